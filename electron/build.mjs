@@ -1,0 +1,87 @@
+// Bundles the Node side into dist/node (npm run build:node):
+//   main.cjs    Electron main process (electron and better-sqlite3 stay external)
+//   preload.cjs sandboxed preload: one file whose only require is 'electron' (checked below)
+//   cli.mjs     the `vigie` command (ESM; better-sqlite3 and every dependency stay external)
+// The renderer (dist/renderer) is Vite's job.
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist', 'node');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const dependencies = Object.keys(pkg.dependencies ?? {});
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+};
+
+// In a CJS bundle import.meta is empty; point import.meta.url at the bundle file itself.
+const cjsImportMeta = {
+  banner: { js: "const __vigie_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__vigie_import_meta_url' },
+};
+
+const builds = [
+  {
+    ...common,
+    ...cjsImportMeta,
+    entryPoints: ['electron/main.ts'],
+    outfile: join(outdir, 'main.cjs'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['electron', 'better-sqlite3'],
+  },
+  {
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: join(outdir, 'preload.cjs'),
+    // The sandboxed preload has no Node: browser platform, so nothing Node-only slips in.
+    platform: 'browser',
+    format: 'cjs',
+    target: 'chrome140',
+    external: ['electron'],
+  },
+  {
+    ...common,
+    entryPoints: ['electron/cli.ts'],
+    outfile: join(outdir, 'cli.mjs'),
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    external: ['better-sqlite3', ...dependencies],
+    // Bundled CommonJS code calls require(); give the ES module one.
+    banner: {
+      js: "import { createRequire as __vigieCreateRequire } from 'node:module';\nconst require = __vigieCreateRequire(import.meta.url);",
+    },
+  },
+];
+
+const started = Date.now();
+const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+
+// The sandbox's preload may require 'electron' and nothing else.
+const preload = results[1].metafile;
+for (const [file, output] of Object.entries(preload.outputs)) {
+  if (file.endsWith('.map')) continue;
+  const foreign = output.imports.filter((i) => i.external && i.path !== 'electron').map((i) => i.path);
+  if (foreign.length) {
+    throw new Error(
+      `${file} requires ${foreign.join(', ')}: a sandboxed preload may only require 'electron'`,
+    );
+  }
+}
+
+const sizes = results.flatMap((r) =>
+  Object.entries(r.metafile.outputs)
+    .filter(([file]) => !file.endsWith('.map'))
+    .map(([file, o]) => `${relative(root, join(root, file))} ${(o.bytes / 1024).toFixed(0)} kB`),
+);
+console.log(`build:node ${sizes.join(', ')} (${Date.now() - started} ms)`);

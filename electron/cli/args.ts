@@ -1,0 +1,33 @@
+// Argument handling shared by the CLI commands: usage errors exit 2 with a message naming the flag.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { dirname, join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { defaultUserDataDir } from '../user-data.js';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+/** --db, else VIGIE_DB, else the desktop app's userData database. Creates the folder if needed. */
+export function resolveDb(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const file = flag ?? env.VIGIE_DB ?? join(defaultUserDataDir(), 'vigie.db');
+  const abs = resolve(file);
+  mkdirSync(dirname(abs), { recursive: true });
+  return abs;
+}
+
+export function int(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name}: expected an integer ${min}-${max}, got "${value}"`);
+  return n;
+}

@@ -1,0 +1,51 @@
+// Binds the contract to IPC: one `vigie:<call>` channel per call of CALL_NAMES, each accepting
+// only the console's own top frame, each running through the shared dispatch (zod validation,
+// plain Result). One desk per window contents, so each window is its own console seat.
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { CALL_NAMES, ipcChannel } from '../shared/call-names.js';
+import type { Result } from '../shared/errors.js';
+import { createDesk, type Desk } from './services/desk.js';
+import { dispatch, type Handlers } from './services/dispatch.js';
+import { isAppUrl } from './static-paths.js';
+
+/** Registers every channel; the returned function removes them again. */
+export function bindIpc(handlers: Handlers): () => void {
+  const desks = new WeakMap<WebContents, Desk>();
+  const deskFor = (contents: WebContents): Desk => {
+    let desk = desks.get(contents);
+    if (!desk) {
+      desk = createDesk();
+      desks.set(contents, desk);
+    }
+    return desk;
+  };
+  for (const name of CALL_NAMES) {
+    ipcMain.handle(ipcChannel(name), (event, input: unknown): Result<unknown> => {
+      if (!isTrustedSender(event)) {
+        return {
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: `${name}: refused, the call did not come from the Vigie window`,
+          },
+        };
+      }
+      return dispatch(handlers, name, input, deskFor(event.sender));
+    });
+  }
+  return () => {
+    for (const name of CALL_NAMES) ipcMain.removeHandler(ipcChannel(name));
+  };
+}
+
+/** Only the top frame of one of our windows, showing app://vigie/, may call. */
+export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  if (!isAppUrl(frame.url)) return false;
+  const contents = event.sender;
+  if (contents.getType() !== 'window') return false;
+  const main = contents.mainFrame;
+  if (frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
+  return BrowserWindow.fromWebContents(contents) !== null;
+}

@@ -1,0 +1,112 @@
+// The desktop app's lifecycle: pick the database, hold one lock per database, open Vigie, lock the
+// browser side down (no network, no new windows, no foreign navigation, no permissions), then show
+// the console window. Everything else lives in services/ (plain Node) and the renderer.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { app, dialog, session, type BrowserWindow, type WebContents } from 'electron';
+import { appPaths, findAppRoot } from './app-root.js';
+import { instanceUserData, resolveDbLocation } from './db-location.js';
+import { bindIpc } from './ipc.js';
+import { registerAppScheme, serveAppScheme } from './protocol.js';
+import { openVigie, type VigieApp } from './services/app.js';
+import { isAppUrl } from './static-paths.js';
+import { defaultUserDataDir } from './user-data.js';
+import { createMainWindow, focusWindow } from './window.js';
+
+/** Schemes the browser side may load; anything else (http, https, ws, file, ...) is cancelled. */
+const ALLOWED_SCHEMES = new Set(['app:', 'blob:', 'data:', 'devtools:']);
+
+let vigie: VigieApp | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+/** Shows the reason and leaves with a non-zero code; nothing relaunches, so no crash loop. */
+function fail(title: string, err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(`${title}: ${message}`);
+  void app.whenReady().then(() => {
+    dialog.showErrorBox(title, message);
+    app.exit(1);
+  });
+}
+
+function hardenContents(contents: WebContents): void {
+  const guard = (event: { url: string; preventDefault(): void }) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-frame-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    let scheme = '';
+    try {
+      scheme = new URL(details.url).protocol;
+    } catch {
+      // An unparsable URL is cancelled like any other foreign one.
+    }
+    callback({ cancel: !ALLOWED_SCHEMES.has(scheme) });
+  });
+}
+
+function main(): void {
+  // The same name and folder in development (electron dist/node/main.cjs) and when packaged, and
+  // the same folder the CLI computes for its default database.
+  app.setName('Vigie');
+  const userData = defaultUserDataDir();
+  app.setPath('userData', userData);
+
+  let dbLocation;
+  try {
+    dbLocation = resolveDbLocation({ argv: process.argv, env: process.env, userData, cwd: process.cwd() });
+  } catch (err) {
+    fail('Vigie: bad command line', err);
+    return;
+  }
+  const db = dbLocation.path;
+  app.setPath('userData', instanceUserData(userData, db));
+
+  if (!app.requestSingleInstanceLock({ db })) {
+    console.error(`Vigie: another Vigie already has ${db} open; it was brought to the front.`);
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (mainWindow && !mainWindow.isDestroyed()) focusWindow(mainWindow);
+  });
+
+  app.enableSandbox();
+  registerAppScheme();
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    vigie?.close();
+    vigie = null;
+  });
+
+  void app.whenReady().then(() => {
+    const paths = appPaths(findAppRoot(__dirname));
+    try {
+      mkdirSync(path.dirname(db), { recursive: true });
+      vigie = openVigie({ dbPath: db, resourcesDir: paths.resources });
+    } catch (err) {
+      fail('Vigie cannot open its database', err);
+      return;
+    }
+    lockDownSession();
+    serveAppScheme(session.defaultSession, { renderer: paths.renderer, resources: paths.resources });
+    bindIpc(vigie.handlers);
+    mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+}
+
+main();

@@ -1,0 +1,65 @@
+// Opens Vigie on a database file: migrate, seed the built-in exercise on first run, start the
+// exercise clock on first open, check the journal chain, and hand back the contract's handlers.
+import type { Db } from '../store/db.js';
+import { openDatabase } from '../store/db.js';
+import { getOperation, setOperation } from '../store/meta.js';
+import { clockFor, iso, realTime, type Clock } from '../../shared/clock.js';
+import type { Ctx } from './context.js';
+import { journal, SYSTEM } from './context.js';
+import { loadScenario } from './scenario-load.js';
+import { seedScenario } from './seed.js';
+import { checkChain, type SessionState } from './session.js';
+import { createHandlers } from './handlers.js';
+import type { Handlers } from './dispatch.js';
+
+export interface OpenVigieOptions {
+  dbPath: string;
+  resourcesDir: string;
+  /** Seed the Paris 2024 exercise into an empty database (default true). */
+  seed?: boolean;
+  /** Real time source; tests pass a fixed clock. */
+  real?: Clock;
+}
+
+export interface VigieApp {
+  db: Db;
+  ctx: Ctx;
+  state: SessionState;
+  handlers: Handlers;
+  close(): void;
+}
+
+export function openVigie(o: OpenVigieOptions): VigieApp {
+  const db = openDatabase(o.dbPath);
+  try {
+    const real = o.real ?? realTime;
+    const boot: Ctx = { db, clock: real, real };
+    if (o.seed !== false && !getOperation(db)) seedScenario(boot, loadScenario(o.resourcesDir));
+    const ctx: Ctx = { db, clock: startClock(boot), real };
+    const state = checkChain(ctx);
+    return { db, ctx, state, handlers: createHandlers(ctx, state), close: () => db.close() };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** An exercise clock starts at the scenario's start the first time the console opens it. */
+function startClock(boot: Ctx): Clock {
+  const op = getOperation(boot.db);
+  if (!op) return boot.real;
+  if (op.mode === 'exercise' && op.scenarioStart && !op.anchorReal) {
+    const anchorReal = iso(boot.real.now());
+    boot.db.transaction(() => {
+      setOperation(boot.db, { ...op, anchorReal });
+      journal({ ...boot, clock: clockFor({ ...op, anchorReal }, boot.real) }, SYSTEM, {
+        action: 'exercise.clock_started',
+        entityType: 'operation',
+        entityId: op.scenarioId,
+        data: { scenarioStart: op.scenarioStart, anchorReal },
+      });
+    })();
+    return clockFor({ ...op, anchorReal }, boot.real);
+  }
+  return clockFor(op, boot.real);
+}

@@ -1,0 +1,41 @@
+// Runs one call of the contract: validates the raw input with the shared schema, runs the handler,
+// and turns every outcome into a plain Result. Both transports (IPC, browser host) go through here.
+import type { z } from 'zod';
+import { api, isCallName, type CallName, type CallOutput, type ParsedInput } from '../../shared/api.js';
+import { ApiError, type Issue, type Result } from '../../shared/errors.js';
+import type { Desk } from './desk.js';
+
+export type Handler<K extends CallName> = (input: ParsedInput<K>, desk: Desk) => CallOutput<K>;
+export type Handlers = { [K in CallName]: Handler<K> };
+
+export function zodIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((i) => ({
+    path: i.path.length ? i.path.map(String).join('.') : '(input)',
+    message: i.message,
+  }));
+}
+
+export function dispatch(handlers: Handlers, name: string, raw: unknown, desk: Desk): Result<unknown> {
+  try {
+    if (!isCallName(name)) {
+      throw new ApiError({ code: 'not_found', message: `Unknown call "${name}"` });
+    }
+    const parsed = api[name].input.safeParse(raw ?? {});
+    if (!parsed.success) {
+      const issues = zodIssues(parsed.error);
+      const first = issues[0];
+      throw new ApiError({
+        code: 'invalid_input',
+        message: first ? `${name}: ${first.path}: ${first.message}` : `${name}: invalid input`,
+        issues,
+      });
+    }
+    const handler = handlers[name] as (input: unknown, desk: Desk) => unknown;
+    return { ok: true, value: handler(parsed.data, desk) };
+  } catch (err) {
+    if (err instanceof ApiError) return { ok: false, error: err.toData() };
+    // Unexpected failures keep their message for the log but never leak a stack to the client.
+    const message = err instanceof Error ? err.message : String(err);
+    return { ok: false, error: { code: 'internal', message: `Internal error: ${message}` } };
+  }
+}

@@ -1,0 +1,143 @@
+// Writes a validated scenario into an empty database in one transaction, journaling each
+// operational record under the system operator.
+import type { Ctx } from './context.js';
+import { journal, SYSTEM } from './context.js';
+import type { Scenario } from './scenario-load.js';
+import { newId } from './ids.js';
+import { setOperation, getOperation } from '../store/meta.js';
+import { insertVenue } from '../store/venues.js';
+import { insertRoute } from '../store/routes.js';
+import { insertZone } from '../store/zones.js';
+import { insertContingent } from '../store/contingents.js';
+import { insertUnit } from '../store/units.js';
+import { insertPosition } from '../store/positions.js';
+import { insertIncident, nextIncidentSequence } from '../store/incidents.js';
+import { chainageKm } from '../../shared/geo.js';
+import { formatReference, referenceDay } from '../../shared/reference.js';
+import { iso } from '../../shared/clock.js';
+
+const SEED_DESK = { ...SYSTEM, desk: 'seed' };
+
+export interface SeedSummary {
+  seeded: boolean;
+  scenario: string;
+  contingents: number;
+  units: number;
+  personnel: number;
+  incidents: number;
+}
+
+export function seedScenario(ctx: Ctx, s: Scenario): SeedSummary {
+  const { db } = ctx;
+  const summary = (seeded: boolean): SeedSummary => ({
+    seeded,
+    scenario: s.scenario.id,
+    contingents: s.contingents.length,
+    units: s.units.length,
+    personnel: s.units.reduce((n, u) => n + u.personnel, 0),
+    incidents: s.incidents.length,
+  });
+  if (getOperation(db)) return summary(false);
+
+  const start = Date.parse(s.scenario.scenarioStart);
+  const startIso = iso(start);
+  db.transaction(() => {
+    setOperation(db, {
+      scenarioId: s.scenario.id,
+      name: s.scenario.name,
+      mode: s.scenario.mode,
+      timezone: s.scenario.timezone,
+      scenarioStart: startIso,
+      anchorReal: null,
+    });
+    journal(ctx, SEED_DESK, {
+      action: 'operation.seeded',
+      entityType: 'operation',
+      entityId: s.scenario.id,
+      data: summary(true),
+    });
+    for (const v of s.venues) insertVenue(db, v);
+    const r = s.route;
+    insertRoute(db, {
+      id: r.id,
+      name: r.name,
+      coordinates: r.coordinates,
+      bridges: r.bridges.map((b) => ({ ...b, chainageKm: round3(chainageKm(r.coordinates, b.lon, b.lat)) })),
+    });
+    for (const f of s.zones.features) {
+      insertZone(db, { ...f.properties, polygon: f.geometry.coordinates });
+      journal(ctx, SEED_DESK, {
+        action: 'zone.created',
+        entityType: 'zone',
+        entityId: f.properties.id,
+        data: f.properties,
+      });
+    }
+    for (const c of s.contingents) {
+      insertContingent(db, c);
+      journal(ctx, SEED_DESK, {
+        action: 'contingent.created',
+        entityType: 'contingent',
+        entityId: c.id,
+        data: c,
+      });
+    }
+    for (const u of s.units) {
+      const id = newId(ctx.clock);
+      const k9 =
+        u.handler || u.dog || u.detection ? { handler: u.handler, dog: u.dog, detection: u.detection } : null;
+      insertUnit(db, {
+        id,
+        callsign: u.callsign,
+        contingentId: u.contingent,
+        kind: u.kind,
+        personnel: u.personnel,
+        armed: u.armed,
+        status: u.status,
+        venueId: u.venue,
+        sector: u.sector,
+        lat: u.lat,
+        lon: u.lon,
+        positionAt: startIso,
+        positionSource: 'scenario',
+        k9,
+        notes: u.notes,
+      });
+      insertPosition(db, { unitId: id, at: startIso, lat: u.lat, lon: u.lon, source: 'scenario' });
+      journal(ctx, SEED_DESK, { action: 'unit.created', entityType: 'unit', entityId: id, data: u });
+    }
+    for (const inc of s.incidents) {
+      const at = start + inc.minutesAfterStart * 60_000;
+      const day = referenceDay(at, s.scenario.timezone);
+      const id = newId(ctx.clock);
+      const reference = formatReference(day, nextIncidentSequence(db, day));
+      insertIncident(db, {
+        id,
+        reference,
+        category: inc.category,
+        priority: inc.priority,
+        status: inc.status,
+        title: inc.title,
+        description: inc.description,
+        source: inc.source,
+        reporter: inc.reporter,
+        lat: inc.lat,
+        lon: inc.lon,
+        venueId: inc.venue,
+        sector: inc.sector,
+        locationText: inc.locationText,
+        createdAt: iso(at),
+        updatedAt: iso(at),
+      });
+      journal(ctx, SEED_DESK, {
+        action: 'incident.created',
+        entityType: 'incident',
+        entityId: id,
+        data: { reference, ...inc },
+      });
+    }
+  })();
+  return summary(true);
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,0 +1,19 @@
+import type { Db } from './db.js';
+import type { Operator } from '../../shared/domain.js';
+
+export function insertOperator(db: Db, o: Operator, signedInAt: string): void {
+  db.prepare(
+    'INSERT INTO operators (id, name, role, desk, signed_in_at) VALUES (@id, @name, @role, @desk, @signedInAt)',
+  ).run({ ...o, signedInAt });
+}
+
+export function signOutOperator(db: Db, id: string, at: string): void {
+  db.prepare('UPDATE operators SET signed_out_at = ? WHERE id = ? AND signed_out_at IS NULL').run(at, id);
+}
+
+export function getOperator(db: Db, id: string): Operator | null {
+  return (
+    (db.prepare('SELECT id, name, role, desk FROM operators WHERE id = ?').get(id) as Operator | undefined) ??
+    null
+  );
+}

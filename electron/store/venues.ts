@@ -1,0 +1,12 @@
+import type { Db } from './db.js';
+import type { Venue } from '../../shared/domain.js';
+
+export function insertVenue(db: Db, v: Venue): void {
+  db.prepare(
+    'INSERT INTO venues (id, name, kind, lat, lon, note) VALUES (@id, @name, @kind, @lat, @lon, @note)',
+  ).run(v);
+}
+
+export function listVenues(db: Db): Venue[] {
+  return db.prepare('SELECT id, name, kind, lat, lon, note FROM venues ORDER BY name').all() as Venue[];
+}

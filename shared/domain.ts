@@ -1,0 +1,194 @@
+// Domain vocabulary. These tokens are the interchange format (CSV, JSON, CLI); the UI translates them.
+
+export const UNIT_KINDS = [
+  'patrol',
+  'k9_explosives',
+  'k9_patrol',
+  'public_order',
+  'mounted',
+  'river',
+  'eod',
+  'medical',
+  'liaison',
+  'cbrn',
+  'drone',
+  'command',
+  'fire_rescue',
+  'military',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const UNIT_STATUSES = [
+  'available',
+  'assigned',
+  'en_route',
+  'on_scene',
+  'off_duty',
+  'out_of_service',
+] as const;
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
+
+export const INCIDENT_STATUSES = [
+  'new',
+  'acknowledged',
+  'dispatched',
+  'on_scene',
+  'resolved',
+  'closed',
+  'cancelled',
+] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export const INCIDENT_CATEGORIES = [
+  'suspicious_package',
+  'unattended_bag',
+  'crowd_surge',
+  'disorder',
+  'medical',
+  'fire_heat',
+  'lost_person',
+  'drone_sighting',
+  'cyber',
+  'traffic_river',
+  'other',
+] as const;
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+
+export const INCIDENT_SOURCES = ['radio', 'phone', 'cctv', 'patrol', 'partner_agency', 'public'] as const;
+export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
+
+export const PRIORITIES = [1, 2, 3, 4] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const OPERATION_MODES = ['exercise', 'real'] as const;
+export type OperationMode = (typeof OPERATION_MODES)[number];
+
+export type LngLat = readonly [lon: number, lat: number];
+
+export interface Operation {
+  name: string;
+  mode: OperationMode;
+  timezone: string;
+  /** Scenario start (UTC ISO) for an exercise; null for a real operation. */
+  scenarioStart: string | null;
+}
+
+export interface Operator {
+  id: string;
+  name: string;
+  role: string;
+  desk: string;
+}
+
+export interface Contingent {
+  id: string;
+  country: string;
+  agency: string;
+  liaisonName: string | null;
+  liaisonContact: string | null;
+  languages: string[];
+  personnel: number;
+  arrival: string | null;
+  departure: string | null;
+  version: number;
+}
+
+export interface K9Details {
+  handler: string | null;
+  dog: string | null;
+  detection: string | null;
+}
+
+export interface Unit {
+  id: string;
+  callsign: string;
+  contingentId: string;
+  country: string;
+  agency: string;
+  kind: UnitKind;
+  personnel: number;
+  armed: boolean;
+  status: UnitStatus;
+  venueId: string | null;
+  sector: string | null;
+  lat: number | null;
+  lon: number | null;
+  positionAt: string | null;
+  positionSource: string | null;
+  k9: K9Details | null;
+  notes: string | null;
+  version: number;
+}
+
+export interface Venue {
+  id: string;
+  name: string;
+  kind: string;
+  lat: number;
+  lon: number;
+  note: string | null;
+}
+
+export interface Bridge {
+  name: string;
+  lat: number;
+  lon: number;
+  chainageKm: number;
+}
+
+export interface Route {
+  id: string;
+  name: string;
+  /** [lon, lat] pairs, upstream to downstream. */
+  coordinates: [number, number][];
+  bridges: Bridge[];
+}
+
+export interface Zone {
+  id: string;
+  name: string;
+  kind: string;
+  color: string;
+  /** GeoJSON Polygon coordinates ([lon, lat] rings). */
+  polygon: [number, number][][];
+  version: number;
+}
+
+export interface Incident {
+  id: string;
+  reference: string;
+  category: IncidentCategory;
+  priority: Priority;
+  status: IncidentStatus;
+  title: string;
+  description: string;
+  source: IncidentSource;
+  reporter: string | null;
+  lat: number | null;
+  lon: number | null;
+  venueId: string | null;
+  sector: string | null;
+  locationText: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface JournalEntry {
+  seq: number;
+  at: string;
+  operator: string;
+  desk: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  data: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  integrity: string;
+  journal: { ok: boolean; entries: number; firstBadSeq: number | null; reason: string | null };
+}

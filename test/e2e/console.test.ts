@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifact, mapIdle, openConsole, serve, type Console, type Served } from './harness.js';
+
+let served: Served;
+let ui: Console;
+
+beforeAll(async () => {
+  served = await serve();
+  ui = await openConsole(served.url, { debug: true });
+});
+
+afterAll(async () => {
+  await ui?.close();
+  await served?.stop();
+});
+
+describe('the console in Chromium against vigie serve', () => {
+  it('loads the exercise: EXERCISE badge, Paris clock from 18:00, units in the panel', async () => {
+    const { page } = ui;
+    await expect.poll(() => page.getByTestId('exercise-badge').isVisible(), { timeout: 30_000 }).toBe(true);
+    const clock = await page.getByTestId('clock').innerText();
+    expect(clock).toMatch(/^18:0\d:\d\d$/);
+    await expect.poll(() => page.getByTestId('unit-row').count(), { timeout: 30_000 }).toBeGreaterThan(100);
+  });
+
+  it('draws the Seine route, venues, units and incidents once the map is idle', async () => {
+    const drawn = await mapIdle(ui.page, 20);
+    expect(drawn.units).toBeGreaterThan(20);
+    expect(drawn.venues).toBeGreaterThan(3);
+    expect(drawn.route).toBeGreaterThan(0);
+    expect(drawn.incidents).toBeGreaterThan(0);
+    await ui.page.screenshot({ path: artifact('console.png') });
+  });
+
+  it('selects a unit when it is clicked on the map, and shows it in the panel', async () => {
+    const { page } = ui;
+    await mapIdle(page, 20);
+    // Pick a rendered unit feature and click its pixel.
+    const target = await page.evaluate(() => {
+      type Feature = { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } };
+      const map = (
+        window as unknown as {
+          __vigieMap: {
+            queryRenderedFeatures(a?: unknown, b?: unknown): Feature[];
+            project(c: [number, number]): { x: number; y: number };
+            getCanvas(): HTMLCanvasElement;
+          };
+        }
+      ).__vigieMap;
+      const rect = map.getCanvas().getBoundingClientRect();
+      for (const f of map.queryRenderedFeatures({ layers: ['units'] })) {
+        const p = map.project(f.geometry.coordinates);
+        const inside = p.x > 40 && p.y > 40 && p.x < rect.width - 40 && p.y < rect.height - 40;
+        // Only a unit alone under its pixel: a clean click.
+        const under = map.queryRenderedFeatures([p.x, p.y], { layers: ['units', 'incidents'] });
+        if (inside && under.length === 1) {
+          return { x: rect.left + p.x, y: rect.top + p.y, callsign: String(f.properties.callsign) };
+        }
+      }
+      return null;
+    });
+    expect(target).not.toBeNull();
+    if (!target) return;
+    await page.mouse.click(target.x, target.y);
+    const detail = page.getByTestId('unit-detail');
+    await expect.poll(() => detail.isVisible(), { timeout: 10_000 }).toBe(true);
+    const selected = await page
+      .locator('[data-testid="unit-row"][aria-selected="true"]')
+      .getAttribute('data-callsign');
+    expect(selected).toBe(target.callsign);
+    expect(await detail.innerText()).toContain(target.callsign);
+  });
+
+  it('switches the UI to French', async () => {
+    const { page } = ui;
+    const before = await page.getByTestId('tab-units').innerText();
+    const select = page.getByTestId('lang-select');
+    if (await select.count()) await select.selectOption('fr');
+    else await page.getByTestId('lang-fr').click();
+    await expect.poll(() => page.getByTestId('tab-units').innerText()).not.toBe(before);
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(await page.getByTestId('tab-units').innerText()).toMatch(/Unités/i);
+    await page.screenshot({ path: artifact('console-fr.png') });
+  });
+
+  it('never sent a request off the machine, and threw no page errors', () => {
+    expect(ui.offMachine).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,133 @@
+// End-to-end harness: the real `vigie serve` on a temp database, driven in Debian's Chromium.
+// Every request is checked: anything that is not loopback, data: or blob: is aborted and recorded,
+// and the test fails on it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { paths, tempDb } from '../support/temp.js';
+
+export const CHROMIUM = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';
+export const ARTIFACTS = join(paths.root, 'test-artifacts');
+
+// Flags measured on this machine (see ENVIRONMENT.md): WebGL2 through SwiftShader, and none of
+// Chromium's own background traffic. Never --use-gl=swiftshader (no WebGL context at all).
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export interface Served {
+  url: string;
+  db: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `vigie serve --port 0` as a child process and waits for the URL it prints. */
+export async function serve(db = tempDb()): Promise<Served> {
+  if (!existsSync(join(paths.renderer, 'index.html')))
+    throw new Error('renderer not built: run npm run build first');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(paths.root, 'electron/bin/vigie.mjs'), 'serve', '--db', db, '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`vigie serve did not start: ${stderr}`)), 30_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { url: string }).url);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`vigie serve exited ${code}: ${stderr}`));
+    });
+  });
+  return {
+    url,
+    db,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export interface Console {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Requests that tried to leave the machine. Must stay empty. */
+  offMachine: string[];
+  /** Errors the page threw. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+const LOCAL = /^(https?|wss?):\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
+
+export async function openConsole(
+  url: string,
+  options: { debug?: boolean; locale?: string } = {},
+): Promise<Console> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 1000 },
+    locale: options.locale ?? 'en-GB',
+  });
+  const offMachine: string[] = [];
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (LOCAL.test(u) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    offMachine.push(u);
+    return route.abort('blockedbyclient');
+  });
+  if (options.debug) await context.addInitScript(() => localStorage.setItem('vigie.debug', '1'));
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(url);
+  return { browser, context, page, offMachine, pageErrors, close: () => browser.close() };
+}
+
+/** Waits for the map to settle with its layers drawn, and returns what it rendered. */
+export async function mapIdle(page: Page, minUnits = 1) {
+  const map = page.getByTestId('map');
+  await page.waitForFunction(
+    (min) => {
+      const el = document.querySelector('[data-testid="map"]') as HTMLElement | null;
+      return el?.dataset.idle === 'true' && Number(el.dataset.renderedUnits ?? 0) >= min;
+    },
+    minUnits,
+    { timeout: 60_000 },
+  );
+  const data = await map.evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+  return {
+    units: Number(data.renderedUnits),
+    incidents: Number(data.renderedIncidents),
+    venues: Number(data.renderedVenues),
+    route: Number(data.renderedRoute),
+  };
+}
+
+export function artifact(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, name);
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { main } from '../../electron/cli.js';
+import { paths, tempDb } from '../support/temp.js';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }, paths);
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('vigie CLI', () => {
+  it('seeds then verifies ok', async () => {
+    const db = tempDb();
+    const seeded = await run('seed', '--db', db);
+    expect(seeded.code).toBe(0);
+    expect(JSON.parse(seeded.stdout)).toMatchObject({ seeded: true, scenario: 'paris-2024-opening' });
+    expect(JSON.parse((await run('seed', '--db', db)).stdout)).toMatchObject({ seeded: false });
+    const verified = await run('verify', '--db', db);
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, integrity: 'ok', journal: { ok: true } });
+  });
+
+  it('reports a tampered journal with the first bad entry and exit 1', async () => {
+    const db = tempDb();
+    await run('seed', '--db', db);
+    const raw = new Database(db);
+    raw.exec('DROP TRIGGER journal_no_update');
+    raw.prepare("UPDATE journal SET operator = 'mallory' WHERE seq = 3").run();
+    raw.close();
+    const verified = await run('verify', '--db', db);
+    expect(verified.code).toBe(1);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: false, journal: { ok: false, firstBadSeq: 3 } });
+  });
+
+  it('says clearly what is wrong with a missing or corrupt database, exit 2, file untouched', async () => {
+    const missing = await run('verify', '--db', '/nonexistent/dir/x.db');
+    expect(missing.code).toBe(2);
+    const db = tempDb();
+    writeFileSync(db, 'garbage '.repeat(1000));
+    const corrupt = await run('verify', '--db', db);
+    expect(corrupt.code).toBe(2);
+    expect(corrupt.stderr).toMatch(/corrupt or not a Vigie database/);
+    expect(readFileSync(db, 'utf8')).toBe('garbage '.repeat(1000));
+  });
+
+  it('rejects unknown commands and flags with exit 2', async () => {
+    expect((await run('launch-missiles')).code).toBe(2);
+    const bad = await run('seed', '--dbx', 'x');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--dbx/);
+    expect((await run('serve', '--port', 'abc', '--db', tempDb())).stderr).toMatch(/--port/);
+  });
+});

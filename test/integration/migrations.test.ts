@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { openDatabase, schemaVersion } from '../../electron/store/db.js';
+import { LATEST_VERSION, MIGRATIONS } from '../../electron/store/migrations/index.js';
+import { StoreError } from '../../electron/store/errors.js';
+import { tempDb } from '../support/temp.js';
+
+const TABLES = [
+  'assignments',
+  'contingents',
+  'incident_sequences',
+  'incidents',
+  'journal',
+  'meta',
+  'operators',
+  'route_bridges',
+  'routes',
+  'unit_positions',
+  'units',
+  'venues',
+  'zones',
+];
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('create every table as STRICT and record user_version', () => {
+    const db = openDatabase(tempDb());
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    const tables = db
+      .prepare(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+      )
+      .all() as {
+      name: string;
+      strict: number;
+    }[];
+    expect(tables.map((t) => t.name).sort()).toEqual(TABLES);
+    for (const t of tables) expect(t.strict, t.name).toBe(1);
+    db.close();
+  });
+
+  it('sets WAL, synchronous FULL, foreign keys and a busy timeout', () => {
+    const db = openDatabase(tempDb());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.close();
+  });
+
+  it('is idempotent on reopen', () => {
+    const file = tempDb();
+    openDatabase(file).close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    db.close();
+  });
+
+  it('refuses a database from a newer version and leaves it untouched', () => {
+    const file = tempDb();
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE future (x INTEGER) STRICT');
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+    const before = readFileSync(file);
+    expect(() => openDatabase(file)).toThrow(/newer than this Vigie understands/);
+    try {
+      openDatabase(file);
+    } catch (err) {
+      expect(err).toBeInstanceOf(StoreError);
+      expect((err as StoreError).kind).toBe('newer_version');
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a corrupt file with a clear message and does not overwrite it', () => {
+    const file = tempDb();
+    const junk = Buffer.from('this is not an sqlite database, it is a text file '.repeat(200));
+    writeFileSync(file, junk);
+    expect(() => openDatabase(file)).toThrow(/corrupt or not a Vigie database/);
+    expect(readFileSync(file).equals(junk)).toBe(true);
+  });
+
+  it('enforces the vocabulary with CHECK constraints', () => {
+    const db = openDatabase(tempDb());
+    db.prepare("INSERT INTO contingents (id, country, agency, personnel) VALUES ('c', 'ES', 'x', 2)").run();
+    const insert = (kind: string, status: string) =>
+      db
+        .prepare(
+          "INSERT INTO units (id, callsign, contingent_id, kind, personnel, armed, status) VALUES (?, ?, 'c', ?, 2, 1, ?)",
+        )
+        .run(`${kind}-${status}`, `${kind}-${status}`.toUpperCase(), kind, status);
+    expect(() => insert('k9_explosives', 'available')).not.toThrow();
+    expect(() => insert('spaceship', 'available')).toThrow(/CHECK constraint/);
+    expect(() => insert('patrol', 'asleep')).toThrow(/CHECK constraint/);
+    expect(() =>
+      db
+        .prepare("INSERT INTO contingents (id, country, agency, personnel) VALUES ('d', 'esp', 'x', 2)")
+        .run(),
+    ).toThrow(/CHECK constraint/);
+    db.close();
+  });
+});

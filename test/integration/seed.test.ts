@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../electron/services/scenario-load.js';
+import { countUnits } from '../../electron/store/units.js';
+import { getOperation } from '../../electron/store/meta.js';
+import { listEntries } from '../../electron/store/journal.js';
+import { distanceToLineM } from '../../shared/geo.js';
+import { REFERENCE_PATTERN } from '../../shared/reference.js';
+import { clockFor } from '../../shared/clock.js';
+import { paths } from '../support/temp.js';
+import { testApp, REAL_START } from '../support/app.js';
+
+const scenario = loadScenario(paths.resources);
+const foreign = scenario.contingents.filter((c) => c.country !== 'FR');
+
+describe('the Paris 2024 exercise data', () => {
+  it('has contingents from the 46 countries that were asked', () => {
+    expect(new Set(foreign.map((c) => c.country)).size).toBe(46);
+  });
+
+  it('carries about 1,750-2,200 foreign personnel, each contingent matching its units', () => {
+    const total = foreign.reduce((n, c) => n + c.personnel, 0);
+    expect(total).toBeGreaterThanOrEqual(1750);
+    expect(total).toBeLessThanOrEqual(2200);
+    for (const c of scenario.contingents) {
+      const units = scenario.units.filter((u) => u.contingent === c.id).reduce((n, u) => n + u.personnel, 0);
+      expect(units, c.id).toBe(c.personnel);
+    }
+  });
+
+  it('names the LASD, LAPD and NYPD detachments and French command units', () => {
+    const agencies = scenario.contingents.map((c) => `${c.country} ${c.agency}`).join('\n');
+    expect(agencies).toMatch(/US .*Los Angeles County Sheriff/);
+    expect(agencies).toMatch(/US .*(LAPD|Los Angeles Police)/);
+    expect(agencies).toMatch(/US .*(NYPD|New York)/);
+    expect(scenario.units.some((u) => u.kind === 'command' && u.contingent.startsWith('fr'))).toBe(true);
+    expect(scenario.units.filter((u) => u.kind === 'k9_explosives').length).toBeGreaterThan(5);
+  });
+
+  it('follows the route from Pont d’Austerlitz to Pont d’Iéna past every bridge', () => {
+    const { route } = scenario;
+    expect(route.bridges[0]?.name).toMatch(/Austerlitz/);
+    expect(route.bridges.at(-1)?.name).toMatch(/Iéna/);
+    for (const b of route.bridges)
+      expect(distanceToLineM(route.coordinates, b.lon, b.lat), b.name).toBeLessThan(80);
+  });
+});
+
+describe('seeding', () => {
+  it('writes the exercise once, with chainage, references and a journal entry per record', () => {
+    const { app, call } = testApp();
+    const op = getOperation(app.db);
+    expect(op).toMatchObject({
+      mode: 'exercise',
+      timezone: 'Europe/Paris',
+      scenarioStart: '2024-07-26T16:00:00.000Z',
+    });
+    expect(countUnits(app.db)).toEqual({
+      units: scenario.units.length,
+      personnel: scenario.units.reduce((n, u) => n + u.personnel, 0),
+    });
+    const [route] = call('listRoutes', {});
+    expect(route?.bridges[0]?.chainageKm).toBeLessThan(0.1);
+    const chainages = route?.bridges.map((b) => b.chainageKm) ?? [];
+    expect(chainages).toEqual([...chainages].sort((a, b) => a - b));
+    expect(chainages.at(-1)).toBeGreaterThan(5);
+    expect(chainages.at(-1)).toBeLessThan(7);
+    const incidents = call('listIncidents', { includeClosed: true });
+    expect(incidents).toHaveLength(scenario.incidents.length);
+    for (const i of incidents) expect(i.reference).toMatch(REFERENCE_PATTERN);
+    expect(incidents.map((i) => i.reference)).toContain('INC-0726-0001');
+    const created = listEntries(app.db, { limit: 1000 }).filter((e) => e.action === 'unit.created');
+    expect(created).toHaveLength(scenario.units.length);
+  });
+
+  it('starts the exercise clock at the scenario start on first open, and keeps it running', () => {
+    const { call, real } = testApp();
+    const session = call('getSession', {});
+    expect(session.operation.anchorReal).toBe(new Date(REAL_START).toISOString());
+    real.advance(90 * 60_000);
+    expect(new Date(clockFor(session.operation, real).now()).toISOString()).toBe('2024-07-26T17:30:00.000Z');
+  });
+
+  it('does not seed twice', () => {
+    const first = testApp();
+    const units = first.call('listUnits', {}).length;
+    first.app.close();
+    const second = testApp(first.dbPath);
+    expect(second.call('listUnits', {})).toHaveLength(units);
+    expect(second.call('verify', {}).ok).toBe(true);
+  });
+});

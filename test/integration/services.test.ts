@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { createDesk } from '../../electron/services/desk.js';
+import { ApiError } from '../../shared/errors.js';
+import { testApp } from '../support/app.js';
+
+const officer = { name: 'Capt. Élise Moreau', role: 'Watch officer', desk: 'D1' };
+
+function expectApiError(fn: () => unknown, code: string, message?: RegExp) {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).code).toBe(code);
+    if (message) expect((err as ApiError).message).toMatch(message);
+    return err as ApiError;
+  }
+  throw new Error(`expected an ApiError ${code}`);
+}
+
+describe('session', () => {
+  it('signs an operator in and journals it under their name and desk', () => {
+    const { call } = testApp();
+    expect(call('getSession', {}).operator).toBeNull();
+    const op = call('signIn', officer);
+    expect(call('getSession', {}).operator).toEqual(op);
+    const [last] = call('listJournal', { limit: 1 });
+    expect(last).toMatchObject({
+      action: 'operator.signed_in',
+      operator: officer.name,
+      desk: 'D1',
+      entityId: op.id,
+    });
+    expect(last?.at.startsWith('2024-07-26T16:00')).toBe(true);
+  });
+
+  it('rejects invalid input naming the field', () => {
+    const { call } = testApp();
+    const err = expectApiError(
+      () => call('signIn', { ...officer, name: '' }),
+      'invalid_input',
+      /signIn: name/,
+    );
+    expect(err.issues?.[0]?.path).toBe('name');
+    expectApiError(() => call('signIn', { ...officer, extra: 1 } as never), 'invalid_input');
+  });
+});
+
+describe('unit status', () => {
+  it('needs a signed-in operator', () => {
+    const { call } = testApp();
+    const [unit] = call('listUnits', {});
+    if (!unit) throw new Error('no units');
+    expectApiError(
+      () => call('setUnitStatus', { id: unit.id, status: 'off_duty', version: unit.version }),
+      'forbidden',
+      /Sign in/,
+    );
+    expect(call('listUnits', {})[0]?.status).toBe(unit.status);
+  });
+
+  it('changes status, bumps the version and journals from/to', () => {
+    const { call } = testApp();
+    call('signIn', officer);
+    const unit = call('listUnits', {}).find((u) => u.status === 'available');
+    if (!unit) throw new Error('no available unit');
+    const after = call('setUnitStatus', { id: unit.id, status: 'off_duty', version: unit.version });
+    expect(after).toMatchObject({ status: 'off_duty', version: unit.version + 1 });
+    const [entry] = call('listJournal', { limit: 5, entityId: unit.id });
+    expect(entry).toMatchObject({
+      action: 'unit.status_changed',
+      operator: officer.name,
+      desk: 'D1',
+      data: { callsign: unit.callsign, from: 'available', to: 'off_duty' },
+    });
+    expect(call('verify', {}).ok).toBe(true);
+  });
+
+  it('refuses a stale update from another desk and returns the current row', () => {
+    const { call } = testApp();
+    const other = createDesk();
+    call('signIn', officer);
+    call('signIn', { ...officer, name: 'Lt. Sam Okafor', desk: 'D2' }, other);
+    const unit = call('listUnits', {})[0];
+    if (!unit) throw new Error('no units');
+    call('setUnitStatus', { id: unit.id, status: 'en_route', version: unit.version }, other);
+    const journalBefore = call('listJournal', { limit: 1 })[0]?.seq;
+    const err = expectApiError(
+      () => call('setUnitStatus', { id: unit.id, status: 'off_duty', version: unit.version }),
+      'conflict',
+      /changed by another desk/,
+    );
+    expect(err.current).toMatchObject({ status: 'en_route', version: unit.version + 1 });
+    expect(call('listJournal', { limit: 1 })[0]?.seq).toBe(journalBefore);
+  });
+
+  it('answers not_found for an unknown unit', () => {
+    const { call } = testApp();
+    call('signIn', officer);
+    expectApiError(() => call('setUnitStatus', { id: 'nope', status: 'available', version: 1 }), 'not_found');
+  });
+});
+
+describe('reads', () => {
+  it('lists open incidents by priority then age, closed only when asked', () => {
+    const { call } = testApp();
+    const open = call('listIncidents', {});
+    const keys = open.map((i) => `${i.priority}|${i.createdAt}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(open.every((i) => i.status !== 'closed' && i.status !== 'cancelled')).toBe(true);
+  });
+
+  it('joins units to their contingent country and agency', () => {
+    const { call } = testApp();
+    const units = call('listUnits', {});
+    const contingents = new Map(call('listContingents', {}).map((c) => [c.id, c]));
+    for (const u of units) expect(u.country).toBe(contingents.get(u.contingentId)?.country);
+    expect(call('listVenues', {}).length).toBeGreaterThanOrEqual(18);
+    expect(call('listZones', {}).length).toBeGreaterThan(0);
+  });
+});
