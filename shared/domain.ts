@@ -97,6 +97,8 @@ export interface K9Details {
   handler: string | null;
   dog: string | null;
   detection: string | null;
+  /** When the dog must be stood down to rest (UTC ISO); detection dogs work in short spells. */
+  restDue: string | null;
 }
 
 export interface Unit {
@@ -115,10 +117,40 @@ export interface Unit {
   lon: number | null;
   positionAt: string | null;
   positionSource: string | null;
+  /** The position is older than the stale-position setting, on the operation clock. */
+  positionStale: boolean;
   k9: K9Details | null;
   notes: string | null;
   version: number;
 }
+
+/** How a desk learned a unit's new position (moveUnit). Seeding and imports use their own. */
+export const MOVE_SOURCES = ['map_drag', 'typed', 'venue', 'bridge', 'report'] as const;
+export type MoveSource = (typeof MOVE_SOURCES)[number];
+
+/** One fix in a unit's position history (its trail on the map). */
+export interface UnitPosition {
+  at: string;
+  lat: number;
+  lon: number;
+  source: string;
+}
+
+/** A contingent with its units and how many are in each status. */
+export interface ContingentDetail {
+  contingent: Contingent;
+  units: Unit[];
+  statusCounts: Record<UnitStatus, number>;
+}
+
+/** Console-wide settings; one version covers them all (optimistic concurrency). */
+export interface SettingsValues {
+  stalePositionMinutes: number;
+}
+export interface Settings extends SettingsValues {
+  version: number;
+}
+export const DEFAULT_SETTINGS: SettingsValues = { stalePositionMinutes: 30 };
 
 export interface Venue {
   id: string;
@@ -171,7 +203,45 @@ export interface Incident {
   locationText: string | null;
   createdAt: string;
   updatedAt: string;
+  acknowledgedAt: string | null;
+  dispatchedAt: string | null;
+  onSceneAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  cancelledAt: string | null;
   version: number;
+}
+
+/** An incident as the board lists it: with the units working it. */
+export interface IncidentRow extends Incident {
+  assigned: { unitId: string; callsign: string; country: string }[];
+}
+
+export interface IncidentNote {
+  id: string;
+  incidentId: string;
+  at: string;
+  operator: string;
+  desk: string;
+  text: string;
+}
+
+export interface AssignmentView {
+  id: string;
+  unitId: string;
+  callsign: string;
+  country: string;
+  kind: UnitKind;
+  unitStatus: UnitStatus;
+  assignedAt: string;
+  releasedAt: string | null;
+}
+
+export interface IncidentDetail {
+  incident: Incident;
+  notes: IncidentNote[];
+  assignments: AssignmentView[];
+  timeline: JournalEntry[];
 }
 
 export interface JournalEntry {

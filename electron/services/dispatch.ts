@@ -7,6 +7,8 @@ import type { Desk } from './desk.js';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, desk: Desk) => CallOutput<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
+/** The handlers of one domain module of the contract (shared/api/*.ts). */
+export type DomainHandlers<Calls> = { [K in keyof Calls & CallName]: Handler<K> };
 
 export function zodIssues(error: z.ZodError): Issue[] {
   return error.issues.map((i) => ({

@@ -92,7 +92,8 @@ export const incidentsFile = z.array(
     venue: idText.nullable().default(null),
     sector: nullableText,
     locationText: nullableText,
-    minutesAfterStart: z.number().min(0),
+    /** Seeded incidents are already on the board when the exercise clock starts. */
+    minutesBeforeStart: z.number().min(0),
   }),
 );
 

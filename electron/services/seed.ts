@@ -15,6 +15,7 @@ import { insertIncident, nextIncidentSequence } from '../store/incidents.js';
 import { chainageKm } from '../../shared/geo.js';
 import { formatReference, referenceDay } from '../../shared/reference.js';
 import { iso } from '../../shared/clock.js';
+import type { IncidentStatus } from '../../shared/domain.js';
 
 const SEED_DESK = { ...SYSTEM, desk: 'seed' };
 
@@ -107,7 +108,7 @@ export function seedScenario(ctx: Ctx, s: Scenario): SeedSummary {
       journal(ctx, SEED_DESK, { action: 'unit.created', entityType: 'unit', entityId: id, data: u });
     }
     for (const inc of s.incidents) {
-      const at = start + inc.minutesAfterStart * 60_000;
+      const at = start - inc.minutesBeforeStart * 60_000;
       const day = referenceDay(at, s.scenario.timezone);
       const id = newId(ctx.clock);
       const reference = formatReference(day, nextIncidentSequence(db, day));
@@ -128,6 +129,7 @@ export function seedScenario(ctx: Ctx, s: Scenario): SeedSummary {
         locationText: inc.locationText,
         createdAt: iso(at),
         updatedAt: iso(at),
+        ...scenarioStamps(inc.status, at, start),
       });
       journal(ctx, SEED_DESK, {
         action: 'incident.created',
@@ -138,6 +140,24 @@ export function seedScenario(ctx: Ctx, s: Scenario): SeedSummary {
     }
   })();
   return summary(true);
+}
+
+/** A scenario incident already under way went through the earlier steps, a few minutes apart. */
+function scenarioStamps(status: IncidentStatus, createdMs: number, clockStartMs: number) {
+  const path: IncidentStatus[] = ['acknowledged', 'dispatched', 'on_scene', 'resolved', 'closed'];
+  const reached = path.slice(0, path.indexOf(status) + 1);
+  // Two minutes a step, squeezed so every step happened before the exercise clock starts.
+  const step = Math.min(2 * 60_000, (clockStartMs - createdMs) / (reached.length + 1));
+  const key = {
+    acknowledged: 'acknowledgedAt',
+    dispatched: 'dispatchedAt',
+    on_scene: 'onSceneAt',
+    resolved: 'resolvedAt',
+    closed: 'closedAt',
+  } as const;
+  return Object.fromEntries(
+    reached.map((s, i) => [key[s as keyof typeof key], iso(createdMs + (i + 1) * step)]),
+  );
 }
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;

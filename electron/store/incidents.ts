@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
-import type { Incident } from '../../shared/domain.js';
+import type { Incident, IncidentCategory, IncidentStatus, Priority } from '../../shared/domain.js';
+import { STATUS_TIMESTAMP } from '../../shared/incident-lifecycle.js';
 
 interface Row {
   id: string;
@@ -18,6 +19,12 @@ interface Row {
   location_text: string | null;
   created_at: string;
   updated_at: string;
+  acknowledged_at: string | null;
+  dispatched_at: string | null;
+  on_scene_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  cancelled_at: string | null;
   version: number;
 }
 
@@ -38,33 +45,173 @@ const toIncident = (r: Row): Incident => ({
   locationText: r.location_text,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  acknowledgedAt: r.acknowledged_at,
+  dispatchedAt: r.dispatched_at,
+  onSceneAt: r.on_scene_at,
+  resolvedAt: r.resolved_at,
+  closedAt: r.closed_at,
+  cancelledAt: r.cancelled_at,
   version: r.version,
 });
 
-export function insertIncident(db: Db, i: Omit<Incident, 'version'>): void {
+type Stamps = 'acknowledgedAt' | 'dispatchedAt' | 'onSceneAt' | 'resolvedAt' | 'closedAt' | 'cancelledAt';
+export type NewIncident = Omit<Incident, 'version' | Stamps> & Partial<Pick<Incident, Stamps>>;
+
+export function insertIncident(db: Db, i: NewIncident): void {
   db.prepare(
     `INSERT INTO incidents (id, reference, category, priority, status, title, description, source, reporter,
-       lat, lon, venue_id, sector, location_text, created_at, updated_at)
+       lat, lon, venue_id, sector, location_text, created_at, updated_at,
+       acknowledged_at, dispatched_at, on_scene_at, resolved_at, closed_at, cancelled_at)
      VALUES (@id, @reference, @category, @priority, @status, @title, @description, @source, @reporter,
-       @lat, @lon, @venueId, @sector, @locationText, @createdAt, @updatedAt)`,
-  ).run(i);
+       @lat, @lon, @venueId, @sector, @locationText, @createdAt, @updatedAt,
+       @acknowledgedAt, @dispatchedAt, @onSceneAt, @resolvedAt, @closedAt, @cancelledAt)`,
+  ).run({
+    acknowledgedAt: null,
+    dispatchedAt: null,
+    onSceneAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    cancelledAt: null,
+    ...i,
+  });
 }
 
-/** Open incidents first by priority then age; closed and cancelled only when asked. */
-export function listIncidents(db: Db, includeClosed: boolean): Incident[] {
+export interface IncidentFilter {
+  includeClosed: boolean;
+  statuses?: IncidentStatus[] | undefined;
+  priorities?: Priority[] | undefined;
+  categories?: IncidentCategory[] | undefined;
+  venueId?: string | undefined;
+  sector?: string | undefined;
+  /** ISO country of any unit ever assigned to the incident. */
+  country?: string | undefined;
+  /** Free text, matched as word prefixes over title, description and notes. */
+  text?: string | undefined;
+  limit: number;
+}
+
+/** The board: filtered, open first by priority then age. */
+export function listIncidents(db: Db, f: IncidentFilter): Incident[] {
+  const list = <T>(v: T[] | undefined) => (v && v.length ? JSON.stringify(v) : null);
   const rows = db
     .prepare(
-      `SELECT * FROM incidents
-       WHERE @all = 1 OR status NOT IN ('closed', 'cancelled')
-       ORDER BY priority, created_at`,
+      `SELECT i.* FROM incidents i
+       WHERE (@all = 1 OR i.status NOT IN ('closed', 'cancelled'))
+         AND (@statuses IS NULL OR i.status IN (SELECT value FROM json_each(@statuses)))
+         AND (@priorities IS NULL OR i.priority IN (SELECT value FROM json_each(@priorities)))
+         AND (@categories IS NULL OR i.category IN (SELECT value FROM json_each(@categories)))
+         AND (@venue IS NULL OR i.venue_id = @venue)
+         AND (@sector IS NULL OR i.sector = @sector)
+         AND (@country IS NULL OR EXISTS (
+               SELECT 1 FROM assignments a JOIN units u ON u.id = a.unit_id JOIN contingents c ON c.id = u.contingent_id
+               WHERE a.incident_id = i.id AND c.country = @country))
+         AND (@match IS NULL OR i.rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH @match))
+       ORDER BY i.priority, i.created_at
+       LIMIT @limit`,
     )
-    .all({ all: includeClosed ? 1 : 0 }) as Row[];
+    .all({
+      all: f.includeClosed || (f.statuses?.length ?? 0) > 0 ? 1 : 0,
+      statuses: list(f.statuses),
+      priorities: list(f.priorities),
+      categories: list(f.categories),
+      venue: f.venueId ?? null,
+      sector: f.sector ?? null,
+      country: f.country ?? null,
+      match: f.text ? ftsQuery(f.text) : null,
+      limit: f.limit,
+    }) as Row[];
   return rows.map(toIncident);
+}
+
+/**
+ * Turns what an officer types into a safe FTS5 query: each word quoted (so operators and
+ * punctuation are literal) and matched as a prefix; all words must match.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text
+    .split(/\s+/)
+    .map((w) => w.replace(/"/g, '').trim())
+    .filter(Boolean);
+  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
 
 export function getIncident(db: Db, id: string): Incident | null {
   const row = db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as Row | undefined;
   return row ? toIncident(row) : null;
+}
+
+export function getIncidentByReference(db: Db, reference: string): Incident | null {
+  const row = db.prepare('SELECT * FROM incidents WHERE reference = ?').get(reference) as Row | undefined;
+  return row ? toIncident(row) : null;
+}
+
+export type IncidentPatch = Partial<
+  Pick<
+    Incident,
+    | 'category'
+    | 'priority'
+    | 'title'
+    | 'description'
+    | 'source'
+    | 'reporter'
+    | 'lat'
+    | 'lon'
+    | 'venueId'
+    | 'sector'
+    | 'locationText'
+  >
+>;
+
+const PATCH_COLUMNS: Record<keyof IncidentPatch, string> = {
+  category: 'category',
+  priority: 'priority',
+  title: 'title',
+  description: 'description',
+  source: 'source',
+  reporter: 'reporter',
+  lat: 'lat',
+  lon: 'lon',
+  venueId: 'venue_id',
+  sector: 'sector',
+  locationText: 'location_text',
+};
+
+/** Optimistic update of editable fields; false when the row is missing or its version moved on. */
+export function updateIncident(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  patch: IncidentPatch,
+  at: string,
+): boolean {
+  const keys = Object.keys(patch) as (keyof IncidentPatch)[];
+  const sets = keys.map((k) => `${PATCH_COLUMNS[k]} = @${k}`);
+  const r = db
+    .prepare(
+      `UPDATE incidents SET ${[...sets, 'updated_at = @at', 'version = version + 1'].join(', ')}
+       WHERE id = @id AND version = @expectedVersion`,
+    )
+    .run({ ...patch, at, id, expectedVersion });
+  return r.changes === 1;
+}
+
+/** Moves the incident to a new status, stamping when it got there; optimistic like every update. */
+export function setIncidentStatus(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  status: IncidentStatus,
+  at: string,
+): boolean {
+  const stamp = STATUS_TIMESTAMP[status];
+  const r = db
+    .prepare(
+      `UPDATE incidents SET status = @status, updated_at = @at, version = version + 1
+         ${stamp ? `, ${stamp} = @at` : ''}
+       WHERE id = @id AND version = @expectedVersion`,
+    )
+    .run({ status, at, id, expectedVersion });
+  return r.changes === 1;
 }
 
 /** Next daily sequence number for incident references (e.g. the 42 of INC-0726-0042). */

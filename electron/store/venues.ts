@@ -10,3 +10,10 @@ export function insertVenue(db: Db, v: Venue): void {
 export function listVenues(db: Db): Venue[] {
   return db.prepare('SELECT id, name, kind, lat, lon, note FROM venues ORDER BY name').all() as Venue[];
 }
+
+export function getVenue(db: Db, id: string): Venue | null {
+  return (
+    (db.prepare('SELECT id, name, kind, lat, lon, note FROM venues WHERE id = ?').get(id) as
+      Venue | undefined) ?? null
+  );
+}

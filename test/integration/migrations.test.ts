@@ -9,6 +9,7 @@ import { tempDb } from '../support/temp.js';
 const TABLES = [
   'assignments',
   'contingents',
+  'incident_notes',
   'incident_sequences',
   'incidents',
   'journal',
@@ -30,9 +31,10 @@ describe('migrations', () => {
   it('create every table as STRICT and record user_version', () => {
     const db = openDatabase(tempDb());
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    // Ordinary tables: the FTS5 index and its shadow tables are SQLite's own and cannot be STRICT.
     const tables = db
       .prepare(
-        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'incident_fts%'",
       )
       .all() as {
       name: string;
@@ -40,6 +42,10 @@ describe('migrations', () => {
     }[];
     expect(tables.map((t) => t.name).sort()).toEqual(TABLES);
     for (const t of tables) expect(t.strict, t.name).toBe(1);
+    const fts = db.prepare("SELECT type FROM pragma_table_list WHERE name = 'incident_fts'").get() as {
+      type: string;
+    };
+    expect(fts.type).toBe('virtual');
     db.close();
   });
 

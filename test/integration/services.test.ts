@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createDesk } from '../../electron/services/desk.js';
-import { ApiError } from '../../shared/errors.js';
+import { expectApiError } from '../support/api-error.js';
 import { testApp } from '../support/app.js';
 
 const officer = { name: 'Capt. Élise Moreau', role: 'Watch officer', desk: 'D1' };
-
-function expectApiError(fn: () => unknown, code: string, message?: RegExp) {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).code).toBe(code);
-    if (message) expect((err as ApiError).message).toMatch(message);
-    return err as ApiError;
-  }
-  throw new Error(`expected an ApiError ${code}`);
-}
 
 describe('session', () => {
   it('signs an operator in and journals it under their name and desk', () => {

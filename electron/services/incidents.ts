@@ -1,0 +1,196 @@
+// Incident changes: create, edit, move through the lifecycle, add notes. Each is one transaction
+// with its journal entry; edits are optimistic (a stale version is refused with the current row).
+import type { z } from 'zod';
+import type { Ctx } from './context.js';
+import { journal, requireOperator } from './context.js';
+import type { Desk } from './desk.js';
+import { newId } from './ids.js';
+import { followIncident } from './assignments.js';
+import type { createIncidentInput, updateIncidentInput } from '../../shared/api/incidents.js';
+import type { Incident, IncidentDetail, IncidentNote, IncidentRow } from '../../shared/domain.js';
+import { ApiError } from '../../shared/errors.js';
+import { transition, type IncidentAction } from '../../shared/incident-lifecycle.js';
+import { formatReference, referenceDay } from '../../shared/reference.js';
+import { iso } from '../../shared/clock.js';
+import {
+  getIncident,
+  insertIncident,
+  listIncidents,
+  nextIncidentSequence,
+  setIncidentStatus,
+  updateIncident as updateIncidentRow,
+  type IncidentFilter,
+  type IncidentPatch,
+} from '../store/incidents.js';
+import { insertNote, listNotes } from '../store/incident-notes.js';
+import { activeAssignedUnits, assignmentViews } from '../store/assignments.js';
+import { listEntries } from '../store/journal.js';
+import { getVenue } from '../store/venues.js';
+import { getOperation } from '../store/meta.js';
+
+export function mustGetIncident(ctx: Ctx, id: string): Incident {
+  const incident = getIncident(ctx.db, id);
+  if (!incident) throw new ApiError({ code: 'not_found', message: `Incident ${id} does not exist` });
+  return incident;
+}
+
+function staleConflict(current: Incident, yours: number): ApiError {
+  return new ApiError({
+    code: 'conflict',
+    message: `${current.reference} was changed by another desk (version ${current.version}, yours ${yours}); review it and retry.`,
+    current,
+  });
+}
+
+/** A venue given without a point puts the incident on the venue. */
+function withVenuePoint(
+  ctx: Ctx,
+  loc: { lat?: number | null; lon?: number | null; venueId?: string | null },
+) {
+  if (!loc.venueId) return { lat: loc.lat ?? null, lon: loc.lon ?? null };
+  const venue = getVenue(ctx.db, loc.venueId);
+  if (!venue) {
+    throw new ApiError({
+      code: 'invalid_input',
+      message: `venueId: unknown venue "${loc.venueId}"`,
+      issues: [{ path: 'venueId', message: 'unknown venue' }],
+    });
+  }
+  return loc.lat != null && loc.lon != null
+    ? { lat: loc.lat, lon: loc.lon }
+    : { lat: venue.lat, lon: venue.lon };
+}
+
+export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof createIncidentInput>): Incident {
+  const who = requireOperator(desk);
+  const now = ctx.clock.now();
+  const at = iso(now);
+  const timezone = getOperation(ctx.db)?.timezone ?? 'Europe/Paris';
+  return ctx.db.transaction(() => {
+    const point = withVenuePoint(ctx, input);
+    const day = referenceDay(now, timezone);
+    const id = newId(ctx.clock);
+    const reference = formatReference(day, nextIncidentSequence(ctx.db, day));
+    insertIncident(ctx.db, {
+      id,
+      reference,
+      category: input.category,
+      priority: input.priority,
+      status: 'new',
+      title: input.title,
+      description: input.description,
+      source: input.source,
+      reporter: input.reporter ?? null,
+      ...point,
+      venueId: input.venueId ?? null,
+      sector: input.sector ?? null,
+      locationText: input.locationText ?? null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const created = getIncident(ctx.db, id) as Incident;
+    journal(ctx, who, { action: 'incident.created', entityType: 'incident', entityId: id, data: created });
+    return created;
+  })();
+}
+
+export function updateIncident(ctx: Ctx, desk: Desk, input: z.output<typeof updateIncidentInput>): Incident {
+  const who = requireOperator(desk);
+  return ctx.db.transaction(() => {
+    const before = mustGetIncident(ctx, input.id);
+    const { id, version, ...fields } = input;
+    const patch: IncidentPatch = {};
+    for (const [k, v] of Object.entries(fields) as [keyof IncidentPatch, unknown][]) {
+      if (v !== undefined && v !== before[k]) Object.assign(patch, { [k]: v });
+    }
+    if (patch.venueId !== undefined && patch.lat === undefined)
+      Object.assign(patch, withVenuePoint(ctx, { venueId: patch.venueId }));
+    if (before.version !== version) throw staleConflict(before, version);
+    if (Object.keys(patch).length === 0) return before;
+    if (!updateIncidentRow(ctx.db, id, version, patch, iso(ctx.clock.now())))
+      throw staleConflict(before, version);
+    const changes = Object.fromEntries(
+      Object.keys(patch).map((k) => [
+        k,
+        { from: before[k as keyof Incident], to: patch[k as keyof IncidentPatch] },
+      ]),
+    );
+    journal(ctx, who, {
+      action: patch.priority !== undefined ? 'incident.priority_changed' : 'incident.updated',
+      entityType: 'incident',
+      entityId: id,
+      data: { reference: before.reference, changes },
+    });
+    return mustGetIncident(ctx, id);
+  })();
+}
+
+export function transitionIncident(
+  ctx: Ctx,
+  desk: Desk,
+  input: { id: string; version: number; action: IncidentAction; reason?: string | undefined },
+): Incident {
+  const who = requireOperator(desk);
+  return ctx.db.transaction(() => {
+    const before = mustGetIncident(ctx, input.id);
+    if (before.version !== input.version) throw staleConflict(before, input.version);
+    const t = transition(before.status, input.action, input.reason);
+    if (!t.ok)
+      throw new ApiError({ code: 'conflict', message: `${before.reference}: ${t.reason}`, current: before });
+    if (!setIncidentStatus(ctx.db, before.id, input.version, t.to, iso(ctx.clock.now()))) {
+      throw staleConflict(before, input.version);
+    }
+    journal(ctx, who, {
+      action: `incident.${input.action}`,
+      entityType: 'incident',
+      entityId: before.id,
+      data: { reference: before.reference, from: before.status, to: t.to, reason: input.reason ?? null },
+    });
+    followIncident(ctx, who, before.id, t.to);
+    return mustGetIncident(ctx, before.id);
+  })();
+}
+
+export function addNote(ctx: Ctx, desk: Desk, input: { incidentId: string; text: string }): IncidentNote {
+  const who = requireOperator(desk);
+  return ctx.db.transaction(() => {
+    const incident = mustGetIncident(ctx, input.incidentId);
+    const note: IncidentNote = {
+      id: newId(ctx.clock),
+      incidentId: incident.id,
+      at: iso(ctx.clock.now()),
+      operator: who.name,
+      desk: who.desk,
+      text: input.text,
+    };
+    insertNote(ctx.db, note);
+    journal(ctx, who, {
+      action: 'incident.note_added',
+      entityType: 'incident',
+      entityId: incident.id,
+      data: { reference: incident.reference, noteId: note.id, text: note.text },
+    });
+    return note;
+  })();
+}
+
+export function getIncidentDetail(ctx: Ctx, id: string): IncidentDetail {
+  const incident = mustGetIncident(ctx, id);
+  return {
+    incident,
+    notes: listNotes(ctx.db, id),
+    assignments: assignmentViews(ctx.db, id),
+    timeline: listEntries(ctx.db, { limit: 1000, entityId: id }).reverse(),
+  };
+}
+
+export function listIncidentRows(ctx: Ctx, filter: IncidentFilter): IncidentRow[] {
+  const incidents = listIncidents(ctx.db, filter);
+  const byIncident = new Map<string, IncidentRow['assigned']>();
+  for (const a of activeAssignedUnits(ctx.db)) {
+    const list = byIncident.get(a.incidentId) ?? [];
+    list.push({ unitId: a.unitId, callsign: a.callsign, country: a.country });
+    byIncident.set(a.incidentId, list);
+  }
+  return incidents.map((i) => ({ ...i, assigned: byIncident.get(i.id) ?? [] }));
+}

@@ -1,0 +1,48 @@
+// The operation clock for the UI: built from the session (an exercise replays 26 July 2024 from
+// its scenario start), and a ticking "now" that re-renders on each whole second of that clock.
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { clockFor, realTime, type Clock } from '../../shared/clock';
+import { useSession } from '../state/hooks';
+
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
+export interface OperationClock {
+  clock: Clock;
+  timeZone: string;
+}
+
+export function useOperationClock(): OperationClock {
+  const session = useSession();
+  const op = session?.operation;
+  const mode = op?.mode;
+  const scenarioStart = op?.scenarioStart ?? null;
+  const anchorReal = op?.anchorReal ?? null;
+  const timeZone = op?.timezone ?? DEFAULT_TIME_ZONE;
+  const clock = useMemo(
+    () => (mode ? clockFor({ mode, scenarioStart, anchorReal }) : realTime),
+    [mode, scenarioStart, anchorReal],
+  );
+  return useMemo(() => ({ clock, timeZone }), [clock, timeZone]);
+}
+
+/** Operation time in whole seconds (as ms), re-rendering on each second of the operation clock. */
+export function useNow(clock: Clock): number {
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      let timer: ReturnType<typeof setTimeout>;
+      const schedule = () => {
+        timer = setTimeout(
+          () => {
+            notify();
+            schedule();
+          },
+          1000 - (clock.now() % 1000) + 5,
+        );
+      };
+      schedule();
+      return () => clearTimeout(timer);
+    },
+    [clock],
+  );
+  return useSyncExternalStore(subscribe, () => Math.floor(clock.now() / 1000) * 1000);
+}

@@ -1,0 +1,27 @@
+// Entry point: fonts and styles, i18n, the store around the API client, then the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './styles/fonts.css';
+import './styles/base.css';
+import './styles/topbar.css';
+import './styles/map.css';
+import './styles/panel.css';
+import { createClient } from './api';
+import { App } from './App';
+import { initI18n } from './i18n';
+import { StoreContext } from './state/context';
+import { createVigieStore } from './state/store';
+
+initI18n();
+const store = createVigieStore(createClient());
+
+const root = document.getElementById('root');
+if (!root) throw new Error('Vigie: #root element missing from index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <StoreContext value={store}>
+      <App />
+    </StoreContext>
+  </StrictMode>,
+);

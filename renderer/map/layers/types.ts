@@ -1,0 +1,25 @@
+// What each map layer module provides: the GeoJSON sources it owns and the style layers drawn from
+// them. style.ts stacks the modules in order (first drawn lowest, labels on top); MapView pushes data
+// into the sources.
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
+
+export interface MapLayerModule {
+  /** The GeoJSON sources this module owns, by id. */
+  sources: Record<string, GeoJSONSourceSpecification>;
+  /** Layers drawn in order with the other modules' layers. */
+  layers: LayerSpecification[];
+  /** Symbol layers: drawn above every module's layers so labels are never hidden by markers. */
+  labels?: LayerSpecification[];
+}
+
+export type Collection<G extends Geometry = Geometry> = FeatureCollection<G>;
+
+export const emptyCollection = (): Collection => ({ type: 'FeatureCollection', features: [] });
+
+/** A GeoJSON source that starts empty and names its features by their `id` property. */
+export const geojsonSource = (): GeoJSONSourceSpecification => ({
+  type: 'geojson',
+  data: emptyCollection(),
+  promoteId: 'id',
+});

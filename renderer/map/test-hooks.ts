@@ -1,0 +1,56 @@
+// Attributes the end-to-end tests read on the map container: after each `idle`, how many units,
+// incidents, venues and route features are actually rendered, and data-idle="true" once the first
+// data has been drawn (an idle on the still-empty map does not count); data-idle="false" while the
+// camera moves or a source is being updated. With localStorage vigie.debug = '1' the
+// map is also exposed as window.__vigieMap (never otherwise).
+import type { Map as MaplibreMap } from 'maplibre-gl';
+
+const COUNTED = {
+  renderedUnits: 'units',
+  renderedIncidents: 'incidents',
+  renderedVenues: 'venues',
+  renderedRoute: 'route',
+} as const;
+
+function countRendered(map: MaplibreMap, layer: string): number {
+  if (!map.getLayer(layer)) return 0;
+  // A feature near a tile edge can be returned once per tile: count distinct ids.
+  const ids = new Set<unknown>();
+  for (const f of map.queryRenderedFeatures({ layers: [layer] })) {
+    ids.add(f.id ?? f.properties.id);
+  }
+  return ids.size;
+}
+
+export function markBusy(map: MaplibreMap): void {
+  map.getContainer().dataset.idle = 'false';
+}
+
+function debugEnabled(): boolean {
+  try {
+    return localStorage.getItem('vigie.debug') === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function installTestHooks(map: MaplibreMap, isSettled: () => boolean): () => void {
+  const el = map.getContainer();
+  el.dataset.idle = 'false';
+  const onIdle = () => {
+    for (const [attr, layer] of Object.entries(COUNTED)) {
+      el.dataset[attr] = String(countRendered(map, layer));
+    }
+    el.dataset.idle = isSettled() ? 'true' : 'false';
+  };
+  const onMoveStart = () => markBusy(map);
+  map.on('idle', onIdle);
+  map.on('movestart', onMoveStart);
+  const exposed = debugEnabled();
+  if (exposed) window.__vigieMap = map;
+  return () => {
+    map.off('idle', onIdle);
+    map.off('movestart', onMoveStart);
+    if (exposed && window.__vigieMap === map) delete window.__vigieMap;
+  };
+}

@@ -1,0 +1,68 @@
+// Units tab: filtered list of units, one row each (callsign, country, kind, status, personnel).
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Unit } from '../../shared/domain';
+import { countryName } from '../i18n/country';
+import { UNIT_STATUS_COLOR } from '../map/palette';
+import { useSelection, useUnits, useVigie } from '../state/hooks';
+import { matcher } from './filter';
+import { RowList } from './RowList';
+
+export function UnitList() {
+  const { t, i18n } = useTranslation();
+  const units = useUnits();
+  const query = useVigie((s) => s.filters.units);
+  const selection = useSelection();
+  const select = useVigie((s) => s.select);
+  const lang = i18n.language;
+
+  const shown = useMemo(() => {
+    const match = matcher(query);
+    return units.filter((u) =>
+      match(
+        [
+          u.callsign,
+          u.country,
+          countryName(u.country, lang),
+          u.agency,
+          u.kind,
+          t(`unitKind.${u.kind}`),
+          u.status,
+          t(`unitStatus.${u.status}`),
+          u.sector ?? '',
+        ].join(' '),
+      ),
+    );
+  }, [units, query, lang, t]);
+
+  return (
+    <>
+      <p className="list-count" aria-live="polite">
+        {t('panel.count', { shown: shown.length, total: units.length })}
+      </p>
+      <RowList<Unit>
+        items={shown}
+        getKey={(u) => u.id}
+        selectedKey={selection?.kind === 'unit' ? selection.id : null}
+        onSelect={(id) => select('unit', id, 'panel')}
+        label={t('tabs.units')}
+        empty={t('panel.noUnits')}
+        rowAttributes={(u) => ({ 'data-testid': 'unit-row', 'data-callsign': u.callsign })}
+        renderRow={(u) => (
+          <div className="unit-row">
+            <span className="status-bar" style={{ background: UNIT_STATUS_COLOR[u.status] }} />
+            <span className="callsign">{u.callsign}</span>
+            <span className="country" title={countryName(u.country, lang)}>
+              {u.country}
+            </span>
+            <span className="kind">{t(`unitKind.${u.kind}`)}</span>
+            <span className="status-pill" style={{ color: UNIT_STATUS_COLOR[u.status] }}>
+              {t(`unitStatus.${u.status}`)}
+            </span>
+            <span className="personnel">{t('panel.personnelShort', { count: u.personnel })}</span>
+          </div>
+        )}
+      />
+    </>
+  );
+}

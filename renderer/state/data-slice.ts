@@ -1,0 +1,82 @@
+// Operational data read from the API: loaded once at start, units and incidents refreshed
+// periodically. Writes go through the API and replace the row with what the service returned.
+import type { VigieClient } from '../../shared/api';
+import { toApiError } from '../api';
+import { reconcileById, replaceById } from './reconcile';
+import type { DataSlice, Slice } from './types';
+
+export const createDataSlice =
+  (client: VigieClient): Slice<DataSlice> =>
+  (set, get) => ({
+    loadState: 'idle',
+    loadError: null,
+    refreshError: null,
+    units: [],
+    incidents: [],
+    venues: [],
+    routes: [],
+    zones: [],
+    contingents: [],
+
+    loadAll: async () => {
+      set({ loadState: 'loading', loadError: null });
+      try {
+        const [session, units, incidents, venues, routes, zones, contingents] = await Promise.all([
+          client.getSession({}),
+          client.listUnits({}),
+          client.listIncidents({}),
+          client.listVenues({}),
+          client.listRoutes({}),
+          client.listZones({}),
+          client.listContingents({}),
+        ]);
+        set({ session, units, incidents, venues, routes, zones, contingents, loadState: 'ready' });
+      } catch (err) {
+        set({ loadState: 'failed', loadError: toApiError(err).message });
+      }
+    },
+
+    refresh: async () => {
+      try {
+        const [units, incidents] = await Promise.all([client.listUnits({}), client.listIncidents({})]);
+        const s = get();
+        set({
+          units: reconcileById(s.units, units),
+          incidents: reconcileById(s.incidents, incidents),
+          refreshError: null,
+        });
+      } catch (err) {
+        set({ refreshError: toApiError(err).message });
+      }
+    },
+
+    startPolling: (intervalMs) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let stopped = false;
+      const tick = async () => {
+        if (get().loadState === 'ready') await get().refresh();
+        if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
+      };
+      timer = setTimeout(() => void tick(), intervalMs);
+      return () => {
+        stopped = true;
+        clearTimeout(timer);
+      };
+    },
+
+    setUnitStatus: async (id, status) => {
+      const unit = get().units.find((u) => u.id === id);
+      if (!unit) return false;
+      try {
+        const updated = await client.setUnitStatus({ id, status, version: unit.version });
+        set({ units: replaceById(get().units, updated), toast: null });
+        return true;
+      } catch (err) {
+        const e = toApiError(err);
+        get().showError(e.message);
+        // A conflict means someone else changed the unit: show the row as it is now.
+        if (e.code === 'conflict') void get().refresh();
+        return false;
+      }
+    },
+  });

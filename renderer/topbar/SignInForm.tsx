@@ -1,0 +1,76 @@
+// The small sign-in form (name, role, desk → signIn). Closes on success, on Cancel and on Escape;
+// a refused sign-in shows the service's message in the error toast.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVigie } from '../state/hooks';
+
+export function SignInForm() {
+  const { t } = useTranslation();
+  const signIn = useVigie((s) => s.signIn);
+  const close = useVigie((s) => s.setSignInOpen);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('');
+  const [desk, setDesk] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setBusy(true);
+    const ok = await signIn({ name, role, desk });
+    setBusy(false);
+    if (ok) close(false);
+  };
+
+  return (
+    <form
+      className="signin-form"
+      aria-label={t('signin.title')}
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') close(false);
+      }}
+    >
+      <h2>{t('signin.title')}</h2>
+      <label>
+        <span>{t('signin.name')}</span>
+        <input
+          data-testid="signin-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={200}
+          autoComplete="name"
+          autoFocus
+        />
+      </label>
+      <label>
+        <span>{t('signin.role')}</span>
+        <input
+          data-testid="signin-role"
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+          required
+          maxLength={200}
+        />
+      </label>
+      <label>
+        <span>{t('signin.desk')}</span>
+        <input
+          data-testid="signin-desk"
+          value={desk}
+          onChange={(e) => setDesk(e.target.value)}
+          required
+          maxLength={40}
+        />
+      </label>
+      <div className="form-actions">
+        <button type="button" className="btn-ghost" onClick={() => close(false)}>
+          {t('signin.cancel')}
+        </button>
+        <button type="submit" className="btn-primary" data-testid="signin-submit" disabled={busy}>
+          {busy ? t('signin.busy') : t('signin.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

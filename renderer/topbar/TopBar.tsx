@@ -1,0 +1,46 @@
+// The top bar: operation name, EXERCISE badge, Paris operation clock, language, operator.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession, useVigie } from '../state/hooks';
+import { Clock } from './Clock';
+import { LanguageSwitch } from './LanguageSwitch';
+import { OperatorBox } from './OperatorBox';
+
+export function TopBar() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const refreshError = useVigie((s) => s.refreshError);
+  const op = session?.operation;
+  const name = op?.name;
+
+  useEffect(() => {
+    document.title = name ? `${t('app.name')} · ${name}` : t('app.name');
+  }, [name, t]);
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="brand-name">{t('app.name')}</span>
+        {op && (
+          <span className="operation-name" data-testid="operation-name">
+            {op.name}
+          </span>
+        )}
+        {op?.mode === 'exercise' && (
+          <span className="exercise-badge" data-testid="exercise-badge" title={t('topbar.exerciseHint')}>
+            {t('topbar.exercise')}
+          </span>
+        )}
+      </div>
+      <Clock />
+      <div className="topbar-end">
+        {refreshError && (
+          <span className="link-down" role="status" title={refreshError}>
+            ● {t('topbar.linkDown')}
+          </span>
+        )}
+        <LanguageSwitch />
+        <OperatorBox />
+      </div>
+    </header>
+  );
+}
