@@ -37,7 +37,8 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['electron', 'better-sqlite3'],
+    // pdfkit loads its standard fonts through package subpath imports: it stays a node_module.
+    external: ['electron', 'better-sqlite3', 'pdfkit'],
   },
   {
     ...common,

@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { findAppRoot, appPaths, type AppPaths } from './app-root.js';
 import { seed, serve, verify, type Io } from './cli/commands.js';
+import { backup, restore } from './cli/backup.js';
+import { BackupError } from './backup/summary.js';
+import { exportCommand } from './cli/export.js';
 import { UsageError } from './cli/args.js';
+import { importUnits } from './cli/import-units.js';
+import { report } from './cli/report.js';
 import { StoreError } from './store/errors.js';
 import { ScenarioError } from './services/scenario-load.js';
 
@@ -11,12 +16,28 @@ const COMMANDS: Record<string, (argv: string[], paths: AppPaths, io: Io) => numb
   seed,
   verify,
   serve,
+  backup,
+  restore,
+  'import-units': importUnits,
+  export: exportCommand,
+  report,
 };
 
 const USAGE = `usage: vigie <command> [options]
   seed   --db FILE                 create the database with the Paris 2024 exercise (if empty)
   verify --db FILE                 integrity check + journal chain, JSON on stdout, exit 1 if not ok
-  serve  --db FILE [--port N]      the console in a browser, on 127.0.0.1 only
+  serve  --db FILE [--port N] [--basemap FILE]
+                                   the console in a browser, on 127.0.0.1 only; FILE: an MBTiles or PMTiles base map
+  export --db FILE --what incidents|units --format csv|geojson [--out FILE]
+                                   every incident (closed too) or unit; stdout without --out
+  backup --db FILE --out FILE      online backup (writes may continue), checked; JSON on stdout
+  restore --db FILE --from BACKUP --yes
+                                   put a checked backup in place; the current file is moved aside
+  import-units --db FILE ROSTER.csv [--dry-run]
+                                   units from a roster CSV (all or nothing), JSON on stdout, exit 2 if rows are rejected
+  report --db FILE --from ISO --to ISO --format pdf|html|md|json --out FILE [--lang en|fr] [--incoming NAME]
+         [--desk NAME] [--outgoing NAME] [--generated-at ISO]
+                                   a shift handover report (a preview: nothing is acknowledged); JSON on stdout
 Without --db: $VIGIE_DB, else the desktop app's database.`;
 
 export async function main(
@@ -44,6 +65,16 @@ export async function main(
     if (err instanceof StoreError || err instanceof ScenarioError) {
       io.err(`vigie ${name}: ${err.message}`);
       return err instanceof StoreError && err.kind !== 'corrupt' && err.kind !== 'newer_version' ? 1 : 2;
+    }
+    if (err instanceof BackupError) {
+      io.err(`vigie ${name}: ${err.message}`);
+      return 1;
+    }
+    const fsCode = (err as NodeJS.ErrnoException | null)?.code;
+    if (typeof fsCode === 'string' && /^E[A-Z]+$/.test(fsCode)) {
+      // A file-system refusal (missing or read-only folder, full disk): the message, not a stack.
+      io.err(`vigie ${name}: ${(err as Error).message}`);
+      return 1;
     }
     throw err;
   }

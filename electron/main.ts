@@ -5,18 +5,24 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, session, type BrowserWindow, type WebContents } from 'electron';
 import { appPaths, findAppRoot } from './app-root.js';
+import { backupSettings } from './backup/settings.js';
+import { startRollingBackups, type RollingBackups, type RollingSettings } from './backup/rolling.js';
 import { instanceUserData, resolveDbLocation } from './db-location.js';
 import { bindIpc } from './ipc.js';
 import { registerAppScheme, serveAppScheme } from './protocol.js';
 import { openVigie, type VigieApp } from './services/app.js';
+import { assertWritable } from './services/db-writable.js';
 import { isAppUrl } from './static-paths.js';
 import { defaultUserDataDir } from './user-data.js';
 import { createMainWindow, focusWindow } from './window.js';
+import { basemapArgument } from './tiles/args.js';
+import { basemapSlot } from './tiles/slot.js';
 
 /** Schemes the browser side may load; anything else (http, https, ws, file, ...) is cancelled. */
 const ALLOWED_SCHEMES = new Set(['app:', 'blob:', 'data:', 'devtools:']);
 
 let vigie: VigieApp | null = null;
+let backups: RollingBackups | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 /** Shows the reason and leaves with a non-zero code; nothing relaunches, so no crash loop. */
@@ -63,8 +69,17 @@ function main(): void {
   app.setPath('userData', userData);
 
   let dbLocation;
+  let basemapPath: string | undefined;
+  let backupPlan: RollingSettings;
   try {
     dbLocation = resolveDbLocation({ argv: process.argv, env: process.env, userData, cwd: process.cwd() });
+    basemapPath = basemapArgument(process.argv, process.cwd());
+    backupPlan = backupSettings({
+      argv: process.argv,
+      env: process.env,
+      dbPath: dbLocation.path,
+      cwd: process.cwd(),
+    });
   } catch (err) {
     fail('Vigie: bad command line', err);
     return;
@@ -86,6 +101,8 @@ function main(): void {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    backups?.stop();
+    backups = null;
     vigie?.close();
     vigie = null;
   });
@@ -94,13 +111,23 @@ function main(): void {
     const paths = appPaths(findAppRoot(__dirname));
     try {
       mkdirSync(path.dirname(db), { recursive: true });
+      assertWritable(db);
       vigie = openVigie({ dbPath: db, resourcesDir: paths.resources });
     } catch (err) {
       fail('Vigie cannot open its database', err);
       return;
     }
+    backups = startRollingBackups(vigie.db, backupPlan, {
+      onError: (err) => console.error(`Vigie: rolling backup failed: ${(err as Error).message}`),
+    });
     lockDownSession();
-    serveAppScheme(session.defaultSession, { renderer: paths.renderer, resources: paths.resources });
+    const basemap = basemapSlot(vigie.db);
+    try {
+      if (basemapPath) basemap.load(basemapPath);
+    } catch (err) {
+      console.error(`Vigie: ${(err as Error).message}; the built-in map of Paris is used instead.`);
+    }
+    serveAppScheme(session.defaultSession, { renderer: paths.renderer, resources: paths.resources }, basemap);
     bindIpc(vigie.handlers);
     mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));
     mainWindow.on('closed', () => {

@@ -6,8 +6,8 @@
 // issues?, current? }), not an Error: the context bridge copies an Error as its message alone,
 // so code, issues and current would be lost on the way to the page.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { CallInput, CallName, CallOutput, VigieClient } from '../shared/api.js';
-import { CALL_NAMES, ipcChannel } from '../shared/call-names.js';
+import type { CallInput, CallName, CallOutput } from '../shared/api.js';
+import { buildClient, ipcChannel } from '../shared/call-names.js';
 import type { ApiErrorData, Result } from '../shared/errors.js';
 
 export type VigieRejection = ApiErrorData & { name: 'ApiError' };
@@ -24,8 +24,6 @@ function bind<K extends CallName>(name: K): (input: CallInput<K>) => Promise<Cal
   };
 }
 
-// Object.fromEntries loses the per-name typing; CALL_NAMES is checked against the contract at
-// compile time, so every VigieClient member is present.
-const vigie = Object.freeze(Object.fromEntries(CALL_NAMES.map((name) => [name, bind(name)]))) as VigieClient;
+const vigie = Object.freeze(buildClient(bind));
 
 contextBridge.exposeInMainWorld('vigie', vigie);

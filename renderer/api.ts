@@ -3,7 +3,7 @@
 // ApiError so callers handle one error type.
 import type { CallName, CallOutput, VigieClient } from '../shared/api';
 // The zod-free list of call names (keeps zod out of the renderer bundle).
-import { CALL_NAMES } from '../shared/call-names';
+import { buildClient } from '../shared/call-names';
 import { ApiError, ERROR_CODES, type ApiErrorData, type ErrorCode } from '../shared/errors';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -68,6 +68,5 @@ function ipcCall<K extends CallName>(bridge: VigieClient, name: K): VigieClient[
 
 /** One client built from the contract's call names: nothing is listed by hand. */
 export function createClient(bridge: VigieClient | undefined = window.vigie): VigieClient {
-  const entries = CALL_NAMES.map((name) => [name, bridge ? ipcCall(bridge, name) : httpCall(name)]);
-  return Object.fromEntries(entries) as VigieClient;
+  return buildClient((name) => (bridge ? ipcCall(bridge, name) : httpCall(name)));
 }

@@ -6,14 +6,16 @@ import './styles/base.css';
 import './styles/topbar.css';
 import './styles/map.css';
 import './styles/panel.css';
-import { createClient } from './api';
+import './styles/incidents.css';
+import './styles/units.css';
 import { App } from './App';
 import { initI18n } from './i18n';
+import { appClient } from './lock/client';
 import { StoreContext } from './state/context';
 import { createVigieStore } from './state/store';
 
 initI18n();
-const store = createVigieStore(createClient());
+const store = createVigieStore(appClient());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Vigie: #root element missing from index.html');

@@ -7,8 +7,9 @@ import { mapCalls } from './api/map.js';
 import { unitCalls } from './api/units.js';
 import { incidentCalls } from './api/incidents.js';
 import { journalCalls } from './api/journal.js';
+import { handoverCalls } from './api/handover.js';
 
-export type { Session } from './api/session.js';
+export type { DeskLock, Session, SessionView } from './api/session.js';
 export type { CallSpec } from './api/call.js';
 
 export const api = {
@@ -17,6 +18,7 @@ export const api = {
   ...unitCalls,
   ...incidentCalls,
   ...journalCalls,
+  ...handoverCalls,
 } as const;
 
 export type Api = typeof api;

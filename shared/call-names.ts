@@ -1,16 +1,30 @@
 // The contract's call names as a plain list, with no zod behind it: the sandboxed preload bundles
 // this module alone. The type below fails to compile whenever the list and `api` in ./api.ts
 // disagree, so the list cannot drift from the contract.
-import type { CallName } from './api.js';
+import type { CallName, VigieClient } from './api.js';
 
 export const CALL_NAMES = [
   'getSession',
   'signIn',
+  'lockSession',
+  'unlockSession',
+  'setIdleLock',
   'listContingents',
   'listUnits',
   'listVenues',
   'listRoutes',
   'listZones',
+  'createZone',
+  'updateZone',
+  'deleteZone',
+  'importZones',
+  'exportZones',
+  'getBasemap',
+  'setBasemap',
+  'getParade',
+  'setParadePlan',
+  'recordParadeActual',
+  'retractParadeActual',
   'listIncidents',
   'getIncident',
   'createIncident',
@@ -20,8 +34,20 @@ export const CALL_NAMES = [
   'assignUnit',
   'releaseUnit',
   'setUnitStatus',
+  'getContingent',
+  'moveUnit',
+  'listUnitPositions',
+  'nearestUnits',
+  'importRoster',
+  'getSettings',
+  'updateSettings',
   'listJournal',
   'verify',
+  'suggestHandoverWindow',
+  'previewHandover',
+  'acknowledgeHandover',
+  'listHandovers',
+  'exportHandover',
 ] as const satisfies readonly CallName[];
 
 type Listed = (typeof CALL_NAMES)[number];
@@ -32,3 +58,14 @@ export type CallNamesMatchApi = Assert<Same<Listed, CallName>>;
 
 /** The IPC channel that carries one call between the preload and the main process. */
 export const ipcChannel = (name: CallName): `vigie:${CallName}` => `vigie:${name}`;
+
+/**
+ * Builds a client with one function per call from a factory (the preload and the renderer's
+ * HTTP transport). The loop over CALL_NAMES is what guarantees completeness; the final cast only
+ * restores the per-call typing that a loop cannot express.
+ */
+export function buildClient(make: (name: CallName) => (input: never) => Promise<unknown>): VigieClient {
+  const client: Partial<Record<CallName, unknown>> = {};
+  for (const name of CALL_NAMES) client[name] = make(name);
+  return client as VigieClient;
+}

@@ -8,6 +8,8 @@ import { dispatch } from '../services/dispatch.js';
 import { createDesk } from '../services/desk.js';
 import { HTTP_STATUS, type ApiErrorData } from '../../shared/errors.js';
 import { resolveStatic, staticHeaders } from '../static-paths.js';
+import type { BasemapSlot } from '../tiles/slot.js';
+import { serveTiles } from './tiles.js';
 
 export interface HostOptions {
   handlers: Handlers;
@@ -15,6 +17,8 @@ export interface HostOptions {
   resourcesDir: string;
   /** 0 picks a free port. */
   port?: number;
+  /** The operator's base map, served at /tiles/ (absent: those routes answer 404). */
+  basemap?: BasemapSlot;
 }
 
 export interface Host {
@@ -23,7 +27,8 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 1024 * 1024;
+// The largest call (a 5 MB roster) grows when JSON-escaped; leave room for it.
+const MAX_BODY = 12 * 1024 * 1024;
 const LOOPBACK = '127.0.0.1';
 
 export async function startHost(o: HostOptions): Promise<Host> {
@@ -75,6 +80,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
 
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendJson(res, 405, err('invalid_input', 'Method not allowed'));
+    if (await serveTiles(o.basemap, req, res, url)) return;
     const file = resolveStatic({ renderer: o.rendererDir, resources: o.resourcesDir }, url.pathname);
     if (!file) return sendJson(res, 404, err('not_found', `No file at ${url.pathname}`));
     let data: Buffer;

@@ -17,15 +17,12 @@ import {
   releaseAssignment,
 } from '../store/assignments.js';
 import { getIncident } from '../store/incidents.js';
-import { getUnit, updateUnitStatus } from '../store/units.js';
+import { updateUnitStatus } from '../store/units.js';
+import { mustGetUnitView } from './units.js';
 
 const UNTASKABLE: readonly UnitStatus[] = ['off_duty', 'out_of_service'];
 
-function mustGetUnit(ctx: Ctx, id: string): Unit {
-  const unit = getUnit(ctx.db, id);
-  if (!unit) throw new ApiError({ code: 'not_found', message: `Unit ${id} does not exist` });
-  return unit;
-}
+const mustGetUnit = mustGetUnitView;
 
 /** Sets a unit's status as a consequence of incident work, journaled with its cause. */
 function setFollowedStatus(ctx: Ctx, who: Operator, unit: Unit, status: UnitStatus, cause: Incident): void {

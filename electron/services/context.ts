@@ -36,12 +36,18 @@ export function journal(ctx: Ctx, who: Operator, change: Change): JournalEntry {
   });
 }
 
-/** Changes to operational data are attributed: no signed-in operator, no write. */
+/** Changes to operational data are attributed: no signed-in operator, no write; a locked desk, no write. */
 export function requireOperator(desk: Desk): Operator {
   if (!desk.operator) {
     throw new ApiError({
       code: 'forbidden',
       message: 'Sign in first: every change is journaled under the operator and desk that made it.',
+    });
+  }
+  if (desk.lockedAt !== null) {
+    throw new ApiError({
+      code: 'forbidden',
+      message: `Desk locked: ${desk.operator.name} must resume the session (or someone sign in) first.`,
     });
   }
   return desk.operator;

@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import { api, isCallName, type CallName, type CallOutput, type ParsedInput } from '../../shared/api.js';
 import { ApiError, type Issue, type Result } from '../../shared/errors.js';
 import type { Desk } from './desk.js';
+import { storageFailure } from './storage-errors.js';
+import { inputIssues } from './input-guard.js';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, desk: Desk) => CallOutput<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -22,6 +24,14 @@ export function dispatch(handlers: Handlers, name: string, raw: unknown, desk: D
     if (!isCallName(name)) {
       throw new ApiError({ code: 'not_found', message: `Unknown call "${name}"` });
     }
+    const guarded = inputIssues(raw);
+    if (guarded.length) {
+      throw new ApiError({
+        code: 'invalid_input',
+        message: `${name}: ${guarded[0]?.path}: ${guarded[0]?.message}`,
+        issues: guarded,
+      });
+    }
     const parsed = api[name].input.safeParse(raw ?? {});
     if (!parsed.success) {
       const issues = zodIssues(parsed.error);
@@ -36,6 +46,8 @@ export function dispatch(handlers: Handlers, name: string, raw: unknown, desk: D
     return { ok: true, value: handler(parsed.data, desk) };
   } catch (err) {
     if (err instanceof ApiError) return { ok: false, error: err.toData() };
+    const storage = storageFailure(err);
+    if (storage) return { ok: false, error: storage };
     // Unexpected failures keep their message for the log but never leak a stack to the client.
     const message = err instanceof Error ? err.message : String(err);
     return { ok: false, error: { code: 'internal', message: `Internal error: ${message}` } };

@@ -8,6 +8,7 @@ import { mapHandlers } from './map-handlers.js';
 import { unitHandlers } from './unit-handlers.js';
 import { incidentHandlers } from './incident-handlers.js';
 import { journalHandlers } from './journal-handlers.js';
+import { handoverHandlers } from './handover-handlers.js';
 
 export function createHandlers(ctx: Ctx, state: SessionState): Handlers {
   return {
@@ -16,5 +17,6 @@ export function createHandlers(ctx: Ctx, state: SessionState): Handlers {
     ...unitHandlers(ctx),
     ...incidentHandlers(ctx),
     ...journalHandlers(ctx),
+    ...handoverHandlers(ctx),
   } satisfies Handlers;
 }

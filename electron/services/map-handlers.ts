@@ -4,9 +4,23 @@ import type { Ctx } from './context.js';
 import { listVenues } from '../store/venues.js';
 import { listRoutes } from '../store/routes.js';
 import { listZones } from '../store/zones.js';
+import { createZone, deleteZone, exportZones, importZones, updateZone } from './zones.js';
+import { getParade, recordParadeActual, retractParadeActual, setParadePlan } from './parade.js';
+import { getBasemap, setBasemap } from './basemap.js';
 
-export const mapHandlers = ({ db }: Ctx): DomainHandlers<typeof mapCalls> => ({
-  listVenues: () => listVenues(db),
-  listRoutes: () => listRoutes(db),
-  listZones: () => listZones(db),
+export const mapHandlers = (ctx: Ctx): DomainHandlers<typeof mapCalls> => ({
+  listVenues: () => listVenues(ctx.db),
+  listRoutes: () => listRoutes(ctx.db),
+  listZones: () => listZones(ctx.db),
+  createZone: (input, desk) => createZone(ctx, desk, input),
+  updateZone: (input, desk) => updateZone(ctx, desk, input),
+  deleteZone: (input, desk) => deleteZone(ctx, desk, input),
+  importZones: (input, desk) => importZones(ctx, desk, input),
+  exportZones: () => exportZones(ctx),
+  getBasemap: () => getBasemap(ctx),
+  setBasemap: (input, desk) => setBasemap(ctx, desk, input.path),
+  getParade: (input) => getParade(ctx, input),
+  setParadePlan: (input, desk) => setParadePlan(ctx, desk, input),
+  recordParadeActual: (input, desk) => recordParadeActual(ctx, desk, input),
+  retractParadeActual: (input, desk) => retractParadeActual(ctx, desk, input),
 });

@@ -63,9 +63,15 @@ function checkReferences(s: Scenario, dir: string): void {
       throw new ScenarioError(`${where}.callsign: duplicate callsign "${u.callsign}"`);
     callsigns.add(u.callsign);
   });
+  const working = new Set<string>();
   s.incidents.forEach((inc, i) => {
-    if (inc.venue && !venues.has(inc.venue)) {
-      throw new ScenarioError(`${join(dir, 'incidents.json')}: ${i}.venue: unknown venue "${inc.venue}"`);
+    const where = `${join(dir, 'incidents.json')}: ${i}`;
+    if (inc.venue && !venues.has(inc.venue))
+      throw new ScenarioError(`${where}.venue: unknown venue "${inc.venue}"`);
+    for (const c of inc.units) {
+      if (!callsigns.has(c)) throw new ScenarioError(`${where}.units: unknown callsign "${c}"`);
+      if (working.has(c)) throw new ScenarioError(`${where}.units: "${c}" already works another incident`);
+      working.add(c);
     }
   });
 }

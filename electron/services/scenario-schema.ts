@@ -94,6 +94,8 @@ export const incidentsFile = z.array(
     locationText: nullableText,
     /** Seeded incidents are already on the board when the exercise clock starts. */
     minutesBeforeStart: z.number().min(0),
+    /** Callsigns working the incident when the exercise starts. */
+    units: z.array(z.string()).default([]),
   }),
 );
 

@@ -12,9 +12,11 @@ import { insertContingent } from '../store/contingents.js';
 import { insertUnit } from '../store/units.js';
 import { insertPosition } from '../store/positions.js';
 import { insertIncident, nextIncidentSequence } from '../store/incidents.js';
+import { insertAssignment } from '../store/assignments.js';
+import { seedParadePlan } from './parade.js';
 import { chainageKm } from '../../shared/geo.js';
 import { formatReference, referenceDay } from '../../shared/reference.js';
-import { iso } from '../../shared/clock.js';
+import { fixedClock, iso } from '../../shared/clock.js';
 import type { IncidentStatus } from '../../shared/domain.js';
 
 const SEED_DESK = { ...SYSTEM, desk: 'seed' };
@@ -28,7 +30,10 @@ export interface SeedSummary {
   incidents: number;
 }
 
-export function seedScenario(ctx: Ctx, s: Scenario): SeedSummary {
+export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
+  // The seeded picture is the state of things at the scenario's start: journal it at that time
+  // (operation time), so reports and timelines of the exercise read in one consistent clock.
+  const ctx: Ctx = { ...realCtx, clock: fixedClock(Date.parse(s.scenario.scenarioStart)) };
   const { db } = ctx;
   const summary = (seeded: boolean): SeedSummary => ({
     seeded,
@@ -65,6 +70,7 @@ export function seedScenario(ctx: Ctx, s: Scenario): SeedSummary {
       coordinates: r.coordinates,
       bridges: r.bridges.map((b) => ({ ...b, chainageKm: round3(chainageKm(r.coordinates, b.lon, b.lat)) })),
     });
+    seedParadePlan(ctx, r.id, s.scenario.parade);
     for (const f of s.zones.features) {
       insertZone(db, { ...f.properties, polygon: f.geometry.coordinates });
       journal(ctx, SEED_DESK, {
@@ -83,8 +89,10 @@ export function seedScenario(ctx: Ctx, s: Scenario): SeedSummary {
         data: c,
       });
     }
+    const unitIds = new Map<string, string>();
     for (const u of s.units) {
       const id = newId(ctx.clock);
+      unitIds.set(u.callsign, id);
       const k9 =
         u.handler || u.dog || u.detection ? { handler: u.handler, dog: u.dog, detection: u.detection } : null;
       insertUnit(db, {
@@ -137,6 +145,16 @@ export function seedScenario(ctx: Ctx, s: Scenario): SeedSummary {
         entityId: id,
         data: { reference, ...inc },
       });
+      for (const callsign of inc.units) {
+        const unitId = unitIds.get(callsign) as string;
+        insertAssignment(db, { id: newId(ctx.clock), incidentId: id, unitId, assignedAt: iso(at) });
+        journal(ctx, SEED_DESK, {
+          action: 'incident.unit_assigned',
+          entityType: 'incident',
+          entityId: id,
+          data: { reference, unitId, callsign },
+        });
+      }
     }
   })();
   return summary(true);

@@ -1,12 +1,23 @@
 import type { DomainHandlers } from './dispatch.js';
 import type { unitCalls } from '../../shared/api/units.js';
 import type { Ctx } from './context.js';
-import { setUnitStatus } from './units.js';
+import { requireOperator } from './context.js';
+import { getContingentDetail, listUnitPositions, listUnitViews, moveUnit, setUnitStatus } from './units.js';
+import { nearestUnits } from './nearest.js';
+import { importRoster } from './roster-import.js';
+import { getSettings, updateSettings } from './settings.js';
 import { listContingents } from '../store/contingents.js';
-import { listUnits } from '../store/units.js';
 
 export const unitHandlers = (ctx: Ctx): DomainHandlers<typeof unitCalls> => ({
   listContingents: () => listContingents(ctx.db),
-  listUnits: () => listUnits(ctx.db),
+  getContingent: (input) => getContingentDetail(ctx, input.id),
+  listUnits: () => listUnitViews(ctx),
   setUnitStatus: (input, desk) => setUnitStatus(ctx, desk, input),
+  moveUnit: (input, desk) => moveUnit(ctx, desk, input),
+  listUnitPositions: (input) => listUnitPositions(ctx, input),
+  nearestUnits: (input) => nearestUnits(ctx, input),
+  importRoster: ({ csv, dryRun }, desk) =>
+    importRoster(ctx, csv, dryRun ? { dryRun } : { dryRun, who: requireOperator(desk) }),
+  getSettings: () => getSettings(ctx),
+  updateSettings: (input, desk) => updateSettings(ctx, desk, input),
 });

@@ -1,10 +1,57 @@
-// Unit changes. Each is one transaction: the optimistic update and its journal entry together.
+// Unit reads and changes. Each change is one transaction: the optimistic update and its journal
+// entry together. Units handed to a desk carry `positionStale`, judged on the operation clock.
 import type { Ctx } from './context.js';
 import { journal, requireOperator } from './context.js';
 import type { Desk } from './desk.js';
-import type { Unit, UnitStatus } from '../../shared/domain.js';
+import {
+  UNIT_STATUSES,
+  type ContingentDetail,
+  type MoveSource,
+  type Unit,
+  type UnitPosition,
+  type UnitStatus,
+} from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
-import { getUnit, updateUnitStatus } from '../store/units.js';
+import { iso } from '../../shared/clock.js';
+import {
+  countStatuses,
+  getUnit,
+  listUnits,
+  listUnitsOfContingent,
+  updateUnitPosition,
+  updateUnitStatus,
+  type StaleRule,
+} from '../store/units.js';
+import { insertPosition, listPositions } from '../store/positions.js';
+import { getContingent } from '../store/contingents.js';
+import { getVenue } from '../store/venues.js';
+import { readSettings } from '../store/settings.js';
+import { activeAssignmentOfUnit } from '../store/assignments.js';
+import { getIncident } from '../store/incidents.js';
+
+/** "Now" and the threshold for the stale-position flag. */
+export const staleRule = (ctx: Ctx): StaleRule => ({
+  nowMs: ctx.clock.now(),
+  minutes: readSettings(ctx.db).stalePositionMinutes,
+});
+
+export const listUnitViews = (ctx: Ctx): Unit[] => listUnits(ctx.db, staleRule(ctx));
+
+export function mustGetUnitView(ctx: Ctx, id: string): Unit {
+  const unit = getUnit(ctx.db, id, staleRule(ctx));
+  if (!unit) throw new ApiError({ code: 'not_found', message: `Unit ${id} does not exist` });
+  return unit;
+}
+
+const conflict = (before: Unit, yours: number) =>
+  new ApiError({
+    code: 'conflict',
+    message: `Unit ${before.callsign} was changed by another desk (version ${before.version}, yours ${yours}); reload and retry.`,
+    current: before,
+  });
+
+/** Statuses that end a unit's work; an assigned unit gets there by being released from its incident. */
+const FREEING: readonly UnitStatus[] = ['available', 'off_duty', 'out_of_service'];
 
 export function setUnitStatus(
   ctx: Ctx,
@@ -13,23 +60,87 @@ export function setUnitStatus(
 ): Unit {
   const who = requireOperator(desk);
   return ctx.db.transaction(() => {
-    const before = getUnit(ctx.db, input.id);
-    if (!before) throw new ApiError({ code: 'not_found', message: `Unit ${input.id} does not exist` });
-    if (!updateUnitStatus(ctx.db, input.id, input.status, input.version)) {
+    const before = mustGetUnitView(ctx, input.id);
+    if (before.version !== input.version) throw conflict(before, input.version);
+    // Asking for the status it already has changes nothing and journals nothing.
+    if (before.status === input.status) return before;
+    const assignment = activeAssignmentOfUnit(ctx.db, before.id);
+    if (assignment && FREEING.includes(input.status)) {
+      const reference = getIncident(ctx.db, assignment.incidentId)?.reference ?? assignment.incidentId;
       throw new ApiError({
         code: 'conflict',
-        message: `Unit ${before.callsign} was changed by another desk (version ${before.version}, yours ${input.version}); reload and retry.`,
+        message: `${before.callsign} is working ${reference}: release it from the incident first.`,
         current: before,
       });
     }
+    if (!updateUnitStatus(ctx.db, input.id, input.status, input.version))
+      throw conflict(before, input.version);
     journal(ctx, who, {
       action: 'unit.status_changed',
       entityType: 'unit',
       entityId: before.id,
       data: { callsign: before.callsign, from: before.status, to: input.status },
     });
-    const after = getUnit(ctx.db, input.id);
-    if (!after) throw new ApiError({ code: 'internal', message: `Unit ${input.id} vanished during update` });
-    return after;
+    return mustGetUnitView(ctx, input.id);
   })();
+}
+
+export interface MoveInput {
+  id: string;
+  version: number;
+  lat: number;
+  lon: number;
+  source: MoveSource;
+  venueId?: string | null | undefined;
+}
+
+/** A new position: the unit row, one more fix in its history, and `unit.moved` with from/to. */
+export function moveUnit(ctx: Ctx, desk: Desk, input: MoveInput): Unit {
+  const who = requireOperator(desk);
+  return ctx.db.transaction(() => {
+    const before = mustGetUnitView(ctx, input.id);
+    if (before.version !== input.version) throw conflict(before, input.version);
+    if (input.venueId && !getVenue(ctx.db, input.venueId)) {
+      throw new ApiError({
+        code: 'invalid_input',
+        message: `moveUnit: venueId: no venue ${input.venueId}`,
+        issues: [{ path: 'venueId', message: `no venue ${input.venueId}` }],
+      });
+    }
+    const at = iso(ctx.clock.now());
+    const venueId = input.venueId === undefined ? before.venueId : input.venueId;
+    const to = { lat: input.lat, lon: input.lon, at, source: input.source, venueId };
+    if (!updateUnitPosition(ctx.db, before.id, to, input.version)) throw conflict(before, input.version);
+    insertPosition(ctx.db, { unitId: before.id, at, lat: input.lat, lon: input.lon, source: input.source });
+    journal(ctx, who, {
+      action: 'unit.moved',
+      entityType: 'unit',
+      entityId: before.id,
+      data: {
+        callsign: before.callsign,
+        source: input.source,
+        from: { lat: before.lat, lon: before.lon, at: before.positionAt, venueId: before.venueId },
+        to: { lat: input.lat, lon: input.lon, venueId },
+      },
+    });
+    return mustGetUnitView(ctx, before.id);
+  })();
+}
+
+export function listUnitPositions(ctx: Ctx, input: { id: string; limit: number }): UnitPosition[] {
+  const unit = mustGetUnitView(ctx, input.id);
+  return listPositions(ctx.db, unit.id, input.limit).map(({ at, lat, lon, source }) => ({
+    at,
+    lat,
+    lon,
+    source,
+  }));
+}
+
+export function getContingentDetail(ctx: Ctx, id: string): ContingentDetail {
+  const contingent = getContingent(ctx.db, id);
+  if (!contingent) throw new ApiError({ code: 'not_found', message: `Contingent ${id} does not exist` });
+  const statusCounts = Object.fromEntries(UNIT_STATUSES.map((s) => [s, 0])) as Record<UnitStatus, number>;
+  for (const { status, n } of countStatuses(ctx.db, id)) statusCounts[status] = n;
+  return { contingent, units: listUnitsOfContingent(ctx.db, id, staleRule(ctx)), statusCounts };
 }

@@ -38,6 +38,27 @@ export function listContingents(db: Db): Contingent[] {
   return (db.prepare('SELECT * FROM contingents ORDER BY country, agency').all() as Row[]).map(toContingent);
 }
 
+export function getContingent(db: Db, id: string): Contingent | null {
+  const row = db.prepare('SELECT * FROM contingents WHERE id = ?').get(id) as Row | undefined;
+  return row ? toContingent(row) : null;
+}
+
+/** Optimistic update of the liaison officer and working languages. */
+export function updateContingentLiaison(
+  db: Db,
+  id: string,
+  v: { liaisonName: string | null; languages: string[] },
+  expectedVersion: number,
+): boolean {
+  const r = db
+    .prepare(
+      `UPDATE contingents SET liaison_name = @liaisonName, languages = @languages, version = version + 1
+       WHERE id = @id AND version = @expectedVersion`,
+    )
+    .run({ id, liaisonName: v.liaisonName, languages: JSON.stringify(v.languages), expectedVersion });
+  return r.changes === 1;
+}
+
 export function countContingents(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM contingents').get() as { n: number }).n;
 }

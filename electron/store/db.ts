@@ -89,3 +89,9 @@ function migrate(db: Db, file: string): void {
   })();
   db.pragma('optimize');
 }
+
+/** SQLite's own consistency check: "ok", or the problems it found joined by "; ". */
+export function integrityCheck(db: Db): string {
+  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+  return rows.map((r) => r.integrity_check).join('; ');
+}

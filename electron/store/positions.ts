@@ -1,11 +1,8 @@
 import type { Db } from './db.js';
+import type { UnitPosition } from '../../shared/domain.js';
 
-export interface PositionFix {
+export interface PositionFix extends UnitPosition {
   unitId: string;
-  at: string;
-  lat: number;
-  lon: number;
-  source: string;
 }
 
 export function insertPosition(db: Db, p: PositionFix): void {
@@ -14,6 +11,7 @@ export function insertPosition(db: Db, p: PositionFix): void {
   ).run(p);
 }
 
+/** Newest first; rows written at the same moment keep the order they were written in. */
 export function listPositions(db: Db, unitId: string, limit = 500): PositionFix[] {
   return db
     .prepare(

@@ -29,3 +29,7 @@ export function listRoutes(db: Db): Route[] {
     bridges: bridges.all(r.id) as Bridge[],
   }));
 }
+
+export function getRoute(db: Db, id: string): Route | null {
+  return listRoutes(db).find((r) => r.id === id) ?? null;
+}

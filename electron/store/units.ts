@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
-import type { Unit, UnitKind, UnitStatus } from '../../shared/domain.js';
+import type { K9Details, Unit, UnitKind, UnitStatus } from '../../shared/domain.js';
+import { isPositionStale } from '../../shared/position-age.js';
 
 interface Row {
   id: string;
@@ -20,13 +21,24 @@ interface Row {
   k9_handler: string | null;
   k9_dog: string | null;
   k9_detection: string | null;
+  k9_rest_due: string | null;
   notes: string | null;
   version: number;
 }
 
+/**
+ * When a position is stale: "now" on the operation clock and the threshold from the settings.
+ * The store has no clock, so callers that hand units to a desk pass it (services/units.ts
+ * `staleRule`); without one no position is flagged.
+ */
+export interface StaleRule {
+  nowMs: number;
+  minutes: number;
+}
+
 const SELECT = `SELECT u.*, c.country, c.agency FROM units u JOIN contingents c ON c.id = u.contingent_id`;
 
-const toUnit = (r: Row): Unit => ({
+const toUnit = (r: Row, stale: StaleRule | undefined): Unit => ({
   id: r.id,
   callsign: r.callsign,
   contingentId: r.contingent_id,
@@ -42,38 +54,73 @@ const toUnit = (r: Row): Unit => ({
   lon: r.lon,
   positionAt: r.position_at,
   positionSource: r.position_source,
+  positionStale: stale ? isPositionStale(r.position_at, stale.nowMs, stale.minutes) : false,
   k9:
-    r.k9_handler || r.k9_dog || r.k9_detection
-      ? { handler: r.k9_handler, dog: r.k9_dog, detection: r.k9_detection }
+    r.k9_handler || r.k9_dog || r.k9_detection || r.k9_rest_due
+      ? { handler: r.k9_handler, dog: r.k9_dog, detection: r.k9_detection, restDue: r.k9_rest_due }
       : null,
   notes: r.notes,
   version: r.version,
 });
 
-export type NewUnit = Omit<Unit, 'country' | 'agency' | 'version'>;
+type K9Input = Omit<K9Details, 'restDue'> & { restDue?: string | null };
+export type NewUnit = Omit<Unit, 'country' | 'agency' | 'version' | 'positionStale' | 'k9'> & {
+  k9: K9Input | null;
+};
 
 export function insertUnit(db: Db, u: NewUnit): void {
   db.prepare(
     `INSERT INTO units (id, callsign, contingent_id, kind, personnel, armed, status, venue_id, sector, lat, lon,
-       position_at, position_source, k9_handler, k9_dog, k9_detection, notes)
+       position_at, position_source, k9_handler, k9_dog, k9_detection, k9_rest_due, notes)
      VALUES (@id, @callsign, @contingentId, @kind, @personnel, @armed, @status, @venueId, @sector, @lat, @lon,
-       @positionAt, @positionSource, @handler, @dog, @detection, @notes)`,
+       @positionAt, @positionSource, @handler, @dog, @detection, @restDue, @notes)`,
   ).run({
     ...u,
     armed: u.armed ? 1 : 0,
     handler: u.k9?.handler ?? null,
     dog: u.k9?.dog ?? null,
     detection: u.k9?.detection ?? null,
+    restDue: u.k9?.restDue ?? null,
   });
 }
 
-export function listUnits(db: Db): Unit[] {
-  return (db.prepare(`${SELECT} ORDER BY u.callsign`).all() as Row[]).map(toUnit);
+export function listUnits(db: Db, stale?: StaleRule): Unit[] {
+  return (db.prepare(`${SELECT} ORDER BY u.callsign`).all() as Row[]).map((r) => toUnit(r, stale));
 }
 
-export function getUnit(db: Db, id: string): Unit | null {
+export function getUnit(db: Db, id: string, stale?: StaleRule): Unit | null {
   const row = db.prepare(`${SELECT} WHERE u.id = ?`).get(id) as Row | undefined;
-  return row ? toUnit(row) : null;
+  return row ? toUnit(row, stale) : null;
+}
+
+export function findUnitByCallsign(db: Db, callsign: string, stale?: StaleRule): Unit | null {
+  const row = db.prepare(`${SELECT} WHERE u.callsign = ?`).get(callsign) as Row | undefined;
+  return row ? toUnit(row, stale) : null;
+}
+
+export function listUnitsOfContingent(db: Db, contingentId: string, stale?: StaleRule): Unit[] {
+  const rows = db
+    .prepare(`${SELECT} WHERE u.contingent_id = ? ORDER BY u.callsign`)
+    .all(contingentId) as Row[];
+  return rows.map((r) => toUnit(r, stale));
+}
+
+/** Units that could be sent now: available, with a known position; optionally of one kind and speaking one language. */
+export function listAvailablePlaced(
+  db: Db,
+  filter: { kind?: UnitKind | undefined; language?: string | undefined },
+  stale?: StaleRule,
+): Unit[] {
+  const rows = db
+    .prepare(
+      `${SELECT}
+       WHERE u.status = 'available' AND u.lat IS NOT NULL AND u.lon IS NOT NULL
+         AND (@kind IS NULL OR u.kind = @kind)
+         AND (@language IS NULL OR EXISTS (SELECT 1 FROM json_each(c.languages) WHERE value = @language))
+       ORDER BY u.callsign`,
+    )
+    .all({ kind: filter.kind ?? null, language: filter.language ?? null }) as Row[];
+  return rows.map((r) => toUnit(r, stale));
 }
 
 /** Optimistic update: false when the row is missing or its version moved on. */
@@ -84,6 +131,84 @@ export function updateUnitStatus(db: Db, id: string, status: UnitStatus, expecte
   return r.changes === 1;
 }
 
+export interface PositionUpdate {
+  lat: number;
+  lon: number;
+  at: string;
+  source: string;
+  venueId: string | null;
+}
+
+/** Optimistic update of where the unit is (the history row is written by store/positions.ts). */
+export function updateUnitPosition(db: Db, id: string, p: PositionUpdate, expectedVersion: number): boolean {
+  const r = db
+    .prepare(
+      `UPDATE units SET lat = @lat, lon = @lon, position_at = @at, position_source = @source, venue_id = @venueId,
+         version = version + 1
+       WHERE id = @id AND version = @expectedVersion`,
+    )
+    .run({ ...p, id, expectedVersion });
+  return r.changes === 1;
+}
+
+/** The unit fields a roster may change (a roster never erases, so no value is null). */
+export interface UnitChanges {
+  contingentId: string;
+  kind: UnitKind;
+  personnel: number;
+  armed: boolean;
+  status: UnitStatus;
+  venueId: string;
+  sector: string;
+  lat: number;
+  lon: number;
+  positionAt: string;
+  positionSource: string;
+  handler: string;
+  dog: string;
+  detection: string;
+  restDue: string;
+  notes: string;
+}
+
+const COLUMN: Record<keyof UnitChanges, string> = {
+  contingentId: 'contingent_id',
+  kind: 'kind',
+  personnel: 'personnel',
+  armed: 'armed',
+  status: 'status',
+  venueId: 'venue_id',
+  sector: 'sector',
+  lat: 'lat',
+  lon: 'lon',
+  positionAt: 'position_at',
+  positionSource: 'position_source',
+  handler: 'k9_handler',
+  dog: 'k9_dog',
+  detection: 'k9_detection',
+  restDue: 'k9_rest_due',
+  notes: 'notes',
+};
+const isChange = (key: string): key is keyof UnitChanges => Object.hasOwn(COLUMN, key);
+
+/** Optimistic update of some fields; columns come from the fixed map above, never from the caller. */
+export function updateUnitFields(
+  db: Db,
+  id: string,
+  changes: Partial<UnitChanges>,
+  expectedVersion: number,
+): boolean {
+  const keys = Object.keys(changes).filter(isChange);
+  if (!keys.length) return true;
+  const set = keys.map((k) => `${COLUMN[k]} = @${k}`).join(', ');
+  const params: Record<string, unknown> = { id, expectedVersion };
+  for (const k of keys) params[k] = k === 'armed' ? (changes.armed ? 1 : 0) : changes[k];
+  const r = db
+    .prepare(`UPDATE units SET ${set}, version = version + 1 WHERE id = @id AND version = @expectedVersion`)
+    .run(params);
+  return r.changes === 1;
+}
+
 export function countUnits(db: Db): { units: number; personnel: number } {
   return db
     .prepare('SELECT count(*) AS units, coalesce(sum(personnel), 0) AS personnel FROM units')
@@ -91,4 +216,11 @@ export function countUnits(db: Db): { units: number; personnel: number } {
     units: number;
     personnel: number;
   };
+}
+
+/** How many units of a contingent are in each status (statuses with none are absent). */
+export function countStatuses(db: Db, contingentId: string): { status: UnitStatus; n: number }[] {
+  return db
+    .prepare('SELECT status, count(*) AS n FROM units WHERE contingent_id = ? GROUP BY status')
+    .all(contingentId) as { status: UnitStatus; n: number }[];
 }

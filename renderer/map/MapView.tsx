@@ -1,19 +1,40 @@
 // The one component that owns the maplibre instance: created on mount, removed on unmount. Store
 // data reaches it as GeoJSON pushed into the style's sources (only the ones that changed); clicks
-// on the map select in the store; selections made elsewhere move the camera.
-import { useEffect, useRef, useState } from 'react';
+// on the map select in the store, or place the incident being created in "pick on map" mode;
+// selections made elsewhere move the camera; open P1 incidents pulse. The built-in base map of
+// Paris is loaded once; the layers panel's choices show and hide layer groups, the theme recolours
+// the style in place; a signed-in operator drags a unit to move it (moveUnit); the selected unit's
+// position history is drawn as a trail.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useRoutes, useSelection, useStoreApi, useVigie } from '../state/hooks';
+import {
+  useRoutes,
+  useSelectedIncident,
+  useSelectedUnit,
+  useSelection,
+  useStoreApi,
+  useVigie,
+} from '../state/hooks';
 import { easeToPoint, fitRoute, INITIAL_VIEW } from './camera';
 import { installPicking } from './interactions';
+import { hasPulse } from './layers/incidents';
 import { Legend } from './Legend';
-import { STATIC_GEO, loadStaticGeo } from './static-geo';
-import { buildStyle } from './style';
+import { installPulse, type Pulse } from './pulse';
+import { loadBaseMap } from './static-geo';
+import { buildStyle, layerGroups } from './style';
+import { baseSource } from './layers/base';
+import { addUnitImages } from './unit-icons';
+import { installUnitDrag } from './drag';
+import { MapTools } from '../map-tools/MapTools';
+import { useUnitTrail } from '../map-tools/use-unit-trail';
+import { moveUnitOnMap } from '../map-tools/move-unit';
+import { glyphsUrl } from './glyphs';
 import { installTestHooks, markBusy } from './test-hooks';
 import { useMapData } from './use-map-data';
+import { isFiltered } from '../state/board';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -23,10 +44,29 @@ export function MapView() {
   const containerRef = useRef<HTMLDivElement>(null);
   // The map once its style has loaded; null before and after. Component state, never the store.
   const [map, setMap] = useState<maplibregl.Map | null>(null);
-  const data = useMapData();
+  const selectedUnitId = useVigie((s) => (s.selection?.kind === 'unit' ? s.selection.id : null));
+  const selectedVersion = useVigie((s) =>
+    s.selection?.kind === 'unit' ? (s.units.find((u) => u.id === s.selection?.id)?.version ?? null) : null,
+  );
+  const trail = useUnitTrail(selectedUnitId, selectedVersion);
+  const data = useMapData(trail);
+  const theme = useVigie((s) => s.mapTheme);
+  const hiddenGroups = useVigie((s) => s.mapLayers.hiddenGroups);
+  const desk = useVigie((s) => s.session?.operator?.desk ?? '');
+  const groups = useMemo(() => layerGroups(), []);
+  const themed = useRef(theme);
   const routes = useRoutes();
   const selection = useSelection();
   const loadState = useVigie((s) => s.loadState);
+  const picking = useVigie((s) => s.picking);
+  const filtered = useVigie((s) => s.boardFilters);
+  const selectedUnit = useSelectedUnit();
+  const selectedIncident = useSelectedIncident();
+  const target = selectedUnit ?? selectedIncident;
+  const targetLon = target?.lon ?? null;
+  const targetLat = target?.lat ?? null;
+  const eased = useRef<unknown>(null);
+  const pulse = useRef<Pulse | null>(null);
   const pushed = useRef(new Map<string, unknown>());
   const fitted = useRef(false);
   // The first API data and the static geography have been handed to the map.
@@ -37,7 +77,7 @@ export function MapView() {
     if (!container) return;
     const instance = new maplibregl.Map({
       container,
-      style: buildStyle(),
+      style: buildStyle(glyphsUrl(), store.getState().mapTheme),
       center: INITIAL_VIEW.center,
       zoom: INITIAL_VIEW.zoom,
       minZoom: 10,
@@ -50,26 +90,45 @@ export function MapView() {
     instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     instance.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     const progress = settled.current;
-    const removeHooks = installTestHooks(instance, () => progress.data && progress.geo === STATIC_GEO.length);
-    const removePicking = installPicking(instance, (kind, id) => store.getState().select(kind, id, 'map'));
+    themed.current = store.getState().mapTheme;
+    const removeHooks = installTestHooks(instance, () => progress.data && progress.geo === 1);
+    const removePicking = installPicking(instance, {
+      onPick: (kind, id) => store.getState().select(kind, id, 'map'),
+      placing: () => store.getState().picking,
+      onPlace: (lon, lat) => {
+        const s = store.getState();
+        s.setDraftPoint({ lat, lon, source: 'map' });
+        s.setPicking(false);
+      },
+    });
+    const removeDrag = installUnitDrag(instance, {
+      enabled: () => Boolean(store.getState().session?.operator) && !store.getState().picking,
+      onDrop: (id, lon, lat) => void moveUnitOnMap(store, id, lon, lat),
+    });
     const sent = pushed.current;
     instance.on('load', () => {
       sent.clear();
       progress.data = false;
       progress.geo = 0;
+      addUnitImages(instance);
+      pulse.current = installPulse(instance);
       setMap(instance);
-      for (const name of STATIC_GEO) {
-        void loadStaticGeo(name).then((fc) => {
-          const source = instance.getSource<maplibregl.GeoJSONSource>(name);
-          markBusy(instance);
-          progress.geo += 1;
+      void loadBaseMap().then((base) => {
+        markBusy(instance);
+        progress.geo = 1;
+        for (const name of base?.order ?? []) {
+          const fc = base?.layers[name];
+          const source = instance.getSource<maplibregl.GeoJSONSource>(baseSource(name));
           if (fc && source) void source.setData(fc);
-          else instance.triggerRepaint();
-        });
-      }
+        }
+        instance.triggerRepaint();
+      });
     });
     return () => {
+      pulse.current?.stop();
+      pulse.current = null;
       removePicking();
+      removeDrag();
       removeHooks();
       setMap(null);
       fitted.current = false;
@@ -87,6 +146,7 @@ export function MapView() {
       markBusy(map);
       void source.setData(fc);
       pushed.current.set(id, fc);
+      if (id === 'incidents') pulse.current?.setActive(hasPulse(fc as Parameters<typeof hasPulse>[0]));
     }
     if (loadState === 'ready' && !settled.current.data) {
       settled.current.data = true;
@@ -96,26 +156,64 @@ export function MapView() {
     }
   }, [map, data, loadState]);
 
+  // The layers panel's choices are kept per desk.
+  useEffect(() => store.getState().loadMapLayers(desk), [store, desk]);
+
+  // Show and hide the layer groups.
+  useEffect(() => {
+    if (!map) return;
+    markBusy(map);
+    for (const [id, of] of groups) {
+      if (!map.getLayer(id)) continue;
+      const visible = !of.some((g) => hiddenGroups.includes(g));
+      map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+    }
+    map.triggerRepaint();
+  }, [map, groups, hiddenGroups]);
+
+  // Recolour the style in place for the other theme (sources and data stay).
+  useEffect(() => {
+    if (!map || themed.current === theme) return;
+    themed.current = theme;
+    markBusy(map);
+    for (const layer of buildStyle(glyphsUrl(), theme).layers) {
+      if (!map.getLayer(layer.id) || !layer.paint) continue;
+      for (const [prop, value] of Object.entries(layer.paint)) {
+        map.setPaintProperty(layer.id, prop as Parameters<typeof map.setPaintProperty>[1], value);
+      }
+    }
+    map.triggerRepaint();
+  }, [map, theme]);
+
   // Fit the ceremony route once, when it first arrives.
   useEffect(() => {
     if (map && !fitted.current && fitRoute(map, routes)) fitted.current = true;
   }, [map, routes]);
 
-  // Ease to a selection made in the panel (a click on the map needs no camera move).
+  // Fly to a selection made outside the map (a click on the map needs no camera move), once per
+  // selection, as soon as its position is known (a new incident's row may arrive after it).
   useEffect(() => {
-    if (!map || !selection || selection.origin === 'map') return;
-    const s = store.getState();
-    const target =
-      selection.kind === 'unit'
-        ? s.units.find((u) => u.id === selection.id)
-        : s.incidents.find((i) => i.id === selection.id);
-    if (target && target.lon !== null && target.lat !== null) easeToPoint(map, target.lon, target.lat);
-  }, [map, selection, store]);
+    if (!map || !selection || selection.origin === 'map' || eased.current === selection) return;
+    if (targetLon === null || targetLat === null) return;
+    eased.current = selection;
+    easeToPoint(map, targetLon, targetLat);
+  }, [map, selection, targetLon, targetLat]);
+
+  // The crosshair while placing an incident.
+  useEffect(() => {
+    if (map) map.getCanvas().style.cursor = picking ? 'crosshair' : '';
+  }, [map, picking]);
 
   return (
-    <div className="map-wrap">
+    <div className={`map-wrap map-theme-${theme}`}>
       <div ref={containerRef} className="map" data-testid="map" role="region" aria-label={t('map.label')} />
-      <Legend />
+      <Legend filtered={isFiltered(filtered)} />
+      <MapTools />
+      {picking && (
+        <div className="pick-banner" role="status" data-testid="pick-banner">
+          {t('form.pickBanner')}
+        </div>
+      )}
     </div>
   );
 }

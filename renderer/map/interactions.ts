@@ -1,10 +1,18 @@
 // Clicking on the map: picks the unit or incident nearest the pointer (within a few pixels) and
-// reports it; the pointer becomes a hand over anything clickable.
-import type { Map as MaplibreMap, MapMouseEvent, PointLike } from 'maplibre-gl';
+// reports it; the pointer becomes a hand over anything clickable. In "pick on map" mode (placing an
+// incident) a click reports the point instead, and the pointer is a crosshair. A click on a unit
+// cluster zooms in on it.
+import type { GeoJSONSource, Map as MaplibreMap, MapMouseEvent, PointLike } from 'maplibre-gl';
+import { CLUSTER_SOURCE, CLUSTER_UNTIL } from './layers/units';
 import type { SelectionKind } from '../state/types';
 
-const PICKABLE: Record<string, SelectionKind> = { units: 'unit', incidents: 'incident' };
+const PICKABLE: Record<string, SelectionKind> = {
+  units: 'unit',
+  'unit-singles': 'unit',
+  incidents: 'incident',
+};
 const TOLERANCE_PX = 6;
+const CLUSTER_LAYER = 'unit-clusters';
 
 interface Pick {
   kind: SelectionKind;
@@ -37,16 +45,45 @@ function pickAt(map: MaplibreMap, e: MapMouseEvent): Pick | null {
   return best;
 }
 
-export function installPicking(
-  map: MaplibreMap,
-  onPick: (kind: SelectionKind, id: string) => void,
-): () => void {
+function clusterAt(map: MaplibreMap, e: MapMouseEvent) {
+  if (!map.getLayer(CLUSTER_LAYER)) return null;
+  return map.queryRenderedFeatures(e.point, { layers: [CLUSTER_LAYER] })[0] ?? null;
+}
+
+/** A click on a unit cluster zooms in until it comes apart. */
+function zoomIntoCluster(map: MaplibreMap, e: MapMouseEvent): void {
+  const f = clusterAt(map, e);
+  const clusterId: unknown = f?.properties.cluster_id;
+  if (!f || typeof clusterId !== 'number' || f.geometry.type !== 'Point') return;
+  const [lon, lat] = f.geometry.coordinates;
+  if (lon === undefined || lat === undefined) return;
+  void map
+    .getSource<GeoJSONSource>(CLUSTER_SOURCE)
+    ?.getClusterExpansionZoom(clusterId)
+    .then((zoom) => map.easeTo({ center: [lon, lat], zoom: Math.max(zoom, CLUSTER_UNTIL) + 0.1 }));
+}
+
+export interface PickingHandlers {
+  onPick: (kind: SelectionKind, id: string) => void;
+  /** True while the next click places a point. */
+  placing: () => boolean;
+  onPlace: (lon: number, lat: number) => void;
+}
+
+export function installPicking(map: MaplibreMap, h: PickingHandlers): () => void {
   const onClick = (e: MapMouseEvent) => {
+    if (h.placing()) {
+      h.onPlace(e.lngLat.lng, e.lngLat.lat);
+      map.getCanvas().style.cursor = '';
+      return;
+    }
     const hit = pickAt(map, e);
-    if (hit) onPick(hit.kind, hit.id);
+    if (hit) h.onPick(hit.kind, hit.id);
+    else zoomIntoCluster(map, e);
   };
   const onMove = (e: MapMouseEvent) => {
-    map.getCanvas().style.cursor = pickAt(map, e) ? 'pointer' : '';
+    if (h.placing()) map.getCanvas().style.cursor = 'crosshair';
+    else map.getCanvas().style.cursor = pickAt(map, e) || clusterAt(map, e) ? 'pointer' : '';
   };
   map.on('click', onClick);
   map.on('mousemove', onMove);

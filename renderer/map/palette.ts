@@ -19,11 +19,22 @@ export const PRIORITY_COLOR: Record<Priority, string> = {
 };
 
 export const THEME = {
-  land: '#141a22',
+  land: '#10151c',
   landEdge: '#1f2833',
-  water: '#123a5c',
-  waterEdge: '#2a5f8a',
-  island: '#1b232d',
+  paris: '#1a222c',
+  outline: '#8696a8',
+  arrondissement: '#56677a',
+  arrondissementLabel: '#8ea2b8',
+  garden: '#1f4030',
+  wood: '#1a3626',
+  parkLabel: '#6fbf8f',
+  periph: '#f59e0b',
+  axisMajor: '#3b4a5c',
+  axisQuay: '#2f3c4b',
+  axisLabel: '#a7b6c6',
+  water: '#174a73',
+  waterEdge: '#2f6e9e',
+  island: '#1d2630',
   route: '#e879f9',
   routeGlow: '#a21caf',
   bridge: '#e2e8f0',
@@ -33,3 +44,36 @@ export const THEME = {
   halo: '#0b0f14',
   selected: '#ffffff',
 } as const;
+
+export type ThemeColors = { readonly [K in keyof typeof THEME]: string };
+
+/** The light (daylight) map: the same roles, every dark colour above has its light counterpart. */
+export const LIGHT_THEME: ThemeColors = {
+  land: '#dcd8cf',
+  landEdge: '#c9c4b8',
+  paris: '#f4f1ea',
+  outline: '#4b5563',
+  arrondissement: '#8a8f99',
+  arrondissementLabel: '#6b7280',
+  garden: '#bfe0a8',
+  wood: '#a6d08f',
+  parkLabel: '#2f6b3a',
+  periph: '#d97706',
+  axisMajor: '#ffffff',
+  axisQuay: '#fbfaf7',
+  axisLabel: '#374151',
+  water: '#9ec8ea',
+  waterEdge: '#5f9ccc',
+  island: '#ece8df',
+  route: '#c026d3',
+  routeGlow: '#f0abfc',
+  bridge: '#1f2937',
+  venue: '#6d28d9',
+  label: '#111827',
+  labelMuted: '#374151',
+  halo: '#ffffff',
+  selected: '#111827',
+};
+
+export const MAP_THEMES = ['dark', 'light'] as const;
+export type MapTheme = (typeof MAP_THEMES)[number];

@@ -1,12 +1,16 @@
-// Static geography shipped with the app (resources/geo/*.geojson), fetched once per page from the
-// app's own server. A missing or broken file leaves that layer empty and says so in the console.
+// The built-in base map (resources/geo/paris-base.json), fetched once per page from the app's own
+// server: one FeatureCollection per layer of its `order`. A missing or broken file leaves the base
+// map empty and says so in the console.
 import type { FeatureCollection } from 'geojson';
 import { resourceUrl } from './glyphs';
 
-export const STATIC_GEO = ['seine', 'islands'] as const;
-export type StaticGeoName = (typeof STATIC_GEO)[number];
+export interface BaseMapFile {
+  bounds: [number, number, number, number];
+  order: string[];
+  layers: Record<string, FeatureCollection>;
+}
 
-const cache = new Map<StaticGeoName, Promise<FeatureCollection | null>>();
+let cache: Promise<BaseMapFile | null> | null = null;
 
 const isFeatureCollection = (v: unknown): v is FeatureCollection =>
   typeof v === 'object' &&
@@ -14,25 +18,32 @@ const isFeatureCollection = (v: unknown): v is FeatureCollection =>
   (v as { type?: unknown }).type === 'FeatureCollection' &&
   Array.isArray((v as { features?: unknown }).features);
 
-async function fetchGeo(name: StaticGeoName): Promise<FeatureCollection | null> {
-  const url = resourceUrl(`geo/${name}.geojson`);
+function isBaseMap(v: unknown): v is BaseMapFile {
+  if (typeof v !== 'object' || v === null) return false;
+  const b = v as Partial<BaseMapFile>;
+  return (
+    Array.isArray(b.order) &&
+    typeof b.layers === 'object' &&
+    b.layers !== null &&
+    b.order.every((n) => isFeatureCollection(b.layers?.[n]))
+  );
+}
+
+async function fetchBase(): Promise<BaseMapFile | null> {
+  const url = resourceUrl('geo/paris-base.json');
   try {
     const res = await fetch(url);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const body: unknown = await res.json();
-    if (!isFeatureCollection(body)) throw new Error('not a GeoJSON FeatureCollection');
+    if (!isBaseMap(body)) throw new Error('not a Vigie base map');
     return body;
   } catch (err) {
-    console.warn(`Vigie: ${url} could not be loaded (${String(err)}); the ${name} layer stays empty.`);
+    console.warn(`Vigie: ${url} could not be loaded (${String(err)}); the base map stays empty.`);
     return null;
   }
 }
 
-export function loadStaticGeo(name: StaticGeoName): Promise<FeatureCollection | null> {
-  let p = cache.get(name);
-  if (!p) {
-    p = fetchGeo(name);
-    cache.set(name, p);
-  }
-  return p;
+export function loadBaseMap(): Promise<BaseMapFile | null> {
+  cache ??= fetchBase();
+  return cache;
 }

@@ -1,44 +1,76 @@
 // The map style, built in code: no remote tiles, sprites or fonts. Land is the background; every
-// other layer comes from a layer module, stacked in the order below, with all labels on top.
-import type { StyleSpecification } from 'maplibre-gl';
+// other layer comes from a layer module, stacked in the order below, with all labels on top. The
+// modules are written in the dark theme's colours; the light theme swaps each of them for its
+// light counterpart (palette.ts), so both themes always have the same layers.
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { glyphsUrl } from './glyphs';
+import { baseLayer } from './layers/base';
 import { bridgesLayer } from './layers/bridges';
+import { draftLayer } from './layers/draft';
 import { incidentsLayer } from './layers/incidents';
-import { islandsLayer } from './layers/islands';
+import { paradeLayer } from './layers/parade';
 import { routeLayer } from './layers/route';
-import { seineLayer } from './layers/seine';
 import { selectionLayer } from './layers/selection';
-import type { MapLayerModule } from './layers/types';
+import { dragLayer, trailLayer } from './layers/trail';
+import type { LayerGroup, MapLayerModule } from './layers/types';
 import { unitsLayer } from './layers/units';
 import { venuesLayer } from './layers/venues';
 import { zonesLayer } from './layers/zones';
-import { THEME } from './palette';
+import { LIGHT_THEME, THEME, type MapTheme } from './palette';
 
 /** Bottom to top. */
 export const LAYER_MODULES: readonly MapLayerModule[] = [
-  seineLayer,
-  islandsLayer,
+  baseLayer,
   zonesLayer,
   routeLayer,
   bridgesLayer,
+  paradeLayer,
   venuesLayer,
   incidentsLayer,
+  trailLayer,
   unitsLayer,
   selectionLayer,
+  draftLayer,
+  dragLayer,
 ];
 
-export function buildStyle(glyphs: string = glyphsUrl()): StyleSpecification {
+const LIGHT_SWAP = new Map<string, string>(
+  (Object.keys(THEME) as (keyof typeof THEME)[]).map((k) => [THEME[k].toLowerCase(), LIGHT_THEME[k]]),
+);
+
+/** A copy of a style fragment with every dark-theme colour replaced by its light counterpart. */
+function toLight<T>(value: T): T {
+  if (typeof value === 'string') return (LIGHT_SWAP.get(value.toLowerCase()) ?? value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => toLight(v)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toLight(v)])) as T;
+  }
+  return value;
+}
+
+export function buildStyle(glyphs: string = glyphsUrl(), theme: MapTheme = 'dark'): StyleSpecification {
   // Labels of later modules are placed first by the collision engine, so venues win over bridges.
   const labels = LAYER_MODULES.flatMap((m) => m.labels ?? []);
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': THEME.land } },
+    ...LAYER_MODULES.flatMap((m) => m.layers),
+    ...labels,
+  ];
   return {
     version: 8,
-    name: 'Vigie operations (dark)',
+    name: `Vigie operations (${theme})`,
     glyphs,
     sources: Object.assign({}, ...LAYER_MODULES.map((m) => m.sources)),
-    layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': THEME.land } },
-      ...LAYER_MODULES.flatMap((m) => m.layers),
-      ...labels,
-    ],
+    layers: theme === 'light' ? toLight(layers) : layers,
   };
+}
+
+/** The layers-panel groups each style layer belongs to (a label layer also to `labels`). */
+export function layerGroups(): Map<string, LayerGroup[]> {
+  const out = new Map<string, LayerGroup[]>();
+  for (const m of LAYER_MODULES) {
+    for (const l of m.layers) if (m.group) out.set(l.id, [m.group]);
+    for (const l of m.labels ?? []) out.set(l.id, m.group ? [m.group, 'labels'] : ['labels']);
+  }
+  return out;
 }

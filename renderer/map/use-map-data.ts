@@ -1,7 +1,10 @@
 // Turns store data into the GeoJSON each map source shows. Each collection is memoised on the store
-// arrays it comes from, which keep their identity when a refresh brought nothing new.
+// arrays it comes from, which keep their identity when a refresh brought nothing new. The layers
+// panel's unit kinds, countries and incident priorities filter the data itself (so unit clusters
+// count only what is shown). `trail` is the selected unit's position history.
 import { useMemo } from 'react';
 import type { FeatureCollection } from 'geojson';
+import type { UnitPosition } from '../../shared/domain';
 import {
   useIncidents,
   useRoutes,
@@ -9,19 +12,23 @@ import {
   useSelectedUnit,
   useUnits,
   useVenues,
+  useVigie,
   useZones,
 } from '../state/hooks';
 import { bridgeFeatures } from './layers/bridges';
+import { draftFeatures } from './layers/draft';
 import { incidentFeatures } from './layers/incidents';
 import { routeFeatures } from './layers/route';
+import { paradeFeatures } from './layers/parade';
 import { selectionFeatures } from './layers/selection';
+import { trailFeatures } from './layers/trail';
 import { unitFeatures } from './layers/units';
 import { venueFeatures } from './layers/venues';
 import { zoneFeatures } from './layers/zones';
 
 export type SourceData = Record<string, FeatureCollection>;
 
-export function useMapData(): SourceData {
+export function useMapData(trail: readonly UnitPosition[]): SourceData {
   const units = useUnits();
   const incidents = useIncidents();
   const venues = useVenues();
@@ -29,9 +36,30 @@ export function useMapData(): SourceData {
   const zones = useZones();
   const unit = useSelectedUnit();
   const incident = useSelectedIncident();
+  const draft = useVigie((s) => s.draftPoint);
 
-  const unitsFc = useMemo(() => unitFeatures(units), [units]);
-  const incidentsFc = useMemo(() => incidentFeatures(incidents), [incidents]);
+  const layers = useVigie((s) => s.mapLayers);
+  const { hiddenKinds, hiddenCountries, hiddenPriorities } = layers;
+
+  const unitsFc = useMemo(
+    () =>
+      unitFeatures(
+        hiddenKinds.length || hiddenCountries.length
+          ? units.filter((u) => !hiddenKinds.includes(u.kind) && !hiddenCountries.includes(u.country))
+          : units,
+      ),
+    [units, hiddenKinds, hiddenCountries],
+  );
+  const incidentsFc = useMemo(
+    () =>
+      incidentFeatures(
+        hiddenPriorities.length ? incidents.filter((i) => !hiddenPriorities.includes(i.priority)) : incidents,
+      ),
+    [incidents, hiddenPriorities],
+  );
+  const trailFc = useMemo(() => trailFeatures(trail), [trail]);
+  const parade = useVigie((s) => s.paradeDraw);
+  const paradeFc = useMemo(() => paradeFeatures(parade), [parade]);
   const venuesFc = useMemo(() => venueFeatures(venues), [venues]);
   const routeFc = useMemo(() => routeFeatures(routes), [routes]);
   const bridgesFc = useMemo(() => bridgeFeatures(routes), [routes]);
@@ -47,16 +75,22 @@ export function useMapData(): SourceData {
     [id, kind, lon, lat],
   );
 
+  const draftFc = useMemo(() => draftFeatures(draft), [draft]);
+
   return useMemo(
     () => ({
       units: unitsFc,
+      'unit-clusters': unitsFc,
+      'unit-trail': trailFc,
+      parade: paradeFc,
       incidents: incidentsFc,
       venues: venuesFc,
       route: routeFc,
       bridges: bridgesFc,
       zones: zonesFc,
       selection: selectionFc,
+      draft: draftFc,
     }),
-    [unitsFc, incidentsFc, venuesFc, routeFc, bridgesFc, zonesFc, selectionFc],
+    [unitsFc, incidentsFc, venuesFc, routeFc, bridgesFc, zonesFc, selectionFc, draftFc, trailFc, paradeFc],
   );
 }

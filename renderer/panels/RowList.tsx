@@ -1,7 +1,10 @@
 // The one list renderer for the side panel: a listbox of selectable rows that scrolls the selected
-// row into view and moves the selection with the arrow keys. Plain rendering with CSS overflow for
-// now; windowing (virtualisation) can replace the body of this component without touching callers.
+// row into view and moves the selection with the keyboard (arrows, Page Up/Down, Home/End). Given a
+// fixed `rowHeight` it is windowed with @tanstack/react-virtual: only the rows in view (and a few
+// either side) are in the DOM, so the incident board scrolls through tens of thousands of rows.
+// Without it every row is rendered (the units list: a few hundred rows).
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 
 export interface RowListProps<T> {
   items: readonly T[];
@@ -11,33 +14,65 @@ export interface RowListProps<T> {
   renderRow: (item: T) => ReactNode;
   /** data-* attributes of a row (test ids, references). */
   rowAttributes: (item: T) => Record<`data-${string}`, string>;
+  /** Extra class names of a row (e.g. overdue). */
+  rowClass?: (item: T) => string;
   label: string;
   empty: string;
+  /** Height of every row in px: turns windowing on. */
+  rowHeight?: number;
 }
 
+const PAGE = 10;
+
+/** The index the key moves the selection to, or null for a key the list does not handle. */
+function nextIndex(key: string, index: number, count: number, page: number): number | null {
+  switch (key) {
+    case 'ArrowDown':
+      return Math.min(count - 1, index + 1);
+    case 'ArrowUp':
+      return Math.max(0, index - 1);
+    case 'PageDown':
+      return Math.min(count - 1, index + page);
+    case 'PageUp':
+      return Math.max(0, index - page);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}
+
+const rowSelector = (key: string) => `[data-key="${CSS.escape(key)}"]`;
+
 export function RowList<T>(props: RowListProps<T>) {
-  const { items, getKey, selectedKey, onSelect, renderRow, rowAttributes, label, empty } = props;
+  if (props.items.length === 0) return <p className="list-empty">{props.empty}</p>;
+  return props.rowHeight ? <WindowedRows {...props} rowHeight={props.rowHeight} /> : <AllRows {...props} />;
+}
+
+function AllRows<T>(props: RowListProps<T>) {
+  const { items, getKey, selectedKey, onSelect, renderRow, rowAttributes, rowClass, label } = props;
   const listRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     if (!selectedKey) return;
-    const row = listRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(selectedKey)}"]`);
-    row?.scrollIntoView({ block: 'nearest' });
+    listRef.current
+      ?.querySelector<HTMLElement>(rowSelector(selectedKey))
+      ?.scrollIntoView({ block: 'nearest' });
   }, [selectedKey]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    e.preventDefault();
     const index = items.findIndex((item) => getKey(item) === selectedKey);
-    const next = e.key === 'ArrowDown' ? Math.min(items.length - 1, index + 1) : Math.max(0, index - 1);
+    const next = nextIndex(e.key, index, items.length, PAGE);
+    if (next === null) return;
+    e.preventDefault();
     const item = items[next];
     if (item) {
       onSelect(getKey(item));
-      listRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(getKey(item))}"]`)?.focus();
+      listRef.current?.querySelector<HTMLElement>(rowSelector(getKey(item)))?.focus();
     }
   };
-
-  if (items.length === 0) return <p className="list-empty">{empty}</p>;
 
   return (
     <ul ref={listRef} className="row-list" role="listbox" aria-label={label} onKeyDown={onKeyDown}>
@@ -52,7 +87,7 @@ export function RowList<T>(props: RowListProps<T>) {
             role="option"
             aria-selected={selected}
             tabIndex={focusable ? 0 : -1}
-            className="row"
+            className={`row ${rowClass?.(item) ?? ''}`}
             onClick={() => onSelect(key)}
             {...rowAttributes(item)}
           >
@@ -61,5 +96,97 @@ export function RowList<T>(props: RowListProps<T>) {
         );
       })}
     </ul>
+  );
+}
+
+function WindowedRows<T>(props: RowListProps<T> & { rowHeight: number }) {
+  const { items, getKey, selectedKey, onSelect, renderRow, rowAttributes, rowClass, label, rowHeight } =
+    props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The row to focus once it is rendered (after a keyboard move scrolled it into view).
+  const focusKey = useRef<string | null>(null);
+  const scrolledTo = useRef<string | null>(null);
+
+  // TanStack Virtual hands back a mutable instance: the React Compiler must not memoise around it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey: (i) => {
+      const item = items[i];
+      return item === undefined ? i : getKey(item);
+    },
+    overscan: 6,
+    useFlushSync: false,
+  });
+
+  const selectedIndex = selectedKey ? items.findIndex((item) => getKey(item) === selectedKey) : -1;
+
+  // Bring the selected row into view when the selection changes (not on every refresh).
+  useEffect(() => {
+    if (!selectedKey || selectedIndex < 0 || scrolledTo.current === selectedKey) return;
+    scrolledTo.current = selectedKey;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedKey, selectedIndex, virtualizer]);
+
+  useEffect(() => {
+    const key = focusKey.current;
+    if (!key) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(rowSelector(key));
+    if (row) {
+      row.focus({ preventScroll: true });
+      focusKey.current = null;
+    }
+  });
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? rowHeight * PAGE) / rowHeight) - 1,
+    );
+    const next = nextIndex(e.key, selectedIndex, items.length, page);
+    if (next === null) return;
+    e.preventDefault();
+    const item = items[next];
+    if (!item) return;
+    const key = getKey(item);
+    focusKey.current = key;
+    scrolledTo.current = key;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    onSelect(key);
+  };
+
+  const rows = virtualizer.getVirtualItems();
+  const selectedShown = rows.some((r) => r.index === selectedIndex);
+  return (
+    <div ref={scrollRef} className="row-list" role="listbox" aria-label={label} onKeyDown={onKeyDown}>
+      <div role="presentation" className="row-window" style={{ height: virtualizer.getTotalSize() }}>
+        {rows.map((r, n) => {
+          const item = items[r.index];
+          if (item === undefined) return null;
+          const key = getKey(item);
+          const selected = key === selectedKey;
+          const focusable = selected || (!selectedShown && n === 0);
+          return (
+            <div
+              key={key}
+              data-key={key}
+              role="option"
+              aria-selected={selected}
+              aria-setsize={items.length}
+              aria-posinset={r.index + 1}
+              tabIndex={focusable ? 0 : -1}
+              className={`row ${rowClass?.(item) ?? ''}`}
+              style={{ height: rowHeight, transform: `translateY(${r.start}px)` }}
+              onClick={() => onSelect(key)}
+              {...rowAttributes(item)}
+            >
+              {renderRow(item)}
+            </div>
+          );
+        })}
+      </div>
+    </div>
   );
 }

@@ -1,9 +1,11 @@
-// The side panel: Units / Incidents tabs, a filter box, the list, and the selected item's card.
+// The side panel: Units / Incidents tabs. Units: a filter box, the list, the selected unit's card.
+// Incidents: the board (its own filters). The incident itself opens in the incident pane.
 import { useTranslation } from 'react-i18next';
-import { useSelectedIncident, useSelectedUnit, useTab, useVigie } from '../state/hooks';
+import { useNow, useOperationClock } from '../clock/use-clock';
+import { useOverdueCount } from '../incidents/overdue';
+import { useIncidents, useSelectedUnit, useTab, useVigie } from '../state/hooks';
 import type { Tab } from '../state/types';
-import { IncidentDetail } from './IncidentDetail';
-import { IncidentList } from './IncidentList';
+import { IncidentBoard } from './IncidentBoard';
 import { UnitDetail } from './UnitDetail';
 import { UnitList } from './UnitList';
 
@@ -13,10 +15,9 @@ export function SidePanel() {
   const { t } = useTranslation();
   const tab = useTab();
   const setTab = useVigie((s) => s.setTab);
-  const filter = useVigie((s) => s.filters[tab]);
-  const setFilter = useVigie((s) => s.setFilter);
+  const filter = useVigie((s) => s.unitFilter);
+  const setFilter = useVigie((s) => s.setUnitFilter);
   const unit = useSelectedUnit();
-  const incident = useSelectedIncident();
   const counts: Record<Tab, number> = {
     units: useVigie((s) => s.units.length),
     incidents: useVigie((s) => s.incidents.length),
@@ -38,23 +39,43 @@ export function SidePanel() {
           >
             {t(`tabs.${id}`)}
             <span className="tab-count">{counts[id]}</span>
+            {id === 'incidents' && <OverdueTabBadge />}
           </button>
         ))}
       </div>
       <div className="panel-body" id="panel-body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        <input
-          className="filter"
-          type="search"
-          data-testid="panel-filter"
-          aria-label={t('panel.filterLabel')}
-          placeholder={tab === 'units' ? t('panel.filterUnits') : t('panel.filterIncidents')}
-          value={filter}
-          onChange={(e) => setFilter(tab, e.target.value)}
-        />
-        {tab === 'units' ? <UnitList /> : <IncidentList />}
+        {tab === 'units' ? (
+          <>
+            <input
+              className="filter"
+              type="search"
+              data-testid="panel-filter"
+              aria-label={t('panel.filterLabel')}
+              placeholder={t('panel.filterUnits')}
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+            />
+            <UnitList />
+          </>
+        ) : (
+          <IncidentBoard />
+        )}
       </div>
       {unit && <UnitDetail unit={unit} />}
-      {incident && <IncidentDetail incident={incident} />}
     </aside>
+  );
+}
+
+/** Overdue incidents, on the tab itself: seen even from the Units tab. */
+function OverdueTabBadge() {
+  const { t } = useTranslation();
+  const { clock } = useOperationClock();
+  const now = useNow(clock);
+  const count = useOverdueCount(useIncidents(), now);
+  if (!count) return null;
+  return (
+    <span className="tab-overdue" title={t('board.overdueCount', { count })}>
+      {count}
+    </span>
   );
 }

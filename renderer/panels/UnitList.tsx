@@ -11,7 +11,7 @@ import { RowList } from './RowList';
 export function UnitList() {
   const { t, i18n } = useTranslation();
   const units = useUnits();
-  const query = useVigie((s) => s.filters.units);
+  const query = useVigie((s) => s.unitFilter);
   const selection = useSelection();
   const select = useVigie((s) => s.select);
   const lang = i18n.language;

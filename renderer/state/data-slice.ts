@@ -1,82 +1,100 @@
-// Operational data read from the API: loaded once at start, units and incidents refreshed
-// periodically. Writes go through the API and replace the row with what the service returned.
+// Operational data read from the API: loaded once at start, units and incidents (the board's
+// query) refreshed periodically. Writes go through the API and replace the row with what the
+// service returned.
 import type { VigieClient } from '../../shared/api';
 import { toApiError } from '../api';
+import { BOARD_LIMIT, boardInput } from './board';
 import { reconcileById, replaceById } from './reconcile';
 import type { DataSlice, Slice } from './types';
 
 export const createDataSlice =
   (client: VigieClient): Slice<DataSlice> =>
-  (set, get) => ({
-    loadState: 'idle',
-    loadError: null,
-    refreshError: null,
-    units: [],
-    incidents: [],
-    venues: [],
-    routes: [],
-    zones: [],
-    contingents: [],
+  (set, get) => {
+    // Only the latest units read is applied (a read that left before a write is stale).
+    let unitsSeq = 0;
+    const loadUnits = async () => {
+      const seq = ++unitsSeq;
+      const units = await client.listUnits({});
+      if (seq === unitsSeq) set({ units: reconcileById(get().units, units) });
+    };
+    return {
+      loadState: 'idle',
+      loadError: null,
+      refreshError: null,
+      units: [],
+      incidents: [],
+      venues: [],
+      routes: [],
+      zones: [],
+      contingents: [],
 
-    loadAll: async () => {
-      set({ loadState: 'loading', loadError: null });
-      try {
-        const [session, units, incidents, venues, routes, zones, contingents] = await Promise.all([
-          client.getSession({}),
-          client.listUnits({}),
-          client.listIncidents({}),
-          client.listVenues({}),
-          client.listRoutes({}),
-          client.listZones({}),
-          client.listContingents({}),
-        ]);
-        set({ session, units, incidents, venues, routes, zones, contingents, loadState: 'ready' });
-      } catch (err) {
-        set({ loadState: 'failed', loadError: toApiError(err).message });
-      }
-    },
+      loadAll: async () => {
+        set({ loadState: 'loading', loadError: null });
+        try {
+          const [session, units, incidents, venues, routes, zones, contingents] = await Promise.all([
+            client.getSession({}),
+            client.listUnits({}),
+            client.listIncidents(boardInput(get().boardFilters)),
+            client.listVenues({}),
+            client.listRoutes({}),
+            client.listZones({}),
+            client.listContingents({}),
+          ]);
+          set({
+            session,
+            units,
+            incidents,
+            venues,
+            routes,
+            zones,
+            contingents,
+            boardTruncated: incidents.length >= BOARD_LIMIT,
+            loadState: 'ready',
+          });
+        } catch (err) {
+          set({ loadState: 'failed', loadError: toApiError(err).message });
+        }
+      },
 
-    refresh: async () => {
-      try {
-        const [units, incidents] = await Promise.all([client.listUnits({}), client.listIncidents({})]);
-        const s = get();
-        set({
-          units: reconcileById(s.units, units),
-          incidents: reconcileById(s.incidents, incidents),
-          refreshError: null,
-        });
-      } catch (err) {
-        set({ refreshError: toApiError(err).message });
-      }
-    },
+      refresh: async () => {
+        try {
+          // The board and the pane record their own failures; the units read reports the link.
+          const [, boardOk] = await Promise.all([loadUnits(), get().loadIncidents(), get().loadDetail()]);
+          if (boardOk) set({ refreshError: null });
+        } catch (err) {
+          set({ refreshError: toApiError(err).message });
+        }
+      },
 
-    startPolling: (intervalMs) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let stopped = false;
-      const tick = async () => {
-        if (get().loadState === 'ready') await get().refresh();
-        if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
-      };
-      timer = setTimeout(() => void tick(), intervalMs);
-      return () => {
-        stopped = true;
-        clearTimeout(timer);
-      };
-    },
+      startPolling: (intervalMs) => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        let stopped = false;
+        const tick = async () => {
+          if (get().loadState === 'ready') await get().refresh();
+          if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
+        };
+        timer = setTimeout(() => void tick(), intervalMs);
+        return () => {
+          stopped = true;
+          clearTimeout(timer);
+        };
+      },
 
-    setUnitStatus: async (id, status) => {
-      const unit = get().units.find((u) => u.id === id);
-      if (!unit) return false;
-      try {
-        const updated = await client.setUnitStatus({ id, status, version: unit.version });
-        set({ units: replaceById(get().units, updated), toast: null });
-        return true;
-      } catch (err) {
-        const e = toApiError(err);
-        get().showError(e.message);
-        // A conflict means someone else changed the unit: show the row as it is now.
-        if (e.code === 'conflict') void get().refresh();
-        return false;
-      }
-    },
-  });
+      setUnitStatus: async (id, status) => {
+        const unit = get().units.find((u) => u.id === id);
+        if (!unit) return false;
+        try {
+          const updated = await client.setUnitStatus({ id, status, version: unit.version });
+          unitsSeq++;
+          set({ units: replaceById(get().units, updated), toast: null });
+          return true;
+        } catch (err) {
+          const e = toApiError(err);
+          get().showError(e.message);
+          // A conflict means someone else changed the unit: show the row as it is now.
+          if (e.code === 'conflict') void get().refresh();
+          return false;
+        }
+      },
+    };
+  };

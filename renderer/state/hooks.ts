@@ -30,10 +30,25 @@ export const useSelectedUnit = (): Unit | null =>
     s.selection?.kind === 'unit' ? (s.units.find((u) => u.id === s.selection?.id) ?? null) : null,
   );
 
+/** An incident by id: its board row, or the pane's detail when the board does not show it. */
+function findIncident(s: VigieState, id: string): Incident | null {
+  const row = s.incidents.find((i) => i.id === id) ?? null;
+  const fromDetail = s.detail?.incident.id === id ? s.detail.incident : null;
+  if (row && fromDetail) return fromDetail.version > row.version ? fromDetail : row;
+  return row ?? fromDetail;
+}
+
 export const useSelectedIncident = (): Incident | null =>
-  useVigie((s) =>
-    s.selection?.kind === 'incident' ? (s.incidents.find((i) => i.id === s.selection?.id) ?? null) : null,
-  );
+  useVigie((s) => (s.selection?.kind === 'incident' ? findIncident(s, s.selection.id) : null));
+
+export const usePane = () => useVigie((s) => s.pane);
+
+/** The incident the pane shows (or edits). */
+export const usePaneIncident = (): Incident | null =>
+  useVigie((s) => (s.pane && s.pane.kind !== 'create' ? findIncident(s, s.pane.id) : null));
+
+export const useBoardFilters = () => useVigie((s) => s.boardFilters);
+export const useSignedIn = () => useVigie((s) => Boolean(s.session?.operator));
 
 export const useContingent = (id: string | null): Contingent | null =>
   useVigie((s) => (id ? (s.contingents.find((c) => c.id === id) ?? null) : null));

@@ -1,7 +1,9 @@
-// One store built from the four slices, created per app (or per test) around an API client.
+// One store built from the five slices, created per app (or per test) around an API client.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { VigieClient } from '../../shared/api';
 import { createDataSlice } from './data-slice';
+import { createIncidentSlice } from './incident-slice';
+import { createMapSlice } from './map-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createSessionSlice } from './session-slice';
 import type { VigieState } from './types';
@@ -15,5 +17,7 @@ export function createVigieStore(client: VigieClient): VigieStore {
     ...createDataSlice(client)(...a),
     ...createSelectionSlice(...a),
     ...createUiSlice(...a),
+    ...createIncidentSlice(client)(...a),
+    ...createMapSlice(...a),
   }));
 }

@@ -1,17 +1,24 @@
-// The store's shape: four slices joined into one state. Slices hold plain data and view state only
+// The store's shape: five slices joined into one state. Slices hold plain data and view state only
 // (never the maplibre Map, never DOM nodes).
 import type { StateCreator } from 'zustand';
-import type { Session } from '../../shared/api';
+import type { MapSlice } from './map-slice';
+import type { CallInput, Session } from '../../shared/api';
 import type {
   Contingent,
   Incident,
+  IncidentCategory,
+  IncidentDetail,
+  IncidentRow,
+  IncidentStatus,
   Operator,
+  Priority,
   Route,
   Unit,
   UnitStatus,
   Venue,
   Zone,
 } from '../../shared/domain';
+import type { IncidentAction } from '../../shared/incident-lifecycle';
 
 export interface SessionSlice {
   session: Session | null;
@@ -28,14 +35,15 @@ export interface DataSlice {
   /** Message of the last failed periodic refresh, cleared by the next good one. */
   refreshError: string | null;
   units: Unit[];
-  incidents: Incident[];
+  /** The incident board as the server filtered it (board filters): drawn on the board and the map. */
+  incidents: IncidentRow[];
   venues: Venue[];
   routes: Route[];
   zones: Zone[];
   contingents: Contingent[];
   /** Loads the session and every list; safe to call again to retry. */
   loadAll: () => Promise<void>;
-  /** Re-reads units and incidents. */
+  /** Re-reads units, incidents and the open incident's detail. */
   refresh: () => Promise<void>;
   /** Starts the periodic refresh; returns the function that stops it. */
   startPolling: (intervalMs: number) => () => void;
@@ -63,20 +71,111 @@ export type Tab = 'units' | 'incidents';
 export interface Toast {
   id: number;
   message: string;
+  kind: 'error' | 'notice';
 }
 
 export interface UiSlice {
   tab: Tab;
-  filters: Record<Tab, string>;
+  /** Text filter of the units list (the incident board has its own filters). */
+  unitFilter: string;
   signInOpen: boolean;
   toast: Toast | null;
   setTab: (tab: Tab) => void;
-  setFilter: (tab: Tab, text: string) => void;
+  setUnitFilter: (text: string) => void;
   setSignInOpen: (open: boolean) => void;
   showError: (message: string) => void;
+  /** A short confirmation (e.g. the reference of a new incident). */
+  showNotice: (message: string) => void;
   dismissToast: () => void;
 }
 
-export type VigieState = SessionSlice & DataSlice & SelectionSlice & UiSlice;
+/** What the incident pane between the map and the side panel shows. */
+export type Pane = { kind: 'incident'; id: string } | { kind: 'create' } | { kind: 'edit'; id: string };
+
+/** The board's filters; every one is applied by the server (listIncidents). */
+export interface BoardFilters {
+  /** Full-text search over title, description and notes (word prefixes). */
+  text: string;
+  status: IncidentStatus | '';
+  priorities: Priority[];
+  category: IncidentCategory | '';
+  venueId: string;
+  sector: string;
+  /** ISO country of a unit assigned to the incident. */
+  country: string;
+  showClosed: boolean;
+}
+
+export type IncidentPatch = Omit<CallInput<'updateIncident'>, 'id' | 'version'>;
+export type NewIncident = CallInput<'createIncident'>;
+
+/** The write that met a conflict, kept so the officer can retry it on the fresh row. */
+export type PendingWrite =
+  { kind: 'transition'; action: IncidentAction; reason?: string } | { kind: 'update'; patch: IncidentPatch };
+
+/** Another desk changed the incident first: what this desk had, what it is now, what was tried. */
+export interface IncidentConflict {
+  message: string;
+  yours: Incident;
+  current: Incident;
+  pending: PendingWrite | null;
+}
+
+export type AssignOutcome =
+  | { ok: true }
+  | { ok: false; needsConfirmation: true; reference: string | null }
+  | { ok: false; needsConfirmation: false };
+
+export interface LatLon {
+  lat: number;
+  lon: number;
+}
+
+/** The point of the incident being created or edited, and how it was chosen. */
+export interface DraftPoint extends LatLon {
+  source: 'map' | 'bridge' | 'venue';
+}
+
+export interface IncidentSlice {
+  boardFilters: BoardFilters;
+  /** The board reached the fetch limit: more incidents match than were loaded. */
+  boardTruncated: boolean;
+  boardLoading: boolean;
+  pane: Pane | null;
+  /** Detail (notes, assignments, timeline) of the incident in the pane. */
+  detail: IncidentDetail | null;
+  detailError: string | null;
+  conflict: IncidentConflict | null;
+  /** "Pick on map": the next map click places the incident being created or edited. */
+  picking: boolean;
+  /** The point chosen for the incident being created or edited (drawn as a marker). */
+  draftPoint: DraftPoint | null;
+  setBoardFilters: (patch: Partial<BoardFilters>) => void;
+  clearBoardFilters: () => void;
+  /** Re-reads the board with the current filters (the latest request wins); false if it failed. */
+  loadIncidents: () => Promise<boolean>;
+  openIncident: (id: string) => void;
+  closePane: () => void;
+  openCreate: () => void;
+  openEdit: () => void;
+  /** Leaves the create or edit form for the incident it came from (or nothing). */
+  closeForm: () => void;
+  loadDetail: () => Promise<void>;
+  setPicking: (picking: boolean) => void;
+  setDraftPoint: (point: DraftPoint | null) => void;
+  createIncident: (input: NewIncident) => Promise<Incident | null>;
+  /** Saves the changed fields on top of `incident`: the row as it was when the form opened. */
+  updateIncident: (incident: Incident, patch: IncidentPatch) => Promise<boolean>;
+  transitionIncident: (action: IncidentAction, reason?: string) => Promise<boolean>;
+  addNote: (text: string) => Promise<boolean>;
+  assignUnit: (unitId: string, confirmReassign?: boolean) => Promise<AssignOutcome>;
+  releaseUnit: (unitId: string) => Promise<boolean>;
+  /** Drops the conflict and shows the incident as it is now. */
+  reloadAfterConflict: () => void;
+  /** Runs the refused write again on the current version. */
+  retryAfterConflict: () => Promise<boolean>;
+}
+
+export type VigieState = SessionSlice & DataSlice & SelectionSlice & UiSlice & IncidentSlice & MapSlice;
 
 export type Slice<T> = StateCreator<VigieState, [], [], T>;

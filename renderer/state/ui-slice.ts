@@ -1,16 +1,17 @@
-// View state that outlives a component: active tab, list filters, the sign-in form, the error toast.
+// View state that outlives a component: active tab, the units filter, the sign-in form, the toast.
 import type { Slice, UiSlice } from './types';
 
 let toastSeq = 0;
 
 export const createUiSlice: Slice<UiSlice> = (set) => ({
   tab: 'units',
-  filters: { units: '', incidents: '' },
+  unitFilter: '',
   signInOpen: false,
   toast: null,
   setTab: (tab) => set({ tab }),
-  setFilter: (tab, text) => set((s) => ({ filters: { ...s.filters, [tab]: text } })),
+  setUnitFilter: (unitFilter) => set({ unitFilter }),
   setSignInOpen: (signInOpen) => set({ signInOpen }),
-  showError: (message) => set({ toast: { id: ++toastSeq, message } }),
+  showError: (message) => set({ toast: { id: ++toastSeq, message, kind: 'error' } }),
+  showNotice: (message) => set({ toast: { id: ++toastSeq, message, kind: 'notice' } }),
   dismissToast: () => set({ toast: null }),
 });

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useVigie } from '../state/hooks';
+import { TopbarActions } from '../units/TopbarActions';
 import { Clock } from './Clock';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OperatorBox } from './OperatorBox';
@@ -38,6 +39,7 @@ export function TopBar() {
             ● {t('topbar.linkDown')}
           </span>
         )}
+        <TopbarActions />
         <LanguageSwitch />
         <OperatorBox />
       </div>

@@ -1,9 +1,103 @@
 import { z } from 'zod';
 import { call, id, none, version } from './call.js';
-import { UNIT_STATUSES, type Contingent, type Unit } from '../domain.js';
+import {
+  MOVE_SOURCES,
+  UNIT_KINDS,
+  UNIT_STATUSES,
+  type Contingent,
+  type ContingentDetail,
+  type Settings,
+  type Unit,
+  type UnitPosition,
+} from '../domain.js';
+import { MAX_ROSTER_BYTES, type RosterImportResult } from '../roster.js';
+import { isLanguageCode } from '../languages.js';
+
+const lat = z.number().min(-90).max(90);
+const lon = z.number().min(-180).max(180);
+
+export interface NearestUnit {
+  unit: Unit;
+  /** Straight-line distance, metres. */
+  distanceM: number;
+  /** On foot, whole minutes rounded up (see services/nearest.ts for the assumptions). */
+  walkMinutes: number;
+}
+
+export const moveUnitInput = z
+  .object({
+    id,
+    version,
+    lat,
+    lon,
+    source: z.enum(MOVE_SOURCES),
+    /** Absent: the unit keeps its venue; null: it leaves it; an id: it is now at that venue. */
+    venueId: id.nullable().optional(),
+  })
+  .strict()
+  .refine((v) => v.source !== 'venue' || Boolean(v.venueId), {
+    message: 'a move to a venue names the venue',
+    path: ['venueId'],
+  });
+
+export const nearestUnitsInput = z
+  .object({
+    lat: lat.optional(),
+    lon: lon.optional(),
+    incidentId: id.optional(),
+    kind: z.enum(UNIT_KINDS).optional(),
+    language: z
+      .string()
+      .max(8)
+      .trim()
+      .toLowerCase()
+      .refine(isLanguageCode, 'an ISO 639-1 language code, such as "en"')
+      .optional(),
+    limit: z.number().int().min(1).max(100).default(10),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const point = v.lat !== undefined || v.lon !== undefined;
+    if (point && v.incidentId !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['incidentId'],
+        message: 'give a point (lat, lon) or an incident, not both',
+      });
+    } else if (!point && v.incidentId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['lat'], message: 'give a point (lat and lon) or an incidentId' });
+    } else if (point && (v.lat === undefined || v.lon === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.lat === undefined ? 'lat' : 'lon'],
+        message: 'lat and lon go together',
+      });
+    }
+  });
+
+export const importRosterInput = z
+  .object({
+    csv: z
+      .string()
+      .max(MAX_ROSTER_BYTES)
+      .refine((s) => new TextEncoder().encode(s).byteLength <= MAX_ROSTER_BYTES, 'larger than 5 MB'),
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
 
 export const unitCalls = {
   listContingents: call<Contingent[]>()(none),
+  getContingent: call<ContingentDetail>()(z.object({ id }).strict()),
   listUnits: call<Unit[]>()(none),
   setUnitStatus: call<Unit>()(z.object({ id, status: z.enum(UNIT_STATUSES), version }).strict()),
+  moveUnit: call<Unit>()(moveUnitInput),
+  listUnitPositions: call<UnitPosition[]>()(
+    z.object({ id, limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+  ),
+  nearestUnits: call<NearestUnit[]>()(nearestUnitsInput),
+  importRoster: call<RosterImportResult>()(importRosterInput),
+  getSettings: call<Settings>()(none),
+  updateSettings: call<Settings>()(
+    z.object({ version, stalePositionMinutes: z.number().int().min(1).max(1440).optional() }).strict(),
+  ),
 };

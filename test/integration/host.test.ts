@@ -95,7 +95,7 @@ describe('browser host', () => {
 
   it('refuses oversized bodies', async () => {
     const { host: h } = await start();
-    const res = await post(h, 'signIn', { name: 'x'.repeat(2 * 1024 * 1024), role: 'r', desk: 'd' });
+    const res = await post(h, 'signIn', { name: 'x'.repeat(13 * 1024 * 1024), role: 'r', desk: 'd' });
     expect(res.status).toBe(413);
   });
 });

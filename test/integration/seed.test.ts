@@ -89,3 +89,28 @@ describe('seeding', () => {
     expect(second.call('verify', {}).ok).toBe(true);
   });
 });
+
+describe('seeded incidents under way', () => {
+  it('have their units assigned, each unit on one incident, with matching statuses', () => {
+    const { call } = testApp();
+    const rows = call('listIncidents', {});
+    const working = rows.flatMap((r) => r.assigned.map((a) => a.callsign));
+    expect(working.length).toBeGreaterThan(4);
+    expect(new Set(working).size).toBe(working.length);
+    const units = new Map(call('listUnits', {}).map((u) => [u.callsign, u]));
+    const follows = { acknowledged: 'assigned', dispatched: 'en_route', on_scene: 'on_scene' } as const;
+    for (const r of rows) {
+      const expected = follows[r.status as keyof typeof follows];
+      for (const a of r.assigned)
+        expect(units.get(a.callsign)?.status, `${r.reference} ${a.callsign}`).toBe(expected);
+    }
+  });
+});
+
+describe('seeded parade plan', () => {
+  it('comes from the scenario: 85 boats from 19:30 Paris time at 15 km/h', () => {
+    const { call } = testApp();
+    const parade = call('getParade', {});
+    expect(parade.plan).toMatchObject({ start: '2024-07-26T17:30:00.000Z', speedKmh: 15, boats: 85, spacingM: 100 });
+  });
+});

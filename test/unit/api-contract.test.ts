@@ -22,7 +22,7 @@ describe('API contract', () => {
   it('bounds strings and fills defaults', () => {
     expect(api.signIn.input.safeParse({ name: 'x'.repeat(201), role: 'r', desk: 'd' }).success).toBe(false);
     expect(api.signIn.input.parse({ name: '  Moreau ', role: 'r', desk: 'D1' }).name).toBe('Moreau');
-    expect(api.listIncidents.input.parse({})).toEqual({ includeClosed: false });
+    expect(api.listIncidents.input.parse({})).toEqual({ includeClosed: false, limit: 10_000 });
     expect(api.listJournal.input.parse({})).toEqual({ limit: 100 });
   });
 });

@@ -1,11 +1,11 @@
-// Bridges along the route (from each route's bridge list): small markers and their names.
+// Bridges along the route (from each route's bridge list): small markers (the base map names them).
 import type { Point } from 'geojson';
 import type { Route } from '../../../shared/domain';
-import { FONT_REGULAR } from '../glyphs';
 import { THEME } from '../palette';
 import { geojsonSource, type Collection, type MapLayerModule } from './types';
 
 export const bridgesLayer: MapLayerModule = {
+  group: 'route',
   sources: { bridges: geojsonSource() },
   layers: [
     {
@@ -17,28 +17,6 @@ export const bridgesLayer: MapLayerModule = {
         'circle-color': THEME.bridge,
         'circle-stroke-color': THEME.halo,
         'circle-stroke-width': 1.5,
-      },
-    },
-  ],
-  labels: [
-    {
-      id: 'bridge-labels',
-      type: 'symbol',
-      source: 'bridges',
-      minzoom: 12.5,
-      layout: {
-        'text-field': ['get', 'name'],
-        'text-font': FONT_REGULAR,
-        'text-size': ['interpolate', ['linear'], ['zoom'], 12.5, 12, 15, 14],
-        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
-        'text-radial-offset': 0.7,
-        'text-max-width': 8,
-        'text-padding': 3,
-      },
-      paint: {
-        'text-color': THEME.labelMuted,
-        'text-halo-color': THEME.halo,
-        'text-halo-width': 1.6,
       },
     },
   ],

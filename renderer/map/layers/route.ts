@@ -6,6 +6,7 @@ import { THEME } from '../palette';
 import { geojsonSource, type Collection, type MapLayerModule } from './types';
 
 export const routeLayer: MapLayerModule = {
+  group: 'route',
   sources: { route: geojsonSource() },
   layers: [
     {

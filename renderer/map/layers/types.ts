@@ -4,7 +4,13 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 
+/** The groups the layers panel turns on and off (`labels`: every symbol layer of the other groups). */
+export const LAYER_GROUPS = ['base', 'zones', 'route', 'venues', 'units', 'incidents', 'labels'] as const;
+export type LayerGroup = (typeof LAYER_GROUPS)[number];
+
 export interface MapLayerModule {
+  /** The layers-panel group this module's layers belong to; none = always shown. */
+  group?: Exclude<LayerGroup, 'labels'>;
   /** The GeoJSON sources this module owns, by id. */
   sources: Record<string, GeoJSONSourceSpecification>;
   /** Layers drawn in order with the other modules' layers. */

@@ -1,25 +1,107 @@
-// Units (from listUnits): a dot coloured by status, the callsign beside it once zoomed in. Units
-// without a position are not drawn (they still show in the list).
+// Units (from listUnits), as APP-6 / 2525 symbols (unit-icons.ts) filled with the status colour,
+// the callsign beside each once zoomed in (≥ 15); a dashed ring around a stale position. At city
+// zoom (below CLUSTER_UNTIL) the units are clustered: circles with their count (a click zooms in),
+// drawn from a second, clustered copy of the data; the `units` layer (unclustered points, what the
+// tests and the pointer pick) takes over from CLUSTER_UNTIL. Units without a position are not drawn.
 import type { Point } from 'geojson';
+import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Unit } from '../../../shared/domain';
 import { FONT_SEMIBOLD } from '../glyphs';
 import { THEME } from '../palette';
+import { STALE_RING } from '../unit-icons';
 import { unitStatusColor } from './colors';
-import { geojsonSource, type Collection, type MapLayerModule } from './types';
+import { emptyCollection, geojsonSource, type Collection, type MapLayerModule } from './types';
+
+/** Below this zoom units are clustered; from it, each unit is drawn on its own. */
+export const CLUSTER_UNTIL = 12.5;
+export const CLUSTER_SOURCE = 'unit-clusters';
+
+const icon: ExpressionSpecification = ['concat', 'unit-', ['get', 'kind'], '-', ['get', 'status']];
+const iconSize: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  10,
+  0.55,
+  13,
+  0.75,
+  15,
+  0.95,
+  17,
+  1.15,
+];
+const clustered: ExpressionSpecification = ['has', 'point_count'];
+
+const symbolLayout = {
+  'icon-image': icon,
+  'icon-size': iconSize,
+  'icon-allow-overlap': true,
+  'icon-ignore-placement': true,
+} as const;
 
 export const unitsLayer: MapLayerModule = {
-  sources: { units: geojsonSource() },
+  group: 'units',
+  sources: {
+    units: geojsonSource(),
+    [CLUSTER_SOURCE]: {
+      type: 'geojson',
+      data: emptyCollection(),
+      cluster: true,
+      clusterRadius: 42,
+      clusterMaxZoom: 12,
+    },
+  },
   layers: [
     {
-      id: 'units',
+      id: 'unit-clusters',
       type: 'circle',
-      source: 'units',
+      source: CLUSTER_SOURCE,
+      filter: clustered,
+      maxzoom: CLUSTER_UNTIL,
       paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 4, 13, 5.5, 15, 7, 17, 9],
-        'circle-color': unitStatusColor,
-        'circle-stroke-color': THEME.halo,
-        'circle-stroke-width': 1.5,
+        'circle-color': '#1e3a5f',
+        'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 30, 22, 80, 27],
+        'circle-stroke-color': '#93c5fd',
+        'circle-stroke-width': 2.5,
+        'circle-opacity': 0.92,
       },
+    },
+    {
+      id: 'unit-cluster-count',
+      type: 'symbol',
+      source: CLUSTER_SOURCE,
+      filter: clustered,
+      maxzoom: CLUSTER_UNTIL,
+      layout: {
+        'text-field': ['get', 'point_count_abbreviated'],
+        'text-font': FONT_SEMIBOLD,
+        'text-size': 14,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': '#f8fafc' },
+    },
+    {
+      id: 'unit-singles',
+      type: 'symbol',
+      source: CLUSTER_SOURCE,
+      filter: ['!', clustered],
+      maxzoom: CLUSTER_UNTIL,
+      layout: symbolLayout,
+    },
+    {
+      id: 'unit-stale',
+      type: 'symbol',
+      source: 'units',
+      minzoom: CLUSTER_UNTIL,
+      filter: ['==', ['get', 'stale'], true],
+      layout: { ...symbolLayout, 'icon-image': STALE_RING },
+    },
+    {
+      id: 'units',
+      type: 'symbol',
+      source: 'units',
+      minzoom: CLUSTER_UNTIL,
+      layout: { ...symbolLayout, 'symbol-sort-key': ['get', 'order'] },
     },
   ],
   labels: [
@@ -31,15 +113,15 @@ export const unitsLayer: MapLayerModule = {
       layout: {
         'text-field': ['get', 'callsign'],
         'text-font': FONT_SEMIBOLD,
-        'text-size': 12,
-        'text-variable-anchor': ['left', 'right'],
-        'text-radial-offset': 0.8,
+        'text-size': 13,
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 1.6,
         'text-padding': 2,
       },
       paint: {
         'text-color': unitStatusColor,
         'text-halo-color': THEME.halo,
-        'text-halo-width': 1.6,
+        'text-halo-width': 1.8,
       },
     },
   ],
@@ -52,7 +134,15 @@ export function unitFeatures(units: readonly Unit[]): Collection<Point> {
     features.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [u.lon, u.lat] },
-      properties: { id: u.id, callsign: u.callsign, status: u.status, kind: u.kind },
+      properties: {
+        id: u.id,
+        callsign: u.callsign,
+        status: u.status,
+        kind: u.kind,
+        country: u.country,
+        stale: u.positionStale,
+        order: features.length,
+      },
     });
   }
   return { type: 'FeatureCollection', features };

@@ -6,6 +6,7 @@ import { THEME } from '../palette';
 import { geojsonSource, type Collection, type MapLayerModule } from './types';
 
 export const venuesLayer: MapLayerModule = {
+  group: 'venues',
   sources: { venues: geojsonSource() },
   layers: [
     {

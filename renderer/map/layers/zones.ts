@@ -11,6 +11,7 @@ import { geojsonSource, type Collection, type MapLayerModule } from './types';
 const zoneColor: ExpressionSpecification = ['to-color', ['get', 'color'], '#8b949e'];
 
 export const zonesLayer: MapLayerModule = {
+  group: 'zones',
   sources: { zones: geojsonSource() },
   layers: [
     {

@@ -1,0 +1,87 @@
+// Restores a backup over the database file, after the caller's confirmation: the backup is checked
+// first (integrity, journal chain, not from a newer Vigie); the file must not be open in another
+// Vigie; the current file (and its -wal/-shm) is moved aside, never deleted; the backup is copied
+// in under a temporary name, synced, renamed, opened (migrated if older) and summarized.
+import Database from 'better-sqlite3';
+import { copyFileSync, constants, existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openDatabase } from '../store/db.js';
+import { inUseByAnother } from '../store/backup.js';
+import { LATEST_VERSION } from '../store/migrations/index.js';
+import { BackupError, summarize, summarizeFile, type DbSummary } from './summary.js';
+import { durableRename, fileStamp, fsyncFile } from './files.js';
+
+export interface RestoreReport extends DbSummary {
+  db: string;
+  from: string;
+  /** Where the replaced database went (its -wal/-shm beside it), or null if there was none. */
+  movedAside: string | null;
+}
+
+export interface RestoreOptions {
+  db: string;
+  from: string;
+  now?: Date;
+}
+
+const SIDE_FILES = ['', '-wal', '-shm'];
+
+export function restoreDatabase(o: RestoreOptions): RestoreReport {
+  const db = resolve(o.db);
+  const from = resolve(o.from);
+  if (from === db) throw new BackupError('--from is the database itself.');
+  if (!existsSync(from)) throw new BackupError(`No backup at ${from}.`);
+  const backup = summarizeFile(from);
+  if (backup.schemaVersion > LATEST_VERSION) {
+    throw new BackupError(
+      `${from} has schema version ${backup.schemaVersion}, newer than this Vigie understands (${LATEST_VERSION}); nothing was changed.`,
+    );
+  }
+  if (!backup.ok) {
+    const why =
+      backup.integrity !== 'ok'
+        ? backup.integrity
+        : `journal chain broken at entry ${backup.journal.firstBadSeq}`;
+    throw new BackupError(`${from} fails its checks (${why}); nothing was changed.`);
+  }
+  refuseIfOpen(db);
+
+  const aside = existsSync(db) ? `${db}.before-restore-${fileStamp(o.now ?? new Date())}` : null;
+  if (aside) {
+    if (SIDE_FILES.some((s) => existsSync(aside + s)))
+      throw new BackupError(`${aside} already exists; retry in a second.`);
+    for (const s of SIDE_FILES) if (existsSync(db + s)) durableRename(db + s, aside + s);
+  }
+  const incoming = `${db}.restoring-${process.pid}`;
+  try {
+    copyFileSync(from, incoming, constants.COPYFILE_EXCL);
+    fsyncFile(incoming);
+    durableRename(incoming, db);
+  } finally {
+    rmSync(incoming, { force: true });
+  }
+  const restored = openDatabase(db, { mustExist: true });
+  try {
+    return { db, from, movedAside: aside, ...summarize(restored) };
+  } finally {
+    restored.close();
+  }
+}
+
+/** Refuses while another process has the file open: moving it aside under a running Vigie loses writes. */
+function refuseIfOpen(file: string): void {
+  if (!existsSync(file)) return;
+  let probe: Database.Database;
+  try {
+    probe = new Database(file, { fileMustExist: true, timeout: 0 });
+  } catch {
+    return; // unreadable: nothing can be using it as a database either
+  }
+  try {
+    if (inUseByAnother(probe)) {
+      throw new BackupError(`${file} is open in another Vigie (or a vigie command); close it, then restore.`);
+    }
+  } finally {
+    probe.close();
+  }
+}

@@ -1,0 +1,49 @@
+// `vigie backup --db FILE --out FILE`: an online backup (SQLite's backup API; the console may keep
+// writing), checked and summarized as JSON; exit 1 if the copy's journal chain is broken.
+// `vigie restore --db FILE --from BACKUP --yes`: puts a checked backup in place of the database,
+// moving the current file aside (never deleting it). Without --yes it only says what it would do.
+import { existsSync } from 'node:fs';
+import { openDatabase } from '../store/db.js';
+import { backupDatabase } from '../backup/backup.js';
+import { restoreDatabase } from '../backup/restore.js';
+import type { AppPaths } from '../app-root.js';
+import type { Io } from './commands.js';
+import { parse, resolveDb, UsageError } from './args.js';
+
+const json = (io: Io, value: unknown) => io.out(JSON.stringify(value, null, 2));
+
+export async function backup(argv: string[], _paths: AppPaths, io: Io): Promise<number> {
+  const { values } = parse(argv, { db: { type: 'string' }, out: { type: 'string' } });
+  if (!values.out) throw new UsageError('--out: the backup file to write is required');
+  const file = resolveDb(values.db);
+  if (!existsSync(file)) throw new UsageError(`--db: no database at ${file}`);
+  const db = openDatabase(file, { mustExist: true });
+  try {
+    const report = await backupDatabase(db, values.out);
+    json(io, report);
+    if (!report.ok)
+      io.err(
+        `vigie backup: the copy was written but its checks failed (journal chain broken at entry ${report.journal.firstBadSeq})`,
+      );
+    return report.ok ? 0 : 1;
+  } finally {
+    db.close();
+  }
+}
+
+export function restore(argv: string[], _paths: AppPaths, io: Io): number {
+  const { values } = parse(argv, {
+    db: { type: 'string' },
+    from: { type: 'string' },
+    yes: { type: 'boolean' },
+  });
+  if (!values.from) throw new UsageError('--from: the backup file to restore is required');
+  const file = resolveDb(values.db);
+  if (!values.yes) {
+    throw new UsageError(
+      `restoring replaces ${file} with ${values.from}; the current file is moved aside, not deleted. Add --yes to do it.`,
+    );
+  }
+  json(io, restoreDatabase({ db: file, from: values.from }));
+  return 0;
+}

@@ -1,0 +1,54 @@
+// `vigie import-units --db FILE ROSTER.csv [--dry-run]`: the roster import from a shell. Creates
+// the database if missing; journals under the shell's user at desk "cli". Prints
+// { imported, updated, rejected } on stdout (warnings on stderr) and exits 2 when rows are rejected.
+import { existsSync, readFileSync } from 'node:fs';
+import { openDatabase } from '../store/db.js';
+import { getOperation } from '../store/meta.js';
+import { importRoster } from '../services/roster-import.js';
+import { clockFor, realTime } from '../../shared/clock.js';
+import { MAX_ROSTER_BYTES } from '../../shared/roster.js';
+import type { Operator } from '../../shared/domain.js';
+import type { AppPaths } from '../app-root.js';
+import type { Io } from './commands.js';
+import { parse, resolveDb, UsageError } from './args.js';
+
+export const cliOperator = (env: NodeJS.ProcessEnv = process.env): Operator => ({
+  id: 'cli',
+  name: env.USER || 'cli',
+  role: 'cli',
+  desk: 'cli',
+});
+
+function readRoster(file: string): string {
+  if (!existsSync(file)) throw new UsageError(`no roster file at ${file}`);
+  const bytes = readFileSync(file);
+  if (bytes.byteLength > MAX_ROSTER_BYTES) throw new UsageError(`${file} is larger than 5 MB`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${file} is not UTF-8 text; save the roster as CSV UTF-8`);
+  }
+}
+
+export function importUnits(argv: string[], _paths: AppPaths, io: Io): number {
+  const { values, positionals } = parse(argv, { db: { type: 'string' }, 'dry-run': { type: 'boolean' } });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length)
+    throw new UsageError('give one roster file: vigie import-units --db FILE ROSTER.csv');
+  const csv = readRoster(file);
+  const db = openDatabase(resolveDb(values.db));
+  try {
+    const op = getOperation(db);
+    const ctx = { db, clock: op ? clockFor(op, realTime) : realTime, real: realTime };
+    const mode = values['dry-run']
+      ? { dryRun: true as const }
+      : { dryRun: false as const, who: cliOperator() };
+    const result = importRoster(ctx, csv, mode);
+    for (const w of result.warnings) io.err(`warning: ${w}`);
+    const { imported, updated, rejected } = result;
+    io.out(JSON.stringify({ imported, updated, rejected }, null, 2));
+    return rejected.length ? 2 : 0;
+  } finally {
+    db.close();
+  }
+}

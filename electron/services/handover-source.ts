@@ -1,0 +1,60 @@
+// Gathers everything a report is built from, as of the window's end, into one plain object.
+import type { Db } from '../store/db.js';
+import type { ReportInputs, ReportSource, PreviousHandover } from '../../shared/report/source.js';
+import type { HandoverReport, LonLat } from '../../shared/report/model.js';
+import { buildReport } from '../../shared/report/build.js';
+import { lastHandoverAt } from '../store/handovers.js';
+import { readSnapshot } from '../store/handover-snapshot.js';
+import { getOperation } from '../store/meta.js';
+import { listVenues } from '../store/venues.js';
+import { listZones } from '../store/zones.js';
+import { listRoutes } from '../store/routes.js';
+import { readSettings } from '../store/settings.js';
+
+export function gatherSource(
+  db: Db,
+  window: { from: string; to: string },
+  previousHandover: PreviousHandover | null,
+  water: LonLat[][],
+): ReportSource {
+  const op = getOperation(db);
+  const since = previousHandover?.to ?? window.from;
+  const start = since < window.from ? since : window.from;
+  return {
+    operation: op
+      ? { name: op.name, mode: op.mode, timezone: op.timezone }
+      : { name: 'Vigie', mode: 'real', timezone: 'Europe/Paris' },
+    window,
+    previousHandover,
+    ...readSnapshot(db, { from: window.from, to: window.to, start }),
+    venues: listVenues(db).map((v) => ({ id: v.id, name: v.name, lat: v.lat, lon: v.lon })),
+    zones: listZones(db).map((z) => ({ id: z.id, name: z.name })),
+    routes: listRoutes(db).map((r) => r.coordinates),
+    water,
+    staleMinutes: readSettings(db).stalePositionMinutes,
+  };
+}
+
+export interface ComposeInput extends Omit<ReportInputs, 'desk'> {
+  window: { from: string; to: string };
+  desk: string;
+}
+
+/** The report for a desk's window: its previous handover found, the rows read, the model built. */
+export function composeReport(db: Db, input: ComposeInput, water: LonLat[][]): HandoverReport {
+  const { window, ...inputs } = input;
+  const previous = lastHandoverAt(db, input.desk, window.to);
+  const source = gatherSource(
+    db,
+    window,
+    previous && {
+      id: previous.id,
+      to: previous.to,
+      acknowledgedAt: previous.acknowledgedAt,
+      outgoing: previous.outgoing?.name ?? null,
+      incoming: previous.incoming.name,
+    },
+    water,
+  );
+  return buildReport(source, inputs);
+}

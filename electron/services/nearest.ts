@@ -1,0 +1,65 @@
+// Which available units are closest to an incident or a map point, and roughly how long on foot.
+import distance from '@turf/distance';
+import { point } from '@turf/helpers';
+import type { Ctx } from './context.js';
+import type { NearestUnit } from '../../shared/api/units.js';
+import type { UnitKind } from '../../shared/domain.js';
+import { ApiError } from '../../shared/errors.js';
+import { listAvailablePlaced } from '../store/units.js';
+import { getIncident } from '../store/incidents.js';
+import { getVenue } from '../store/venues.js';
+import { staleRule } from './units.js';
+
+// Walking estimate: 5 km/h, times 1.3 because streets, quays and crowd barriers make the way on
+// foot about a third longer than the straight line. An order of magnitude for the desk, not a route.
+const WALK_M_PER_MIN = 5000 / 60;
+const DETOUR = 1.3;
+
+export interface NearestInput {
+  lat?: number | undefined;
+  lon?: number | undefined;
+  incidentId?: string | undefined;
+  kind?: UnitKind | undefined;
+  language?: string | undefined;
+  limit: number;
+}
+
+export function nearestUnits(ctx: Ctx, input: NearestInput): NearestUnit[] {
+  const [lon, lat] = origin(ctx, input);
+  const from = point([lon, lat]);
+  const ranked = listAvailablePlaced(ctx.db, { kind: input.kind, language: input.language }, staleRule(ctx))
+    .flatMap((unit) => {
+      if (unit.lat === null || unit.lon === null) return [];
+      const metres = distance(from, point([unit.lon, unit.lat]), { units: 'meters' });
+      return [
+        { unit, distanceM: Math.round(metres), walkMinutes: Math.ceil((metres * DETOUR) / WALK_M_PER_MIN) },
+      ];
+    })
+    .sort((a, b) => a.distanceM - b.distanceM || a.unit.callsign.localeCompare(b.unit.callsign));
+  return ranked.slice(0, input.limit);
+}
+
+/** [lon, lat] of the point asked for, or of the incident (its point, else its venue's). */
+function origin(ctx: Ctx, input: NearestInput): [number, number] {
+  if (input.incidentId === undefined) {
+    if (input.lat === undefined || input.lon === undefined) {
+      throw new ApiError({
+        code: 'invalid_input',
+        message: 'nearestUnits: lat: give a point (lat and lon) or an incidentId',
+        issues: [{ path: 'lat', message: 'give a point (lat and lon) or an incidentId' }],
+      });
+    }
+    return [input.lon, input.lat];
+  }
+  const incident = getIncident(ctx.db, input.incidentId);
+  if (!incident)
+    throw new ApiError({ code: 'not_found', message: `Incident ${input.incidentId} does not exist` });
+  if (incident.lat !== null && incident.lon !== null) return [incident.lon, incident.lat];
+  const venue = incident.venueId ? getVenue(ctx.db, incident.venueId) : null;
+  if (venue) return [venue.lon, venue.lat];
+  throw new ApiError({
+    code: 'invalid_input',
+    message: `nearestUnits: incidentId: ${incident.reference} has no map position (no point, no venue)`,
+    issues: [{ path: 'incidentId', message: `${incident.reference} has no map position` }],
+  });
+}

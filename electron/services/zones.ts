@@ -1,0 +1,186 @@
+// Zones and sectors: create, edit, delete, import and export as GeoJSON. Each write is one
+// transaction with its journal entries under the signed-in operator; the journal keeps every
+// geometry (a deleted zone can be rebuilt from its entry). Edits are optimistic on `version`.
+import type { z } from 'zod';
+import type { Ctx } from './context.js';
+import { journal, requireOperator } from './context.js';
+import type { Desk } from './desk.js';
+import { newId } from './ids.js';
+import type { createZoneInput, updateZoneInput, ZoneImportResult } from '../../shared/api/map.js';
+import type { Zone } from '../../shared/domain.js';
+import { ApiError } from '../../shared/errors.js';
+import { normalizePolygon } from '../../shared/zones.js';
+import {
+  parseZonesGeoJson,
+  zonesToGeoJson,
+  type ZoneCollection,
+  type ZoneDraft,
+} from '../../shared/zone-geojson.js';
+import {
+  deleteZone as deleteZoneRow,
+  getZone,
+  insertZone,
+  listZones,
+  updateZone as updateZoneRow,
+  type ZonePatch,
+} from '../store/zones.js';
+
+function mustGetZone(ctx: Ctx, id: string): Zone {
+  const zone = getZone(ctx.db, id);
+  if (!zone) throw new ApiError({ code: 'not_found', message: `Zone ${id} does not exist` });
+  return zone;
+}
+
+function staleConflict(current: Zone, yours: number): ApiError {
+  return new ApiError({
+    code: 'conflict',
+    message: `Zone "${current.name}" was changed by another desk (version ${current.version}, yours ${yours}); review it and retry.`,
+    current,
+  });
+}
+
+const samePolygon = (a: Zone['polygon'], b: Zone['polygon']) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The fields of `patch` that differ from the zone, as { field: { from, to } }. */
+function changesOf(before: Zone, patch: ZonePatch): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const k of ['name', 'kind', 'color', 'polygon'] as const) {
+    const to = patch[k];
+    if (to === undefined) continue;
+    const same = k === 'polygon' ? samePolygon(before.polygon, to as Zone['polygon']) : before[k] === to;
+    if (!same) out[k] = { from: before[k], to };
+  }
+  return out;
+}
+
+export function createZone(ctx: Ctx, desk: Desk, input: z.output<typeof createZoneInput>): Zone {
+  const who = requireOperator(desk);
+  return ctx.db.transaction(() => {
+    const id = newId(ctx.clock);
+    insertZone(ctx.db, {
+      id,
+      name: input.name,
+      kind: input.kind,
+      color: input.color.toLowerCase(),
+      polygon: normalizePolygon(input.polygon),
+    });
+    const zone = mustGetZone(ctx, id);
+    journal(ctx, who, { action: 'zone.created', entityType: 'zone', entityId: id, data: zone });
+    return zone;
+  })();
+}
+
+export function updateZone(ctx: Ctx, desk: Desk, input: z.output<typeof updateZoneInput>): Zone {
+  const who = requireOperator(desk);
+  return ctx.db.transaction(() => {
+    const before = mustGetZone(ctx, input.id);
+    if (before.version !== input.version) throw staleConflict(before, input.version);
+    const patch: ZonePatch = {
+      name: input.name,
+      kind: input.kind,
+      color: input.color?.toLowerCase(),
+      polygon: input.polygon ? normalizePolygon(input.polygon) : undefined,
+    };
+    const changes = changesOf(before, patch);
+    if (Object.keys(changes).length === 0) return before;
+    if (!updateZoneRow(ctx.db, before.id, input.version, patch)) throw staleConflict(before, input.version);
+    const after = mustGetZone(ctx, before.id);
+    journal(ctx, who, {
+      action: 'zone.updated',
+      entityType: 'zone',
+      entityId: before.id,
+      data: { name: after.name, version: after.version, changes },
+    });
+    return after;
+  })();
+}
+
+export function deleteZone(
+  ctx: Ctx,
+  desk: Desk,
+  input: { id: string; version: number },
+): { id: string; deleted: true } {
+  const who = requireOperator(desk);
+  return ctx.db.transaction(() => {
+    const zone = mustGetZone(ctx, input.id);
+    if (zone.version !== input.version || !deleteZoneRow(ctx.db, zone.id, input.version))
+      throw staleConflict(zone, input.version);
+    // The entry keeps the whole zone, geometry included: the journal is the zone's last record.
+    journal(ctx, who, { action: 'zone.deleted', entityType: 'zone', entityId: zone.id, data: zone });
+    return { id: zone.id, deleted: true as const };
+  })();
+}
+
+export const exportZones = (ctx: Ctx): ZoneCollection => zonesToGeoJson(listZones(ctx.db));
+
+type Planned = ZoneImportResult['zones'][number] & { draft: ZoneDraft; before: Zone | null };
+
+/** Reads the file, then (unless dryRun) creates or updates every zone in one transaction. */
+export function importZones(
+  ctx: Ctx,
+  desk: Desk,
+  input: { geojson: string; dryRun: boolean },
+): ZoneImportResult {
+  const who = requireOperator(desk);
+  const parsed = parseZonesGeoJson(input.geojson);
+  if (!parsed.ok) {
+    const first = parsed.problems[0];
+    throw new ApiError({
+      code: 'invalid_input',
+      message: `importZones: ${first?.message ?? 'invalid GeoJSON'}${parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more problems)` : ''}; nothing was imported`,
+      issues: parsed.problems.map((p) => ({ path: p.path, message: p.message })),
+    });
+  }
+  return ctx.db.transaction(() => {
+    const plan: Planned[] = parsed.zones.map((draft) => {
+      const before = draft.id ? getZone(ctx.db, draft.id) : null;
+      const changed = before ? Object.keys(changesOf(before, draft)).length > 0 : true;
+      return {
+        index: draft.index,
+        id: draft.id ?? newId(ctx.clock),
+        name: draft.name,
+        kind: draft.kind,
+        action: before ? (changed ? 'update' : 'unchanged') : 'create',
+        draft,
+        before,
+      };
+    });
+    const count = (a: Planned['action']) => plan.filter((p) => p.action === a).length;
+    const result: ZoneImportResult = {
+      dryRun: input.dryRun,
+      created: count('create'),
+      updated: count('update'),
+      unchanged: count('unchanged'),
+      zones: plan.map(({ draft: _d, before: _b, ...line }) => line),
+    };
+    if (input.dryRun) return result;
+    for (const p of plan) {
+      const { name, kind, color, polygon } = p.draft;
+      if (p.action === 'create') {
+        insertZone(ctx.db, { id: p.id, name, kind, color, polygon });
+        journal(ctx, who, {
+          action: 'zone.created',
+          entityType: 'zone',
+          entityId: p.id,
+          data: { ...mustGetZone(ctx, p.id), via: 'import' },
+        });
+      } else if (p.action === 'update' && p.before) {
+        const changes = changesOf(p.before, p.draft);
+        updateZoneRow(ctx.db, p.id, p.before.version, { name, kind, color, polygon });
+        journal(ctx, who, {
+          action: 'zone.updated',
+          entityType: 'zone',
+          entityId: p.id,
+          data: { name, changes, via: 'import' },
+        });
+      }
+    }
+    journal(ctx, who, {
+      action: 'zones.imported',
+      entityType: 'zone',
+      entityId: null,
+      data: { created: result.created, updated: result.updated, unchanged: result.unchanged },
+    });
+    return result;
+  })();
+}

@@ -1,0 +1,51 @@
+// Read-only facts a backup or a restore reports, so that two files can be compared: the journal's
+// head and the row count of every table.
+import type { Db } from './db.js';
+
+export interface JournalHead {
+  seq: number;
+  hash: string | null;
+}
+
+export function journalHead(db: Db): JournalHead {
+  const row = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
+  return row ? { seq: row.seq, hash: row.hash } : { seq: 0, hash: null };
+}
+
+/** Rows per ordinary table (SQLite's own and the full-text index's shadow tables left out). */
+export function tableCounts(db: Db): Record<string, number> {
+  const tables = db
+    .prepare(
+      "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+  const counts: Record<string, number> = {};
+  for (const name of tables) {
+    counts[name] = db
+      .prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)
+      .pluck()
+      .get() as number;
+  }
+  return counts;
+}
+
+export function integrity(db: Db): string {
+  return (db.pragma('integrity_check') as { integrity_check: string }[])
+    .map((r) => r.integrity_check)
+    .join('; ');
+}
+
+/** True when another connection (another Vigie, a CLI command) has the file open. */
+export function inUseByAnother(db: Db): boolean {
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('COMMIT');
+    return false;
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+  }
+}

@@ -1,0 +1,37 @@
+// Keyboard shortcuts of the whole console: N (when not typing) or Ctrl+I opens the new-incident
+// form; Escape leaves "pick on map", else closes the incident pane (forms handle their own Escape).
+import { useEffect } from 'react';
+import type { VigieStore } from '../state/store';
+
+/** The key lands in something the officer is typing into. */
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement)
+    return !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
+  return false;
+}
+
+export function useShortcuts(store: VigieStore): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing) return;
+      const s = store.getState();
+      const ctrlI = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'i';
+      const n = e.key.toLowerCase() === 'n' && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(e.target);
+      if ((ctrlI || n) && s.loadState === 'ready') {
+        e.preventDefault();
+        s.setTab('incidents');
+        s.openCreate();
+        return;
+      }
+      if (e.key === 'Escape' && !typing(e.target)) {
+        if (s.picking) s.setPicking(false);
+        else if (s.pane?.kind === 'incident') s.closePane();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+}

@@ -1,0 +1,273 @@
+// Shift handover from the top bar: the window (suggested by the service, else the last 12 hours of
+// the operation clock), the incoming officer, pending actions (one a line) and the report's
+// language → a preview rendered by the shared HTML renderer in a sandboxed frame; then
+// "Acknowledge as <incoming>" stores and journals it (its content hash is shown). Past handovers
+// are listed with their exports (PDF, HTML, Markdown, JSON).
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXPORT_FORMATS, type ExportFormat, type HandoverSummary } from '../../shared/api/handover';
+import { renderHtml } from '../../shared/report/html';
+import type { HandoverReport, ReportLang } from '../../shared/report/model';
+import { formatClock, formatDayMonth } from '../../shared/time-format';
+import { toApiError } from '../api';
+import { useOperationClock } from '../clock/use-clock';
+import { currentLanguage } from '../i18n';
+import { appClient } from '../lock/client';
+import { Dialog } from '../units/Dialog';
+import { useUnitsView } from '../units/view-store';
+import { downloadBase64 } from './download';
+import { fromWall, toWall } from './zone-time';
+
+const HOURS_12 = 12 * 3_600_000;
+
+export function HandoverDialog() {
+  const { t } = useTranslation();
+  const { clock, timeZone } = useOperationClock();
+  const open = useUnitsView((s) => s.open);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [incoming, setIncoming] = useState('');
+  const [role, setRole] = useState('');
+  const [pending, setPending] = useState('');
+  const [lang, setLang] = useState<ReportLang>(currentLanguage() === 'fr' ? 'fr' : 'en');
+  const [preview, setPreview] = useState<HandoverReport | null>(null);
+  const [acknowledged, setAcknowledged] = useState<HandoverSummary | null>(null);
+  const [history, setHistory] = useState<HandoverSummary[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const loadHistory = useCallback(async () => {
+    try {
+      setHistory(await appClient().listHandovers({ limit: 50 }));
+    } catch (err) {
+      setError(toApiError(err).message);
+    }
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    appClient()
+      .suggestHandoverWindow({})
+      .then((w) => {
+        if (!live) return;
+        setFrom(toWall(Date.parse(w.from), timeZone));
+        setTo(toWall(Date.parse(w.to), timeZone));
+      })
+      .catch(() => {
+        if (!live) return;
+        const now = clock.now();
+        setFrom(toWall(now - HOURS_12, timeZone));
+        setTo(toWall(now, timeZone));
+      });
+    appClient()
+      .listHandovers({ limit: 50 })
+      .then((h) => live && setHistory(h))
+      .catch((err: unknown) => live && setError(toApiError(err).message));
+    return () => {
+      live = false;
+    };
+  }, [clock, timeZone]);
+
+  const input = () => {
+    const f = fromWall(from, timeZone);
+    const tt = fromWall(to, timeZone);
+    if (!f || !tt) return null;
+    const actions = pending
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    return {
+      from: f,
+      to: tt,
+      incomingName: incoming.trim(),
+      ...(role.trim() ? { incomingRole: role.trim() } : {}),
+      pendingActions: actions,
+      lang,
+    };
+  };
+
+  const doPreview = async (e: FormEvent) => {
+    e.preventDefault();
+    const i = input();
+    if (!i) return setError(t('handover.badWindow'));
+    setBusy(true);
+    setError(null);
+    setAcknowledged(null);
+    try {
+      setPreview(await appClient().previewHandover(i));
+    } catch (err) {
+      setError(toApiError(err).message);
+    }
+    setBusy(false);
+  };
+
+  const acknowledge = async () => {
+    const i = input();
+    if (!i) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await appClient().acknowledgeHandover(i);
+      setAcknowledged(r.handover);
+      setPreview(r.report);
+      await loadHistory();
+    } catch (err) {
+      setError(toApiError(err).message);
+    }
+    setBusy(false);
+  };
+
+  const exportOne = async (id: string, format: ExportFormat) => {
+    try {
+      const x = await appClient().exportHandover({ id, format });
+      downloadBase64(x.filename, x.mime, x.base64);
+    } catch (err) {
+      setError(toApiError(err).message);
+    }
+  };
+
+  const html = useMemo(
+    () => (preview ? renderHtml(preview, { contentHash: acknowledged?.contentHash ?? null }) : ''),
+    [preview, acknowledged],
+  );
+  const when = (at: string) =>
+    `${formatDayMonth(Date.parse(at), timeZone)} ${formatClock(Date.parse(at), timeZone, false)}`;
+
+  return (
+    <Dialog testId="handover-dialog" title={t('handover.title')} onClose={() => open(null)} wide>
+      <div className="handover-layout">
+        <div className="handover-side">
+          <form className="handover-form" onSubmit={(e) => void doPreview(e)}>
+            <label>
+              <span>{t('handover.from')}</span>
+              <input
+                type="datetime-local"
+                data-testid="handover-from"
+                value={from}
+                required
+                onChange={(e) => setFrom(e.target.value)}
+              />
+            </label>
+            <label>
+              <span>{t('handover.to')}</span>
+              <input
+                type="datetime-local"
+                data-testid="handover-to"
+                value={to}
+                required
+                onChange={(e) => setTo(e.target.value)}
+              />
+            </label>
+            <label>
+              <span>{t('handover.incoming')}</span>
+              <input
+                data-testid="handover-incoming"
+                value={incoming}
+                required
+                maxLength={200}
+                onChange={(e) => setIncoming(e.target.value)}
+              />
+            </label>
+            <label>
+              <span>{t('handover.incomingRole')}</span>
+              <input value={role} maxLength={200} onChange={(e) => setRole(e.target.value)} />
+            </label>
+            <label>
+              <span>{t('handover.pending')}</span>
+              <textarea
+                data-testid="handover-pending"
+                rows={4}
+                value={pending}
+                placeholder={t('handover.pendingHint')}
+                onChange={(e) => setPending(e.target.value)}
+              />
+            </label>
+            <label>
+              <span>{t('handover.lang')}</span>
+              <select
+                value={lang}
+                data-testid="handover-lang"
+                onChange={(e) => setLang(e.target.value as ReportLang)}
+              >
+                <option value="en">English</option>
+                <option value="fr">Français</option>
+              </select>
+            </label>
+            <div className="form-actions">
+              <button type="submit" className="btn-primary" data-testid="handover-preview" disabled={busy}>
+                {t('handover.preview')}
+              </button>
+              {preview && !acknowledged && incoming.trim() && (
+                <button
+                  type="button"
+                  className="btn-primary"
+                  data-testid="handover-acknowledge"
+                  disabled={busy}
+                  onClick={() => void acknowledge()}
+                >
+                  {t('handover.acknowledge', { name: incoming.trim() })}
+                </button>
+              )}
+            </div>
+            {error && (
+              <p className="form-error" role="alert" data-testid="handover-error">
+                {error}
+              </p>
+            )}
+            {acknowledged && (
+              <p
+                className="handover-ack"
+                data-testid="handover-acknowledged"
+                data-hash={acknowledged.contentHash}
+              >
+                {t('handover.acknowledged', { seq: acknowledged.journalSeq })}
+                <br />
+                <span className="mono hash">{acknowledged.contentHash}</span>
+              </p>
+            )}
+          </form>
+          <h3>{t('handover.history')}</h3>
+          {history.length === 0 ? (
+            <p className="hint">{t('handover.noHistory')}</p>
+          ) : (
+            <ul className="handover-history">
+              {history.map((h) => (
+                <li key={h.id} data-testid="handover-item" data-id={h.id}>
+                  <div>
+                    <strong>{when(h.acknowledgedAt)}</strong> · {h.desk} ·{' '}
+                    {t('handover.fromTo', { from: h.outgoing?.name ?? '—', to: h.incoming.name })}
+                  </div>
+                  <div className="handover-exports">
+                    {EXPORT_FORMATS.map((f) => (
+                      <button
+                        key={f}
+                        type="button"
+                        className="btn-ghost btn-small"
+                        data-testid={`handover-export-${f}`}
+                        onClick={() => void exportOne(h.id, f)}
+                      >
+                        {f.toUpperCase()}
+                      </button>
+                    ))}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="handover-preview">
+          {preview ? (
+            <iframe
+              title={t('handover.previewTitle')}
+              data-testid="handover-frame"
+              sandbox=""
+              srcDoc={html}
+            />
+          ) : (
+            <p className="hint">{t('handover.previewEmpty')}</p>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}

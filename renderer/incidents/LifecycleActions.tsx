@@ -1,0 +1,99 @@
+// The lifecycle buttons of an incident: only the actions allowed from its status (shared state
+// machine). The next step is the big button; cancel asks for an optional reason, reopen for a
+// required one (both kept in the journal).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Incident } from '../../shared/domain';
+import { TRANSITIONS, allowedActions, type IncidentAction } from '../../shared/incident-lifecycle';
+import { useVigie } from '../state/hooks';
+
+/** The buttons that ask for a reason first. */
+const ASKS_REASON: readonly IncidentAction[] = ['cancel', 'reopen'];
+
+export function LifecycleActions({ incident }: { incident: Incident }) {
+  const { t } = useTranslation();
+  const transition = useVigie((s) => s.transitionIncident);
+  const [asking, setAsking] = useState<IncidentAction | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const actions = allowedActions(incident.status);
+
+  const run = async (action: IncidentAction, why?: string) => {
+    setBusy(true);
+    const ok = await transition(action, why?.trim() || undefined);
+    setBusy(false);
+    if (ok) {
+      setAsking(null);
+      setReason('');
+    }
+  };
+
+  if (asking) {
+    const required = TRANSITIONS[asking].needsReason;
+    return (
+      <form
+        className="reason-form"
+        data-testid="reason-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!required || reason.trim()) void run(asking, reason);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            setAsking(null);
+          }
+        }}
+      >
+        <label className="form-field">
+          <span>
+            {t(required ? 'lifecycle.reasonRequired' : 'lifecycle.reasonOptional', {
+              action: t(`lifecycle.${asking}`),
+            })}
+          </span>
+          <input
+            data-testid="reason-input"
+            value={reason}
+            maxLength={1000}
+            autoFocus
+            required={required}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </label>
+        <div className="form-actions">
+          <button type="button" className="btn-ghost" onClick={() => setAsking(null)}>
+            {t('lifecycle.back')}
+          </button>
+          <button
+            type="submit"
+            className={asking === 'cancel' ? 'btn-danger' : 'btn-primary'}
+            data-testid="reason-confirm"
+            disabled={busy || (required && !reason.trim())}
+          >
+            {t(`lifecycle.${asking}`)}
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  if (actions.length === 0) return <p className="hint lifecycle-none">{t('lifecycle.none')}</p>;
+  return (
+    <div className="lifecycle" role="group" aria-label={t('lifecycle.label')}>
+      {actions.map((a) => (
+        <button
+          key={a}
+          type="button"
+          data-testid={`action-${a}`}
+          className={
+            a === 'cancel' ? 'btn-danger-ghost' : a === 'reopen' ? 'btn-ghost' : 'btn-primary btn-next'
+          }
+          disabled={busy}
+          onClick={() => (ASKS_REASON.includes(a) ? setAsking(a) : void run(a))}
+        >
+          {t(`lifecycle.${a}`)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,242 @@
+// The desk lock. Locks after `idleLockMinutes` without pointer or key input (0 = never), from the
+// top bar's Lock button, or when a write is refused because the desk is locked. While locked a
+// full-screen cover hides every operational view (they are made invisible, not only covered):
+// "Locked by NAME at TIME"; Resume asks the name (only the operator who locked may resume); or
+// sign in as someone else.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { SessionView } from '../../shared/api/session';
+import { formatClock } from '../../shared/time-format';
+import { toApiError } from '../api';
+import { useOperationClock } from '../clock/use-clock';
+import { useSession, useStoreApi, useVigie } from '../state/hooks';
+import type { VigieStore } from '../state/store';
+import { deskAlerts } from './alerts';
+import { appClient } from './client';
+
+type Lock = SessionView['lock'];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** The lock part of the session (getSession answers it; the store types the session without it). */
+export function lockOf(session: unknown): Lock | null {
+  if (!isRecord(session) || !isRecord(session.lock)) return null;
+  const l = session.lock;
+  return typeof l.locked === 'boolean' && typeof l.idleLockMinutes === 'number'
+    ? (l as unknown as Lock)
+    : null;
+}
+
+/** Puts a session the lock calls answered in the store, and clears the "locked by error" flag. */
+export function applySession(store: VigieStore, view: SessionView): void {
+  store.setState({ session: view });
+  if (!view.lock.locked) deskAlerts.setState({ lockedByError: false });
+}
+
+export async function lockDesk(store: VigieStore, reason: 'idle' | 'manual'): Promise<void> {
+  try {
+    applySession(store, await appClient().lockSession({ reason }));
+  } catch (err) {
+    store.getState().showError(toApiError(err).message);
+  }
+}
+
+const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel'] as const;
+
+/** Locks the desk after the idle time without input (real time between inputs). */
+function useIdleLock(store: VigieStore, minutes: number, active: boolean) {
+  useEffect(() => {
+    if (!active || minutes <= 0) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void lockDesk(store, 'idle'), minutes * 60_000);
+    };
+    arm();
+    for (const e of INPUT_EVENTS) window.addEventListener(e, arm, { passive: true });
+    return () => {
+      clearTimeout(timer);
+      for (const e of INPUT_EVENTS) window.removeEventListener(e, arm);
+    };
+  }, [store, minutes, active]);
+}
+
+export function DeskLock() {
+  const store = useStoreApi();
+  const session = useSession();
+  const lock = lockOf(session);
+  const lockedByError = useStore(deskAlerts, (s) => s.lockedByError);
+  const signedIn = Boolean(session?.operator);
+  const locked = Boolean(lock?.locked) || lockedByError;
+  useIdleLock(store, lock?.idleLockMinutes ?? 0, signedIn && !locked);
+
+  // A write refused as "Desk locked": read the session for who locked it and when.
+  useEffect(() => {
+    if (!lockedByError) return;
+    appClient()
+      .getSession({})
+      .then((v) => applySession(store, v))
+      .catch(() => undefined);
+  }, [lockedByError, store]);
+
+  useEffect(() => {
+    document.body.classList.toggle('desk-locked', locked);
+    return () => document.body.classList.remove('desk-locked');
+  }, [locked]);
+
+  if (!locked) return null;
+  return <LockScreen lockedAt={lock?.lockedAt ?? null} />;
+}
+
+function LockScreen({ lockedAt }: { lockedAt: string | null }) {
+  const { t } = useTranslation();
+  const store = useStoreApi();
+  const session = useSession();
+  const signIn = useVigie((s) => s.signIn);
+  const { timeZone } = useOperationClock();
+  const [mode, setMode] = useState<'resume' | 'signin'>('resume');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('');
+  const [desk, setDesk] = useState(session?.operator?.desk ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const who = session?.operator?.name ?? '—';
+
+  const resume = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      applySession(store, await appClient().unlockSession({ name }));
+      setName('');
+    } catch (err) {
+      const x = toApiError(err);
+      setError(x.code === 'forbidden' ? t('lock.wrongOperator', { name: who }) : x.message);
+    }
+    setBusy(false);
+  };
+
+  const other = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const ok = await signIn({ name, role, desk });
+    if (ok) {
+      try {
+        applySession(store, await appClient().getSession({}));
+      } catch (err) {
+        setError(toApiError(err).message);
+      }
+    } else setError(store.getState().toast?.message ?? t('lock.signInFailed'));
+    setBusy(false);
+  };
+
+  return (
+    <div
+      className="lock-screen"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('lock.title')}
+      data-testid="lock-screen"
+    >
+      <div className="lock-card">
+        <h1>{t('lock.title')}</h1>
+        <p data-testid="lock-by">
+          {lockedAt
+            ? t('lock.lockedBy', { name: who, time: formatClock(Date.parse(lockedAt), timeZone, false) })
+            : t('lock.lockedByNoTime', { name: who })}
+        </p>
+        {mode === 'resume' ? (
+          <form onSubmit={(e) => void resume(e)}>
+            <label>
+              <span>{t('lock.name')}</span>
+              <input
+                data-testid="lock-name"
+                value={name}
+                required
+                maxLength={200}
+                autoFocus
+                onChange={(e) => setName(e.target.value)}
+              />
+            </label>
+            <div className="form-actions">
+              <button type="submit" className="btn-primary" data-testid="lock-resume" disabled={busy}>
+                {t('lock.resume')}
+              </button>
+              <button
+                type="button"
+                className="btn-ghost"
+                data-testid="lock-other"
+                onClick={() => {
+                  setMode('signin');
+                  setError(null);
+                }}
+              >
+                {t('lock.someoneElse')}
+              </button>
+            </div>
+          </form>
+        ) : (
+          <form onSubmit={(e) => void other(e)}>
+            <label>
+              <span>{t('signin.name')}</span>
+              <input
+                data-testid="lock-signin-name"
+                value={name}
+                required
+                maxLength={200}
+                onChange={(e) => setName(e.target.value)}
+              />
+            </label>
+            <label>
+              <span>{t('signin.role')}</span>
+              <input
+                data-testid="lock-signin-role"
+                value={role}
+                required
+                maxLength={200}
+                onChange={(e) => setRole(e.target.value)}
+              />
+            </label>
+            <label>
+              <span>{t('signin.desk')}</span>
+              <input
+                data-testid="lock-signin-desk"
+                value={desk}
+                required
+                maxLength={40}
+                onChange={(e) => setDesk(e.target.value)}
+              />
+            </label>
+            <div className="form-actions">
+              <button type="submit" className="btn-primary" data-testid="lock-signin-submit" disabled={busy}>
+                {t('signin.submit')}
+              </button>
+              <button type="button" className="btn-ghost" onClick={() => setMode('resume')}>
+                {t('signin.cancel')}
+              </button>
+            </div>
+          </form>
+        )}
+        {error && (
+          <p className="form-error" role="alert" data-testid="lock-error">
+            {error}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The database can no longer be written: a banner that stays. */
+export function StorageBanner() {
+  const { t } = useTranslation();
+  const message = useStore(deskAlerts, (s) => s.storageError);
+  if (!message) return null;
+  return (
+    <div className="storage-banner" role="alert" data-testid="storage-banner">
+      <strong>{t('lock.storageTitle')}</strong> {message}
+    </div>
+  );
+}

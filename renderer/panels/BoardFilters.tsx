@@ -1,0 +1,197 @@
+// The board's filters: full-text search (server-side, over title, description and notes), priority,
+// status, category, venue, sector, assigned country, and "show closed". Also the New incident
+// button with its shortcut.
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  INCIDENT_CATEGORIES,
+  INCIDENT_STATUSES,
+  PRIORITIES,
+  type IncidentCategory,
+  type IncidentStatus,
+  type Priority,
+} from '../../shared/domain';
+import { countryName } from '../i18n/country';
+import { PRIORITY_COLOR } from '../map/palette';
+import { useBoardFilters, useVigie } from '../state/hooks';
+import { ShortcutHint } from '../common/ShortcutHint';
+import { useSectors } from '../incidents/use-sectors';
+
+const SEARCH_DELAY_MS = 250;
+
+const isStatus = (v: string): v is IncidentStatus => (INCIDENT_STATUSES as readonly string[]).includes(v);
+const isCategory = (v: string): v is IncidentCategory =>
+  (INCIDENT_CATEGORIES as readonly string[]).includes(v);
+
+export function BoardFilters() {
+  const { t, i18n } = useTranslation();
+  const filters = useBoardFilters();
+  const setFilters = useVigie((s) => s.setBoardFilters);
+  const openCreate = useVigie((s) => s.openCreate);
+  const venues = useVigie((s) => s.venues);
+  const contingents = useVigie((s) => s.contingents);
+  const sectors = useSectors(filters.sector);
+
+  // The search box answers at once; the server is asked once typing pauses.
+  const [text, setText] = useState(filters.text);
+  const [sent, setSent] = useState(filters.text);
+  if (filters.text !== sent) {
+    // Cleared or changed elsewhere (Clear filters).
+    setSent(filters.text);
+    setText(filters.text);
+  }
+  useEffect(() => {
+    if (text === filters.text) return;
+    const timer = setTimeout(() => {
+      setSent(text);
+      setFilters({ text });
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, filters.text, setFilters]);
+
+  const lang = i18n.language;
+  const countries = useMemo(
+    () =>
+      [...new Set(contingents.map((c) => c.country))]
+        .map((code) => ({ code, name: countryName(code, lang) }))
+        .sort((a, b) => a.name.localeCompare(b.name, lang)),
+    [contingents, lang],
+  );
+
+  const togglePriority = (p: Priority) =>
+    setFilters({
+      priorities: filters.priorities.includes(p)
+        ? filters.priorities.filter((x) => x !== p)
+        : [...filters.priorities, p].sort(),
+    });
+
+  return (
+    <div className="board-filters" role="search" aria-label={t('board.filtersLabel')}>
+      <div className="filter-line">
+        <input
+          className="filter board-search"
+          type="search"
+          data-testid="board-search"
+          aria-label={t('board.searchLabel')}
+          placeholder={t('board.search')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              setSent(text);
+              setFilters({ text });
+            }
+          }}
+        />
+        <button
+          type="button"
+          className="btn-primary new-incident"
+          data-testid="new-incident"
+          onClick={openCreate}
+          aria-keyshortcuts="N Control+I"
+        >
+          {t('board.newIncident')} <ShortcutHint keys={['N']} />
+        </button>
+      </div>
+      <div className="filter-line">
+        <div className="prio-toggles" role="group" aria-label={t('board.priorityFilter')}>
+          {PRIORITIES.map((p) => (
+            <button
+              key={p}
+              type="button"
+              className="prio-toggle"
+              data-testid={`filter-p${p}`}
+              aria-pressed={filters.priorities.includes(p)}
+              style={{ color: PRIORITY_COLOR[p], borderColor: PRIORITY_COLOR[p] }}
+              title={t(`priority.${p}`)}
+              onClick={() => togglePriority(p)}
+            >
+              P{p}
+            </button>
+          ))}
+        </div>
+        <select
+          className="filter-select"
+          data-testid="filter-status"
+          aria-label={t('incident.status')}
+          value={filters.status}
+          onChange={(e) => setFilters({ status: isStatus(e.target.value) ? e.target.value : '' })}
+        >
+          <option value="">{filters.showClosed ? t('board.statusAny') : t('board.statusOpen')}</option>
+          {INCIDENT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`incidentStatus.${s}`)}
+            </option>
+          ))}
+        </select>
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="show-closed"
+            checked={filters.showClosed}
+            onChange={(e) => setFilters({ showClosed: e.target.checked })}
+          />
+          {t('board.showClosed')}
+        </label>
+      </div>
+      <div className="filter-line filter-selects">
+        <select
+          className="filter-select"
+          data-testid="filter-category"
+          aria-label={t('incident.category')}
+          value={filters.category}
+          onChange={(e) => setFilters({ category: isCategory(e.target.value) ? e.target.value : '' })}
+        >
+          <option value="">{t('board.categoryAny')}</option>
+          {INCIDENT_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`incidentCategory.${c}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          className="filter-select"
+          data-testid="filter-venue"
+          aria-label={t('incident.venue')}
+          value={filters.venueId}
+          onChange={(e) => setFilters({ venueId: e.target.value })}
+        >
+          <option value="">{t('board.venueAny')}</option>
+          {venues.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+        <select
+          className="filter-select"
+          data-testid="filter-sector"
+          aria-label={t('incident.sector')}
+          value={filters.sector}
+          onChange={(e) => setFilters({ sector: e.target.value })}
+        >
+          <option value="">{t('board.sectorAny')}</option>
+          {sectors.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select
+          className="filter-select"
+          data-testid="filter-country"
+          aria-label={t('board.country')}
+          value={filters.country}
+          onChange={(e) => setFilters({ country: e.target.value })}
+        >
+          <option value="">{t('board.countryAny')}</option>
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.code} · {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

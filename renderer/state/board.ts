@@ -1,0 +1,80 @@
+// The incident board's query: filters → listIncidents input, the same filters checked on one row
+// (to drop a row the desk itself just moved out of view, before the server is asked again), the
+// board order (priority, then oldest first, as the server sorts), and a cheap row comparison.
+import type { CallInput } from '../../shared/api';
+import type { Incident, IncidentRow } from '../../shared/domain';
+import { isFinished } from '../../shared/incident-lifecycle';
+import type { BoardFilters } from './types';
+
+/** The board asks for everything that matches: it is virtualised, tens of thousands of rows are fine. */
+export const BOARD_LIMIT = 100_000;
+
+export const EMPTY_FILTERS: BoardFilters = {
+  text: '',
+  status: '',
+  priorities: [],
+  category: '',
+  venueId: '',
+  sector: '',
+  country: '',
+  showClosed: false,
+};
+
+export function boardInput(f: BoardFilters, limit = BOARD_LIMIT): CallInput<'listIncidents'> {
+  const input: CallInput<'listIncidents'> = { includeClosed: f.showClosed, limit };
+  const text = f.text.trim();
+  if (text) input.text = text;
+  if (f.status) input.statuses = [f.status];
+  if (f.priorities.length) input.priorities = [...f.priorities];
+  if (f.category) input.categories = [f.category];
+  if (f.venueId) input.venueId = f.venueId;
+  if (f.sector) input.sector = f.sector;
+  if (f.country) input.country = f.country;
+  return input;
+}
+
+/** Filters other than "show closed" are set. */
+export function isFiltered(f: BoardFilters): boolean {
+  return Boolean(
+    f.text.trim() || f.status || f.priorities.length || f.category || f.venueId || f.sector || f.country,
+  );
+}
+
+/**
+ * Whether a row still belongs on the board, as far as the desk can tell without the server (text
+ * and country are checked by the next read).
+ */
+export function stillShown(i: Incident, f: BoardFilters): boolean {
+  if (f.status && i.status !== f.status) return false;
+  if (!f.status && !f.showClosed && (i.status === 'closed' || i.status === 'cancelled')) return false;
+  if (f.priorities.length && !f.priorities.includes(i.priority)) return false;
+  if (f.category && i.category !== f.category) return false;
+  if (f.venueId && i.venueId !== f.venueId) return false;
+  if (f.sector && i.sector !== f.sector) return false;
+  return true;
+}
+
+/** Priority first, then the oldest (the longest waiting) first. */
+export const byUrgency = (a: Incident, b: Incident): number =>
+  a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
+/** Every change to an incident bumps its version; the units working it are compared apart. */
+export const sameRow = (a: IncidentRow, b: IncidentRow): boolean =>
+  a.version === b.version &&
+  a.assigned.length === b.assigned.length &&
+  a.assigned.every((u, i) => u.unitId === b.assigned[i]?.unitId);
+
+/** Puts a changed or new row in its place on the board, or takes it off when it no longer shows. */
+export function upsertRow(list: readonly IncidentRow[], row: IncidentRow, f: BoardFilters): IncidentRow[] {
+  const rest = list.filter((r) => r.id !== row.id);
+  if (!stillShown(row, f)) return rest.length === list.length ? (list as IncidentRow[]) : rest;
+  let i = rest.findIndex((r) => byUrgency(row, r) < 0);
+  if (i < 0) i = rest.length;
+  return [...rest.slice(0, i), row, ...rest.slice(i)];
+}
+
+/** A finished incident keeps its age at the moment it was resolved, closed or cancelled. */
+export function endOf(i: Incident): string | null {
+  if (!isFinished(i.status)) return null;
+  return i.resolvedAt ?? i.closedAt ?? i.cancelledAt ?? i.updatedAt;
+}

@@ -1,0 +1,300 @@
+// Incident work: the board's filters and query, the incident pane (detail, create and edit forms),
+// "pick on map", and every incident write. A write puts the row it got back on the board and in
+// the pane at once, then re-reads the rest (units that followed, timeline). A stale write is never
+// retried silently: the conflict is kept with the row as this desk had it and as it is now.
+import i18next from 'i18next';
+import type { VigieClient } from '../../shared/api';
+import type { Incident, IncidentRow } from '../../shared/domain';
+import { toApiError } from '../api';
+import { BOARD_LIMIT, EMPTY_FILTERS, boardInput, sameRow, upsertRow } from './board';
+import { reconcileById, replaceById } from './reconcile';
+import type { IncidentSlice, PendingWrite, Slice } from './types';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** The `current` of a conflict is an incident (and not a unit or a reassignment question). */
+const isIncident = (v: unknown): v is Incident =>
+  isRecord(v) &&
+  typeof v.id === 'string' &&
+  typeof v.reference === 'string' &&
+  typeof v.version === 'number' &&
+  typeof v.status === 'string';
+
+const isUnit = (v: unknown): v is { id: string; callsign: string; version: number } =>
+  isRecord(v) && typeof v.id === 'string' && typeof v.callsign === 'string' && typeof v.version === 'number';
+
+export const createIncidentSlice =
+  (client: VigieClient): Slice<IncidentSlice> =>
+  (set, get) => {
+    // Only the latest read of the board and of the detail is applied: a read that left before a
+    // write would otherwise bring the old row back.
+    let boardSeq = 0;
+    let detailSeq = 0;
+    // Where the create form was opened from, to go back there on Escape.
+    let returnTo: string | null = null;
+
+    const paneId = (): string | null => {
+      const p = get().pane;
+      return p && p.kind !== 'create' ? p.id : null;
+    };
+
+    /** The incident in the pane, as fresh as this desk knows it. */
+    const paneIncident = (): Incident | null => {
+      const id = paneId();
+      if (!id) return null;
+      const s = get();
+      const fromDetail = s.detail?.incident.id === id ? s.detail.incident : null;
+      const fromBoard = s.incidents.find((r) => r.id === id) ?? null;
+      if (fromDetail && fromBoard) return fromBoard.version > fromDetail.version ? fromBoard : fromDetail;
+      return fromDetail ?? fromBoard;
+    };
+
+    /** Puts an incident the service returned on the board and in the pane. */
+    const applyIncident = (incident: Incident, assigned?: IncidentRow['assigned']) => {
+      const s = get();
+      const old = s.incidents.find((r) => r.id === incident.id);
+      const row: IncidentRow = { ...incident, assigned: assigned ?? old?.assigned ?? [] };
+      const detail =
+        s.detail && s.detail.incident.id === incident.id && s.detail.incident.version <= incident.version
+          ? { ...s.detail, incident }
+          : s.detail;
+      set({ incidents: upsertRow(s.incidents, row, s.boardFilters), detail });
+    };
+
+    /** Handles a refused write; returns the error for callers that look further. */
+    const fail = (err: unknown, yours: Incident | null, pending: PendingWrite | null) => {
+      const e = toApiError(err);
+      if (e.code === 'forbidden') {
+        get().setSignInOpen(true);
+        get().showError(i18next.t('errors.signInFirst'));
+      } else if (e.code === 'conflict' && yours && isIncident(e.current)) {
+        set({ conflict: { message: e.message, yours, current: e.current, pending } });
+        applyIncident(e.current);
+      } else {
+        get().showError(e.message);
+      }
+      return e;
+    };
+
+    const afterWrite = () => void get().refresh();
+
+    return {
+      boardFilters: EMPTY_FILTERS,
+      boardTruncated: false,
+      boardLoading: false,
+      pane: null,
+      detail: null,
+      detailError: null,
+      conflict: null,
+      picking: false,
+      draftPoint: null,
+
+      setBoardFilters: (patch) => {
+        set({ boardFilters: { ...get().boardFilters, ...patch } });
+        void get().loadIncidents();
+      },
+      clearBoardFilters: () => {
+        set({ boardFilters: { ...EMPTY_FILTERS, showClosed: get().boardFilters.showClosed } });
+        void get().loadIncidents();
+      },
+
+      loadIncidents: async () => {
+        const seq = ++boardSeq;
+        set({ boardLoading: true });
+        try {
+          const rows = await client.listIncidents(boardInput(get().boardFilters));
+          if (seq !== boardSeq) return true;
+          set({
+            incidents: reconcileById(get().incidents, rows, sameRow),
+            boardTruncated: rows.length >= BOARD_LIMIT,
+            boardLoading: false,
+          });
+          return true;
+        } catch (err) {
+          if (seq === boardSeq) set({ boardLoading: false, refreshError: toApiError(err).message });
+          return false;
+        }
+      },
+
+      openIncident: (id) => {
+        const same = paneId() === id;
+        set({
+          pane: { kind: 'incident', id },
+          detail: same ? get().detail : null,
+          detailError: null,
+          conflict: same ? get().conflict : null,
+          picking: false,
+          draftPoint: null,
+        });
+        void get().loadDetail();
+      },
+      closePane: () => {
+        const sel = get().selection;
+        set({
+          pane: null,
+          detail: null,
+          detailError: null,
+          conflict: null,
+          picking: false,
+          draftPoint: null,
+        });
+        if (sel?.kind === 'incident') get().clearSelection();
+      },
+      openCreate: () => {
+        const p = get().pane;
+        if (p?.kind === 'create') return;
+        returnTo = p?.kind === 'incident' ? p.id : null;
+        set({ pane: { kind: 'create' }, conflict: null, picking: false, draftPoint: null });
+      },
+      openEdit: () => {
+        const id = paneId();
+        if (!id) return;
+        returnTo = id;
+        set({ pane: { kind: 'edit', id }, conflict: null, picking: false, draftPoint: null });
+      },
+      closeForm: () => {
+        set({ picking: false, draftPoint: null, conflict: null });
+        if (returnTo) get().openIncident(returnTo);
+        else set({ pane: null });
+        returnTo = null;
+      },
+
+      loadDetail: async () => {
+        const id = paneId();
+        if (!id) return;
+        const seq = ++detailSeq;
+        try {
+          const detail = await client.getIncident({ id });
+          if (seq !== detailSeq || paneId() !== id) return;
+          set({ detail, detailError: null });
+        } catch (err) {
+          if (seq !== detailSeq || paneId() !== id) return;
+          set({ detailError: toApiError(err).message });
+        }
+      },
+
+      setPicking: (picking) => set({ picking }),
+      setDraftPoint: (draftPoint) => set({ draftPoint }),
+
+      createIncident: async (input) => {
+        try {
+          const created = await client.createIncident(input);
+          returnTo = null;
+          set({ pane: { kind: 'incident', id: created.id }, detail: null, picking: false, draftPoint: null });
+          applyIncident(created, []);
+          get().select('incident', created.id, 'panel');
+          afterWrite();
+          return created;
+        } catch (err) {
+          fail(err, null, null);
+          return null;
+        }
+      },
+
+      updateIncident: async (base, patch) => {
+        try {
+          const updated = await client.updateIncident({ id: base.id, version: base.version, ...patch });
+          set({ conflict: null });
+          applyIncident(updated);
+          afterWrite();
+          return true;
+        } catch (err) {
+          fail(err, base, { kind: 'update', patch });
+          return false;
+        }
+      },
+
+      transitionIncident: async (action, reason) => {
+        const incident = paneIncident();
+        if (!incident) return false;
+        try {
+          const input = { id: incident.id, version: incident.version, action, ...(reason ? { reason } : {}) };
+          const updated = await client.transitionIncident(input);
+          set({ conflict: null });
+          applyIncident(updated);
+          afterWrite();
+          return true;
+        } catch (err) {
+          fail(err, incident, { kind: 'transition', action, ...(reason ? { reason } : {}) });
+          return false;
+        }
+      },
+
+      addNote: async (text) => {
+        const incident = paneIncident();
+        if (!incident) return false;
+        try {
+          const note = await client.addIncidentNote({ incidentId: incident.id, text });
+          const d = get().detail;
+          if (d?.incident.id === incident.id) set({ detail: { ...d, notes: [...d.notes, note] } });
+          afterWrite();
+          return true;
+        } catch (err) {
+          fail(err, null, null);
+          return false;
+        }
+      },
+
+      assignUnit: async (unitId, confirmReassign = false) => {
+        const incident = paneIncident();
+        if (!incident) return { ok: false, needsConfirmation: false };
+        try {
+          const r = await client.assignUnit({ incidentId: incident.id, unitId, confirmReassign });
+          const s = get();
+          const row = s.incidents.find((i) => i.id === incident.id);
+          const assigned = [
+            ...(row?.assigned ?? []).filter((a) => a.unitId !== unitId),
+            { unitId, callsign: r.unit.callsign, country: r.unit.country },
+          ];
+          set({ units: replaceById(s.units, r.unit) });
+          applyIncident(r.incident, assigned);
+          afterWrite();
+          return { ok: true };
+        } catch (err) {
+          const e = toApiError(err);
+          if (e.code === 'conflict' && isRecord(e.current) && e.current.needsConfirmation === true) {
+            const reference = typeof e.current.reference === 'string' ? e.current.reference : null;
+            return { ok: false, needsConfirmation: true, reference };
+          }
+          // An off-duty or out-of-service unit: show it as it is now.
+          if (e.code === 'conflict' && isUnit(e.current)) void get().refresh();
+          fail(e, null, null);
+          return { ok: false, needsConfirmation: false };
+        }
+      },
+
+      releaseUnit: async (unitId) => {
+        const incident = paneIncident();
+        if (!incident) return false;
+        try {
+          const unit = await client.releaseUnit({ incidentId: incident.id, unitId });
+          const s = get();
+          const row = s.incidents.find((i) => i.id === incident.id);
+          set({ units: replaceById(s.units, unit) });
+          if (row)
+            applyIncident(
+              row,
+              row.assigned.filter((a) => a.unitId !== unitId),
+            );
+          afterWrite();
+          return true;
+        } catch (err) {
+          fail(err, null, null);
+          return false;
+        }
+      },
+
+      reloadAfterConflict: () => {
+        set({ conflict: null });
+        afterWrite();
+      },
+
+      retryAfterConflict: async () => {
+        const c = get().conflict;
+        if (!c?.pending) return false;
+        set({ conflict: null });
+        if (c.pending.kind === 'update') return get().updateIncident(c.current, c.pending.patch);
+        return get().transitionIncident(c.pending.action, c.pending.reason);
+      },
+    };
+  };

@@ -1,0 +1,102 @@
+// Console settings: minutes before a position counts as stale (updateSettings) and the idle time
+// before the desk locks (setIdleLock; 0 = never).
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../shared/domain';
+import { MAX_IDLE_LOCK_MINUTES } from '../../shared/api/session';
+import { toApiError } from '../api';
+import { appClient } from '../lock/client';
+import { applySession, lockOf } from '../lock/LockScreen';
+import { useSession, useStoreApi } from '../state/hooks';
+import { Dialog } from './Dialog';
+import { useUnitsView } from './view-store';
+
+export function SettingsDialog() {
+  const { t } = useTranslation();
+  const store = useStoreApi();
+  const open = useUnitsView((s) => s.open);
+  const lock = lockOf(useSession());
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [stale, setStale] = useState('');
+  const [idle, setIdle] = useState(String(lock?.idleLockMinutes ?? 0));
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    appClient()
+      .getSettings({})
+      .then((s) => {
+        setSettings(s);
+        setStale(String(s.stalePositionMinutes));
+      })
+      .catch((err: unknown) => setError(toApiError(err).message));
+  }, []);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setMessage(null);
+    try {
+      if (settings && Number(stale) !== settings.stalePositionMinutes) {
+        const s = await appClient().updateSettings({
+          version: settings.version,
+          stalePositionMinutes: Number(stale),
+        });
+        setSettings(s);
+      }
+      if (Number(idle) !== lock?.idleLockMinutes)
+        applySession(store, await appClient().setIdleLock({ minutes: Number(idle) }));
+      setMessage(t('settings.saved'));
+      void store.getState().refresh();
+    } catch (err) {
+      setError(toApiError(err).message);
+    }
+  };
+
+  return (
+    <Dialog testId="settings-dialog" title={t('settings.title')} onClose={() => open(null)}>
+      <form className="settings-form" onSubmit={(e) => void save(e)}>
+        <label>
+          <span>{t('settings.stale')}</span>
+          <input
+            type="number"
+            min={1}
+            max={1440}
+            required
+            data-testid="settings-stale"
+            value={stale}
+            onChange={(e) => setStale(e.target.value)}
+          />
+        </label>
+        <label>
+          <span>{t('settings.idle')}</span>
+          <input
+            type="number"
+            min={0}
+            max={MAX_IDLE_LOCK_MINUTES}
+            required
+            data-testid="settings-idle"
+            value={idle}
+            onChange={(e) => setIdle(e.target.value)}
+          />
+        </label>
+        <p className="hint">{t('settings.idleHint')}</p>
+        <div className="form-actions">
+          <button type="submit" className="btn-primary" data-testid="settings-save" disabled={!settings}>
+            {t('settings.save')}
+          </button>
+        </div>
+        {message && (
+          <p className="hint" role="status">
+            {message}
+          </p>
+        )}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,89 @@
+// What the report builder reads: plain rows gathered from the database in a few queries
+// (electron/store/handover-snapshot.ts), so that building the model is a pure function.
+import type { IncidentCategory, IncidentStatus, OperationMode, Priority, UnitStatus } from '../domain.js';
+import type { LonLat, Officer, ReportLang } from './model.js';
+
+/** An incident row as it is now (the builder rewinds it to the window's end). */
+export interface SourceIncident {
+  id: string;
+  reference: string;
+  category: IncidentCategory;
+  priority: Priority;
+  status: IncidentStatus;
+  title: string;
+  venueId: string | null;
+  sector: string | null;
+  locationText: string | null;
+  lat: number | null;
+  lon: number | null;
+  createdAt: string;
+  acknowledgedAt: string | null;
+  onSceneAt: string | null;
+}
+
+export interface SourceUnit {
+  id: string;
+  callsign: string;
+  contingentId: string;
+  country: string;
+  agency: string;
+  personnel: number;
+  status: UnitStatus;
+  sector: string | null;
+}
+
+export interface SourceJournalEntry {
+  seq: number;
+  at: string;
+  operator: string;
+  desk: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  data: unknown;
+}
+
+export interface PreviousHandover {
+  id: string;
+  to: string;
+  acknowledgedAt: string;
+  outgoing: string | null;
+  incoming: string;
+}
+
+export interface ReportSource {
+  operation: { name: string; mode: OperationMode; timezone: string };
+  window: { from: string; to: string };
+  previousHandover: PreviousHandover | null;
+  /** Incidents created by the window's end that were open then or changed since the journal start. */
+  incidents: SourceIncident[];
+  /**
+   * Journal entries about incidents, units and zones (and overrides) after min(window start,
+   * previous handover end), in seq order. Position reports are not needed and not included.
+   */
+  journal: SourceJournalEntry[];
+  /** Every journal entry inside the window, counted. */
+  journalCount: number;
+  units: SourceUnit[];
+  /** Each unit's last fix at or before the window's end. */
+  positions: { unitId: string; at: string; lat: number; lon: number }[];
+  /** Units working each incident at the window's end. */
+  assignments: { incidentId: string; callsign: string }[];
+  /** Each incident's last note at or before the window's end. */
+  lastNotes: { incidentId: string; at: string; operator: string; text: string }[];
+  venues: { id: string; name: string; lat: number; lon: number }[];
+  zones: { id: string; name: string }[];
+  routes: LonLat[][];
+  water: LonLat[][];
+  staleMinutes: number;
+}
+
+export interface ReportInputs {
+  status: 'preview' | 'acknowledged';
+  lang: ReportLang;
+  desk: string;
+  outgoing: Officer | null;
+  incoming: Officer | null;
+  pendingActions: string[];
+  generatedAt: string;
+}

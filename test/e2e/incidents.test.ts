@@ -1,0 +1,328 @@
+// Incident management end to end, in Chromium against `vigie serve`: an officer signs in, creates
+// an incident from the keyboard (placing it with a click on the map), assigns a unit, walks it
+// through its lifecycle, adds a note and finds it again by a word of that note, and sees closed
+// incidents leave the board and the map. Then another desk (a direct API call) changes an incident
+// under an open edit form: the console must show the conflict, not overwrite. At every step the
+// board row, the detail's timeline and the map's features must agree.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Incident, IncidentDetail } from '../../shared/domain.js';
+import { artifact, mapIdle, openConsole, serve, type Console, type Served } from './harness.js';
+
+let served: Served;
+let ui: Console;
+/** The incident created from the keyboard. */
+let reference = '';
+let incidentId = '';
+/** The unit assigned to it. */
+let callsign = '';
+
+/** Calls the host's API from Node, as another client of the same desk would. */
+async function api<T>(name: string, input: unknown): Promise<T> {
+  const res = await fetch(`${served.url}api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as T & { error?: { message: string } };
+  if (!res.ok) throw new Error(`${name}: ${res.status} ${body.error?.message ?? ''}`);
+  return body;
+}
+
+type Props = Record<string, unknown>;
+
+/** Properties of the features of a map source whose `key` property equals `value` (as drawn). */
+async function sourceFeatures(page: Page, source: string, key: string, value: string): Promise<Props[]> {
+  return page.evaluate(
+    ({ source, key, value }) => {
+      const map = (
+        window as unknown as { __vigieMap: { querySourceFeatures(s: string): { properties: Props }[] } }
+      ).__vigieMap;
+      return map
+        .querySourceFeatures(source)
+        .map((f) => f.properties)
+        .filter((p) => p[key] === value);
+    },
+    { source, key, value },
+  );
+}
+
+/** The status the map draws the incident with, or null when the map does not draw it. */
+async function mapIncidentStatus(page: Page, ref: string): Promise<string | null> {
+  const found = await sourceFeatures(page, 'incidents', 'reference', ref);
+  return found.length ? String(found[0]?.status) : null;
+}
+
+async function mapUnitStatus(page: Page, unit: string): Promise<string | null> {
+  const found = await sourceFeatures(page, 'units', 'callsign', unit);
+  return found.length ? String(found[0]?.status) : null;
+}
+
+const row = (page: Page, ref: string) => page.locator(`[data-testid="incident-row"][data-reference="${ref}"]`);
+
+async function timelineActions(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid="timeline-entry"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-action') ?? ''));
+}
+
+beforeAll(async () => {
+  served = await serve();
+  ui = await openConsole(served.url, { debug: true });
+  await mapIdle(ui.page, 20);
+});
+
+afterAll(async () => {
+  await ui?.close();
+  await served?.stop();
+});
+
+describe('incident management in Chromium against vigie serve', () => {
+  it('signs the officer in from the page', async () => {
+    const { page } = ui;
+    await page.getByTestId('sign-in').click();
+    await page.getByTestId('signin-name').fill('Claire Martin');
+    await page.getByTestId('signin-role').fill('Watch officer');
+    await page.getByTestId('signin-desk').fill('JOC-2');
+    await page.getByTestId('signin-submit').click();
+    await expect.poll(() => page.getByTestId('operator').innerText()).toContain('Claire Martin');
+  });
+
+  it('creates an incident from the keyboard, placed by a click on the map', async () => {
+    const { page } = ui;
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('n');
+    const form = page.getByTestId('incident-form');
+    await expect.poll(() => form.isVisible()).toBe(true);
+    // The title has the focus: type, Tab to the category, the priority, "pick on map".
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('form-title');
+    await page.keyboard.type('Unattended rucksack under Pont Neuf arch');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Unattended');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('form-pick');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('pick-banner').isVisible()).toBe(true);
+
+    // The pane opened beside the map: let the map settle at its new size, then click near Pont Neuf.
+    await mapIdle(page, 1);
+    const target = await page.evaluate(() => {
+      const map = (
+        window as unknown as {
+          __vigieMap: { project(c: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement };
+        }
+      ).__vigieMap;
+      const rect = map.getCanvas().getBoundingClientRect();
+      const p = map.project([2.3412, 48.8576]);
+      return { x: rect.left + p.x, y: rect.top + p.y };
+    });
+    await page.screenshot({ path: artifact('incident-create-form.png') });
+    await page.mouse.click(target.x, target.y);
+    await expect.poll(() => page.getByTestId('form-point').isVisible()).toBe(true);
+    expect(await page.getByTestId('pick-banner').count()).toBe(0);
+    // The keyboard carries on in the form after the click; Enter saves.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('form-venue');
+    await page.keyboard.press('Enter');
+
+    const notice = page.getByTestId('notice');
+    await expect.poll(() => notice.isVisible(), { timeout: 10_000 }).toBe(true);
+    const text = await notice.innerText();
+    expect(text).toMatch(/INC-\d{4}-\d{4} created/);
+    reference = /INC-\d{4}-\d{4}/.exec(text)?.[0] ?? '';
+
+    // Selected: the detail shows it, the board lists it (P1 first), the map draws it where clicked.
+    const detail = page.getByTestId('incident-detail');
+    await expect.poll(() => detail.getAttribute('data-reference')).toBe(reference);
+    expect(await detail.getAttribute('data-status')).toBe('new');
+    await expect.poll(() => row(page, reference).getAttribute('data-status')).toBe('new');
+    expect(await row(page, reference).getAttribute('aria-selected')).toBe('true');
+    expect(await row(page, reference).getAttribute('data-priority')).toBe('1');
+    await expect.poll(() => mapIncidentStatus(page, reference), { timeout: 15_000 }).toBe('new');
+
+    const created = (await api<Incident[]>('listIncidents', { text: 'rucksack arch' })).find(
+      (i) => i.reference === reference,
+    );
+    expect(created).toMatchObject({ category: 'unattended_bag', priority: 1, status: 'new', source: 'radio' });
+    expect(created?.lat).toBeCloseTo(48.8576, 3);
+    expect(created?.lon).toBeCloseTo(2.3412, 3);
+    incidentId = created?.id ?? '';
+    await expect.poll(() => timelineActions(page)).toEqual(['incident.created']);
+  });
+
+  it('assigns the nearest available unit from the detail view', async () => {
+    const { page } = ui;
+    await page.getByTestId('assign-open').click();
+    const search = page.getByTestId('assign-search');
+    await expect.poll(() => search.isVisible()).toBe(true);
+    // Available units come first, nearest first; off-duty and out-of-service ones are disabled.
+    const first = page.getByTestId('assign-option').first();
+    callsign = (await first.getAttribute('data-callsign')) ?? '';
+    expect(callsign).not.toBe('');
+    expect(await first.getAttribute('aria-disabled')).toBe('false');
+    await search.fill(callsign);
+    await page.keyboard.press('Enter');
+
+    const assigned = page.locator(`[data-testid="assigned-unit"][data-callsign="${callsign}"]`);
+    await expect.poll(() => assigned.getAttribute('data-status'), { timeout: 10_000 }).toBe('assigned');
+    await expect.poll(() => row(page, reference).innerText()).toContain(callsign);
+    await expect.poll(() => timelineActions(page)).toContain('incident.unit_assigned');
+    await expect.poll(() => mapUnitStatus(page, callsign), { timeout: 15_000 }).toBe('assigned');
+  });
+
+  const steps = [
+    { action: 'acknowledge', status: 'acknowledged', unit: 'assigned' },
+    { action: 'dispatch', status: 'dispatched', unit: 'en_route' },
+    { action: 'arrive', status: 'on_scene', unit: 'on_scene' },
+  ] as const;
+
+  for (const step of steps) {
+    it(`${step.action}: the board, the timeline, the map and the unit agree`, async () => {
+      const { page } = ui;
+      await page.getByTestId(`action-${step.action}`).click();
+      await expect.poll(() => page.getByTestId('detail-status').innerText()).not.toBe('');
+      await expect
+        .poll(() => page.getByTestId('incident-detail').getAttribute('data-status'), { timeout: 10_000 })
+        .toBe(step.status);
+      await expect.poll(() => row(page, reference).getAttribute('data-status')).toBe(step.status);
+      await expect.poll(() => timelineActions(page)).toContain(`incident.${step.action}`);
+      await expect.poll(() => mapIncidentStatus(page, reference), { timeout: 15_000 }).toBe(step.status);
+      await expect
+        .poll(() =>
+          page.locator(`[data-testid="assigned-unit"][data-callsign="${callsign}"]`).getAttribute('data-status'),
+        )
+        .toBe(step.unit);
+      await expect.poll(() => mapUnitStatus(page, callsign), { timeout: 15_000 }).toBe(step.unit);
+      // Only the actions the state machine allows are offered.
+      const offered = await page.locator('[data-testid^="action-"]').evaluateAll((els) =>
+        els.map((e) => e.getAttribute('data-testid')),
+      );
+      expect(offered).not.toContain(`action-${step.action}`);
+      expect(offered).toContain('action-cancel');
+    });
+  }
+
+  it('adds a note, and finds the incident again by a word of the note', async () => {
+    const { page } = ui;
+    await page.getByTestId('note-input').fill('Owner traced: zygomorphic tourist from Lyon, bag cleared by K9');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('note').count()).toBe(1);
+    expect(await page.getByTestId('note').innerText()).toContain('Claire Martin');
+    await expect.poll(() => timelineActions(page)).toContain('incident.note_added');
+    await page.screenshot({ path: artifact('incident-detail.png') });
+
+    await page.getByTestId('board-search').fill('zygomorph');
+    await expect.poll(() => page.getByTestId('incident-row').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('incident-row').getAttribute('data-reference')).toBe(reference);
+    // The map shows what the board shows.
+    await expect.poll(() => page.getByTestId('legend-filtered').isVisible()).toBe(true);
+    await page.getByTestId('board-clear').click();
+    await expect.poll(() => page.getByTestId('incident-row').count()).toBeGreaterThan(1);
+  });
+
+  it('resolves and closes it: closed incidents leave the board and the map unless "show closed"', async () => {
+    const { page } = ui;
+    await page.getByTestId('action-resolve').click();
+    await expect.poll(() => row(page, reference).getAttribute('data-status')).toBe('resolved');
+    await expect.poll(() => mapIncidentStatus(page, reference), { timeout: 15_000 }).toBe('resolved');
+    // Resolving releases the unit.
+    await expect.poll(() => mapUnitStatus(page, callsign), { timeout: 15_000 }).toBe('available');
+    await expect.poll(() => timelineActions(page)).toContain('incident.unit_released');
+
+    await page.getByTestId('action-close').click();
+    await expect.poll(() => page.getByTestId('incident-detail').getAttribute('data-status')).toBe('closed');
+    await expect.poll(() => timelineActions(page)).toContain('incident.close');
+    await expect.poll(() => row(page, reference).count()).toBe(0);
+    await expect.poll(() => mapIncidentStatus(page, reference), { timeout: 15_000 }).toBeNull();
+    // No lifecycle action is left on a closed incident.
+    expect(await page.locator('[data-testid^="action-"]').count()).toBe(0);
+
+    await page.getByTestId('show-closed').check();
+    await expect.poll(() => row(page, reference).getAttribute('data-status'), { timeout: 10_000 }).toBe('closed');
+    await expect.poll(() => mapIncidentStatus(page, reference), { timeout: 15_000 }).toBe('closed');
+    await page.getByTestId('show-closed').uncheck();
+    await expect.poll(() => row(page, reference).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => mapIncidentStatus(page, reference), { timeout: 15_000 }).toBeNull();
+
+    const timeline = await timelineActions(page);
+    expect(timeline.indexOf('incident.created')).toBe(0);
+    for (const a of ['acknowledge', 'dispatch', 'arrive', 'resolve', 'close']) {
+      expect(timeline).toContain(`incident.${a}`);
+    }
+    expect(incidentId).not.toBe('');
+  });
+
+  it('shows a conflict instead of overwriting when another desk changed the incident', async () => {
+    const { page } = ui;
+    // An open incident from the exercise: open it from the board, start editing it.
+    const target = page.getByTestId('incident-row').first();
+    const ref = (await target.getAttribute('data-reference')) ?? '';
+    await target.click();
+    await expect.poll(() => page.getByTestId('incident-detail').getAttribute('data-reference')).toBe(ref);
+    await page.getByTestId('edit-incident').click();
+    const title = page.getByTestId('form-title');
+    await expect.poll(() => title.isVisible()).toBe(true);
+
+    // Meanwhile, another client changes it (same host, so the same signed-in desk).
+    const [listed] = (await api<Incident[]>('listIncidents', { includeClosed: true })).filter(
+      (i) => i.reference === ref,
+    );
+    if (!listed) throw new Error(`${ref} not found`);
+    const theirs = await api<Incident>('updateIncident', {
+      id: listed.id,
+      version: listed.version,
+      title: 'Changed by the river desk',
+      priority: listed.priority === 1 ? 2 : 1,
+    });
+
+    await title.fill('Changed by the watch officer');
+    await page.keyboard.press('Enter');
+    const conflict = page.getByTestId('conflict');
+    await expect.poll(() => conflict.isVisible(), { timeout: 10_000 }).toBe(true);
+    const shown = await conflict.innerText();
+    expect(shown).toContain('Changed by the river desk');
+    expect(shown).toContain(`P${theirs.priority}`);
+    // Nothing was overwritten.
+    const stored = await api<IncidentDetail>('getIncident', { id: listed.id });
+    expect(stored.incident.title).toBe('Changed by the river desk');
+    expect(stored.incident.version).toBe(theirs.version);
+
+    // Reload: the form closes and the detail shows the incident as it is now.
+    await page.getByTestId('conflict-reload').click();
+    await expect.poll(() => page.getByTestId('conflict').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('incident-detail').innerText()).toContain('Changed by the river desk');
+    await expect.poll(() => timelineActions(page)).toContain(
+      theirs.priority !== listed.priority ? 'incident.priority_changed' : 'incident.updated',
+    );
+  });
+
+  it('keeps the board windowed: a few hundred incidents, only the visible rows in the DOM', async () => {
+    const { page } = ui;
+    for (let n = 0; n < 300; n++) {
+      await api('createIncident', {
+        category: 'lost_person',
+        priority: 4,
+        title: `Lost child report ${n}`,
+        source: 'public',
+        locationText: `Quai, post ${n}`,
+      });
+    }
+    await page.getByTestId('tab-incidents').click();
+    await expect.poll(() => page.getByTestId('board-count').innerText(), { timeout: 15_000 }).toMatch(/^3\d\d /);
+    const rendered = await page.getByTestId('incident-row').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(60);
+    // Scrolled to the end, the last (newest P4) row is there.
+    await page.locator('[role="listbox"][aria-label="Incident board"]').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await expect.poll(() => page.getByText('Lost child report 299').count()).toBe(1);
+    await page.screenshot({ path: artifact('incident-board.png') });
+  });
+
+  it('never sent a request off the machine, and threw no page errors', () => {
+    expect(ui.offMachine).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,265 @@
+// The map UI end to end, in Chromium against `vigie serve`: the built-in base map of Paris, unit
+// clusters at city zoom, the layers panel (a toggled group changes what is rendered, choices kept
+// per desk), the light theme, and a unit dragged on the map to a new position (unit detail and the
+// journal agree). Screenshots at city, route and street zoom, in both themes, go to test-artifacts/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { JournalEntry, Unit } from '../../shared/domain.js';
+import { artifact, mapIdle, openConsole, serve, type Console, type Served } from './harness.js';
+
+let served: Served;
+let ui: Console;
+
+interface TestMap {
+  queryRenderedFeatures(
+    a?: unknown,
+    b?: unknown,
+  ): {
+    properties: Record<string, unknown>;
+    geometry: { type: string; coordinates: [number, number] };
+  }[];
+  project(c: [number, number]): { x: number; y: number };
+  jumpTo(o: { center?: [number, number]; zoom?: number }): void;
+  getZoom(): number;
+  getCanvas(): HTMLCanvasElement;
+  getPaintProperty(layer: string, prop: string): unknown;
+}
+declare global {
+  interface Window {
+    __vigieMap?: unknown;
+  }
+}
+
+async function api<T>(name: string, input: unknown): Promise<T> {
+  const res = await fetch(`${served.url}api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as T & { error?: { message: string } };
+  if (!res.ok) throw new Error(`${name}: ${res.status} ${body.error?.message ?? ''}`);
+  return body;
+}
+
+/** Distinct features the map renders in these layers (by id, or cluster id). */
+function rendered(page: Page, layers: string[]): Promise<number> {
+  return page.evaluate((layers) => {
+    const map = window.__vigieMap as TestMap;
+    const ids = new Set<unknown>();
+    for (const f of map.queryRenderedFeatures({ layers }))
+      ids.add(f.properties.id ?? f.properties.cluster_id);
+    return ids.size;
+  }, layers);
+}
+
+/** Moves the camera and waits until the map has settled there. */
+async function jump(page: Page, center: [number, number], zoom: number): Promise<void> {
+  await page.evaluate(({ center, zoom }) => (window.__vigieMap as TestMap).jumpTo({ center, zoom }), {
+    center,
+    zoom,
+  });
+  await mapIdle(page, 0);
+}
+
+const ROUTE_VIEW: [number, number] = [2.325, 48.858];
+
+beforeAll(async () => {
+  served = await serve();
+  ui = await openConsole(served.url, { debug: true });
+  await mapIdle(ui.page, 20);
+});
+
+afterAll(async () => {
+  await ui?.close();
+  await served?.stop();
+});
+
+describe('the map in Chromium against vigie serve', () => {
+  it('draws the built-in base map of Paris under the operation (route zoom)', async () => {
+    const { page } = ui;
+    await jump(page, ROUTE_VIEW, 13.6);
+    expect(await rendered(page, ['base-arrondissements'])).toBe(20);
+    expect(
+      await page.evaluate(
+        () => (window.__vigieMap as TestMap).queryRenderedFeatures({ layers: ['base-water'] }).length,
+      ),
+    ).toBeGreaterThan(0);
+    expect(await rendered(page, ['base-peripherique', 'base-axes-major', 'base-parks'])).toBeGreaterThan(0);
+    expect(await rendered(page, ['units'])).toBeGreaterThan(20);
+    await page.screenshot({ path: artifact('map-route.png') });
+  });
+
+  it('clusters the units at city zoom, with counts, and a click on a cluster zooms in', async () => {
+    const { page } = ui;
+    await jump(page, [2.33, 48.86], 11.4);
+    const clusters = await page.evaluate(() =>
+      (window.__vigieMap as TestMap)
+        .queryRenderedFeatures({ layers: ['unit-clusters'] })
+        .map((f) => Number(f.properties.point_count)),
+    );
+    expect(clusters.length).toBeGreaterThan(0);
+    expect(clusters.every((n) => n >= 2)).toBe(true);
+    expect(await page.getByTestId('map').getAttribute('data-rendered-units')).toBe('0');
+    await page.screenshot({ path: artifact('map-city.png') });
+
+    const target = await page.evaluate(() => {
+      const map = window.__vigieMap as TestMap;
+      const rect = map.getCanvas().getBoundingClientRect();
+      for (const f of map.queryRenderedFeatures({ layers: ['unit-clusters'] })) {
+        const p = map.project(f.geometry.coordinates);
+        if (p.x > 400 && p.y > 60 && p.x < rect.width - 60 && p.y < rect.height - 160)
+          return { x: rect.left + p.x, y: rect.top + p.y };
+      }
+      return null;
+    });
+    expect(target).not.toBeNull();
+    if (!target) return;
+    await page.mouse.click(target.x, target.y);
+    await expect
+      .poll(() => page.evaluate(() => (window.__vigieMap as TestMap).getZoom()), { timeout: 10_000 })
+      .toBeGreaterThan(12.4);
+  });
+
+  it('hides and shows layer groups from the layers panel, per desk, across a reload', async () => {
+    const { page } = ui;
+    await jump(page, ROUTE_VIEW, 13.6);
+    await page.getByTestId('layers-toggle').click();
+    const units = page.getByTestId('layer-group-units');
+    await units.uncheck();
+    await expect.poll(() => mapIdle(page, 0).then((d) => d.units), { timeout: 20_000 }).toBe(0);
+    expect(await rendered(page, ['unit-labels', 'unit-clusters'])).toBe(0);
+    // Incidents of one priority: the rendered incidents drop, and come back.
+    const before = (await mapIdle(page, 0)).incidents;
+    expect(before).toBeGreaterThan(0);
+    await page.getByTestId('layer-group-incidents').uncheck();
+    await expect.poll(() => mapIdle(page, 0).then((d) => d.incidents), { timeout: 20_000 }).toBe(0);
+
+    // Kept for this desk across a reload.
+    await page.reload();
+    await mapIdle(page, 0);
+    await page.getByTestId('layers-toggle').click();
+    expect(await page.getByTestId('layer-group-units').isChecked()).toBe(false);
+    expect((await mapIdle(page, 0)).units).toBe(0);
+    await page.getByTestId('layer-group-units').check();
+    await page.getByTestId('layer-group-incidents').check();
+    const back = await mapIdle(page, 20);
+    expect(back.units).toBeGreaterThan(20);
+    expect(back.incidents).toBeGreaterThan(0);
+
+    // A unit kind: its units leave the map (and the clusters), the rest stay.
+    const patrols = await rendered(page, ['units']);
+    await page.getByTestId('layer-kind-patrol').uncheck();
+    await expect.poll(() => mapIdle(page, 0).then((d) => d.units), { timeout: 20_000 }).toBeLessThan(patrols);
+    await page.getByTestId('layer-kind-patrol').check();
+    await expect.poll(() => mapIdle(page, 0).then((d) => d.units), { timeout: 20_000 }).toBe(patrols);
+    await page.getByTestId('layers-toggle').click();
+  });
+
+  it('shows street detail close in, and a light theme that is kept', async () => {
+    const { page } = ui;
+    await jump(page, [2.3212, 48.8656], 16);
+    expect(await rendered(page, ['base-axis-labels', 'base-bridge-labels'])).toBeGreaterThan(0);
+    expect(await rendered(page, ['unit-labels'])).toBeGreaterThan(0);
+    await page.screenshot({ path: artifact('map-street.png') });
+
+    await page.getByTestId('layers-toggle').click();
+    await page.getByTestId('map-theme-light').click();
+    await page.getByTestId('layers-toggle').click();
+    await mapIdle(page, 0);
+    const light = await page.evaluate(() =>
+      JSON.stringify((window.__vigieMap as TestMap).getPaintProperty('background', 'background-color')),
+    );
+    await page.screenshot({ path: artifact('map-street-light.png') });
+    await jump(page, ROUTE_VIEW, 13.6);
+    await page.screenshot({ path: artifact('map-route-light.png') });
+    await page.reload();
+    await mapIdle(page, 20);
+    expect(
+      await page.evaluate(() =>
+        JSON.stringify((window.__vigieMap as TestMap).getPaintProperty('background', 'background-color')),
+      ),
+    ).toBe(light);
+    await page.getByTestId('layers-toggle').click();
+    await page.getByTestId('map-theme-dark').click();
+    await page.getByTestId('layers-toggle').click();
+    await mapIdle(page, 0);
+    expect(
+      await page.evaluate(() =>
+        JSON.stringify((window.__vigieMap as TestMap).getPaintProperty('background', 'background-color')),
+      ),
+    ).not.toBe(light);
+  });
+
+  it('moves a unit dragged on the map (signed in): unit detail, trail and journal agree', async () => {
+    const { page } = ui;
+    await page.getByTestId('sign-in').click();
+    await page.getByTestId('signin-name').fill('Luc Bernard');
+    await page.getByTestId('signin-role').fill('Map officer');
+    await page.getByTestId('signin-desk').fill('MAP-1');
+    await page.getByTestId('signin-submit').click();
+    await expect.poll(() => page.getByTestId('operator').innerText()).toContain('Luc Bernard');
+
+    await jump(page, [2.3212, 48.8606], 15.5);
+    const target = await page.evaluate(() => {
+      const map = window.__vigieMap as TestMap;
+      const rect = map.getCanvas().getBoundingClientRect();
+      for (const f of map.queryRenderedFeatures({ layers: ['units'] })) {
+        const p = map.project(f.geometry.coordinates);
+        const inside = p.x > 420 && p.y > 80 && p.x < rect.width - 160 && p.y < rect.height - 220;
+        const near = map.queryRenderedFeatures(
+          [
+            [p.x - 20, p.y - 20],
+            [p.x + 20, p.y + 20],
+          ],
+          { layers: ['units', 'incidents'] },
+        );
+        if (inside && near.length === 1)
+          return {
+            x: rect.left + p.x,
+            y: rect.top + p.y,
+            id: String(f.properties.id),
+            callsign: String(f.properties.callsign),
+          };
+      }
+      return null;
+    });
+    expect(target).not.toBeNull();
+    if (!target) return;
+    const before = (await api<Unit[]>('listUnits', {})).find((u) => u.id === target.id);
+    expect(before).toBeDefined();
+
+    // Select it (a click), then drag it 120 px right and 60 px down.
+    await page.mouse.click(target.x, target.y);
+    const detail = page.getByTestId('unit-detail');
+    await expect.poll(() => detail.innerText(), { timeout: 10_000 }).toContain(target.callsign);
+    const shownBefore = await detail.innerText();
+    await page.mouse.move(target.x, target.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(target.x + 12 * i, target.y + 6 * i);
+    await page.mouse.up();
+
+    await expect.poll(() => detail.innerText(), { timeout: 15_000 }).not.toBe(shownBefore);
+    const after = (await api<Unit[]>('listUnits', {})).find((u) => u.id === target.id);
+    expect(after?.positionSource).toBe('map_drag');
+    expect(after?.lon).toBeGreaterThan(before?.lon ?? Infinity);
+    expect(after?.lat).toBeLessThan(before?.lat ?? -Infinity);
+    expect(await detail.innerText()).toContain((after?.lat ?? 0).toFixed(5));
+    const journal = await api<JournalEntry[]>('listJournal', { entityId: target.id, limit: 20 });
+    expect(journal.map((e) => e.action)).toContain('unit.moved');
+    // The map draws it at its new place, with its trail (the old and the new fix).
+    await mapIdle(page, 1);
+    const drawn = await page.evaluate((id) => {
+      const map = window.__vigieMap as TestMap;
+      return map.queryRenderedFeatures({ layers: ['units'] }).find((f) => f.properties.id === id)?.geometry
+        .coordinates;
+    }, target.id);
+    expect(drawn?.[0]).toBeCloseTo(after?.lon ?? 0, 5);
+    expect(await rendered(page, ['unit-trail-dots'])).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: artifact('map-drag.png') });
+  });
+
+  it('never sent a request off the machine, and threw no page errors', () => {
+    expect(ui.offMachine).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
+  });
+});

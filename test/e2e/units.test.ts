@@ -1,0 +1,250 @@
+// The units board end to end, in Chromium against `vigie serve`: groups and status counts agree
+// with the service's data; a status set from the board (one keystroke, one click) shows on the
+// board, in the side panel and on the map; a roster is imported through the file picker (a bad file
+// shows its errors and imports nothing, a good one imports and its units appear, with their
+// contingent); the nearest available units of an incident, and one click assigns one.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Contingent, IncidentRow, Unit, UnitStatus } from '../../shared/domain.js';
+import { artifact, mapIdle, openConsole, serve, type Console, type Served } from './harness.js';
+
+let served: Served;
+let ui: Console;
+
+async function api<T>(name: string, input: unknown): Promise<T> {
+  const res = await fetch(`${served.url}api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as T & { error?: { message: string } };
+  if (!res.ok) throw new Error(`${name}: ${res.status} ${body.error?.message ?? ''}`);
+  return body;
+}
+
+async function mapUnitStatus(page: Page, callsign: string): Promise<string | null> {
+  return page.evaluate((callsign) => {
+    const map = (
+      window as unknown as {
+        __vigieMap: { querySourceFeatures(s: string): { properties: Record<string, unknown> }[] };
+      }
+    ).__vigieMap;
+    const f = map.querySourceFeatures('units').find((x) => x.properties.callsign === callsign);
+    return f ? String(f.properties.status) : null;
+  }, callsign);
+}
+
+const boardRow = (page: Page, callsign: string) =>
+  page.locator(`[data-testid="board-unit-row"][data-callsign="${callsign}"]`);
+
+async function counts(page: Page, scope: string): Promise<Record<string, number>> {
+  return page
+    .locator(`${scope} .ub-counts`)
+    .first()
+    .evaluate((el) =>
+      Object.fromEntries(
+        [...el.querySelectorAll<HTMLElement>('[data-status]')].map((c) => [
+          c.dataset.status ?? '',
+          Number(c.dataset.count),
+        ]),
+      ),
+    );
+}
+
+function tally(units: readonly Unit[]): Record<UnitStatus, number> {
+  const c: Record<string, number> = {
+    available: 0,
+    assigned: 0,
+    en_route: 0,
+    on_scene: 0,
+    off_duty: 0,
+    out_of_service: 0,
+  };
+  for (const u of units) c[u.status] = (c[u.status] ?? 0) + 1;
+  return c as Record<UnitStatus, number>;
+}
+
+function csvFile(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'vigie-roster-')), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+beforeAll(async () => {
+  served = await serve();
+  ui = await openConsole(served.url, { debug: true });
+  await mapIdle(ui.page, 20);
+  const { page } = ui;
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('signin-name').fill('Camille Durand');
+  await page.getByTestId('signin-role').fill('Watch officer');
+  await page.getByTestId('signin-desk').fill('D1');
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('operator').waitFor();
+});
+
+afterAll(async () => {
+  await ui?.close();
+  await served?.stop();
+});
+
+describe('the units board', () => {
+  it('groups units by contingent and kind with counts that agree with the data', async () => {
+    const { page } = ui;
+    await page.getByTestId('open-unit-board').click();
+    await expect.poll(() => page.getByTestId('board-group').count()).toBeGreaterThan(1);
+    const units = await api<Unit[]>('listUnits', {});
+    expect(await counts(page, '[data-testid="board-totals"]')).toEqual(tally(units));
+    expect(await page.getByTestId('board-totals').innerText()).toContain(`${units.length} of ${units.length}`);
+
+    // Every group drawn: its total and status counts are those of its contingent's units.
+    const groups = page.getByTestId('board-group');
+    const drawn = await groups.count();
+    for (let i = 0; i < drawn; i++) {
+      const g = groups.nth(i);
+      const id = (await g.getAttribute('data-group')) ?? '';
+      const mine = units.filter((u) => u.contingentId === id);
+      expect(Number(await g.getByTestId('group-total').innerText())).toBe(mine.length);
+      expect(await counts(page, `[data-testid="board-group"][data-group="${id}"]`)).toEqual(tally(mine));
+    }
+
+    await page.getByTestId('board-groupby').selectOption('kind');
+    await page.getByTestId('board-filter-kind').selectOption('patrol');
+    const patrol = page.locator('[data-testid="board-group"][data-group="patrol"]');
+    await expect.poll(() => patrol.count()).toBe(1);
+    const patrols = units.filter((u) => u.kind === 'patrol');
+    expect(Number(await patrol.getByTestId('group-total').innerText())).toBe(patrols.length);
+    expect(await counts(page, '[data-testid="board-group"][data-group="patrol"]')).toEqual(tally(patrols));
+
+    // A filter narrows the totals to what it keeps.
+    await page.getByTestId('board-filter-status').selectOption('available');
+    const available = units.filter((u) => u.status === 'available').length;
+    await expect
+      .poll(() => page.getByTestId('board-totals').innerText())
+      .toContain(`${available} of ${units.length}`);
+    await page.getByTestId('board-filter-status').selectOption('');
+    await page.getByTestId('board-filter-kind').selectOption('');
+    await page.getByTestId('board-groupby').selectOption('contingent');
+    await page.screenshot({ path: artifact('unit-board.png') });
+  });
+
+  it('sets a status with one keystroke and with one click: board, side panel and map agree', async () => {
+    const { page } = ui;
+    const row = page.locator('[data-testid="board-unit-row"][data-status="available"]').first();
+    const callsign = (await row.getAttribute('data-callsign')) ?? '';
+    expect(callsign).not.toBe('');
+    await row.click();
+    await expect.poll(() => page.getByTestId('unit-detail').innerText()).toContain(callsign);
+    await page.keyboard.press('5');
+    await expect.poll(() => boardRow(page, callsign).getAttribute('data-status')).toBe('off_duty');
+    await expect.poll(() => page.getByTestId('unit-status-select').inputValue()).toBe('off_duty');
+    await expect.poll(() => mapUnitStatus(page, callsign), { timeout: 15_000 }).toBe('off_duty');
+    const stored = (await api<Unit[]>('listUnits', {})).find((u) => u.callsign === callsign);
+    expect(stored?.status).toBe('off_duty');
+
+    await boardRow(page, callsign).getByTestId('board-status-available').click();
+    await expect.poll(() => boardRow(page, callsign).getAttribute('data-status')).toBe('available');
+    await expect.poll(() => page.getByTestId('unit-status-select').inputValue()).toBe('available');
+    await expect.poll(() => mapUnitStatus(page, callsign), { timeout: 15_000 }).toBe('available');
+  });
+
+  it('imports a roster through the file picker: a bad file imports nothing, a good one does', async () => {
+    const { page } = ui;
+    const before = (await api<Unit[]>('listUnits', {})).length;
+    await page.getByTestId('open-roster').click();
+    const dialog = page.getByTestId('roster-import');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+
+    const bad = csvFile(
+      'bad.csv',
+      'callsign,country,agency,kind,personnel\nIS-BAD-01,Atlantis,Lögreglan,patrol,4\nIS-BAD-02,IS,Lögreglan,spaceship,4\n',
+    );
+    await page.getByTestId('roster-file').setInputFiles(bad);
+    await expect.poll(() => page.getByTestId('roster-issue').count()).toBe(2);
+    const issues = await page
+      .getByTestId('roster-issue')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-line')}:${e.getAttribute('data-column')}`));
+    expect(issues).toEqual(['2:country', '3:kind']);
+    expect(await page.getByTestId('roster-commit').count()).toBe(0);
+    await page.screenshot({ path: artifact('roster-import.png') });
+    expect((await api<Unit[]>('listUnits', {})).length).toBe(before);
+
+    const good = csvFile(
+      'good.csv',
+      'callsign,country,agency,kind,personnel,languages,liaison,status,lat,lon\n' +
+        'IS-LRH-01,Iceland,Lögreglan,patrol,4,is|en,Jón Jónsson,available,48.8530,2.3499\n' +
+        'IS-LRH-02,IS,Lögreglan,k9_patrol,2,is|en,,available,48.8560,2.3520\n',
+    );
+    await page.getByTestId('roster-file').setInputFiles(good);
+    await expect.poll(() => page.getByTestId('roster-preview').getAttribute('data-rejected')).toBe('0');
+    const commit = page.getByTestId('roster-commit');
+    expect(await commit.innerText()).toBe('Import 2 units');
+    expect((await api<Unit[]>('listUnits', {})).length).toBe(before);
+    await commit.click();
+    await expect.poll(() => page.getByTestId('roster-preview').innerText()).toContain('Imported: 2 new units');
+    expect((await api<Unit[]>('listUnits', {})).length).toBe(before + 2);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('board-filter-country').selectOption('IS');
+    await expect.poll(() => boardRow(page, 'IS-LRH-01').count()).toBe(1);
+    expect(await boardRow(page, 'IS-LRH-02').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="unit-row"][data-callsign="IS-LRH-01"]').count()).toBe(1);
+  });
+
+  it('shows the contingent: flag, country name in the UI language, liaison, languages, units', async () => {
+    const { page } = ui;
+    const contingent = (await api<Contingent[]>('listContingents', {})).find((c) => c.country === 'IS');
+    expect(contingent).toBeDefined();
+    await page.locator(`[data-testid="board-group"][data-group="${contingent?.id}"]`).getByTestId('open-contingent').click();
+    const view = page.getByTestId('contingent-view');
+    await expect.poll(() => view.getByTestId('contingent-unit').count()).toBe(2);
+    expect(await view.getByTestId('contingent-country').innerText()).toBe('Iceland');
+    const text = await view.innerText();
+    expect(text).toContain('Jón Jónsson');
+    expect(text).toContain('Icelandic');
+    // The flag is a bundled image, loaded from this host.
+    const flag = view.locator('img.flag-large');
+    await expect.poll(() => flag.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await flag.getAttribute('src')).not.toMatch(/^https?:\/\/(?!127\.)/);
+    await page.screenshot({ path: artifact('contingent.png') });
+    await page.getByTestId('lang-fr').click();
+    await expect.poll(() => view.getByTestId('contingent-country').innerText()).toBe('Islande');
+    await page.getByTestId('lang-en').click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => view.count()).toBe(0);
+    await page.getByTestId('board-close').click();
+  });
+
+  it('lists the nearest available units of an incident, and assigns one in one click', async () => {
+    const { page } = ui;
+    const incidents = await api<IncidentRow[]>('listIncidents', {});
+    const target = incidents.find((i) => i.lat !== null && i.status !== 'resolved');
+    expect(target).toBeDefined();
+    if (!target) return;
+    await page.getByTestId('tab-incidents').click();
+    await page.locator(`[data-testid="incident-row"][data-reference="${target.reference}"]`).click();
+    await page.getByTestId('nearest-open').click();
+    const first = page.getByTestId('nearest-unit').first();
+    await expect.poll(() => first.count(), { timeout: 15_000 }).toBe(1);
+    const callsign = (await first.getAttribute('data-callsign')) ?? '';
+    expect(await first.innerText()).toMatch(/\d+(\.\d)? k?m/);
+    expect(await first.innerText()).toMatch(/min on foot/);
+    await first.getByTestId('nearest-assign').click();
+    await expect
+      .poll(() => page.locator(`[data-testid="assigned-unit"][data-callsign="${callsign}"]`).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    const unit = (await api<Unit[]>('listUnits', {})).find((u) => u.callsign === callsign);
+    expect(unit?.status).not.toBe('available');
+    // The assigned unit leaves the list of available ones.
+    await expect.poll(() => page.locator(`[data-testid="nearest-unit"][data-callsign="${callsign}"]`).count()).toBe(0);
+  });
+
+  it('never sent a request off the machine, and threw no page errors', () => {
+    expect(ui.offMachine).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
+  });
+});
