@@ -28,8 +28,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...nodeOnly, 'electron', 'react', 'react-dom', 'maplibre-gl'], message: 'shared/ is pure: no Node, DOM or UI imports.' },
-            { group: ['../electron/*', '../renderer/*'], message: 'shared/ imports nothing from other layers.' },
+            {
+              group: [...nodeOnly, 'electron', 'react', 'react-dom', 'maplibre-gl'],
+              message: 'shared/ is pure: no Node, DOM or UI imports.',
+            },
+            {
+              group: ['../electron/*', '../renderer/*'],
+              message: 'shared/ imports nothing from other layers.',
+            },
           ],
         },
       ],
@@ -45,7 +51,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', ...nodeOnly], message: 'renderer/ runs in a sandbox: no Node or electron imports.' },
+            {
+              group: ['electron', ...nodeOnly],
+              message: 'renderer/ runs in a sandbox: no Node or electron imports.',
+            },
             { group: ['**/electron/**'], message: 'renderer/ never imports electron/.' },
           ],
         },
@@ -53,11 +62,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/store/**/*.ts', 'electron/services/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts', 'electron/cli.ts'],
+    files: [
+      'electron/store/**/*.ts',
+      'electron/services/**/*.ts',
+      'electron/host/**/*.ts',
+      'electron/cli/**/*.ts',
+      'electron/cli.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Plain Node modules: only the Electron glue imports electron.' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'Plain Node modules: only the Electron glue imports electron.' },
+          ],
+        },
       ],
     },
   },

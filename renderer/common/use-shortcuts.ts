@@ -1,5 +1,7 @@
 // Keyboard shortcuts of the whole console: N (when not typing) or Ctrl+I opens the new-incident
 // form; Escape leaves "pick on map", else closes the incident pane (forms handle their own Escape).
+// Neither ever throws away typing: not while an incident is being edited, and Ctrl+I not from a
+// text box that holds text (a note being written).
 import { useEffect } from 'react';
 import type { VigieStore } from '../state/store';
 
@@ -20,7 +22,11 @@ export function useShortcuts(store: VigieStore): void {
       const s = store.getState();
       const ctrlI = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'i';
       const n = e.key.toLowerCase() === 'n' && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(e.target);
-      if ((ctrlI || n) && s.loadState === 'ready') {
+      const holdsText =
+        (e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement) &&
+        e.target.value.trim() !== '' &&
+        !e.target.closest('[data-testid="incident-form"]');
+      if ((ctrlI || n) && s.loadState === 'ready' && s.pane?.kind !== 'edit' && !holdsText) {
         e.preventDefault();
         s.setTab('incidents');
         s.openCreate();

@@ -260,7 +260,8 @@ export function HandoverDialog() {
             <iframe
               title={t('handover.previewTitle')}
               data-testid="handover-frame"
-              sandbox=""
+              // No scripts, forms, popups or navigation; same origin only so the parent may read it.
+              sandbox="allow-same-origin"
               srcDoc={html}
             />
           ) : (

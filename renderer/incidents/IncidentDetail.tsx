@@ -96,7 +96,7 @@ export function IncidentDetail({ incident, detail }: { incident: Incident; detai
       )}
 
       <div className="detail-actions">
-        <LifecycleActions key={`${incident.id}:${incident.status}`} incident={incident} />
+        <LifecycleActions key={incident.id} incident={incident} />
         <button type="button" className="btn-ghost" data-testid="edit-incident" onClick={openEdit}>
           {t('detail.edit')}
         </button>

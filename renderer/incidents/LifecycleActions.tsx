@@ -1,30 +1,36 @@
 // The lifecycle buttons of an incident: only the actions allowed from its status (shared state
 // machine). The next step is the big button; cancel asks for an optional reason, reopen for a
-// required one (both kept in the journal).
+// required one (both kept in the journal). The reason form acts on the incident as it was when it
+// opened: if another desk changed it meanwhile, the step is refused and the conflict shown.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../shared/domain';
 import { TRANSITIONS, allowedActions, type IncidentAction } from '../../shared/incident-lifecycle';
-import { useVigie } from '../state/hooks';
+import { useStoreApi, useVigie } from '../state/hooks';
 
 /** The buttons that ask for a reason first. */
 const ASKS_REASON: readonly IncidentAction[] = ['cancel', 'reopen'];
 
 export function LifecycleActions({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
+  const store = useStoreApi();
   const transition = useVigie((s) => s.transitionIncident);
   const [asking, setAsking] = useState<IncidentAction | null>(null);
+  const [base, setBase] = useState<Incident | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const actions = allowedActions(incident.status);
 
   const run = async (action: IncidentAction, why?: string) => {
     setBusy(true);
-    const ok = await transition(action, why?.trim() || undefined);
+    const ok = await transition(action, why?.trim() || undefined, base ?? undefined);
     setBusy(false);
-    if (ok) {
+    // Done, or refused because another desk moved first (the conflict banner offers to retry,
+    // reason included). Otherwise (not signed in…) the form stays, reason kept, to confirm again.
+    if (ok || store.getState().conflict) {
       setAsking(null);
       setReason('');
+      setBase(null);
     }
   };
 
@@ -89,7 +95,11 @@ export function LifecycleActions({ incident }: { incident: Incident }) {
             a === 'cancel' ? 'btn-danger-ghost' : a === 'reopen' ? 'btn-ghost' : 'btn-primary btn-next'
           }
           disabled={busy}
-          onClick={() => (ASKS_REASON.includes(a) ? setAsking(a) : void run(a))}
+          onClick={() => {
+            if (!ASKS_REASON.includes(a)) return void run(a);
+            setBase(incident);
+            setAsking(a);
+          }}
         >
           {t(`lifecycle.${a}`)}
         </button>

@@ -10,6 +10,7 @@ import { THEME, LIGHT_THEME, PRIORITY_COLOR } from '../map/palette';
 import { unitSymbolUrl } from '../map/unit-icons';
 import { useUnits, useVigie } from '../state/hooks';
 import { DEFAULT_LAYERS } from '../state/map-slice';
+import { BasemapSettings } from './BasemapSettings';
 
 function toggled<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
@@ -137,6 +138,7 @@ export function LayersPanel() {
           </li>
         </ul>
       </fieldset>
+      <BasemapSettings />
       <button type="button" className="layers-reset" onClick={() => setLayers(DEFAULT_LAYERS)}>
         {t('mapTools.showAll')}
       </button>

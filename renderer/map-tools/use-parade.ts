@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ParadeView } from '../../shared/api/map';
 import { paradeState, type ParadeState, type RouteLine } from '../../shared/parade';
 import { toApiError } from '../api';
+import type { ParadeDraw } from '../map/layers/parade';
 import { useRoutes, useStoreApi } from '../state/hooks';
 import { mapClient } from './client';
 
@@ -18,6 +19,19 @@ export interface Parade {
   state: ParadeState | null;
   route: RouteLine | null;
   reload: () => void;
+}
+
+function sameDraw(a: ParadeDraw | null, b: ParadeDraw | null): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.head[0] === b.head[0] &&
+    a.head[1] === b.head[1] &&
+    a.tail[0] === b.tail[0] &&
+    a.tail[1] === b.tail[1] &&
+    a.column.length === b.column.length &&
+    a.headLabel === b.headLabel &&
+    a.tailLabel === b.tailLabel
+  );
 }
 
 export function useParade(at: number, labels: { head: string; tail: string }): Parade {
@@ -63,17 +77,17 @@ export function useParade(at: number, labels: { head: string; tail: string }): P
   );
 
   useEffect(() => {
-    store.getState().setParadeDraw(
-      state
-        ? {
-            column: state.column,
-            head: [state.head.lon, state.head.lat],
-            tail: [state.tail.lon, state.tail.lat],
-            headLabel: labels.head,
-            tailLabel: labels.tail,
-          }
-        : null,
-    );
+    const draw: ParadeDraw | null = state
+      ? {
+          column: state.column,
+          head: [state.head.lon, state.head.lat],
+          tail: [state.tail.lon, state.tail.lat],
+          headLabel: labels.head,
+          tailLabel: labels.tail,
+        }
+      : null;
+    // The same column (a parade not yet started, or held) is not handed to the map again.
+    if (!sameDraw(store.getState().paradeDraw, draw)) store.getState().setParadeDraw(draw);
   }, [store, state, labels.head, labels.tail]);
   useEffect(() => () => store.getState().setParadeDraw(null), [store]);
 

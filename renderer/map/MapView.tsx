@@ -31,6 +31,9 @@ import { installUnitDrag } from './drag';
 import { MapTools } from '../map-tools/MapTools';
 import { useUnitTrail } from '../map-tools/use-unit-trail';
 import { moveUnitOnMap } from '../map-tools/move-unit';
+import { closeZoneDraft } from '../map-tools/zone-actions';
+import { cursorText } from '../map-tools/locate';
+import { applyBasemap } from './operator-basemap';
 import { glyphsUrl } from './glyphs';
 import { installTestHooks, markBusy } from './test-hooks';
 import { useMapData } from './use-map-data';
@@ -94,15 +97,45 @@ export function MapView() {
     const removeHooks = installTestHooks(instance, () => progress.data && progress.geo === 1);
     const removePicking = installPicking(instance, {
       onPick: (kind, id) => store.getState().select(kind, id, 'map'),
-      placing: () => store.getState().picking,
+      placing: () => {
+        const s = store.getState();
+        return s.picking || s.mapTool === 'measure' || Boolean(s.zoneDraft && !s.zoneDraft.closed);
+      },
       onPlace: (lon, lat) => {
         const s = store.getState();
         s.setDraftPoint({ lat, lon, source: 'map' });
         s.setPicking(false);
       },
+      claim: (lon, lat) => {
+        const s = store.getState();
+        if (s.mapTool === 'measure') {
+          s.setMeasurePoints([...s.measurePoints, [lon, lat]]);
+          return true;
+        }
+        if (!s.zoneDraft || s.zoneDraft.closed) return false;
+        s.setZoneDraft({ points: [...s.zoneDraft.points, [lon, lat]], closed: false });
+        return true;
+      },
+      onMiss: (e) => {
+        const s = store.getState();
+        if (s.mapTool !== 'zones' || s.zoneDraft || !instance.getLayer('zones-fill')) return;
+        const zone = instance.queryRenderedFeatures(e.point, { layers: ['zones-fill'] })[0];
+        s.setEditedZoneId(typeof zone?.properties.id === 'string' ? zone.properties.id : null);
+      },
     });
+    // A double-click closes the zone being drawn (instead of zooming in).
+    const onDblClick = (e: maplibregl.MapMouseEvent) => {
+      const s = store.getState();
+      if (!s.zoneDraft || s.zoneDraft.closed) return;
+      e.preventDefault();
+      closeZoneDraft(store);
+    };
+    instance.on('dblclick', onDblClick);
     const removeDrag = installUnitDrag(instance, {
-      enabled: () => Boolean(store.getState().session?.operator) && !store.getState().picking,
+      enabled: () => {
+        const s = store.getState();
+        return Boolean(s.session?.operator) && !s.picking && !s.zoneDraft && s.mapTool !== 'measure';
+      },
       onDrop: (id, lon, lat) => void moveUnitOnMap(store, id, lon, lat),
     });
     const sent = pushed.current;
@@ -129,6 +162,7 @@ export function MapView() {
       pulse.current = null;
       removePicking();
       removeDrag();
+      instance.off('dblclick', onDblClick);
       removeHooks();
       setMap(null);
       fitted.current = false;
@@ -185,6 +219,37 @@ export function MapView() {
     map.triggerRepaint();
   }, [map, theme]);
 
+  // The operator's base map, under the built-in layers.
+  const basemap = useVigie((s) => s.basemap);
+  useEffect(() => {
+    if (!map) return;
+    markBusy(map);
+    applyBasemap(map, basemap);
+    map.triggerRepaint();
+  }, [map, basemap]);
+
+  // Fly where the search asked.
+  const flyTarget = useVigie((s) => s.flyTarget);
+  useEffect(() => {
+    if (!map || !flyTarget) return;
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    map.flyTo({ center: [flyTarget.lon, flyTarget.lat], zoom: flyTarget.zoom, duration: reduced ? 0 : 900 });
+  }, [map, flyTarget]);
+
+  // Coordinates and arrondissement under the pointer, written straight into the readout.
+  const readout = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!map) return;
+    const onMove = (e: maplibregl.MapMouseEvent) => {
+      const el = readout.current;
+      if (el) el.textContent = cursorText(e.lngLat.lng, e.lngLat.lat, t);
+    };
+    map.on('mousemove', onMove);
+    return () => {
+      map.off('mousemove', onMove);
+    };
+  }, [map, t]);
+
   // Fit the ceremony route once, when it first arrives.
   useEffect(() => {
     if (map && !fitted.current && fitRoute(map, routes)) fitted.current = true;
@@ -199,16 +264,25 @@ export function MapView() {
     easeToPoint(map, targetLon, targetLat);
   }, [map, selection, targetLon, targetLat]);
 
-  // The crosshair while placing an incident.
+  // A place chosen in the incident form from a list (a bridge, a venue): show it. A point picked
+  // on the map is already in view.
+  const draft = useVigie((s) => s.draftPoint);
   useEffect(() => {
-    if (map) map.getCanvas().style.cursor = picking ? 'crosshair' : '';
-  }, [map, picking]);
+    if (map && draft && draft.source !== 'map') easeToPoint(map, draft.lon, draft.lat);
+  }, [map, draft]);
+
+  // The crosshair while placing an incident or drawing a zone.
+  const drawing = useVigie((s) => Boolean(s.zoneDraft && !s.zoneDraft.closed) || s.mapTool === 'measure');
+  useEffect(() => {
+    if (map) map.getCanvas().style.cursor = picking || drawing ? 'crosshair' : '';
+  }, [map, picking, drawing]);
 
   return (
     <div className={`map-wrap map-theme-${theme}`}>
       <div ref={containerRef} className="map" data-testid="map" role="region" aria-label={t('map.label')} />
       <Legend filtered={isFiltered(filtered)} />
       <MapTools />
+      <div ref={readout} className="map-readout mono" data-testid="map-readout" aria-live="off" />
       {picking && (
         <div className="pick-banner" role="status" data-testid="pick-banner">
           {t('form.pickBanner')}

@@ -68,10 +68,15 @@ export interface PickingHandlers {
   /** True while the next click places a point. */
   placing: () => boolean;
   onPlace: (lon: number, lat: number) => void;
+  /** Runs first; returns true when it used the click (drawing a zone). */
+  claim?: (lon: number, lat: number) => boolean;
+  /** A click that hit no unit, incident or cluster. */
+  onMiss?: (e: MapMouseEvent) => void;
 }
 
 export function installPicking(map: MaplibreMap, h: PickingHandlers): () => void {
   const onClick = (e: MapMouseEvent) => {
+    if (h.claim?.(e.lngLat.lng, e.lngLat.lat)) return;
     if (h.placing()) {
       h.onPlace(e.lngLat.lng, e.lngLat.lat);
       map.getCanvas().style.cursor = '';
@@ -79,7 +84,8 @@ export function installPicking(map: MaplibreMap, h: PickingHandlers): () => void
     }
     const hit = pickAt(map, e);
     if (hit) h.onPick(hit.kind, hit.id);
-    else zoomIntoCluster(map, e);
+    else if (clusterAt(map, e)) zoomIntoCluster(map, e);
+    else h.onMiss?.(e);
   };
   const onMove = (e: MapMouseEvent) => {
     if (h.placing()) map.getCanvas().style.cursor = 'crosshair';

@@ -8,6 +8,7 @@ import { baseLayer } from './layers/base';
 import { bridgesLayer } from './layers/bridges';
 import { draftLayer } from './layers/draft';
 import { incidentsLayer } from './layers/incidents';
+import { measureLayer } from './layers/measure';
 import { paradeLayer } from './layers/parade';
 import { routeLayer } from './layers/route';
 import { selectionLayer } from './layers/selection';
@@ -15,6 +16,7 @@ import { dragLayer, trailLayer } from './layers/trail';
 import type { LayerGroup, MapLayerModule } from './layers/types';
 import { unitsLayer } from './layers/units';
 import { venuesLayer } from './layers/venues';
+import { zoneDraftLayer } from './layers/zone-draft';
 import { zonesLayer } from './layers/zones';
 import { LIGHT_THEME, THEME, type MapTheme } from './palette';
 
@@ -32,6 +34,8 @@ export const LAYER_MODULES: readonly MapLayerModule[] = [
   selectionLayer,
   draftLayer,
   dragLayer,
+  zoneDraftLayer,
+  measureLayer,
 ];
 
 const LIGHT_SWAP = new Map<string, string>(
@@ -48,6 +52,19 @@ function toLight<T>(value: T): T {
   return value;
 }
 
+/** Light-theme paint that is not a plain colour swap: labels drawn in a data colour read on white. */
+const LIGHT_PAINT: Record<string, Record<string, unknown>> = {
+  'zone-labels': { 'text-color': ['to-color', ['get', 'color'], LIGHT_THEME.labelMuted] },
+  'unit-labels': { 'text-color': LIGHT_THEME.label },
+};
+
+function lightLayers(layers: LayerSpecification[]): LayerSpecification[] {
+  return toLight(layers).map((l) => {
+    const paint = LIGHT_PAINT[l.id];
+    return paint && 'paint' in l ? ({ ...l, paint: { ...l.paint, ...paint } } as LayerSpecification) : l;
+  });
+}
+
 export function buildStyle(glyphs: string = glyphsUrl(), theme: MapTheme = 'dark'): StyleSpecification {
   // Labels of later modules are placed first by the collision engine, so venues win over bridges.
   const labels = LAYER_MODULES.flatMap((m) => m.labels ?? []);
@@ -61,7 +78,7 @@ export function buildStyle(glyphs: string = glyphsUrl(), theme: MapTheme = 'dark
     name: `Vigie operations (${theme})`,
     glyphs,
     sources: Object.assign({}, ...LAYER_MODULES.map((m) => m.sources)),
-    layers: theme === 'light' ? toLight(layers) : layers,
+    layers: theme === 'light' ? lightLayers(layers) : layers,
   };
 }
 

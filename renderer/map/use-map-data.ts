@@ -19,8 +19,12 @@ import { bridgeFeatures } from './layers/bridges';
 import { draftFeatures } from './layers/draft';
 import { incidentFeatures } from './layers/incidents';
 import { routeFeatures } from './layers/route';
+import { measureFeatures } from './layers/measure';
 import { paradeFeatures } from './layers/parade';
+import { formatKm, pathKm } from '../map-tools/measure';
 import { selectionFeatures } from './layers/selection';
+import { zoneDraftFeatures } from './layers/zone-draft';
+import { draftProblems } from '../map-tools/zone-geometry';
 import { trailFeatures } from './layers/trail';
 import { unitFeatures } from './layers/units';
 import { venueFeatures } from './layers/venues';
@@ -60,6 +64,17 @@ export function useMapData(trail: readonly UnitPosition[]): SourceData {
   const trailFc = useMemo(() => trailFeatures(trail), [trail]);
   const parade = useVigie((s) => s.paradeDraw);
   const paradeFc = useMemo(() => paradeFeatures(parade), [parade]);
+  const measure = useVigie((s) => s.measurePoints);
+  const measureFc = useMemo(() => measureFeatures(measure, formatKm(pathKm(measure))), [measure]);
+  const zoneDraft = useVigie((s) => s.zoneDraft);
+  const zoneDraftFc = useMemo(
+    () =>
+      zoneDraftFeatures(
+        zoneDraft?.points ?? [],
+        zoneDraft ? draftProblems(zoneDraft.points).length === 0 : true,
+      ),
+    [zoneDraft],
+  );
   const venuesFc = useMemo(() => venueFeatures(venues), [venues]);
   const routeFc = useMemo(() => routeFeatures(routes), [routes]);
   const bridgesFc = useMemo(() => bridgeFeatures(routes), [routes]);
@@ -83,6 +98,8 @@ export function useMapData(trail: readonly UnitPosition[]): SourceData {
       'unit-clusters': unitsFc,
       'unit-trail': trailFc,
       parade: paradeFc,
+      'zone-draft': zoneDraftFc,
+      measure: measureFc,
       incidents: incidentsFc,
       venues: venuesFc,
       route: routeFc,
@@ -91,6 +108,19 @@ export function useMapData(trail: readonly UnitPosition[]): SourceData {
       selection: selectionFc,
       draft: draftFc,
     }),
-    [unitsFc, incidentsFc, venuesFc, routeFc, bridgesFc, zonesFc, selectionFc, draftFc, trailFc, paradeFc],
+    [
+      unitsFc,
+      incidentsFc,
+      venuesFc,
+      routeFc,
+      bridgesFc,
+      zonesFc,
+      selectionFc,
+      draftFc,
+      trailFc,
+      paradeFc,
+      zoneDraftFc,
+      measureFc,
+    ],
   );
 }

@@ -204,8 +204,8 @@ export const createIncidentSlice =
         }
       },
 
-      transitionIncident: async (action, reason) => {
-        const incident = paneIncident();
+      transitionIncident: async (action, reason, base) => {
+        const incident = base ?? paneIncident();
         if (!incident) return false;
         try {
           const input = { id: incident.id, version: incident.version, action, ...(reason ? { reason } : {}) };

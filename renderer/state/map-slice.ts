@@ -1,7 +1,8 @@
 // What the map shows: its theme (dark ops room / light daylight, kept per browser) and the layers
 // panel's choices (groups, unit kinds and countries, incident priorities), kept per desk in
 // localStorage under `vigie.map.layers.<desk>` so each desk finds its own map again. Also the
-// parade column to draw.
+// parade column to draw, the open map tool, and the zone being drawn or edited.
+import type { BasemapInfo } from '../../shared/api/map';
 import type { ParadeDraw } from '../map/layers/parade';
 import type { LayerGroup } from '../map/layers/types';
 import type { MapTheme } from '../map/palette';
@@ -26,7 +27,27 @@ export interface MapSlice {
   /** The parade column the map draws (at the tracker's time: now, or where the slider is). */
   paradeDraw: ParadeDraw | null;
   setParadeDraw: (draw: ParadeDraw | null) => void;
+  /** The map tool panel open over the map. */
+  mapTool: MapTool | null;
+  setMapTool: (tool: MapTool | null) => void;
+  /** The zone being drawn: its points so far ([lon, lat]); `closed` once the ring is finished. */
+  zoneDraft: { points: [number, number][]; closed: boolean } | null;
+  setZoneDraft: (draft: { points: [number, number][]; closed: boolean } | null) => void;
+  /** The zone open for editing in the zones panel. */
+  editedZoneId: string | null;
+  setEditedZoneId: (id: string | null) => void;
+  /** The distance tool's points ([lon, lat]). */
+  measurePoints: [number, number][];
+  setMeasurePoints: (points: [number, number][]) => void;
+  /** Where the search asked the map to fly (seq changes on each request). */
+  flyTarget: { lon: number; lat: number; zoom: number; seq: number } | null;
+  flyTo: (lon: number, lat: number, zoom: number) => void;
+  /** The operator's base map (getBasemap), null while the built-in map of Paris is used. */
+  basemap: BasemapInfo | null;
+  setBasemap: (basemap: BasemapInfo | null) => void;
 }
+
+export type MapTool = 'layers' | 'parade' | 'zones' | 'measure';
 
 const THEME_KEY = 'vigie.map.theme';
 export const mapLayersKey = (desk: string) => `vigie.map.layers.${desk || 'none'}`;
@@ -92,4 +113,16 @@ export const createMapSlice: Slice<MapSlice> = (set, get) => ({
   },
   paradeDraw: null,
   setParadeDraw: (paradeDraw) => set({ paradeDraw }),
+  mapTool: null,
+  setMapTool: (mapTool) => set({ mapTool }),
+  zoneDraft: null,
+  setZoneDraft: (zoneDraft) => set({ zoneDraft }),
+  editedZoneId: null,
+  setEditedZoneId: (editedZoneId) => set({ editedZoneId }),
+  measurePoints: [],
+  setMeasurePoints: (measurePoints) => set({ measurePoints }),
+  flyTarget: null,
+  basemap: null,
+  setBasemap: (basemap) => set({ basemap }),
+  flyTo: (lon, lat, zoom) => set({ flyTarget: { lon, lat, zoom, seq: (get().flyTarget?.seq ?? 0) + 1 } }),
 });

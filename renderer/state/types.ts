@@ -166,7 +166,11 @@ export interface IncidentSlice {
   createIncident: (input: NewIncident) => Promise<Incident | null>;
   /** Saves the changed fields on top of `incident`: the row as it was when the form opened. */
   updateIncident: (incident: Incident, patch: IncidentPatch) => Promise<boolean>;
-  transitionIncident: (action: IncidentAction, reason?: string) => Promise<boolean>;
+  /**
+   * Moves the pane's incident; `base` is the row the officer decided on (a reason form keeps the
+   * row as it was when it opened), else the freshest row this desk has.
+   */
+  transitionIncident: (action: IncidentAction, reason?: string, base?: Incident) => Promise<boolean>;
   addNote: (text: string) => Promise<boolean>;
   assignUnit: (unitId: string, confirmReassign?: boolean) => Promise<AssignOutcome>;
   releaseUnit: (unitId: string) => Promise<boolean>;

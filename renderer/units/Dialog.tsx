@@ -20,6 +20,16 @@ export function Dialog({
   useEffect(() => {
     ref.current?.focus();
   }, []);
+  // Escape closes the dialog wherever the focus is (a button that went away leaves it on the body).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      onClose();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [onClose]);
   return (
     <div className="ux-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
@@ -30,12 +40,6 @@ export function Dialog({
         aria-label={title}
         data-testid={testId}
         tabIndex={-1}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
       >
         <header className="ux-dialog-head">
           <h2>{title}</h2>

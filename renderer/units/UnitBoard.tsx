@@ -129,6 +129,20 @@ export function UnitBoard() {
     <section className="units-board" data-testid="unit-board" aria-label={t('uboard.title')}>
       <header className="ub-head">
         <h2>{t('uboard.title')}</h2>
+        <span className="ub-spacer" />
+        <button type="button" className="btn-ghost" data-testid="open-roster" onClick={() => open('roster')}>
+          {t('roster.open')}
+        </button>
+        <button
+          type="button"
+          className="btn-icon"
+          data-testid="board-close"
+          aria-label={t('uboard.close')}
+          onClick={() => open(null)}
+        >
+          ×
+        </button>
+        <span className="ub-break" />
         <label className="ub-field">
           <span>{t('uboard.groupBy')}</span>
           <select
@@ -208,19 +222,6 @@ export function UnitBoard() {
             {t('uboard.clear')}
           </button>
         )}
-        <span className="ub-spacer" />
-        <button type="button" className="btn-ghost" data-testid="open-roster" onClick={() => open('roster')}>
-          {t('roster.open')}
-        </button>
-        <button
-          type="button"
-          className="btn-icon"
-          data-testid="board-close"
-          aria-label={t('uboard.close')}
-          onClick={() => open(null)}
-        >
-          ×
-        </button>
       </header>
       <div className="ub-totals" data-testid="board-totals">
         <span className="ub-total">{t('uboard.shown', { shown: shown.length, total: units.length })}</span>

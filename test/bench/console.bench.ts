@@ -7,8 +7,7 @@ import { copyFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openDatabase } from '../../electron/store/db.js';
-import { serve } from '../e2e/harness.js';
-import { launch, newContext, watchOffMachine } from './lib/browser.js';
+import { launch, newContext, serveTracked, watchOffMachine } from './lib/browser.js';
 import { addIncidents, BulkJournal } from './lib/fixture.js';
 import { log, runBench, scale, type Table } from './lib/section.js';
 import { paths } from './lib/paths.js';
@@ -53,7 +52,7 @@ async function launchConsole(browser: Browser, db: string, offMachine: string[])
     const page = await context.newPage();
     watchOffMachine(page, offMachine);
     const t0 = Date.now();
-    const served = await serve(db);
+    const served = await serveTracked(db);
     const listening = Date.now() - t0;
     try {
       await page.goto(served.url, { waitUntil: 'commit' });
@@ -206,8 +205,8 @@ runBench(async () => {
   const notes = [
     `Of the ${num(median(exercise, 'listening'), 0)} ms the host takes to listen, about ` +
       `${num(median(floor, 'listening'), 0)} ms is starting Node itself (the floor); the rest ` +
-      `(${num(startGap, 0)} ms) is Vigie's start: the CLI re-checking its Node version, loading its bundle and ` +
-      `dependencies, opening and migrating the database, and verifying the whole journal chain. With ` +
+      `(${num(startGap, 0)} ms) is Vigie's start: loading the CLI bundle and its dependencies, opening the ` +
+      `database (schema check, migrations), and verifying the whole journal chain. With ` +
       `${num(INCIDENTS, 0)} incidents (and their ${num(INCIDENTS, 0)} journal entries) listening takes ` +
       `${num(loadGap, 0)} ms longer: that is mostly the chain verification, which grows with the journal (see Store). ` +
       `Verifying incrementally from a checkpoint stored at clean shutdown would make start-up independent of the journal's length.`,
@@ -220,7 +219,8 @@ runBench(async () => {
       `${num(median(exercise, 'interactive') - median(exercise, 'firstPaint'), 0)} ms later, after the console's first ` +
       `calls (getSession, listUnits, listIncidents, …) have answered and the list rendered, while the map's WebGL ` +
       `start-up (SwiftShader, on the CPU) competes for the same two cores. With ${num(INCIDENTS, 0)} incidents the ` +
-      `board waits for up to 10,000 open incidents to be read, serialised, parsed and put in the store; paging the ` +
+      `board waits for every open incident (the console asks for up to 100,000) to be read, serialised, parsed and ` +
+      `put in the store; paging the ` +
       `incident board, and loading units before incidents, would bring it back to the exercise's figure.`,
   ];
 

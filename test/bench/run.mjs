@@ -9,7 +9,7 @@
 //
 // Nothing here asserts on time: the benches fail only when Vigie gives a wrong answer.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,8 +40,8 @@ const CHROMIUM = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';
  * (another part of Vigie still being written); without them the section says so instead.
  */
 const BENCHES = [
-  { id: 'store', file: 'store.bench.ts', minutes: 7 },
-  { id: 'map', file: 'map.bench.ts', minutes: 7 },
+  { id: 'store', file: 'store.bench.ts', minutes: 9 },
+  { id: 'map', file: 'map.bench.ts', minutes: 9 },
   { id: 'console', file: 'console.bench.ts', minutes: 4 },
   {
     id: 'reports',
@@ -88,8 +88,29 @@ const vitestStub = {
   },
 };
 
+/**
+ * A snapshot of the built app, taken once at the start: other work on the tree (a rebuild, an edit)
+ * cannot change what is measured half-way through. Bundles go inside it, so that the app root they
+ * find (the nearest package.json named vigie) is the snapshot: \`vigie serve\` spawned by the e2e
+ * harness runs its dist/, and resources, node_modules and test/ are links to the tree's own.
+ */
+const appDir = join(cacheDir, 'app');
+
+function snapshotApp() {
+  for (const f of ['dist/renderer/index.html', 'dist/node/cli.mjs']) {
+    if (!existsSync(join(root, f)))
+      throw new Error(`bench: ${f} is missing: run npm run build (npm run bench does)`);
+  }
+  mkdirSync(join(appDir, 'electron', 'bin'), { recursive: true });
+  cpSync(join(root, 'package.json'), join(appDir, 'package.json'));
+  cpSync(join(root, 'dist'), join(appDir, 'dist'), { recursive: true });
+  cpSync(join(root, 'electron', 'bin', 'vigie.mjs'), join(appDir, 'electron', 'bin', 'vigie.mjs'));
+  for (const link of ['resources', 'node_modules', 'test'])
+    symlinkSync(join(root, link), join(appDir, link), 'dir');
+}
+
 async function bundle(bench) {
-  const outfile = join(cacheDir, bench.file.replace(/\.ts$/, '.mjs'));
+  const outfile = join(appDir, 'bench', bench.file.replace(/\.ts$/, '.mjs'));
   await esbuild.build({
     absWorkingDir: root,
     entryPoints: [join(here, bench.file)],
@@ -110,26 +131,50 @@ async function bundle(bench) {
   return outfile;
 }
 
+/** Set by Ctrl+C or SIGTERM: the running bench is stopped and no other starts. */
+let aborted = false;
+
+/**
+ * Runs one bench bundle in its own process group, so that stopping it (over time, or Ctrl+C) also
+ * stops what it started (\`vigie serve\`): SIGTERM first (the bench cleans up on exit), SIGKILL if it
+ * is still there 15 s later.
+ */
 function runChild(bench, bundlePath) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       ['--enable-source-maps', '--disable-warning=ExperimentalWarning', bundlePath],
-      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: process.env },
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: process.env, detached: true },
     );
     let out = '';
     child.stdout.on('data', (d) => (out += d.toString()));
+    let killer;
+    const stopGroup = () => {
+      const signal = (sig) => {
+        try {
+          process.kill(-child.pid, sig);
+        } catch {
+          // already gone
+        }
+      };
+      signal('SIGTERM');
+      killer ??= setTimeout(() => signal('SIGKILL'), 15_000);
+    };
     const timer = setTimeout(() => {
       console.error(`bench ${bench.id}: over ${bench.minutes} minutes, stopping it`);
-      child.kill('SIGTERM');
+      stopGroup();
     }, bench.minutes * 60_000);
-    const stop = () => child.kill('SIGTERM');
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    const abort = () => {
+      aborted = true;
+      stopGroup();
+    };
+    process.on('SIGINT', abort);
+    process.on('SIGTERM', abort);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      clearTimeout(killer);
+      process.off('SIGINT', abort);
+      process.off('SIGTERM', abort);
       const line = out.split('\n').find((l) => l.startsWith(RESULT_MARKER));
       if (code === 0 && line) resolve(JSON.parse(line.slice(RESULT_MARKER.length)));
       else reject(new Error(`bench ${bench.id} failed (exit ${code ?? signal})`));
@@ -229,8 +274,11 @@ rmSync(cacheDir, { recursive: true, force: true });
 mkdirSync(cacheDir, { recursive: true });
 const sections = [];
 const failures = [];
+const vigieBuild = gitState();
 try {
+  snapshotApp();
   for (const bench of selected) {
+    if (aborted) break;
     const missing = (bench.needs ?? []).filter((p) => !existsSync(join(root, p)));
     if (missing.length) {
       console.error(`\nbench ${bench.id}: not measurable yet (missing ${missing.join(', ')})`);
@@ -252,6 +300,10 @@ try {
   rmSync(cacheDir, { recursive: true, force: true });
 }
 
+if (aborted) {
+  console.error('\nbench: stopped; BENCHMARKS.md left as it was');
+  process.exit(130);
+}
 const seconds = (Date.now() - started) / 1000;
 const facts = {
   Machine: `${cpuModel()}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${process.platform} ${process.arch}`,
@@ -259,7 +311,7 @@ const facts = {
   Node: process.version,
   Chromium: chromiumVersion(),
   ...Object.assign({}, ...sections.map((s) => s.facts ?? {})),
-  'Vigie build': gitState(),
+  'Vigie build': vigieBuild,
   'Load average (1/5/15 min)': `${loadBefore} at the start, ${load()} at the end`,
   Duration: `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s for the benches (after npm run build)`,
 };

@@ -116,7 +116,7 @@ export async function mapIdle(page: Page, minUnits = 1) {
       return el?.dataset.idle === 'true' && Number(el.dataset.renderedUnits ?? 0) >= min;
     },
     minUnits,
-    { timeout: 60_000 },
+    { timeout: 150_000 },
   );
   const data = await map.evaluate((el) => ({ ...(el as HTMLElement).dataset }));
   return {

@@ -58,7 +58,8 @@ async function mapUnitStatus(page: Page, unit: string): Promise<string | null> {
   return found.length ? String(found[0]?.status) : null;
 }
 
-const row = (page: Page, ref: string) => page.locator(`[data-testid="incident-row"][data-reference="${ref}"]`);
+const row = (page: Page, ref: string) =>
+  page.locator(`[data-testid="incident-row"][data-reference="${ref}"]`);
 
 async function timelineActions(page: Page): Promise<string[]> {
   return page
@@ -78,14 +79,34 @@ afterAll(async () => {
 });
 
 describe('incident management in Chromium against vigie serve', () => {
+  it('asks to sign in when an incident is saved by nobody, and keeps what was typed', async () => {
+    const { page } = ui;
+    await page.keyboard.press('Control+i');
+    await expect.poll(() => page.getByTestId('incident-form').isVisible()).toBe(true);
+    await page.keyboard.type('Drone over the Pont des Arts');
+    // Title, category, priority, pick on map, venue: the first venue, then Enter.
+    for (let n = 0; n < 4; n++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('form-venue');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('signin-name').isVisible()).toBe(true);
+    expect(await page.getByTestId('error-toast').innerText()).toMatch(/sign in first/i);
+    expect(await page.getByTestId('form-title').inputValue()).toBe('Drone over the Pont des Arts');
+    expect(await api<Incident[]>('listIncidents', { text: 'drone arts' })).toEqual([]);
+  });
+
   it('signs the officer in from the page', async () => {
     const { page } = ui;
-    await page.getByTestId('sign-in').click();
+    if (!(await page.getByTestId('signin-name').isVisible())) await page.getByTestId('sign-in').click();
     await page.getByTestId('signin-name').fill('Claire Martin');
     await page.getByTestId('signin-role').fill('Watch officer');
     await page.getByTestId('signin-desk').fill('JOC-2');
     await page.getByTestId('signin-submit').click();
     await expect.poll(() => page.getByTestId('operator').innerText()).toContain('Claire Martin');
+    // Escape leaves the form (nothing saved).
+    await page.getByTestId('form-title').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('incident-form').count()).toBe(0);
   });
 
   it('creates an incident from the keyboard, placed by a click on the map', async () => {
@@ -106,12 +127,22 @@ describe('incident management in Chromium against vigie serve', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('pick-banner').isVisible()).toBe(true);
 
-    // The pane opened beside the map: let the map settle at its new size, then click near Pont Neuf.
+    // The pane opened beside the map. Bring Pont Neuf into view (the venue chosen before moved the
+    // map to it), let the map settle at its new size, then click near the bridge.
+    await page.evaluate(() => {
+      (window as unknown as { __vigieMap: { jumpTo(o: unknown): void } }).__vigieMap.jumpTo({
+        center: [2.3412, 48.8576],
+        zoom: 14.5,
+      });
+    });
     await mapIdle(page, 1);
     const target = await page.evaluate(() => {
       const map = (
         window as unknown as {
-          __vigieMap: { project(c: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement };
+          __vigieMap: {
+            project(c: [number, number]): { x: number; y: number };
+            getCanvas(): HTMLCanvasElement;
+          };
         }
       ).__vigieMap;
       const rect = map.getCanvas().getBoundingClientRect();
@@ -144,7 +175,12 @@ describe('incident management in Chromium against vigie serve', () => {
     const created = (await api<Incident[]>('listIncidents', { text: 'rucksack arch' })).find(
       (i) => i.reference === reference,
     );
-    expect(created).toMatchObject({ category: 'unattended_bag', priority: 1, status: 'new', source: 'radio' });
+    expect(created).toMatchObject({
+      category: 'unattended_bag',
+      priority: 1,
+      status: 'new',
+      source: 'radio',
+    });
     expect(created?.lat).toBeCloseTo(48.8576, 3);
     expect(created?.lon).toBeCloseTo(2.3412, 3);
     incidentId = created?.id ?? '';
@@ -171,6 +207,30 @@ describe('incident management in Chromium against vigie serve', () => {
     await expect.poll(() => mapUnitStatus(page, callsign), { timeout: 15_000 }).toBe('assigned');
   });
 
+  it('asks before taking a unit off another incident, and keeps it there when told to', async () => {
+    const { page } = ui;
+    const busy = (
+      await api<{ reference: string; assigned: { callsign: string }[] }[]>('listIncidents', {})
+    ).find((i) => i.reference !== reference && i.assigned.length > 0);
+    const other = busy?.assigned[0]?.callsign;
+    if (!busy || !other) throw new Error('no unit working another incident in the exercise');
+    await page.getByTestId('assign-open').click();
+    await page.getByTestId('assign-search').fill(other);
+    await page.keyboard.press('Enter');
+    const confirm = page.getByTestId('reassign-confirm');
+    await expect.poll(() => confirm.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await confirm.innerText()).toContain(busy.reference);
+    await page.getByTestId('reassign-cancel').click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('assign-picker').count()).toBe(0);
+    // Still on its own incident, not on ours.
+    const still = (
+      await api<{ reference: string; assigned: { callsign: string }[] }[]>('listIncidents', {})
+    ).find((i) => i.reference === busy.reference);
+    expect(still?.assigned.map((a) => a.callsign)).toContain(other);
+    expect(await page.locator(`[data-testid="assigned-unit"][data-callsign="${other}"]`).count()).toBe(0);
+  });
+
   const steps = [
     { action: 'acknowledge', status: 'acknowledged', unit: 'assigned' },
     { action: 'dispatch', status: 'dispatched', unit: 'en_route' },
@@ -190,14 +250,16 @@ describe('incident management in Chromium against vigie serve', () => {
       await expect.poll(() => mapIncidentStatus(page, reference), { timeout: 15_000 }).toBe(step.status);
       await expect
         .poll(() =>
-          page.locator(`[data-testid="assigned-unit"][data-callsign="${callsign}"]`).getAttribute('data-status'),
+          page
+            .locator(`[data-testid="assigned-unit"][data-callsign="${callsign}"]`)
+            .getAttribute('data-status'),
         )
         .toBe(step.unit);
       await expect.poll(() => mapUnitStatus(page, callsign), { timeout: 15_000 }).toBe(step.unit);
       // Only the actions the state machine allows are offered.
-      const offered = await page.locator('[data-testid^="action-"]').evaluateAll((els) =>
-        els.map((e) => e.getAttribute('data-testid')),
-      );
+      const offered = await page
+        .locator('[data-testid^="action-"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
       expect(offered).not.toContain(`action-${step.action}`);
       expect(offered).toContain('action-cancel');
     });
@@ -205,7 +267,9 @@ describe('incident management in Chromium against vigie serve', () => {
 
   it('adds a note, and finds the incident again by a word of the note', async () => {
     const { page } = ui;
-    await page.getByTestId('note-input').fill('Owner traced: zygomorphic tourist from Lyon, bag cleared by K9');
+    await page
+      .getByTestId('note-input')
+      .fill('Owner traced: zygomorphic tourist from Lyon, bag cleared by K9');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('note').count()).toBe(1);
     expect(await page.getByTestId('note').innerText()).toContain('Claire Martin');
@@ -239,7 +303,9 @@ describe('incident management in Chromium against vigie serve', () => {
     expect(await page.locator('[data-testid^="action-"]').count()).toBe(0);
 
     await page.getByTestId('show-closed').check();
-    await expect.poll(() => row(page, reference).getAttribute('data-status'), { timeout: 10_000 }).toBe('closed');
+    await expect
+      .poll(() => row(page, reference).getAttribute('data-status'), { timeout: 10_000 })
+      .toBe('closed');
     await expect.poll(() => mapIncidentStatus(page, reference), { timeout: 15_000 }).toBe('closed');
     await page.getByTestId('show-closed').uncheck();
     await expect.poll(() => row(page, reference).count(), { timeout: 10_000 }).toBe(0);
@@ -291,10 +357,39 @@ describe('incident management in Chromium against vigie serve', () => {
     // Reload: the form closes and the detail shows the incident as it is now.
     await page.getByTestId('conflict-reload').click();
     await expect.poll(() => page.getByTestId('conflict').count()).toBe(0);
-    await expect.poll(() => page.getByTestId('incident-detail').innerText()).toContain('Changed by the river desk');
-    await expect.poll(() => timelineActions(page)).toContain(
-      theirs.priority !== listed.priority ? 'incident.priority_changed' : 'incident.updated',
-    );
+    await expect
+      .poll(() => page.getByTestId('incident-detail').innerText())
+      .toContain('Changed by the river desk');
+    await expect
+      .poll(() => timelineActions(page))
+      .toContain(theirs.priority !== listed.priority ? 'incident.priority_changed' : 'incident.updated');
+
+    // A lifecycle step on a row that moved on: the officer opens "cancel" and types a reason while
+    // the other desk reports units on scene. The cancel is refused and the change shown.
+    await page.getByTestId('action-cancel').click();
+    await page.getByTestId('reason-input').fill('Duplicate of a radio call');
+    const before = (await api<IncidentDetail>('getIncident', { id: listed.id })).incident;
+    const next = { new: 'acknowledge', acknowledged: 'dispatch', dispatched: 'arrive' }[
+      before.status as 'new' | 'acknowledged' | 'dispatched'
+    ];
+    expect(next).toBeDefined();
+    const moved = await api<Incident>('transitionIncident', {
+      id: listed.id,
+      version: before.version,
+      action: next,
+    });
+    await page.getByTestId('reason-confirm').click();
+    await expect.poll(() => conflict.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await conflict.locator('[data-field="status"]').count()).toBe(1);
+    // Cancelling is still possible from the new status: offered as a retry, never done silently.
+    expect(await page.getByTestId('conflict-retry').isVisible()).toBe(true);
+    expect((await api<IncidentDetail>('getIncident', { id: listed.id })).incident.status).toBe(moved.status);
+    await page.screenshot({ path: artifact('incident-conflict.png') });
+    await page.getByTestId('conflict-reload').click();
+    await expect.poll(() => page.getByTestId('conflict').count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('incident-detail').getAttribute('data-status'))
+      .toBe(moved.status);
   });
 
   it('keeps the board windowed: a few hundred incidents, only the visible rows in the DOM', async () => {
@@ -309,7 +404,9 @@ describe('incident management in Chromium against vigie serve', () => {
       });
     }
     await page.getByTestId('tab-incidents').click();
-    await expect.poll(() => page.getByTestId('board-count').innerText(), { timeout: 15_000 }).toMatch(/^3\d\d /);
+    await expect
+      .poll(() => page.getByTestId('board-count').innerText(), { timeout: 15_000 })
+      .toMatch(/^3\d\d /);
     const rendered = await page.getByTestId('incident-row').count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(60);

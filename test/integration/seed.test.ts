@@ -111,6 +111,11 @@ describe('seeded parade plan', () => {
   it('comes from the scenario: 85 boats from 19:30 Paris time at 15 km/h', () => {
     const { call } = testApp();
     const parade = call('getParade', {});
-    expect(parade.plan).toMatchObject({ start: '2024-07-26T17:30:00.000Z', speedKmh: 15, boats: 85, spacingM: 100 });
+    expect(parade.plan).toMatchObject({
+      start: '2024-07-26T17:30:00.000Z',
+      speedKmh: 15,
+      boats: 85,
+      spacingM: 100,
+    });
   });
 });

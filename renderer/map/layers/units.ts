@@ -22,13 +22,15 @@ const iconSize: ExpressionSpecification = [
   ['linear'],
   ['zoom'],
   10,
-  0.55,
+  0.45,
   13,
-  0.75,
+  0.5,
+  14,
+  0.62,
   15,
-  0.95,
+  0.8,
   17,
-  1.15,
+  1.05,
 ];
 const clustered: ExpressionSpecification = ['has', 'point_count'];
 

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM } from '../../e2e/harness.js';
+import { CHROMIUM, serve, type Served } from '../../e2e/harness.js';
 import { paths } from './paths.js';
 import { onExit } from './temp.js';
 
@@ -19,6 +19,19 @@ export function harnessFlags(): string[] {
   if (!flags.length)
     throw new Error('CHROMIUM_ARGS not found in test/e2e/harness.ts: update test/bench/lib/browser.ts');
   return flags;
+}
+
+/** The e2e harness's \`vigie serve\`, stopped whatever way the bench ends. */
+export async function serveTracked(db: string): Promise<Served> {
+  const served = await serve(db);
+  const forget = onExit(() => void served.stop());
+  return {
+    ...served,
+    stop: () => {
+      forget();
+      return served.stop();
+    },
+  };
 }
 
 export async function launch(): Promise<Browser> {

@@ -1,0 +1,78 @@
+// The operator's base map, in the layers panel: which file is in use (or the built-in map of Paris),
+// a typed path to an MBTiles / PMTiles file on the machine running Vigie → setBasemap, and a button
+// back to the built-in map. The map adds it under its own layers (map/operator-basemap.ts).
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toApiError } from '../api';
+import { useSignedIn, useStoreApi, useVigie } from '../state/hooks';
+import { mapClient } from './client';
+
+/** Reads the base map in use once, into the store. */
+export function useBasemapLoader(): void {
+  const store = useStoreApi();
+  useEffect(() => {
+    let live = true;
+    mapClient()
+      .getBasemap({})
+      .then((r) => live && store.getState().setBasemap(r.basemap))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [store]);
+}
+
+export function BasemapSettings() {
+  const { t } = useTranslation();
+  const store = useStoreApi();
+  const signedIn = useSignedIn();
+  const basemap = useVigie((s) => s.basemap);
+  const [path, setPath] = useState('');
+  const [busy, setBusy] = useState(false);
+  const set = async (value: string | null) => {
+    setBusy(true);
+    try {
+      const r = await mapClient().setBasemap({ path: value });
+      store.getState().setBasemap(r.basemap);
+      setPath('');
+    } catch (err) {
+      store.getState().showError(toApiError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <fieldset className="basemap">
+      <legend>{t('mapTools.basemap.title')}</legend>
+      <p data-testid="basemap-current">
+        {basemap
+          ? t('mapTools.basemap.inUse', { name: basemap.name ?? basemap.file, kind: basemap.kind })
+          : t('mapTools.basemap.builtIn')}
+      </p>
+      <form
+        className="zone-actions"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (path.trim()) void set(path.trim());
+        }}
+      >
+        <input
+          data-testid="basemap-path"
+          aria-label={t('mapTools.basemap.path')}
+          placeholder={t('mapTools.basemap.path')}
+          value={path}
+          disabled={!signedIn || busy}
+          onChange={(e) => setPath(e.target.value)}
+        />
+        <button type="submit" disabled={!signedIn || busy || !path.trim()}>
+          {t('mapTools.basemap.load')}
+        </button>
+        {basemap && (
+          <button type="button" disabled={!signedIn || busy} onClick={() => void set(null)}>
+            {t('mapTools.basemap.clear')}
+          </button>
+        )}
+      </form>
+    </fieldset>
+  );
+}

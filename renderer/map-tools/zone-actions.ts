@@ -1,0 +1,101 @@
+// Zone writes from the map tools: each re-reads the zones into the store afterwards (the store has
+// no zone actions of its own), and reports a failure in the error toast.
+import type { ZoneImportResult } from '../../shared/api/map';
+import type { Zone } from '../../shared/domain';
+import type { ZoneKind } from '../../shared/zones';
+import { toApiError } from '../api';
+import type { VigieStore } from '../state/store';
+import { mapClient } from './client';
+import { closedRing, draftProblems, withoutRepeats } from './zone-geometry';
+
+export async function reloadZones(store: VigieStore): Promise<void> {
+  try {
+    store.setState({ zones: await mapClient().listZones({}) });
+  } catch (err) {
+    store.getState().showError(toApiError(err).message);
+  }
+}
+
+/** Ends the drawing: the ring is closed (the double-click's repeated points dropped) if it is valid. */
+export function closeZoneDraft(store: VigieStore): boolean {
+  const draft = store.getState().zoneDraft;
+  if (!draft) return false;
+  const points = withoutRepeats(draft.points);
+  const ok = draftProblems(points).length === 0;
+  store.getState().setZoneDraft({ points, closed: ok });
+  return ok;
+}
+
+async function run<T>(store: VigieStore, call: () => Promise<T>): Promise<T | null> {
+  try {
+    const out = await call();
+    await reloadZones(store);
+    return out;
+  } catch (err) {
+    const e = toApiError(err);
+    store.getState().showError(e.message);
+    if (e.code === 'conflict') await reloadZones(store);
+    return null;
+  }
+}
+
+export function createZone(
+  store: VigieStore,
+  input: { name: string; kind: ZoneKind; color: string; points: [number, number][] },
+): Promise<Zone | null> {
+  return run(store, () =>
+    mapClient().createZone({
+      name: input.name,
+      kind: input.kind,
+      color: input.color,
+      polygon: closedRing(input.points),
+    }),
+  );
+}
+
+export function updateZone(
+  store: VigieStore,
+  zone: Zone,
+  patch: { name: string; kind: ZoneKind; color: string },
+): Promise<Zone | null> {
+  return run(store, () => mapClient().updateZone({ id: zone.id, version: zone.version, ...patch }));
+}
+
+export function deleteZone(store: VigieStore, zone: Zone): Promise<unknown> {
+  return run(store, () => mapClient().deleteZone({ id: zone.id, version: zone.version }));
+}
+
+/** importZones; a dry run changes nothing and is not followed by a reload. */
+export async function importZones(
+  store: VigieStore,
+  geojson: string,
+  dryRun: boolean,
+): Promise<ZoneImportResult | { error: string; issues: string[] }> {
+  try {
+    const out = await mapClient().importZones({ geojson, dryRun });
+    if (!dryRun) await reloadZones(store);
+    return out;
+  } catch (err) {
+    const e = toApiError(err);
+    return { error: e.message, issues: (e.issues ?? []).map((i) => `${i.path} ${i.message}`.trim()) };
+  }
+}
+
+/** Downloads every zone as a .geojson file (exportZones, through a Blob link). */
+export async function exportZones(store: VigieStore, fileName: string): Promise<void> {
+  try {
+    const fc = await mapClient().exportZones({});
+    const url = URL.createObjectURL(
+      new Blob([JSON.stringify(fc, null, 2)], { type: 'application/geo+json' }),
+    );
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } catch (err) {
+    store.getState().showError(toApiError(err).message);
+  }
+}

@@ -1,0 +1,97 @@
+// Shift handover end to end, in Chromium against `vigie serve`: the officer opens the handover from
+// the top bar, previews the report (rendered by the shared HTML renderer in a sandboxed frame),
+// acknowledges it as the incoming officer (the content hash shows, the journal records it), and
+// exports it as PDF from the list of past handovers.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HandoverSummary } from '../../shared/api/handover.js';
+import type { JournalEntry } from '../../shared/domain.js';
+import { artifact, openConsole, serve, type Console, type Served } from './harness.js';
+
+let served: Served;
+let ui: Console;
+
+async function api<T>(name: string, input: unknown): Promise<T> {
+  const res = await fetch(`${served.url}api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as T & { error?: { message: string } };
+  if (!res.ok) throw new Error(`${name}: ${res.status} ${body.error?.message ?? ''}`);
+  return body;
+}
+
+beforeAll(async () => {
+  served = await serve();
+  ui = await openConsole(served.url, { debug: true });
+  const { page } = ui;
+  // The console is loaded when its units are listed (these tests do not need the map).
+  await page.locator('[data-testid="unit-row"]').first().waitFor({ timeout: 60_000 });
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('signin-name').fill('Camille Durand');
+  await page.getByTestId('signin-role').fill('Watch officer');
+  await page.getByTestId('signin-desk').fill('D1');
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('operator').waitFor();
+});
+
+afterAll(async () => {
+  await ui?.close();
+  await served?.stop();
+});
+
+describe('shift handover', () => {
+  it('previews the report, acknowledges it as the incoming officer, and journals it', async () => {
+    const { page } = ui;
+    await page.getByTestId('open-handover').click();
+    const dialog = page.getByTestId('handover-dialog');
+    await dialog.waitFor();
+    await expect.poll(() => page.getByTestId('handover-from').inputValue()).toMatch(/^2024-07-26T\d\d:\d\d$/);
+    expect(await page.getByTestId('handover-to').inputValue()).toMatch(/^2024-07-26T\d\d:\d\d$/);
+    await page.getByTestId('handover-incoming').fill('Lucas Martin');
+    await page.getByTestId('handover-pending').fill('Call back the Spanish liaison\nCheck gate B rota');
+    await page.getByTestId('handover-preview').click();
+    const frame = page.frameLocator('[data-testid="handover-frame"]');
+    await expect.poll(() => frame.locator('body').innerText(), { timeout: 15_000 }).toContain('Lucas Martin');
+    expect(await frame.locator('body').innerText()).toContain('Call back the Spanish liaison');
+    // Sandboxed: the report can run no script.
+    expect(await page.getByTestId('handover-frame').getAttribute('sandbox')).not.toContain('allow-scripts');
+
+    const ack = page.getByTestId('handover-acknowledge');
+    expect(await ack.innerText()).toBe('Acknowledge as Lucas Martin');
+    await ack.click();
+    const done = page.getByTestId('handover-acknowledged');
+    await done.waitFor();
+    const hash = (await done.getAttribute('data-hash')) ?? '';
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await done.innerText()).toContain(hash);
+    await page.screenshot({ path: artifact('handover.png') });
+
+    const [stored] = await api<HandoverSummary[]>('listHandovers', {});
+    expect(stored?.contentHash).toBe(hash);
+    expect(stored?.incoming.name).toBe('Lucas Martin');
+    const journal = await api<JournalEntry[]>('listJournal', { limit: 50 });
+    const entry = journal.find((e) => e.seq === stored?.journalSeq);
+    expect(entry?.action).toBe('handover.acknowledged');
+    expect(entry?.operator).toBe('Camille Durand');
+  });
+
+  it('exports an acknowledged handover as PDF from the list', async () => {
+    const { page } = ui;
+    const item = page.getByTestId('handover-item').first();
+    await item.waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      item.getByTestId('handover-export-pdf').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const path = await download.path();
+    expect(readFileSync(path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('never sent a request off the machine, and threw no page errors', () => {
+    expect(ui.offMachine).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
+  });
+});
