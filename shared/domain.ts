@@ -1,3 +1,4 @@
+import { DEFAULT_THRESHOLDS, type OverdueThresholds } from './overdue.js';
 // Domain vocabulary. These tokens are the interchange format (CSV, JSON, CLI); the UI translates them.
 
 export const UNIT_KINDS = [
@@ -146,11 +147,13 @@ export interface ContingentDetail {
 /** Console-wide settings; one version covers them all (optimistic concurrency). */
 export interface SettingsValues {
   stalePositionMinutes: number;
+  /** Incident board deadlines per priority (shared/overdue.ts). */
+  overdue: OverdueThresholds;
 }
 export interface Settings extends SettingsValues {
   version: number;
 }
-export const DEFAULT_SETTINGS: SettingsValues = { stalePositionMinutes: 30 };
+export const DEFAULT_SETTINGS: SettingsValues = { stalePositionMinutes: 30, overdue: DEFAULT_THRESHOLDS };
 
 export interface Venue {
   id: string;

@@ -28,8 +28,9 @@ export function updateSettings(
     const journaled: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of Object.keys(wanted) as (keyof SettingsValues)[]) {
       const to = wanted[key];
-      if (to === undefined || to === before[key]) continue;
-      changes[key] = to;
+      // Compared by value: thresholds are objects.
+      if (to === undefined || JSON.stringify(to) === JSON.stringify(before[key])) continue;
+      Object.assign(changes, { [key]: to });
       journaled[key] = { from: before[key], to };
     }
     // Nothing different: no write, no journal entry, the version stays.

@@ -106,7 +106,7 @@ export function listIncidents(db: Db, f: IncidentFilter): Incident[] {
                SELECT 1 FROM assignments a JOIN units u ON u.id = a.unit_id JOIN contingents c ON c.id = u.contingent_id
                WHERE a.incident_id = i.id AND c.country = @country))
          AND (@match IS NULL OR i.rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH @match))
-       ORDER BY i.priority, i.created_at
+       ORDER BY i.priority, i.created_at, i.rowid
        LIMIT @limit`,
     )
     .all({

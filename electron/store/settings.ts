@@ -16,7 +16,7 @@ export function readSettings(db: Db): Settings {
   let version = 1;
   for (const r of db.prepare('SELECT key, value, version FROM settings').all() as Row[]) {
     // Rows for settings this version no longer knows are kept but ignored.
-    if (isKey(r.key)) values[r.key] = JSON.parse(r.value) as SettingsValues[typeof r.key];
+    if (isKey(r.key)) Object.assign(values, { [r.key]: JSON.parse(r.value) as unknown });
     version = Math.max(version, r.version);
   }
   return { ...values, version };

@@ -1,13 +1,23 @@
-// Overdue incidents on the operation clock (shared/overdue.ts, default thresholds for now).
+// Overdue incidents on the operation clock (shared/overdue.ts), with the operation's thresholds
+// from the settings (setThresholds at load and after a change).
 // Counting them every second over tens of thousands of rows would cost the main thread each tick,
 // so each read of the board is turned once into the sorted instants at which its incidents become
 // overdue; the count at any `now` is then a binary search. (Overdue only ever starts with time: it
 // ends when the status changes, and a status change is a new read.)
 import { useMemo } from 'react';
 import type { Incident } from '../../shared/domain';
-import { DEFAULT_THRESHOLDS, overdue, type Overdue } from '../../shared/overdue';
+import { DEFAULT_THRESHOLDS, overdue, type Overdue, type OverdueThresholds } from '../../shared/overdue';
 
-export const THRESHOLDS = DEFAULT_THRESHOLDS;
+let THRESHOLDS: OverdueThresholds = DEFAULT_THRESHOLDS;
+
+/** Applies the operation's thresholds; cached deadlines were computed with the old ones. */
+export function setThresholds(t: OverdueThresholds): void {
+  if (JSON.stringify(t) === JSON.stringify(THRESHOLDS)) return;
+  THRESHOLDS = t;
+  cache = new WeakMap();
+}
+
+export const currentThresholds = (): OverdueThresholds => THRESHOLDS;
 
 export const overdueAt = (i: Incident, now: number): Overdue => overdue(i, now, THRESHOLDS);
 
@@ -24,7 +34,7 @@ export function overdueFrom(i: Incident): number | null {
   return first;
 }
 
-const cache = new WeakMap<readonly Incident[], Float64Array>();
+let cache = new WeakMap<readonly Incident[], Float64Array>();
 
 /** Sorted instants at which the incidents of this list become overdue (computed once per list). */
 export function overdueInstants(incidents: readonly Incident[]): Float64Array {

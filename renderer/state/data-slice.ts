@@ -6,6 +6,7 @@ import { toApiError } from '../api';
 import { BOARD_LIMIT, boardInput } from './board';
 import { reconcileById, replaceById } from './reconcile';
 import type { DataSlice, Slice } from './types';
+import { setThresholds } from '../incidents/overdue';
 
 export const createDataSlice =
   (client: VigieClient): Slice<DataSlice> =>
@@ -31,15 +32,19 @@ export const createDataSlice =
       loadAll: async () => {
         set({ loadState: 'loading', loadError: null });
         try {
-          const [session, units, incidents, venues, routes, zones, contingents] = await Promise.all([
-            client.getSession({}),
-            client.listUnits({}),
-            client.listIncidents(boardInput(get().boardFilters)),
-            client.listVenues({}),
-            client.listRoutes({}),
-            client.listZones({}),
-            client.listContingents({}),
-          ]);
+          const [session, units, incidents, venues, routes, zones, contingents, settings] = await Promise.all(
+            [
+              client.getSession({}),
+              client.listUnits({}),
+              client.listIncidents(boardInput(get().boardFilters)),
+              client.listVenues({}),
+              client.listRoutes({}),
+              client.listZones({}),
+              client.listContingents({}),
+              client.getSettings({}),
+            ],
+          );
+          setThresholds(settings.overdue);
           set({
             session,
             units,
@@ -59,7 +64,14 @@ export const createDataSlice =
       refresh: async () => {
         try {
           // The board and the pane record their own failures; the units read reports the link.
-          const [, boardOk] = await Promise.all([loadUnits(), get().loadIncidents(), get().loadDetail()]);
+          // Settings ride along so another desk's change of overdue thresholds shows here too.
+          const [, boardOk, settings] = await Promise.all([
+            loadUnits(),
+            get().loadIncidents(),
+            client.getSettings({}),
+            get().loadDetail(),
+          ]);
+          setThresholds(settings.overdue);
           if (boardOk) set({ refreshError: null });
         } catch (err) {
           set({ refreshError: toApiError(err).message });

@@ -3,6 +3,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/domain';
+import type { OverdueThresholds } from '../../shared/overdue';
+import { setThresholds } from '../incidents/overdue';
+import { OverdueFields } from './OverdueFields';
 import { MAX_IDLE_LOCK_MINUTES } from '../../shared/api/session';
 import { toApiError } from '../api';
 import { appClient } from '../lock/client';
@@ -18,6 +21,7 @@ export function SettingsDialog() {
   const lock = lockOf(useSession());
   const [settings, setSettings] = useState<Settings | null>(null);
   const [stale, setStale] = useState('');
+  const [overdue, setOverdue] = useState<OverdueThresholds | null>(null);
   const [idle, setIdle] = useState(String(lock?.idleLockMinutes ?? 0));
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +32,7 @@ export function SettingsDialog() {
       .then((s) => {
         setSettings(s);
         setStale(String(s.stalePositionMinutes));
+        setOverdue(s.overdue);
       })
       .catch((err: unknown) => setError(toApiError(err).message));
   }, []);
@@ -37,12 +42,16 @@ export function SettingsDialog() {
     setError(null);
     setMessage(null);
     try {
-      if (settings && Number(stale) !== settings.stalePositionMinutes) {
+      const overdueChanged =
+        overdue !== null && JSON.stringify(overdue) !== JSON.stringify(settings?.overdue);
+      if (settings && (Number(stale) !== settings.stalePositionMinutes || overdueChanged)) {
         const s = await appClient().updateSettings({
           version: settings.version,
           stalePositionMinutes: Number(stale),
+          ...(overdueChanged && overdue ? { overdue } : {}),
         });
         setSettings(s);
+        setThresholds(s.overdue);
       }
       if (Number(idle) !== lock?.idleLockMinutes)
         applySession(store, await appClient().setIdleLock({ minutes: Number(idle) }));
@@ -68,6 +77,7 @@ export function SettingsDialog() {
             onChange={(e) => setStale(e.target.value)}
           />
         </label>
+        {overdue && <OverdueFields value={overdue} onChange={setOverdue} />}
         <label>
           <span>{t('settings.idle')}</span>
           <input

@@ -85,6 +85,27 @@ export const importRosterInput = z
   })
   .strict();
 
+const minutes = z.number().int().min(1).max(1440).nullable();
+const perPriority = z.object({ 1: minutes, 2: minutes, 3: minutes, 4: minutes }).strict();
+
+/** Input schema for configurable thresholds (minutes, or null for no deadline). */
+const overdueThresholdsSchema = z
+  .object({ acknowledgeMinutes: perPriority, onSceneMinutes: perPriority })
+  .strict()
+  .refine(
+    (t) =>
+      ([1, 2, 3, 4] as const).every(
+        (p) =>
+          t.acknowledgeMinutes[p] === null ||
+          t.onSceneMinutes[p] === null ||
+          t.acknowledgeMinutes[p] <= t.onSceneMinutes[p],
+      ),
+    {
+      message: 'acknowledgement deadline must not be later than on-scene deadline',
+      path: ['acknowledgeMinutes'],
+    },
+  );
+
 export const unitCalls = {
   listContingents: call<Contingent[]>()(none),
   getContingent: call<ContingentDetail>()(z.object({ id }).strict()),
@@ -98,6 +119,12 @@ export const unitCalls = {
   importRoster: call<RosterImportResult>()(importRosterInput),
   getSettings: call<Settings>()(none),
   updateSettings: call<Settings>()(
-    z.object({ version, stalePositionMinutes: z.number().int().min(1).max(1440).optional() }).strict(),
+    z
+      .object({
+        version,
+        stalePositionMinutes: z.number().int().min(1).max(1440).optional(),
+        overdue: overdueThresholdsSchema.optional(),
+      })
+      .strict(),
   ),
 };

@@ -686,17 +686,19 @@ runBench(async () => {
         : '.'),
   );
   if (retries.length) {
-    const offRoute = retries.filter((r) => r.includes('camera off the route')).length;
+    const offRoute = retries.filter((r) => r.includes('camera off the route'));
+    const other = retries.filter((r) => !r.includes('camera off the route'));
+    const loads = (rs: string[]) => rs.map((r) => r.split(': ')[0]).join('; ');
     notes.push(
-      `**${retries.length} page load(s) failed and were run again** (not counted in the figures): ` +
-        `${retries.join('; ')}.` +
-        (offRoute
-          ? ` ${offRoute} of them settled with the camera off the ceremony route, zoomed out to about zoom 11 and ` +
-            `centred south-west of Paris, the route and units off screen: a console bug that shows when the page ` +
-            `loads slowly (a busy machine, large data). A likely cause (to be confirmed): the route is fitted before the map has its ` +
-            `final size (fitBounds with the padding against a smaller canvas); fitting again on the map's first ` +
-            `resize, or only once the container has its size, would fix it.`
-          : ''),
+      `**${retries.length} page load(s) failed and were run again** (the failed attempts are not in the figures).` +
+        (offRoute.length
+          ? ` ${offRoute.length} settled with the camera off the ceremony route (${loads(offRoute)}): zoomed out to ` +
+            `about zoom 11 and centred south-west of Paris, the route and units off screen. This is a console bug ` +
+            `that shows when the page loads slowly (a busy machine, large data). A likely cause (to be confirmed): ` +
+            `the route is fitted before the map has its final size (fitBounds with its padding against a smaller ` +
+            `canvas); fitting again on the map's first resize, or only once the container has its size, would fix it.`
+          : '') +
+        (other.length ? ` Other failures: ${other.join('; ')}.` : ''),
     );
   }
 

@@ -405,16 +405,26 @@ describe('incident management in Chromium against vigie serve', () => {
     }
     await page.getByTestId('tab-incidents').click();
     await expect
-      .poll(() => page.getByTestId('board-count').innerText(), { timeout: 15_000 })
+      .poll(() => page.getByTestId('board-count').innerText(), { timeout: 30_000 })
       .toMatch(/^3\d\d /);
     const rendered = await page.getByTestId('incident-row').count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(60);
     // Scrolled to the end, the last (newest P4) row is there.
-    await page.locator('[role="listbox"][aria-label="Incident board"]').evaluate((el) => {
-      el.scrollTop = el.scrollHeight;
-    });
-    await expect.poll(() => page.getByText('Lost child report 299').count()).toBe(1);
+    // Scroll to the end again on each try: the virtualiser measures rows as they render, so the
+    // list's full height can grow after the first scroll.
+    const board = page.locator('[role="listbox"][aria-label="Incident board"]');
+    await expect
+      .poll(
+        async () => {
+          await board.evaluate((el) => {
+            el.scrollTop = el.scrollHeight;
+          });
+          return page.getByText('Lost child report 299').count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
     await page.screenshot({ path: artifact('incident-board.png') });
   });
 

@@ -24,7 +24,7 @@ describe('migration 003 (K9 rest due, settings)', () => {
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(getUnit(db, 'u')?.k9).toEqual({ handler: null, dog: 'Rex', detection: null, restDue: null });
-    expect(readSettings(db)).toEqual({ stalePositionMinutes: 30, version: 1 });
+    expect(readSettings(db)).toMatchObject({ stalePositionMinutes: 30, version: 1 });
     expect(listAvailablePlaced(db, { kind: 'k9_explosives', language: 'en' }).map((u) => u.callsign)).toEqual(
       ['ES-K9-01'],
     );

@@ -172,7 +172,7 @@ describe('moveUnit', () => {
 describe('stale positions', () => {
   it('flags positions older than the setting, on the operation clock', () => {
     const { call, real } = signedIn();
-    expect(call('getSettings', {})).toEqual({ stalePositionMinutes: 30, version: 1 });
+    expect(call('getSettings', {})).toMatchObject({ stalePositionMinutes: 30, version: 1 });
     const placed = () => call('listUnits', {}).filter((u) => u.positionAt !== null);
     expect(placed().some((u) => u.positionStale)).toBe(false);
 
@@ -195,7 +195,7 @@ describe('stale positions', () => {
     ).toBe(false);
 
     const settings = call('updateSettings', { version: 1, stalePositionMinutes: 45 });
-    expect(settings).toEqual({ stalePositionMinutes: 45, version: 2 });
+    expect(settings).toMatchObject({ stalePositionMinutes: 45, version: 2 });
     expect(placed().some((u) => u.positionStale)).toBe(false);
     const [entry] = call('listJournal', { limit: 1 });
     expect(entry).toMatchObject({
@@ -220,7 +220,7 @@ describe('stale positions', () => {
     expect(bad).toMatchObject({ code: 'invalid_input', issues: [{ path: 'stalePositionMinutes' }] });
     // The same value again is no change: no journal entry, same version.
     const seq = call('listJournal', { limit: 1 })[0]?.seq;
-    expect(call('updateSettings', { version: 2, stalePositionMinutes: 10 })).toEqual({
+    expect(call('updateSettings', { version: 2, stalePositionMinutes: 10 })).toMatchObject({
       stalePositionMinutes: 10,
       version: 2,
     });
