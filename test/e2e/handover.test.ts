@@ -6,34 +6,26 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandoverSummary } from '../../shared/api/handover.js';
 import type { JournalEntry } from '../../shared/domain.js';
-import { artifact, openConsole, serve, type Console, type Served } from './harness.js';
+import {
+  artifact,
+  hostApi,
+  openConsole,
+  serve,
+  signInFromPage,
+  type Console,
+  type Served,
+} from './harness.js';
 
 let served: Served;
 let ui: Console;
 
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const res = await fetch(`${served.url}api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as T & { error?: { message: string } };
-  if (!res.ok) throw new Error(`${name}: ${res.status} ${body.error?.message ?? ''}`);
-  return body;
-}
+let api: ReturnType<typeof hostApi>;
 
 beforeAll(async () => {
   served = await serve();
+  api = hostApi(served.url);
   ui = await openConsole(served.url, { debug: true });
-  const { page } = ui;
-  // The console is loaded when its units are listed (these tests do not need the map).
-  await page.locator('[data-testid="unit-row"]').first().waitFor({ timeout: 60_000 });
-  await page.getByTestId('sign-in').click();
-  await page.getByTestId('signin-name').fill('Camille Durand');
-  await page.getByTestId('signin-role').fill('Watch officer');
-  await page.getByTestId('signin-desk').fill('D1');
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('operator').waitFor();
+  await signInFromPage(ui.page);
 });
 
 afterAll(async () => {

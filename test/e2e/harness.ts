@@ -131,3 +131,28 @@ export function artifact(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
 }
+
+/** Calls the contract on the host from Node (as another client of the same desk would). */
+export function hostApi(url: string) {
+  return async function api<T>(name: string, input: unknown): Promise<T> {
+    const res = await fetch(`${url}api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    const body = (await res.json()) as T & { error?: { message: string } };
+    if (!res.ok) throw new Error(`${name}: ${res.status} ${body.error?.message ?? ''}`);
+    return body;
+  };
+}
+
+/** Waits for the console's unit list (no map needed), then signs in from the top bar. */
+export async function signInFromPage(page: Page, name = 'Camille Durand', desk = 'D1'): Promise<void> {
+  await page.locator('[data-testid="unit-row"]').first().waitFor({ timeout: 60_000 });
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('signin-name').fill(name);
+  await page.getByTestId('signin-role').fill('Watch officer');
+  await page.getByTestId('signin-desk').fill(desk);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('operator').waitFor();
+}
