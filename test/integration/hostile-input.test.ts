@@ -102,7 +102,7 @@ async function signInDesk(): Promise<void> {
   expect(r.status).toBe(200);
 }
 
-/** Payloads for one call: any JSON, or an object over the call's own keys with hostile or plausible values. */
+/** Payloads for one call: arbitrary JSON, or an object over the call's own keys with hostile or plausible values. */
 function payloads(name: CallName): fc.Arbitrary<string> {
   const { keys, enums } = schemaProps(name);
   const plausible = fc.oneof(fc.constantFrom(...realIds), fc.constantFrom(1, 2, 3, 48.85, 2.35, true, false));

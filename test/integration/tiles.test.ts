@@ -18,7 +18,7 @@ import { expectApiError } from '../support/api-error.js';
 import { writeMbtiles, writePmtiles, type DirEntry } from '../fixtures/tiles/write.js';
 
 const bytes = (...n: number[]) => Uint8Array.from(n);
-/** A fake vector tile: any bytes do, the server never parses them. */
+/** A fake vector tile: arbitrary bytes do, the server never parses them. */
 const pbf = (seed: number) =>
   gzipSync(Buffer.from(Array.from({ length: 40 + seed }, (_, i) => (i * 7 + seed) % 256)));
 const PNG = bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4);
