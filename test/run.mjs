@@ -25,8 +25,18 @@ for (const project of projects) {
   if (r.status !== 0) exit = 1;
   try {
     const j = JSON.parse(readFileSync(out, 'utf8'));
+    // A suite that fails in beforeAll reports its tests as skipped: they never ran, so they count
+    // as failed here, and a failed file with no tests counts once.
+    let notRun = 0;
+    for (const file of j.testResults ?? []) {
+      if (file.status !== 'failed') continue;
+      const tests = file.assertionResults ?? [];
+      const unrun = tests.filter((t) => t.status !== 'passed' && t.status !== 'failed').length;
+      notRun += tests.length === 0 ? 1 : unrun;
+      totals.skipped -= unrun;
+    }
     totals.passed += j.numPassedTests;
-    totals.failed += j.numFailedTests;
+    totals.failed += j.numFailedTests + notRun;
     totals.skipped += j.numPendingTests + j.numTodoTests;
   } catch {
     totals.failed += 1;

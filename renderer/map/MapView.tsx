@@ -18,7 +18,7 @@ import {
   useStoreApi,
   useVigie,
 } from '../state/hooks';
-import { easeToPoint, fitRoute, INITIAL_VIEW } from './camera';
+import { easeToPoint, keepRouteFramed, INITIAL_VIEW } from './camera';
 import { installPicking } from './interactions';
 import { hasPulse } from './layers/incidents';
 import { Legend } from './Legend';
@@ -250,9 +250,10 @@ export function MapView() {
     };
   }, [map, t]);
 
-  // Fit the ceremony route once, when it first arrives.
+  // Frame the ceremony route when it first arrives, and keep it framed until the camera is moved.
   useEffect(() => {
-    if (map && !fitted.current && fitRoute(map, routes)) fitted.current = true;
+    // No cleanup: a refreshed routes array must not end the framing; map.remove() drops listeners.
+    if (map && !fitted.current && keepRouteFramed(map, routes)) fitted.current = true;
   }, [map, routes]);
 
   // Fly to a selection made outside the map (a click on the map needs no camera move), once per

@@ -22,15 +22,41 @@ export function routeBounds(routes: readonly Route[]): LngLatBoundsLike | null {
   return Number.isFinite(west) ? [west, south, east, north] : null;
 }
 
-export function fitRoute(map: MaplibreMap, routes: readonly Route[]): boolean {
+/**
+ * Keeps the ceremony route framed until something else moves the camera (the officer, a
+ * selection, the search). The first fit can run before the window has its final size (a slow
+ * start, a panel still laying out): fitting a small canvas with full padding settles zoomed out
+ * and off to the south-west, so the route is fitted again on every resize while the framing is
+ * still ours, and the padding shrinks with the canvas. Returns a function that stops it.
+ */
+export function keepRouteFramed(map: MaplibreMap, routes: readonly Route[]): (() => void) | null {
   const bounds = routeBounds(routes);
-  if (!bounds) return false;
-  map.fitBounds(bounds, {
-    padding: { top: 70, right: 90, bottom: 120, left: 120 },
-    maxZoom: 14.5,
-    duration: 0,
-  });
-  return true;
+  if (!bounds) return null;
+  let ours = false;
+  const fit = () => {
+    const { clientWidth: w, clientHeight: h } = map.getContainer();
+    if (w < 50 || h < 50) return; // not laid out yet: the resize that follows fits it
+    ours = true;
+    map.fitBounds(bounds, { padding: framePadding(w, h), maxZoom: 14.5, duration: 0 });
+    ours = false;
+  };
+  const stop = () => {
+    map.off('resize', fit);
+    map.off('movestart', onMoveStart);
+  };
+  const onMoveStart = () => {
+    if (!ours) stop();
+  };
+  map.on('resize', fit);
+  map.on('movestart', onMoveStart);
+  fit();
+  return stop;
+}
+
+/** Room for the panels drawn over the map, never more than a fifth of the canvas per side. */
+export function framePadding(width: number, height: number) {
+  const cap = (px: number, size: number) => Math.min(px, Math.floor(size / 5));
+  return { top: cap(70, height), right: cap(90, width), bottom: cap(120, height), left: cap(120, width) };
 }
 
 export function easeToPoint(map: MaplibreMap, lon: number, lat: number): void {

@@ -49,11 +49,13 @@ export function installTestHooks(map: MaplibreMap, isSettled: () => boolean): ()
   const onMoveStart = () => markBusy(map);
   map.on('idle', onIdle);
   map.on('movestart', onMoveStart);
+  map.on('resize', onMoveStart); // a resized canvas shows other features
   const exposed = debugEnabled();
   if (exposed) window.__vigieMap = map;
   return () => {
     map.off('idle', onIdle);
     map.off('movestart', onMoveStart);
+    map.off('resize', onMoveStart);
     if (exposed && window.__vigieMap === map) delete window.__vigieMap;
   };
 }

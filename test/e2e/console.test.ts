@@ -32,6 +32,28 @@ describe('the console in Chromium against vigie serve', () => {
     await ui.page.screenshot({ path: artifact('console.png') });
   });
 
+  it('keeps the ceremony route framed when the window is resized before the camera moved', async () => {
+    const { page } = ui;
+    const viewport = page.viewportSize();
+    const centre = () =>
+      page.evaluate(() => {
+        const map = (
+          window as unknown as {
+            __vigieMap: { getCenter(): { lng: number; lat: number }; getZoom(): number };
+          }
+        ).__vigieMap;
+        return { ...map.getCenter(), zoom: map.getZoom() };
+      });
+    // The route runs from Austerlitz (2.366 E) to the Trocadéro (2.289 E), along 48.85-48.86 N.
+    const onRoute = (c: { lng: number; lat: number; zoom: number }) =>
+      c.lng > 2.28 && c.lng < 2.38 && c.lat > 48.84 && c.lat < 48.875 && c.zoom > 12;
+    await page.setViewportSize({ width: 700, height: 500 });
+    await expect.poll(async () => onRoute(await centre()), { timeout: 20_000 }).toBe(true);
+    if (viewport) await page.setViewportSize(viewport);
+    await mapIdle(page, 20);
+    expect(onRoute(await centre())).toBe(true);
+  });
+
   it('selects a unit when it is clicked on the map, and shows it in the panel', async () => {
     const { page } = ui;
     await mapIdle(page, 20);

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { framePadding, keepRouteFramed, routeBounds } from '../../renderer/map/camera';
+import type { Route } from '../../shared/domain';
+
+// Just enough of a maplibre map to drive the framing: listeners, a container with a size, and a
+// record of every fitBounds. fitBounds fires movestart synchronously, as maplibre's jumpTo does.
+function fakeMap(width: number, height: number) {
+  const listeners = new Map<string, Set<() => void>>();
+  const container = { clientWidth: width, clientHeight: height };
+  const fits: { padding: ReturnType<typeof framePadding> }[] = [];
+  const emit = (type: string) => [...(listeners.get(type) ?? [])].forEach((f) => f());
+  const map = {
+    getContainer: () => container,
+    on: (type: string, f: () => void) => listeners.set(type, (listeners.get(type) ?? new Set()).add(f)),
+    off: (type: string, f: () => void) => listeners.get(type)?.delete(f),
+    fitBounds: (_b: unknown, options: { padding: ReturnType<typeof framePadding> }) => {
+      fits.push(options);
+      emit('movestart');
+    },
+  };
+  return { map: map as unknown as MaplibreMap, container, fits, emit };
+}
+
+const route = {
+  coordinates: [
+    [2.36, 48.84],
+    [2.29, 48.86],
+  ],
+} as unknown as Route;
+
+describe('framing the ceremony route', () => {
+  it('bounds every route point, and has none for no route', () => {
+    expect(routeBounds([route])).toEqual([2.29, 48.84, 2.36, 48.86]);
+    expect(routeBounds([])).toBeNull();
+  });
+
+  it('pads for the panels, but never more than a fifth of a small canvas', () => {
+    expect(framePadding(1600, 900)).toEqual({ top: 70, right: 90, bottom: 120, left: 120 });
+    expect(framePadding(300, 200)).toEqual({ top: 40, right: 60, bottom: 40, left: 60 });
+  });
+
+  it('waits for a laid-out canvas, then fits again on each resize while the framing is ours', () => {
+    const m = fakeMap(0, 0);
+    expect(keepRouteFramed(m.map, [route])).toBeTypeOf('function');
+    expect(m.fits).toHaveLength(0);
+    Object.assign(m.container, { clientWidth: 400, clientHeight: 300 });
+    m.emit('resize');
+    Object.assign(m.container, { clientWidth: 1600, clientHeight: 900 });
+    m.emit('resize');
+    expect(m.fits.map((f) => f.padding.left)).toEqual([80, 120]);
+  });
+
+  it('lets go once anything else moves the camera', () => {
+    const m = fakeMap(1600, 900);
+    keepRouteFramed(m.map, [route]);
+    expect(m.fits).toHaveLength(1);
+    m.emit('movestart'); // the officer pans, or a selection eases there
+    m.emit('resize');
+    expect(m.fits).toHaveLength(1);
+  });
+
+  it('does nothing without a route', () => {
+    const m = fakeMap(1600, 900);
+    expect(keepRouteFramed(m.map, [])).toBeNull();
+    expect(m.fits).toHaveLength(0);
+  });
+});
