@@ -4,7 +4,7 @@
 // map"), a venue, a bridge (its point and its name), a sector, or words; at least one is needed.
 // Editing sends only the fields the officer changed, on the version the form was opened on: if
 // another desk changed the incident meanwhile the save is refused and the conflict is shown here.
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   INCIDENT_CATEGORIES,
@@ -17,7 +17,7 @@ import {
 } from '../../shared/domain';
 import { ShortcutHint } from '../common/ShortcutHint';
 import { PRIORITY_COLOR } from '../map/palette';
-import { useRoutes, useSignedIn, useVigie } from '../state/hooks';
+import { useBridges, useSignedIn, useVigie } from '../state/hooks';
 import type { IncidentPatch } from '../state/types';
 import { ConflictBanner } from './ConflictBanner';
 import { coord } from './place';
@@ -68,7 +68,6 @@ const orNull = (s: string): string | null => (s.trim() ? s.trim() : null);
 
 export function IncidentForm({ editing }: { editing: Incident | null }) {
   const { t } = useTranslation();
-  const routes = useRoutes();
   const venues = useVigie((s) => s.venues);
   const picking = useVigie((s) => s.picking);
   const draft = useVigie((s) => s.draftPoint);
@@ -95,10 +94,7 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
   const formRef = useRef<HTMLFormElement>(null);
   const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((old) => ({ ...old, [k]: value }));
 
-  const bridges = useMemo(
-    () => routes.flatMap((r) => r.bridges.map((b, i) => ({ key: `${r.id}:${i}`, ...b }))),
-    [routes],
-  );
+  const bridges = useBridges();
 
   // The point: the one chosen in this form, else (editing) the incident's own.
   const basePoint = base && base.lat !== null && base.lon !== null && !pointCleared ? base : null;

@@ -38,6 +38,7 @@ import { glyphsUrl } from './glyphs';
 import { installTestHooks, markBusy } from './test-hooks';
 import { useMapData } from './use-map-data';
 import { isFiltered } from '../state/board';
+import { NearestHere } from '../units/NearestHere';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -272,6 +273,30 @@ export function MapView() {
     if (map && draft && draft.source !== 'map') easeToPoint(map, draft.lon, draft.lat);
   }, [map, draft]);
 
+  // A right-click asks for the nearest available units to that point, which a pin marks.
+  const nearestPoint = useVigie((s) => s.nearestPoint);
+  useEffect(() => {
+    if (!map) return;
+    const onContext = (e: maplibregl.MapMouseEvent) => {
+      e.preventDefault();
+      store.getState().setNearestPoint({ lat: e.lngLat.lat, lon: e.lngLat.lng });
+    };
+    map.on('contextmenu', onContext);
+    return () => {
+      map.off('contextmenu', onContext);
+    };
+  }, [map, store]);
+  useEffect(() => {
+    if (!map || !nearestPoint) return;
+    const pin = new maplibregl.Marker({ color: '#4cc2ff' })
+      .setLngLat([nearestPoint.lon, nearestPoint.lat])
+      .addTo(map);
+    pin.getElement().dataset.testid = 'nearest-pin';
+    return () => {
+      pin.remove();
+    };
+  }, [map, nearestPoint]);
+
   // The crosshair while placing an incident or drawing a zone.
   const drawing = useVigie((s) => Boolean(s.zoneDraft && !s.zoneDraft.closed) || s.mapTool === 'measure');
   useEffect(() => {
@@ -283,6 +308,7 @@ export function MapView() {
       <div ref={containerRef} className="map" data-testid="map" role="region" aria-label={t('map.label')} />
       <Legend filtered={isFiltered(filtered)} />
       <MapTools />
+      <NearestHere />
       <div ref={readout} className="map-readout mono" data-testid="map-readout" aria-live="off" />
       {picking && (
         <div className="pick-banner" role="status" data-testid="pick-banner">

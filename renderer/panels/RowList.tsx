@@ -1,8 +1,8 @@
 // The one list renderer for the side panel: a listbox of selectable rows that scrolls the selected
-// row into view and moves the selection with the keyboard (arrows, Page Up/Down, Home/End). Given a
-// fixed `rowHeight` it is windowed with @tanstack/react-virtual: only the rows in view (and a few
-// either side) are in the DOM, so the incident board scrolls through tens of thousands of rows.
-// Without it every row is rendered (the units list: a few hundred rows).
+// row into view and moves the selection with the keyboard (arrows, Page Up/Down, Home/End). Rows
+// have a fixed height and are windowed with @tanstack/react-virtual: only the rows in view (and a
+// few either side) are in the DOM, so the incident board scrolls through tens of thousands of rows
+// and the units list through thousands.
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
@@ -18,8 +18,8 @@ export interface RowListProps<T> {
   rowClass?: (item: T) => string;
   label: string;
   empty: string;
-  /** Height of every row in px: turns windowing on. */
-  rowHeight?: number;
+  /** Height of every row in px. */
+  rowHeight: number;
 }
 
 const PAGE = 10;
@@ -48,58 +48,10 @@ const rowSelector = (key: string) => `[data-key="${CSS.escape(key)}"]`;
 
 export function RowList<T>(props: RowListProps<T>) {
   if (props.items.length === 0) return <p className="list-empty">{props.empty}</p>;
-  return props.rowHeight ? <WindowedRows {...props} rowHeight={props.rowHeight} /> : <AllRows {...props} />;
+  return <WindowedRows {...props} />;
 }
 
-function AllRows<T>(props: RowListProps<T>) {
-  const { items, getKey, selectedKey, onSelect, renderRow, rowAttributes, rowClass, label } = props;
-  const listRef = useRef<HTMLUListElement>(null);
-
-  useEffect(() => {
-    if (!selectedKey) return;
-    listRef.current
-      ?.querySelector<HTMLElement>(rowSelector(selectedKey))
-      ?.scrollIntoView({ block: 'nearest' });
-  }, [selectedKey]);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
-    const index = items.findIndex((item) => getKey(item) === selectedKey);
-    const next = nextIndex(e.key, index, items.length, PAGE);
-    if (next === null) return;
-    e.preventDefault();
-    const item = items[next];
-    if (item) {
-      onSelect(getKey(item));
-      listRef.current?.querySelector<HTMLElement>(rowSelector(getKey(item)))?.focus();
-    }
-  };
-
-  return (
-    <ul ref={listRef} className="row-list" role="listbox" aria-label={label} onKeyDown={onKeyDown}>
-      {items.map((item, i) => {
-        const key = getKey(item);
-        const selected = key === selectedKey;
-        const focusable = selected || (selectedKey === null && i === 0);
-        return (
-          <li
-            key={key}
-            data-key={key}
-            role="option"
-            aria-selected={selected}
-            tabIndex={focusable ? 0 : -1}
-            className={`row ${rowClass?.(item) ?? ''}`}
-            onClick={() => onSelect(key)}
-            {...rowAttributes(item)}
-          >
-            {renderRow(item)}
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
-
-function WindowedRows<T>(props: RowListProps<T> & { rowHeight: number }) {
+function WindowedRows<T>(props: RowListProps<T>) {
   const { items, getKey, selectedKey, onSelect, renderRow, rowAttributes, rowClass, label, rowHeight } =
     props;
   const scrollRef = useRef<HTMLDivElement>(null);

@@ -1,5 +1,6 @@
 // Detail card of the selected unit: identity, contingent, kind, status (changeable), personnel,
 // armed, K9 handler and dog, last position and its time in operation time.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../shared/domain';
 import { countryName } from '../i18n/country';
@@ -7,6 +8,7 @@ import { UNIT_STATUS_COLOR } from '../map/palette';
 import { useVenueName, useVigie } from '../state/hooks';
 import { Field, TimeWithAge } from './Fields';
 import { UnitStatusSelect } from './UnitStatusSelect';
+import { PositionEditor } from '../units/PositionEditor';
 
 const coord = (v: number) => v.toFixed(5);
 
@@ -14,6 +16,7 @@ export function UnitDetail({ unit }: { unit: Unit }) {
   const { t, i18n } = useTranslation();
   const clear = useVigie((s) => s.clearSelection);
   const venue = useVenueName(unit.venueId);
+  const [moving, setMoving] = useState(false);
   return (
     <section
       className="detail"
@@ -64,6 +67,17 @@ export function UnitDetail({ unit }: { unit: Unit }) {
           ) : (
             t('unit.noPosition')
           )}
+          {!moving && (
+            <button
+              type="button"
+              className="btn-ghost btn-small move-open"
+              data-testid="unit-move-open"
+              onClick={() => setMoving(true)}
+            >
+              {t('unit.move.open')}
+            </button>
+          )}
+          {moving && <PositionEditor key={unit.id} unit={unit} onClose={() => setMoving(false)} />}
         </Field>
         {unit.notes && (
           <Field label={t('unit.notes')} wide>

@@ -8,6 +8,9 @@ import { useSelection, useUnits, useVigie } from '../state/hooks';
 import { matcher } from './filter';
 import { RowList } from './RowList';
 
+/** One line per unit: fixed, so the list is windowed (5,000 units keep a light DOM). */
+export const UNIT_ROW_HEIGHT = 44;
+
 export function UnitList() {
   const { t, i18n } = useTranslation();
   const units = useUnits();
@@ -47,6 +50,7 @@ export function UnitList() {
         onSelect={(id) => select('unit', id, 'panel')}
         label={t('tabs.units')}
         empty={t('panel.noUnits')}
+        rowHeight={UNIT_ROW_HEIGHT}
         rowAttributes={(u) => ({ 'data-testid': 'unit-row', 'data-callsign': u.callsign })}
         renderRow={(u) => (
           <div className="unit-row">

@@ -1,7 +1,7 @@
 // Typed selector hooks over the store. Components read narrow slices of state through these.
-import { useContext } from 'react';
+import { useContext, useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { Contingent, Incident, Unit } from '../../shared/domain';
+import type { Bridge, Contingent, Incident, Unit } from '../../shared/domain';
 import { StoreContext } from './context';
 import type { VigieStore } from './store';
 import type { VigieState } from './types';
@@ -22,6 +22,15 @@ export const useIncidents = () => useVigie((s) => s.incidents);
 export const useVenues = () => useVigie((s) => s.venues);
 export const useRoutes = () => useVigie((s) => s.routes);
 export const useZones = () => useVigie((s) => s.zones);
+
+/** Every bridge of every route, keyed route:index (bridge names repeat across routes). */
+export function useBridges(): (Bridge & { key: string })[] {
+  const routes = useRoutes();
+  return useMemo(
+    () => routes.flatMap((r) => r.bridges.map((b, i) => ({ key: `${r.id}:${i}`, ...b }))),
+    [routes],
+  );
+}
 export const useSelection = () => useVigie((s) => s.selection);
 export const useTab = () => useVigie((s) => s.tab);
 

@@ -80,9 +80,12 @@ export interface UiSlice {
   unitFilter: string;
   signInOpen: boolean;
   toast: Toast | null;
+  /** A point right-clicked on the map: the nearest available units to it are listed. */
+  nearestPoint: LatLon | null;
   setTab: (tab: Tab) => void;
   setUnitFilter: (text: string) => void;
   setSignInOpen: (open: boolean) => void;
+  setNearestPoint: (point: LatLon | null) => void;
   showError: (message: string) => void;
   /** A short confirmation (e.g. the reference of a new incident). */
   showNotice: (message: string) => void;

@@ -198,9 +198,12 @@ describe('the units board', () => {
     await page.getByTestId('board-filter-country').selectOption('IS');
     await expect.poll(() => boardRow(page, 'IS-LRH-01').count()).toBe(1);
     await expect.poll(() => boardRow(page, 'IS-LRH-02').count()).toBe(1);
+    // The side panel's list is windowed: find the new unit by its callsign.
+    await page.getByTestId('panel-filter').fill('IS-LRH');
     await expect
       .poll(() => page.locator('[data-testid="unit-row"][data-callsign="IS-LRH-01"]').count())
       .toBe(1);
+    await page.getByTestId('panel-filter').fill('');
   });
 
   it('shows the contingent: flag, country name in the UI language, liaison, languages, units', async () => {
@@ -266,6 +269,106 @@ describe('the units board', () => {
     await expect
       .poll(() => page.locator(`[data-testid="nearest-unit"][data-callsign="${callsign}"]`).count())
       .toBe(0);
+  });
+
+  it('places a unit from its detail card: typed DMS, a venue, a bridge, each move journaled', async () => {
+    const { page } = ui;
+    await page.getByTestId('tab-units').click();
+    const unit = (await api<Unit[]>('listUnits', {})).find((u) => u.status === 'available');
+    expect(unit).toBeDefined();
+    if (!unit) return;
+    await page.getByTestId('panel-filter').fill(unit.callsign);
+    await page.locator(`[data-testid="unit-row"][data-callsign="${unit.callsign}"]`).click();
+    const detail = page.getByTestId('unit-detail');
+    const stored = async () => (await api<Unit[]>('listUnits', {})).find((u) => u.id === unit.id);
+    const lastFix = async () =>
+      (
+        await api<{ source: string; lat: number; lon: number }[]>('listUnitPositions', {
+          id: unit.id,
+          limit: 1,
+        })
+      )[0];
+
+    // A refused value says why, in words, and changes nothing.
+    await detail.getByTestId('unit-move-open').click();
+    await detail.getByTestId('unit-move-coords').fill('95, 2.3');
+    await page.keyboard.press('Enter');
+    expect(await detail.getByTestId('unit-move-error').innerText()).toBe(
+      'Latitude must be between -90 and 90.',
+    );
+    expect((await stored())?.version).toBe(unit.version);
+
+    await detail.getByTestId('unit-move-coords').fill(`48°51'30"N 2°17'40"E`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => detail.getByTestId('unit-move-form').count()).toBe(0);
+    await expect.poll(async () => (await stored())?.lat).toBeCloseTo(48.858333, 5);
+    expect((await stored())?.lon).toBeCloseTo(2.294444, 5);
+    expect((await lastFix())?.source).toBe('typed');
+    expect(await detail.innerText()).toContain('48.85833, 2.29444');
+
+    const venue = (await api<{ id: string; name: string; lat: number; lon: number }[]>('listVenues', {}))[0];
+    expect(venue).toBeDefined();
+    await detail.getByTestId('unit-move-open').click();
+    await detail.getByTestId('unit-move-venue').selectOption(venue?.id ?? '');
+    await detail.getByTestId('unit-move-save').click();
+    await expect.poll(async () => (await stored())?.venueId).toBe(venue?.id);
+    expect((await lastFix())?.source).toBe('venue');
+    expect(await detail.innerText()).toContain(venue?.name ?? '?');
+
+    await detail.getByTestId('unit-move-open').click();
+    await detail.getByTestId('unit-move-bridge').selectOption({ label: 'Pont Neuf' });
+    await detail.getByTestId('unit-move-save').click();
+    await expect.poll(async () => (await stored())?.venueId ?? null).toBeNull();
+    const fix = await lastFix();
+    expect(fix?.source).toBe('bridge');
+    const moves = (await api<{ action: string }[]>('listJournal', { entityId: unit.id })).filter((e) =>
+      /move/i.test(e.action),
+    );
+    expect(moves.length).toBeGreaterThanOrEqual(3);
+    await page.screenshot({ path: artifact('unit-move.png') });
+    await page.getByTestId('panel-filter').fill('');
+  });
+
+  it('lists the nearest available units to a point right-clicked on the map; a row shows the unit', async () => {
+    const { page } = ui;
+    await mapIdle(page, 1);
+    const box = await page.getByTestId('map').boundingBox();
+    expect(box).not.toBeNull();
+    if (!box) return;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    const point = await page.evaluate(
+      ([px, py]) => {
+        const map = (
+          window as unknown as {
+            __vigieMap: { unproject(p: [number, number]): { lat: number; lng: number } };
+          }
+        ).__vigieMap;
+        const p = map.unproject([px, py]);
+        return { lat: p.lat, lon: p.lng };
+      },
+      [box.width / 2, box.height / 2] as [number, number],
+    );
+    await page.mouse.click(x, y, { button: 'right' });
+    const panel = page.getByTestId('nearest-here');
+    await expect
+      .poll(() => panel.getByTestId('nearest-unit').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    expect(await page.getByTestId('nearest-pin').count()).toBe(1);
+    const shown = await panel
+      .getByTestId('nearest-unit')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-callsign'), Number(e.getAttribute('data-distance-m'))] as const),
+      );
+    const expected = await api<{ unit: Unit; distanceM: number }[]>('nearestUnits', { ...point, limit: 10 });
+    expect(shown.map(([c]) => c)).toEqual(expected.map((r) => r.unit.callsign));
+    const distances = shown.map(([, d]) => d);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    const first = shown[0]?.[0] ?? '';
+    await panel.getByTestId('nearest-show').first().click();
+    await expect.poll(() => page.getByTestId('unit-detail').innerText()).toContain(first);
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.getByTestId('nearest-pin').count()).toBe(0);
   });
 
   it('never sent a request off the machine, and threw no page errors', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { framePadding, keepRouteFramed, routeBounds } from '../../renderer/map/camera';
-import type { Route } from '../../shared/domain';
+import { framePadding, keepRouteFramed, routeBounds } from '../../renderer/map/camera.js';
+import type { Route } from '../../shared/domain.js';
 
 // Just enough of a maplibre map to drive the framing: listeners, a container with a size, and a
 // record of every fitBounds. fitBounds fires movestart synchronously, as maplibre's jumpTo does.

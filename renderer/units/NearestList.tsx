@@ -1,0 +1,110 @@
+// The available units nearest a place (nearestUnits), filtered by kind and contingent language,
+// with straight-line distance and minutes on foot. The place is an incident or a map point; what
+// a row offers (assign to the incident, show the unit) is the caller's.
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NearestUnit } from '../../shared/api/units';
+import { UNIT_KINDS, type UnitKind } from '../../shared/domain';
+import { toApiError } from '../api';
+import { appClient } from '../lock/client';
+import { useUnits, useVigie } from '../state/hooks';
+import { Flag } from './Flag';
+import { languageName } from './UnitBoard';
+
+export type NearestPlace = { incidentId: string; version: number } | { lat: number; lon: number };
+
+const formatDistance = (m: number) =>
+  m < 1000 ? `${Math.round(m / 10) * 10} m` : `${(m / 1000).toFixed(1)} km`;
+
+export function NearestList(props: { place: NearestPlace; action: (row: NearestUnit) => ReactNode }) {
+  const { place, action } = props;
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const contingents = useVigie((s) => s.contingents);
+  const units = useUnits();
+  const [kind, setKind] = useState<UnitKind | ''>('');
+  const [language, setLanguage] = useState('');
+  const [rows, setRows] = useState<NearestUnit[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const languages = useMemo(
+    () => [...new Set(contingents.flatMap((c) => c.languages))].sort(),
+    [contingents],
+  );
+  // Primitive dependencies: a new object for the same place must not re-query.
+  const incidentId = 'incidentId' in place ? place.incidentId : null;
+  const version = 'incidentId' in place ? place.version : null;
+  const lat = 'lat' in place ? place.lat : null;
+  const lon = 'lon' in place ? place.lon : null;
+
+  useEffect(() => {
+    let live = true;
+    const where = incidentId !== null ? { incidentId } : { lat: lat ?? 0, lon: lon ?? 0 };
+    appClient()
+      .nearestUnits({ ...where, limit: 10, ...(kind ? { kind } : {}), ...(language ? { language } : {}) })
+      .then((r) => {
+        if (!live) return;
+        setRows(r);
+        setError(null);
+      })
+      .catch((err: unknown) => live && setError(toApiError(err).message));
+    return () => {
+      live = false;
+    };
+  }, [incidentId, version, lat, lon, kind, language, units]);
+
+  return (
+    <>
+      <div className="nearest-filters">
+        <select
+          aria-label={t('uboard.kind')}
+          data-testid="nearest-kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as UnitKind | '')}
+        >
+          <option value="">{t('nearest.anyKind')}</option>
+          {UNIT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`unitKind.${k}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('uboard.language')}
+          data-testid="nearest-language"
+          value={language}
+          onChange={(e) => setLanguage(e.target.value)}
+        >
+          <option value="">{t('nearest.anyLanguage')}</option>
+          {languages.map((l) => (
+            <option key={l} value={l}>
+              {languageName(l, lang)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && <p className="form-error">{error}</p>}
+      {rows && rows.length === 0 && <p className="hint">{t('nearest.none')}</p>}
+      {rows && rows.length > 0 && (
+        <ul className="nearest-list">
+          {rows.map((r) => (
+            <li
+              key={r.unit.id}
+              data-testid="nearest-unit"
+              data-callsign={r.unit.callsign}
+              data-distance-m={Math.round(r.distanceM)}
+            >
+              <span className="callsign">{r.unit.callsign}</span>
+              <Flag code={r.unit.country} lang={lang} />
+              <span className="kind">{t(`unitKind.${r.unit.kind}`)}</span>
+              <span className="mono nearest-dist" data-testid="nearest-distance">
+                {formatDistance(r.distanceM)}
+              </span>
+              <span className="nearest-walk">{t('nearest.walk', { count: r.walkMinutes })}</span>
+              {action(r)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
