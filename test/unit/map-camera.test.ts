@@ -1,20 +1,35 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { framePadding, keepRouteFramed, routeBounds } from '../../renderer/map/camera.js';
 import type { Route } from '../../shared/domain.js';
+
+type Padding = { top: number; right: number; bottom: number; left: number };
+interface Camera {
+  routeBounds(routes: readonly Route[]): [number, number, number, number] | null;
+  framePadding(width: number, height: number): Padding;
+  keepRouteFramed(map: MaplibreMap, routes: readonly Route[]): (() => void) | null;
+}
+let routeBounds: Camera['routeBounds'];
+let framePadding: Camera['framePadding'];
+let keepRouteFramed: Camera['keepRouteFramed'];
+
+// Imported by a computed path: the renderer is type-checked by its own tsconfig, not the tests'.
+beforeAll(async () => {
+  const path = '../../renderer/map/camera.ts';
+  ({ routeBounds, framePadding, keepRouteFramed } = (await import(/* @vite-ignore */ path)) as Camera);
+});
 
 // Just enough of a maplibre map to drive the framing: listeners, a container with a size, and a
 // record of every fitBounds. fitBounds fires movestart synchronously, as maplibre's jumpTo does.
 function fakeMap(width: number, height: number) {
   const listeners = new Map<string, Set<() => void>>();
   const container = { clientWidth: width, clientHeight: height };
-  const fits: { padding: ReturnType<typeof framePadding> }[] = [];
+  const fits: { padding: Padding }[] = [];
   const emit = (type: string) => [...(listeners.get(type) ?? [])].forEach((f) => f());
   const map = {
     getContainer: () => container,
     on: (type: string, f: () => void) => listeners.set(type, (listeners.get(type) ?? new Set()).add(f)),
     off: (type: string, f: () => void) => listeners.get(type)?.delete(f),
-    fitBounds: (_b: unknown, options: { padding: ReturnType<typeof framePadding> }) => {
+    fitBounds: (_b: unknown, options: { padding: Padding }) => {
       fits.push(options);
       emit('movestart');
     },
