@@ -257,6 +257,11 @@ describe('the units board', () => {
     const callsign = (await first.getAttribute('data-callsign')) ?? '';
     expect(await first.innerText()).toMatch(/\d+(\.\d)? k?m/);
     expect(await first.innerText()).toMatch(/min on foot/);
+    // The pane fits its column: nothing cut off on the right, no sideways scroll.
+    const [scrollW, clientW] = await page
+      .locator('.incident-pane')
+      .evaluate((e) => [e.scrollWidth, e.clientWidth]);
+    expect(scrollW).toBeLessThanOrEqual(clientW ?? 0);
     await first.getByTestId('nearest-assign').click();
     await expect
       .poll(() => page.locator(`[data-testid="assigned-unit"][data-callsign="${callsign}"]`).count(), {
