@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Incident, IncidentDetail } from '../../shared/domain.js';
-import { artifact, mapIdle, openConsole, serve, type Console, type Served } from './harness.js';
+import { artifact, hostApi, mapIdle, openConsole, serve, type Console, type Served } from './harness.js';
 
 let served: Served;
 let ui: Console;
@@ -18,16 +18,7 @@ let incidentId = '';
 let callsign = '';
 
 /** Calls the host's API from Node, as another client of the same desk would. */
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const res = await fetch(`${served.url}api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as T & { error?: { message: string } };
-  if (!res.ok) throw new Error(`${name}: ${res.status} ${body.error?.message ?? ''}`);
-  return body;
-}
+const api = <T>(name: string, input: unknown): Promise<T> => hostApi(served.url)<T>(name, input);
 
 type Props = Record<string, unknown>;
 

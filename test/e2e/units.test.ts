@@ -9,21 +9,22 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Contingent, IncidentRow, Unit, UnitStatus } from '../../shared/domain.js';
-import { artifact, mapIdle, openConsole, serve, type Console, type Served } from './harness.js';
+import {
+  artifact,
+  hostApi,
+  mapIdle,
+  openConsole,
+  serve,
+  signInFromPage,
+  type Console,
+  type Served,
+} from './harness.js';
 
 let served: Served;
 let ui: Console;
 
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const res = await fetch(`${served.url}api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as T & { error?: { message: string } };
-  if (!res.ok) throw new Error(`${name}: ${res.status} ${body.error?.message ?? ''}`);
-  return body;
-}
+/** Calls the host's API from Node, as another client of the same desk would. */
+const api = <T>(name: string, input: unknown): Promise<T> => hostApi(served.url)<T>(name, input);
 
 async function mapUnitStatus(page: Page, callsign: string): Promise<string | null> {
   return page.evaluate((callsign) => {
@@ -77,13 +78,7 @@ beforeAll(async () => {
   served = await serve();
   ui = await openConsole(served.url, { debug: true });
   await mapIdle(ui.page, 20);
-  const { page } = ui;
-  await page.getByTestId('sign-in').click();
-  await page.getByTestId('signin-name').fill('Camille Durand');
-  await page.getByTestId('signin-role').fill('Watch officer');
-  await page.getByTestId('signin-desk').fill('D1');
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('operator').waitFor();
+  await signInFromPage(ui.page);
 });
 
 afterAll(async () => {
