@@ -63,29 +63,6 @@ export function installShapeEdit(map: MaplibreMap, h: ShapeEditHandlers): () => 
       ?.setData(zoneShapeFeatures(rings, shapeProblems(rings).length === 0));
   };
 
-  const onDown = (e: MapMouseEvent) => {
-    const base = h.rings();
-    if (!base || e.originalEvent.button !== 0 || e.originalEvent.altKey) return;
-    const hit = handleAt(map, e);
-    if (!hit) return;
-    e.preventDefault(); // no pan
-    pressed = { hit, base, x: e.point.x, y: e.point.y, rings: null };
-  };
-  const onMove = (e: MapMouseEvent) => {
-    if (!pressed) {
-      if (h.rings() && handleAt(map, e)) map.getCanvas().style.cursor = 'move';
-      return;
-    }
-    if (!pressed.rings && Math.hypot(e.point.x - pressed.x, e.point.y - pressed.y) < THRESHOLD_PX) return;
-    const { hit, base } = pressed;
-    const to: [number, number] = [e.lngLat.lng, e.lngLat.lat];
-    // A midpoint becomes a new corner right after the edge's first corner, then moves like one.
-    const start = hit.handle === 'midpoint' ? insertCorner(base, hit, edgeMidpoint(base, hit) ?? to) : base;
-    const at = hit.handle === 'midpoint' ? { ring: hit.ring, index: hit.index + 1 } : hit;
-    pressed.rings = moveCorner(start, at, to);
-    map.getCanvas().style.cursor = 'grabbing';
-    draw(pressed.rings);
-  };
   const onUp = () => {
     const p = pressed;
     pressed = null;
@@ -101,6 +78,42 @@ export function installShapeEdit(map: MaplibreMap, h: ShapeEditHandlers): () => 
     const next = removeCorner(rings, hit);
     if (next !== rings) h.onChange([...next]);
   };
+
+  // A contextmenu listener makes maplibre suppress the browser's menu, so listen only while editing.
+  let menu = false;
+  const syncMenu = (editing: boolean) => {
+    if (editing === menu) return;
+    menu = editing;
+    if (editing) map.on('contextmenu', remove);
+    else map.off('contextmenu', remove);
+  };
+
+  const onDown = (e: MapMouseEvent) => {
+    const base = h.rings();
+    if (!base || e.originalEvent.button !== 0 || e.originalEvent.altKey) return;
+    const hit = handleAt(map, e);
+    if (!hit) return;
+    e.preventDefault(); // no pan
+    pressed = { hit, base, x: e.point.x, y: e.point.y, rings: null };
+  };
+  const onMove = (e: MapMouseEvent) => {
+    if (pressed && e.originalEvent.buttons === 0) onUp(); // released outside the map
+    if (!pressed) {
+      const editing = h.rings() !== null;
+      syncMenu(editing);
+      if (editing && handleAt(map, e)) map.getCanvas().style.cursor = 'move';
+      return;
+    }
+    if (!pressed.rings && Math.hypot(e.point.x - pressed.x, e.point.y - pressed.y) < THRESHOLD_PX) return;
+    const { hit, base } = pressed;
+    const to: [number, number] = [e.lngLat.lng, e.lngLat.lat];
+    // A midpoint becomes a new corner right after the edge's first corner, then moves like one.
+    const start = hit.handle === 'midpoint' ? insertCorner(base, hit, edgeMidpoint(base, hit) ?? to) : base;
+    const at = hit.handle === 'midpoint' ? { ring: hit.ring, index: hit.index + 1 } : hit;
+    pressed.rings = moveCorner(start, at, to);
+    map.getCanvas().style.cursor = 'grabbing';
+    draw(pressed.rings);
+  };
   const onClick = (e: MapMouseEvent) => {
     if (e.originalEvent.altKey) remove(e);
   };
@@ -108,12 +121,11 @@ export function installShapeEdit(map: MaplibreMap, h: ShapeEditHandlers): () => 
   map.on('mousemove', onMove);
   map.on('mouseup', onUp);
   map.on('click', onClick);
-  map.on('contextmenu', remove);
   return () => {
     map.off('mousedown', onDown);
     map.off('mousemove', onMove);
     map.off('mouseup', onUp);
     map.off('click', onClick);
-    map.off('contextmenu', remove);
+    syncMenu(false);
   };
 }

@@ -1,8 +1,8 @@
 // Editing a zone's shape on the map, in Chromium against `vigie serve`, with real mouse events: a
 // corner dragged across the outline is refused (the shared geometry rules' message, Save off) and
-// Esc restores the stored shape; then a midpoint dragged out adds a corner, an Alt-click removes
-// one, a corner is dragged, and Save stores the new polygon (updateZone, journaled), which the map
-// still draws after a reload. Screenshots of the editing state go to test-artifacts/.
+// Esc restores the stored shape; then a midpoint dragged out adds a corner, an Alt-click and a
+// right-click remove one each (never below three), a corner is dragged, and Save stores the new
+// polygon (updateZone, journaled), which the map still draws after a reload. Screenshots of the editing state go to test-artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { JournalEntry, Zone } from '../../shared/domain.js';
@@ -150,7 +150,7 @@ describe('editing a zone shape on the map', () => {
     expect(after?.polygon).toEqual(zone.polygon);
   });
 
-  it('adds, removes and moves corners by mouse, saves them (journaled), and keeps them after a reload', async () => {
+  it('adds, removes (down to three) and moves corners by mouse, saves them (journaled), and keeps them after a reload', async () => {
     const { page } = ui;
     await page.getByTestId('zone-edit-shape').click();
     await expect.poll(() => cornersDrawn(page), { timeout: 20_000 }).toBe(4);
@@ -177,6 +177,14 @@ describe('editing a zone shape on the map', () => {
     const movedPx = { x: nwPx.x - 60, y: nwPx.y - 30 };
     await drag(page, nwPx, movedPx);
     await expect.poll(() => cornersDrawn(page), { timeout: 20_000 }).toBe(4);
+
+    // Right-click removes the south-east corner; at three corners, a right-click removes nothing.
+    for (const corner of [se, sw]) {
+      const px = await toPage(page, corner);
+      await page.mouse.click(px.x, px.y, { button: 'right' });
+      await expect.poll(() => page.getByTestId('zone-shape-corners').innerText()).toBe('3 corners');
+    }
+    await expect.poll(() => cornersDrawn(page), { timeout: 20_000 }).toBe(3);
     expect(await page.getByTestId('zone-shape-problem').count()).toBe(0);
     const expectAdded = await toMap(page, added);
     const expectMoved = await toMap(page, movedPx);
@@ -186,12 +194,11 @@ describe('editing a zone shape on the map', () => {
     const saved = await storedZone();
     expect(saved?.version).toBe(zone.version + 1);
     const corners = saved?.polygon[0] ?? [];
-    expect(corners).toHaveLength(5); // 4 corners and the closing position
+    expect(corners).toHaveLength(4); // 3 corners and the closing position
     expect(corners.some((c) => near(c, expectAdded))).toBe(true);
     expect(corners.some((c) => near(c, expectMoved))).toBe(true);
-    expect(corners.some((c) => near(c, ne))).toBe(false);
-    expect(corners.some((c) => near(c, nw))).toBe(false);
     expect(corners.some((c) => near(c, sw))).toBe(true);
+    for (const gone of [ne, se, nw]) expect(corners.some((c) => near(c, gone))).toBe(false);
 
     const journal = await api<JournalEntry[]>('listJournal', { entityId: zone.id, limit: 20 });
     const update = journal.find((e) => e.action === 'zone.updated');
@@ -214,6 +221,7 @@ describe('editing a zone shape on the map', () => {
     expect(drawn.some((c) => near(c, expectAdded))).toBe(true);
     expect(drawn.some((c) => near(c, expectMoved))).toBe(true);
     expect(drawn.some((c) => near(c, ne))).toBe(false);
+    expect(drawn.some((c) => near(c, se))).toBe(false);
   });
 
   it('never sent a request off the machine, and threw no page errors', () => {
