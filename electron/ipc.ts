@@ -1,12 +1,20 @@
 // Binds the contract to IPC: one `vigie:<call>` channel per call of CALL_NAMES, each accepting
 // only the console's own top frame, each running through the shared dispatch (zod validation,
-// plain Result). One desk per window contents, so each window is its own console seat.
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+// plain Result). One desk per window contents, so each window is its own console seat. Plus the
+// desktop-only base map file picker (shared/desktop-bridge.ts), held to the same sender check.
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CALL_NAMES, ipcChannel } from '../shared/call-names.js';
+import { PICK_BASEMAP_CHANNEL } from '../shared/desktop-bridge.js';
 import type { Result } from '../shared/errors.js';
+import { pickBasemapFile, setBasemapVia } from './basemap-picker.js';
 import { createDesk, type Desk } from './services/desk.js';
 import { dispatch, type Handlers } from './services/dispatch.js';
 import { isAppUrl } from './static-paths.js';
+
+const refused = (name: string): Result<never> => ({
+  ok: false,
+  error: { code: 'forbidden', message: `${name}: refused, the call did not come from the Vigie window` },
+});
 
 /** Registers every channel; the returned function removes them again. */
 export function bindIpc(handlers: Handlers): () => void {
@@ -21,20 +29,21 @@ export function bindIpc(handlers: Handlers): () => void {
   };
   for (const name of CALL_NAMES) {
     ipcMain.handle(ipcChannel(name), (event, input: unknown): Result<unknown> => {
-      if (!isTrustedSender(event)) {
-        return {
-          ok: false,
-          error: {
-            code: 'forbidden',
-            message: `${name}: refused, the call did not come from the Vigie window`,
-          },
-        };
-      }
+      if (!isTrustedSender(event)) return refused(name);
       return dispatch(handlers, name, input, deskFor(event.sender));
     });
   }
+  ipcMain.handle(PICK_BASEMAP_CHANNEL, (event) => {
+    if (!isTrustedSender(event)) return refused('pickBasemapFile');
+    const win = BrowserWindow.fromWebContents(event.sender);
+    return pickBasemapFile(
+      (options) => (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options)),
+      setBasemapVia(handlers, deskFor(event.sender)),
+    );
+  });
   return () => {
     for (const name of CALL_NAMES) ipcMain.removeHandler(ipcChannel(name));
+    ipcMain.removeHandler(PICK_BASEMAP_CHANNEL);
   };
 }
 

@@ -1,6 +1,7 @@
 // The preload: exposes `window.vigie`, one named async function per call of the contract and
-// nothing else (no generic invoke or send). Bundled into a single file that requires only
-// 'electron', as the sandbox demands; CALL_NAMES comes from a zod-free module for that reason.
+// nothing else (no generic invoke or send), and `window.vigieDesktop`, the desktop-only actions
+// (shared/desktop-bridge.ts: the base map file picker). Bundled into a single file that requires
+// only 'electron', as the sandbox demands; CALL_NAMES comes from a zod-free module for that reason.
 //
 // Failures reject with the plain ApiErrorData object ({ name: 'ApiError', code, message,
 // issues?, current? }), not an Error: the context bridge copies an Error as its message alone,
@@ -8,22 +9,34 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { CallInput, CallName, CallOutput } from '../shared/api.js';
 import { buildClient, ipcChannel } from '../shared/call-names.js';
+import {
+  PICK_BASEMAP_CHANNEL,
+  type DesktopBridge,
+  type PickBasemapResult,
+} from '../shared/desktop-bridge.js';
 import type { ApiErrorData, Result } from '../shared/errors.js';
 
 export type VigieRejection = ApiErrorData & { name: 'ApiError' };
 
+function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) {
+    const rejection: VigieRejection = { name: 'ApiError', ...result.error };
+    throw rejection;
+  }
+  return result.value;
+}
+
 function bind<K extends CallName>(name: K): (input: CallInput<K>) => Promise<CallOutput<K>> {
   const channel = ipcChannel(name);
-  return async (input) => {
-    const result = (await ipcRenderer.invoke(channel, input)) as Result<CallOutput<K>>;
-    if (!result.ok) {
-      const rejection: VigieRejection = { name: 'ApiError', ...result.error };
-      throw rejection;
-    }
-    return result.value;
-  };
+  return async (input) => unwrap((await ipcRenderer.invoke(channel, input)) as Result<CallOutput<K>>);
 }
 
 const vigie = Object.freeze(buildClient(bind));
 
+const vigieDesktop: DesktopBridge = Object.freeze({
+  pickBasemapFile: async () =>
+    unwrap((await ipcRenderer.invoke(PICK_BASEMAP_CHANNEL)) as Result<PickBasemapResult>),
+});
+
 contextBridge.exposeInMainWorld('vigie', vigie);
+contextBridge.exposeInMainWorld('vigieDesktop', vigieDesktop);

@@ -1,9 +1,12 @@
 // The operator's base map, in the layers panel: which file is in use (or the built-in map of Paris),
-// a typed path to an MBTiles / PMTiles file on the machine running Vigie → setBasemap, and a button
-// back to the built-in map. The map adds it under its own layers (map/operator-basemap.ts).
+// an MBTiles / PMTiles file on the machine running Vigie (in the desktop app from the native file
+// picker, in a browser by typed path → setBasemap), and a button back to the built-in map. The map
+// adds it under its own layers (map/operator-basemap.ts).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BasemapInfo } from '../../shared/api/map';
 import { toApiError } from '../api';
+import { desktopBridge } from '../desktop';
 import { useSignedIn, useStoreApi, useVigie } from '../state/hooks';
 import { mapClient } from './client';
 
@@ -29,11 +32,13 @@ export function BasemapSettings() {
   const basemap = useVigie((s) => s.basemap);
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
-  const set = async (value: string | null) => {
+  const bridge = desktopBridge();
+  /** Runs a load (or a pick that may load); undefined = nothing changed (a cancelled picker). */
+  const load = async (run: () => Promise<BasemapInfo | null | undefined>) => {
     setBusy(true);
     try {
-      const r = await mapClient().setBasemap({ path: value });
-      store.getState().setBasemap(r.basemap);
+      const info = await run();
+      if (info !== undefined) store.getState().setBasemap(info);
       setPath('');
     } catch (err) {
       store.getState().showError(toApiError(err).message);
@@ -41,6 +46,8 @@ export function BasemapSettings() {
       setBusy(false);
     }
   };
+  const set = (value: string | null) =>
+    load(async () => (await mapClient().setBasemap({ path: value })).basemap);
   return (
     <fieldset className="basemap">
       <legend>{t('mapTools.basemap.title')}</legend>
@@ -56,17 +63,35 @@ export function BasemapSettings() {
           if (path.trim()) void set(path.trim());
         }}
       >
-        <input
-          data-testid="basemap-path"
-          aria-label={t('mapTools.basemap.path')}
-          placeholder={t('mapTools.basemap.path')}
-          value={path}
-          disabled={!signedIn || busy}
-          onChange={(e) => setPath(e.target.value)}
-        />
-        <button type="submit" disabled={!signedIn || busy || !path.trim()}>
-          {t('mapTools.basemap.load')}
-        </button>
+        {bridge ? (
+          <button
+            type="button"
+            data-testid="basemap-pick"
+            disabled={!signedIn || busy}
+            onClick={() =>
+              void load(async () => {
+                const r = await bridge.pickBasemapFile();
+                return r.canceled ? undefined : r.basemap;
+              })
+            }
+          >
+            {t('mapTools.basemap.choose')}
+          </button>
+        ) : (
+          <>
+            <input
+              data-testid="basemap-path"
+              aria-label={t('mapTools.basemap.path')}
+              placeholder={t('mapTools.basemap.path')}
+              value={path}
+              disabled={!signedIn || busy}
+              onChange={(e) => setPath(e.target.value)}
+            />
+            <button type="submit" disabled={!signedIn || busy || !path.trim()}>
+              {t('mapTools.basemap.load')}
+            </button>
+          </>
+        )}
         {basemap && (
           <button type="button" disabled={!signedIn || busy} onClick={() => void set(null)}>
             {t('mapTools.basemap.clear')}

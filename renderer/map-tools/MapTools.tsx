@@ -22,8 +22,11 @@ export function MapTools() {
   const open = useVigie((s) => s.mapTool);
   const setOpen = (tool: MapTool | null) => {
     store.getState().setMapTool(tool);
-    // Leaving the zones tool drops a drawing in progress.
-    if (tool !== 'zones') store.getState().setZoneDraft(null);
+    // Leaving the zones tool drops a drawing or a shape edit in progress.
+    if (tool !== 'zones') {
+      store.getState().setZoneDraft(null);
+      store.getState().setZoneShape(null);
+    }
     if (tool !== 'measure') store.getState().setMeasurePoints([]);
   };
   const { clock, timeZone } = useOperationClock();

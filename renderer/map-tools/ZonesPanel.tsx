@@ -1,7 +1,7 @@
 // Zones: draw a new one on the map (click its corners; double-click, Enter or "Close" ends it;
 // Esc cancels), checked live with shared/zones.ts, then named, typed and coloured → createZone;
-// pick a zone on the map or in the list to rename, retype, recolour (updateZone) or delete it
-// (deleteZone, after a second click to confirm); import a GeoJSON file (a dry run first, its summary
+// pick a zone on the map or in the list to rename, retype, recolour (updateZone), reshape it by its
+// corners on the map (ZoneShapeEditor) or delete it (deleteZone, after a second click to confirm); import a GeoJSON file (a dry run first, its summary
 // or problems, then confirm) and export every zone as a .geojson file.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,8 @@ import { DEFAULT_ZONE_COLOR, ZONE_KINDS, isZoneKind, type ZoneKind } from '../..
 import { useSignedIn, useStoreApi, useVigie, useZones } from '../state/hooks';
 import { closeZoneDraft, createZone, deleteZone, exportZones, importZones, updateZone } from './zone-actions';
 import { draftProblems } from './zone-geometry';
+import { openRings } from './zone-shape';
+import { ZoneShapeEditor } from './ZoneShapeEditor';
 
 interface Fields {
   name: string;
@@ -90,6 +92,17 @@ function ZoneEditor({ zone }: { zone: Zone }) {
       <div className="zone-actions">
         <button type="submit" data-testid="zone-save" disabled={!signedIn || busy || !fields.name.trim()}>
           {t('mapTools.zones.save')}
+        </button>
+        <button
+          type="button"
+          data-testid="zone-edit-shape"
+          disabled={!signedIn || busy}
+          onClick={() => {
+            const rings = openRings(zone.polygon);
+            store.getState().setZoneShape({ zoneId: zone.id, version: zone.version, original: rings, rings });
+          }}
+        >
+          {t('mapTools.zones.editShape')}
         </button>
         <button
           type="button"
@@ -191,6 +204,7 @@ export function ZonesPanel() {
   const zones = useZones();
   const draft = useVigie((s) => s.zoneDraft);
   const editedId = useVigie((s) => s.editedZoneId);
+  const shape = useVigie((s) => s.zoneShape);
   const edited = zones.find((z) => z.id === editedId) ?? null;
   const [fields, setFields] = useState<Fields>({
     name: '',
@@ -211,6 +225,8 @@ export function ZonesPanel() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [store, draft]);
+
+  if (shape) return <ZoneShapeEditor edit={shape} />;
 
   if (draft && !draft.closed) {
     return (
@@ -276,6 +292,7 @@ export function ZonesPanel() {
           disabled={!signedIn}
           onClick={() => {
             store.getState().setEditedZoneId(null);
+            store.getState().setZoneShape(null);
             store.getState().setZoneDraft({ points: [], closed: false });
           }}
         >

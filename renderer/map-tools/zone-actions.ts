@@ -7,6 +7,7 @@ import { toApiError } from '../api';
 import type { VigieStore } from '../state/store';
 import { mapClient } from './client';
 import { closedRing, draftProblems, withoutRepeats } from './zone-geometry';
+import { closeRings, shapeProblems } from './zone-shape';
 
 export async function reloadZones(store: VigieStore): Promise<void> {
   try {
@@ -59,6 +60,26 @@ export function updateZone(
   patch: { name: string; kind: ZoneKind; color: string },
 ): Promise<Zone | null> {
   return run(store, () => mapClient().updateZone({ id: zone.id, version: zone.version, ...patch }));
+}
+
+/**
+ * Saves the edited corners (updateZone with the version the edit began from) and ends the edit. A
+ * shape shared/zones.ts refuses is never sent: its first problem is shown and the edit stays open.
+ */
+export async function saveZoneShape(store: VigieStore): Promise<Zone | null> {
+  const edit = store.getState().zoneShape;
+  if (!edit) return null;
+  const problem = shapeProblems(edit.rings)[0];
+  if (problem) {
+    store.getState().showError(problem.message);
+    return null;
+  }
+  const polygon = closeRings(edit.rings);
+  const saved = await run(store, () =>
+    mapClient().updateZone({ id: edit.zoneId, version: edit.version, polygon }),
+  );
+  if (saved && store.getState().zoneShape === edit) store.getState().setZoneShape(null);
+  return saved;
 }
 
 export function deleteZone(store: VigieStore, zone: Zone): Promise<unknown> {

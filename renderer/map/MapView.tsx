@@ -3,8 +3,8 @@
 // on the map select in the store, or place the incident being created in "pick on map" mode;
 // selections made elsewhere move the camera; open P1 incidents pulse. The built-in base map of
 // Paris is loaded once; the layers panel's choices show and hide layer groups, the theme recolours
-// the style in place; a signed-in operator drags a unit to move it (moveUnit); the selected unit's
-// position history is drawn as a trail.
+// the style in place; a signed-in operator drags a unit to move it (moveUnit) or a zone's corners
+// (shape-drag.ts); the selected unit's position history is drawn as a trail.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as maplibregl from 'maplibre-gl';
@@ -28,6 +28,7 @@ import { buildStyle, layerGroups } from './style';
 import { baseSource } from './layers/base';
 import { addUnitImages } from './unit-icons';
 import { installUnitDrag } from './drag';
+import { installShapeEdit } from './shape-drag';
 import { MapTools } from '../map-tools/MapTools';
 import { useUnitTrail } from '../map-tools/use-unit-trail';
 import { moveUnitOnMap } from '../map-tools/move-unit';
@@ -109,6 +110,8 @@ export function MapView() {
       },
       claim: (lon, lat) => {
         const s = store.getState();
+        // While a zone's corners are edited, clicks belong to the handles (shape-drag.ts).
+        if (s.zoneShape) return true;
         if (s.mapTool === 'measure') {
           s.setMeasurePoints([...s.measurePoints, [lon, lat]]);
           return true;
@@ -135,9 +138,22 @@ export function MapView() {
     const removeDrag = installUnitDrag(instance, {
       enabled: () => {
         const s = store.getState();
-        return Boolean(s.session?.operator) && !s.picking && !s.zoneDraft && s.mapTool !== 'measure';
+        return (
+          Boolean(s.session?.operator) &&
+          !s.picking &&
+          !s.zoneDraft &&
+          !s.zoneShape &&
+          s.mapTool !== 'measure'
+        );
       },
       onDrop: (id, lon, lat) => void moveUnitOnMap(store, id, lon, lat),
+    });
+    const removeShapeEdit = installShapeEdit(instance, {
+      rings: () => store.getState().zoneShape?.rings ?? null,
+      onChange: (rings) => {
+        const edit = store.getState().zoneShape;
+        if (edit) store.getState().setZoneShape({ ...edit, rings });
+      },
     });
     const sent = pushed.current;
     instance.on('load', () => {
@@ -163,6 +179,7 @@ export function MapView() {
       pulse.current = null;
       removePicking();
       removeDrag();
+      removeShapeEdit();
       instance.off('dblclick', onDblClick);
       removeHooks();
       setMap(null);

@@ -17,6 +17,7 @@ import type { LayerGroup, MapLayerModule } from './layers/types';
 import { unitsLayer } from './layers/units';
 import { venuesLayer } from './layers/venues';
 import { zoneDraftLayer } from './layers/zone-draft';
+import { zoneShapeLayer } from './layers/zone-shape';
 import { zonesLayer } from './layers/zones';
 import { LIGHT_THEME, THEME, type MapTheme } from './palette';
 
@@ -35,6 +36,7 @@ export const LAYER_MODULES: readonly MapLayerModule[] = [
   draftLayer,
   dragLayer,
   zoneDraftLayer,
+  zoneShapeLayer,
   measureLayer,
 ];
 

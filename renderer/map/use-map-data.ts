@@ -24,6 +24,8 @@ import { paradeFeatures } from './layers/parade';
 import { formatKm, pathKm } from '../map-tools/measure';
 import { selectionFeatures } from './layers/selection';
 import { zoneDraftFeatures } from './layers/zone-draft';
+import { SHAPE_SOURCE, zoneShapeFeatures } from './layers/zone-shape';
+import { shapeProblems } from '../map-tools/zone-shape';
 import { draftProblems } from '../map-tools/zone-geometry';
 import { trailFeatures } from './layers/trail';
 import { unitFeatures } from './layers/units';
@@ -78,7 +80,18 @@ export function useMapData(trail: readonly UnitPosition[]): SourceData {
   const venuesFc = useMemo(() => venueFeatures(venues), [venues]);
   const routeFc = useMemo(() => routeFeatures(routes), [routes]);
   const bridgesFc = useMemo(() => bridgeFeatures(routes), [routes]);
-  const zonesFc = useMemo(() => zoneFeatures(zones), [zones]);
+  // The zone whose shape is being edited is drawn by its own layer, as edited, not as stored.
+  const shape = useVigie((s) => s.zoneShape);
+  const shapeId = shape?.zoneId ?? null;
+  const zonesFc = useMemo(
+    () => zoneFeatures(shapeId ? zones.filter((z) => z.id !== shapeId) : zones),
+    [zones, shapeId],
+  );
+  const shapeRings = shape?.rings ?? null;
+  const shapeFc = useMemo(
+    () => zoneShapeFeatures(shapeRings, !shapeRings || shapeProblems(shapeRings).length === 0),
+    [shapeRings],
+  );
 
   const selected = unit ?? incident;
   const kind = unit ? 'unit' : 'incident';
@@ -99,6 +112,7 @@ export function useMapData(trail: readonly UnitPosition[]): SourceData {
       'unit-trail': trailFc,
       parade: paradeFc,
       'zone-draft': zoneDraftFc,
+      [SHAPE_SOURCE]: shapeFc,
       measure: measureFc,
       incidents: incidentsFc,
       venues: venuesFc,
@@ -120,6 +134,7 @@ export function useMapData(trail: readonly UnitPosition[]): SourceData {
       trailFc,
       paradeFc,
       zoneDraftFc,
+      shapeFc,
       measureFc,
     ],
   );

@@ -3,6 +3,7 @@
 // localStorage under `vigie.map.layers.<desk>` so each desk finds its own map again. Also the
 // parade column to draw, the open map tool, and the zone being drawn or edited.
 import type { BasemapInfo } from '../../shared/api/map';
+import type { Ring } from '../map-tools/zone-shape';
 import type { ParadeDraw } from '../map/layers/parade';
 import type { LayerGroup } from '../map/layers/types';
 import type { MapTheme } from '../map/palette';
@@ -36,6 +37,9 @@ export interface MapSlice {
   /** The zone open for editing in the zones panel. */
   editedZoneId: string | null;
   setEditedZoneId: (id: string | null) => void;
+  /** The zone whose corners are being edited on the map (null when none). */
+  zoneShape: ZoneShapeEdit | null;
+  setZoneShape: (edit: ZoneShapeEdit | null) => void;
   /** The distance tool's points ([lon, lat]). */
   measurePoints: [number, number][];
   setMeasurePoints: (points: [number, number][]) => void;
@@ -45,6 +49,14 @@ export interface MapSlice {
   /** The operator's base map (getBasemap), null while the built-in map of Paris is used. */
   basemap: BasemapInfo | null;
   setBasemap: (basemap: BasemapInfo | null) => void;
+}
+
+/** A shape edit: the zone's version when it began, its stored rings and the edited ones (open rings). */
+export interface ZoneShapeEdit {
+  zoneId: string;
+  version: number;
+  original: Ring[];
+  rings: Ring[];
 }
 
 export type MapTool = 'layers' | 'parade' | 'zones' | 'measure';
@@ -119,6 +131,8 @@ export const createMapSlice: Slice<MapSlice> = (set, get) => ({
   setZoneDraft: (zoneDraft) => set({ zoneDraft }),
   editedZoneId: null,
   setEditedZoneId: (editedZoneId) => set({ editedZoneId }),
+  zoneShape: null,
+  setZoneShape: (zoneShape) => set({ zoneShape }),
   measurePoints: [],
   setMeasurePoints: (measurePoints) => set({ measurePoints }),
   flyTarget: null,

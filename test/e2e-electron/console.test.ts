@@ -85,6 +85,18 @@ describe.skipIf(!electron.exists)('Vigie in Electron', () => {
     expect(node).toEqual(['undefined', 'undefined']);
   });
 
+  it('exposes the desktop bridge (the base map file picker alone), offered in the layers panel', async () => {
+    const bridge = await page.evaluate(() => {
+      const g = globalThis as unknown as { vigieDesktop?: Record<string, unknown> };
+      return g.vigieDesktop ? Object.entries(g.vigieDesktop).map(([name, fn]) => [name, typeof fn]) : null;
+    });
+    expect(bridge).toEqual([['pickBasemapFile', 'function']]);
+    await page.getByTestId('layers-toggle').click();
+    await page.getByTestId('basemap-pick').waitFor();
+    expect(await page.getByTestId('basemap-path').count()).toBe(0);
+    await page.getByTestId('layers-toggle').click();
+  });
+
   it('serves HTML with the strict CSP', async () => {
     const csp = await page.evaluate(async () => {
       const res = await fetch('app://vigie/index.html');

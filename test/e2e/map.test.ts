@@ -125,6 +125,9 @@ describe('the map in Chromium against vigie serve', () => {
     const { page } = ui;
     await jump(page, ROUTE_VIEW, 13.6);
     await page.getByTestId('layers-toggle').click();
+    // In a browser there is no desktop bridge: the base map is given by typed path, no file picker.
+    expect(await page.getByTestId('basemap-path').isVisible()).toBe(true);
+    expect(await page.getByTestId('basemap-pick').count()).toBe(0);
     const units = page.getByTestId('layer-group-units');
     await units.uncheck();
     await expect.poll(() => mapIdle(page, 0).then((d) => d.units), { timeout: 20_000 }).toBe(0);

@@ -182,19 +182,37 @@ describe('IPC (electron/ipc.ts) and the preload', () => {
   it('answers only invoke calls, each after checking the sender', () => {
     const sf = source('electron/ipc.ts');
     expect(calls(sf, /^ipcMain\.(on|once)$/)).toEqual([]);
-    const [handle] = calls(sf, /^ipcMain\.handle$/);
-    expect(handle?.arguments[1]?.getText()).toMatch(/if \(!isTrustedSender\(event\)\)/);
+    const handles = calls(sf, /^ipcMain\.handle$/);
+    // The contract's channels, and the desktop bridge's file picker.
+    expect(handles).toHaveLength(2);
+    for (const handle of handles)
+      expect(handle.arguments[1]?.getText()).toMatch(
+        /^\(event[^)]*\)[^{]*=> \{\s*if \(!isTrustedSender\(event\)\)/,
+      );
     expect(sf.getFullText()).toMatch(/frame\.parent !== null\) return false/);
     expect(sf.getFullText()).toMatch(/isAppUrl\(frame\.url\)/);
   });
 
-  it('exposes one frozen object of named calls, no generic ipcRenderer', () => {
+  it('exposes two frozen objects of named calls (the contract, the desktop bridge), no generic ipcRenderer', () => {
     const sf = source('electron/preload.ts');
-    const exposed = calls(sf, /^contextBridge\.exposeInMainWorld$/);
-    expect(exposed).toHaveLength(1);
-    expect(exposed[0]?.arguments[1]?.getText()).toBe('vigie');
+    const exposed = calls(sf, /^contextBridge\.exposeInMainWorld$/).map((c) => ({
+      key: c.arguments[0]?.getText(),
+      value: c.arguments[1]?.getText() ?? '',
+    }));
+    expect(exposed.map((e) => e.key)).toEqual(["'vigie'", "'vigieDesktop'"]);
+    for (const { value } of exposed) {
+      const decl = all(sf, ts.isVariableDeclaration).find((v) => v.name.getText() === value);
+      expect(decl?.initializer?.getText(), value).toMatch(/^Object\.freeze\(/);
+    }
+    // The desktop bridge: one function on one fixed channel.
+    const desktop = all(sf, ts.isVariableDeclaration).find((v) => v.name.getText() === 'vigieDesktop');
+    const [members] = all(desktop ?? sf, ts.isObjectLiteralExpression);
+    expect(members?.properties.map((p) => p.name?.getText())).toEqual(['pickBasemapFile']);
+    expect(calls(sf, /^ipcRenderer\.invoke$/).map((c) => c.arguments[0]?.getText())).toEqual([
+      'channel',
+      'PICK_BASEMAP_CHANNEL',
+    ]);
     expect(calls(sf, /^ipcRenderer\.(send|on|sendSync|postMessage)$/)).toEqual([]);
-    expect(sf.getFullText()).toMatch(/Object\.freeze/);
   });
 });
 

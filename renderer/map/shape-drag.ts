@@ -1,0 +1,131 @@
+// Editing a zone's corners on the map, while `rings()` is not null: press on a corner handle and
+// drag to move it, on a midpoint handle to add a corner there; Alt-click or right-click a corner to
+// remove it. Like a unit drag (./drag.ts), the press is claimed so the map does not pan, the drag
+// only redraws the shape's own source, and the result is handed over once, on release.
+import type { GeoJSONSource, Map as MaplibreMap, MapMouseEvent, PointLike } from 'maplibre-gl';
+import { CORNER_LAYER, MIDPOINT_LAYER, SHAPE_SOURCE, zoneShapeFeatures } from './layers/zone-shape';
+import {
+  edgeMidpoint,
+  insertCorner,
+  moveCorner,
+  removeCorner,
+  shapeProblems,
+  type CornerRef,
+  type Ring,
+} from '../map-tools/zone-shape';
+import { markBusy } from './test-hooks';
+
+const THRESHOLD_PX = 3;
+const TOLERANCE_PX = 8;
+
+export interface ShapeEditHandlers {
+  /** The rings being edited; null when no shape is being edited. */
+  rings: () => readonly Ring[] | null;
+  onChange: (rings: Ring[]) => void;
+}
+
+interface Hit extends CornerRef {
+  handle: 'corner' | 'midpoint';
+}
+
+/** The handle under the pointer, corners before midpoints. */
+function handleAt(map: MaplibreMap, e: MapMouseEvent): Hit | null {
+  const layers = [CORNER_LAYER, MIDPOINT_LAYER].filter((l) => map.getLayer(l));
+  if (!layers.length) return null;
+  const { x, y } = e.point;
+  const box: [PointLike, PointLike] = [
+    [x - TOLERANCE_PX, y - TOLERANCE_PX],
+    [x + TOLERANCE_PX, y + TOLERANCE_PX],
+  ];
+  let best: Hit | null = null;
+  let bestScore = Infinity;
+  for (const f of map.queryRenderedFeatures(box, { layers })) {
+    const { handle, ring, index } = f.properties;
+    if (f.geometry.type !== 'Point' || typeof ring !== 'number' || typeof index !== 'number') continue;
+    const [lon, lat] = f.geometry.coordinates;
+    if (lon === undefined || lat === undefined) continue;
+    const p = map.project([lon, lat]);
+    const score = Math.hypot(p.x - x, p.y - y) + (handle === 'corner' ? 0 : TOLERANCE_PX);
+    if (score < bestScore) {
+      best = { handle: handle === 'corner' ? 'corner' : 'midpoint', ring, index };
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function installShapeEdit(map: MaplibreMap, h: ShapeEditHandlers): () => void {
+  let pressed: { hit: Hit; base: readonly Ring[]; x: number; y: number; rings: Ring[] | null } | null = null;
+  const draw = (rings: readonly Ring[]) => {
+    markBusy(map);
+    void map
+      .getSource<GeoJSONSource>(SHAPE_SOURCE)
+      ?.setData(zoneShapeFeatures(rings, shapeProblems(rings).length === 0));
+  };
+
+  const onUp = () => {
+    const p = pressed;
+    pressed = null;
+    if (!p?.rings) return;
+    map.getCanvas().style.cursor = '';
+    h.onChange(p.rings);
+  };
+  const remove = (e: MapMouseEvent) => {
+    const rings = h.rings();
+    const hit = rings && handleAt(map, e);
+    if (!rings || hit?.handle !== 'corner') return;
+    e.preventDefault();
+    const next = removeCorner(rings, hit);
+    if (next !== rings) h.onChange([...next]);
+  };
+
+  // A contextmenu listener makes maplibre suppress the browser's menu, so listen only while editing.
+  let menu = false;
+  const syncMenu = (editing: boolean) => {
+    if (editing === menu) return;
+    menu = editing;
+    if (editing) map.on('contextmenu', remove);
+    else map.off('contextmenu', remove);
+  };
+
+  const onDown = (e: MapMouseEvent) => {
+    const base = h.rings();
+    if (!base || e.originalEvent.button !== 0 || e.originalEvent.altKey) return;
+    const hit = handleAt(map, e);
+    if (!hit) return;
+    e.preventDefault(); // no pan
+    pressed = { hit, base, x: e.point.x, y: e.point.y, rings: null };
+  };
+  const onMove = (e: MapMouseEvent) => {
+    if (pressed && e.originalEvent.buttons === 0) onUp(); // released outside the map
+    if (!pressed) {
+      const editing = h.rings() !== null;
+      syncMenu(editing);
+      if (editing && handleAt(map, e)) map.getCanvas().style.cursor = 'move';
+      return;
+    }
+    if (!pressed.rings && Math.hypot(e.point.x - pressed.x, e.point.y - pressed.y) < THRESHOLD_PX) return;
+    const { hit, base } = pressed;
+    const to: [number, number] = [e.lngLat.lng, e.lngLat.lat];
+    // A midpoint becomes a new corner right after the edge's first corner, then moves like one.
+    const start = hit.handle === 'midpoint' ? insertCorner(base, hit, edgeMidpoint(base, hit) ?? to) : base;
+    const at = hit.handle === 'midpoint' ? { ring: hit.ring, index: hit.index + 1 } : hit;
+    pressed.rings = moveCorner(start, at, to);
+    map.getCanvas().style.cursor = 'grabbing';
+    draw(pressed.rings);
+  };
+  const onClick = (e: MapMouseEvent) => {
+    if (e.originalEvent.altKey) remove(e);
+  };
+  map.on('mousedown', onDown);
+  map.on('mousemove', onMove);
+  map.on('mouseup', onUp);
+  map.on('click', onClick);
+  return () => {
+    map.off('mousedown', onDown);
+    map.off('mousemove', onMove);
+    map.off('mouseup', onUp);
+    map.off('click', onClick);
+    syncMenu(false);
+  };
+}
