@@ -4,7 +4,7 @@
 // map"), a venue, a bridge (its point and its name), a sector, or words; at least one is needed.
 // Editing sends only the fields the officer changed, on the version the form was opened on: if
 // another desk changed the incident meanwhile the save is refused and the conflict is shown here.
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   INCIDENT_CATEGORIES,
@@ -21,6 +21,7 @@ import { useBridges, useSignedIn, useVigie } from '../state/hooks';
 import type { IncidentPatch } from '../state/types';
 import { ConflictBanner } from './ConflictBanner';
 import { coord } from './place';
+import { PlaceSelect } from '../panels/PlaceSelect';
 import { useSectors } from './use-sectors';
 
 const isCategory = (v: string): v is IncidentCategory =>
@@ -95,6 +96,8 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
   const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((old) => ({ ...old, [k]: value }));
 
   const bridges = useBridges();
+  const venueOptions = useMemo(() => venues.map((x) => ({ value: x.id, label: x.name })), [venues]);
+  const bridgeOptions = useMemo(() => bridges.map((b) => ({ value: b.key, label: b.name })), [bridges]);
 
   // The point: the one chosen in this form, else (editing) the incident's own.
   const basePoint = base && base.lat !== null && base.lon !== null && !pointCleared ? base : null;
@@ -365,33 +368,23 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
           )}
         </div>
         <div className="form-row">
-          <label className="form-field">
-            <span>{t('incident.venue')}</span>
-            <select
-              ref={afterPickRef}
-              data-testid="form-venue"
-              value={v.venueId}
-              onChange={(e) => chooseVenue(e.target.value)}
-            >
-              <option value="">{t('form.none')}</option>
-              {venues.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="form-field">
-            <span>{t('form.bridge')}</span>
-            <select data-testid="form-bridge" value={bridge} onChange={(e) => chooseBridge(e.target.value)}>
-              <option value="">{t('form.none')}</option>
-              {bridges.map((b) => (
-                <option key={b.key} value={b.key}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PlaceSelect
+            className="form-field"
+            label={t('incident.venue')}
+            testId="form-venue"
+            selectRef={afterPickRef}
+            value={v.venueId}
+            options={venueOptions}
+            onChange={chooseVenue}
+          />
+          <PlaceSelect
+            className="form-field"
+            label={t('form.bridge')}
+            testId="form-bridge"
+            value={bridge}
+            options={bridgeOptions}
+            onChange={chooseBridge}
+          />
         </div>
         <div className="form-row">
           <label className="form-field">

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { parseCoordinates } from '../../shared/coordinates';
 import type { Unit } from '../../shared/domain';
 import { placeUnit, type Placement } from '../map-tools/move-unit';
+import { PlaceSelect } from '../panels/PlaceSelect';
 import { useBridges, useStoreApi, useVenues } from '../state/hooks';
 
 type Chosen = { source: 'typed' } | { source: 'venue'; venueId: string } | { source: 'bridge'; key: string };
@@ -86,36 +87,20 @@ export function PositionEditor({ unit, onClose }: { unit: Unit; onClose: () => v
           }}
         />
       </label>
-      <label>
-        <span>{t('unit.venue')}</span>
-        <select
-          data-testid="unit-move-venue"
-          value={chosen.source === 'venue' ? chosen.venueId : ''}
-          onChange={(e) => chooseVenue(e.target.value)}
-        >
-          <option value="">—</option>
-          {venues.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('form.bridge')}</span>
-        <select
-          data-testid="unit-move-bridge"
-          value={chosen.source === 'bridge' ? chosen.key : ''}
-          onChange={(e) => chooseBridge(e.target.value)}
-        >
-          <option value="">—</option>
-          {bridges.map((b) => (
-            <option key={b.key} value={b.key}>
-              {b.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PlaceSelect
+        label={t('unit.venue')}
+        testId="unit-move-venue"
+        value={chosen.source === 'venue' ? chosen.venueId : ''}
+        options={venues.map((v) => ({ value: v.id, label: v.name }))}
+        onChange={chooseVenue}
+      />
+      <PlaceSelect
+        label={t('form.bridge')}
+        testId="unit-move-bridge"
+        value={chosen.source === 'bridge' ? chosen.key : ''}
+        options={bridges.map((b) => ({ value: b.key, label: b.name }))}
+        onChange={chooseBridge}
+      />
       {error && (
         <p className="form-error" role="alert" data-testid="unit-move-error">
           {error}
