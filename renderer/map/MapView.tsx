@@ -290,13 +290,17 @@ export function MapView() {
     if (map && draft && draft.source !== 'map') easeToPoint(map, draft.lon, draft.lat);
   }, [map, draft]);
 
-  // A right-click asks for the nearest available units to that point, which a pin marks.
+  // A right-click asks for the nearest available units to that point, which a pin marks. (The
+  // browser's own menu has nothing for a map canvas.)
   const nearestPoint = useVigie((s) => s.nearestPoint);
   useEffect(() => {
     if (!map) return;
     const onContext = (e: maplibregl.MapMouseEvent) => {
+      const s = store.getState();
+      // While a zone's shape is edited a right-click removes a corner (shape-drag.ts).
+      if (s.zoneShape || s.picking || s.zoneDraft) return;
       e.preventDefault();
-      store.getState().setNearestPoint({ lat: e.lngLat.lat, lon: e.lngLat.lng });
+      s.setNearestPoint({ lat: e.lngLat.lat, lon: e.lngLat.lng });
     };
     map.on('contextmenu', onContext);
     return () => {

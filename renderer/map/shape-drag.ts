@@ -79,7 +79,7 @@ export function installShapeEdit(map: MaplibreMap, h: ShapeEditHandlers): () => 
     if (next !== rings) h.onChange([...next]);
   };
 
-  // A contextmenu listener makes maplibre suppress the browser's menu, so listen only while editing.
+  // Only while editing: otherwise a right-click asks for the nearest units to the point (MapView).
   let menu = false;
   const syncMenu = (editing: boolean) => {
     if (editing === menu) return;
