@@ -11,6 +11,7 @@ import { createDesk, type Desk } from '../../electron/services/desk.js';
 import { dispatch } from '../../electron/services/dispatch.js';
 import { summarizeFile } from '../../electron/backup/summary.js';
 import { journalHead, tableCounts } from '../../electron/store/backup.js';
+import { basemapSlot } from '../../electron/tiles/slot.js';
 import type { CallInput, CallName, CallOutput } from '../../shared/api.js';
 import { fixedClock } from '../../shared/clock.js';
 import { ApiError } from '../../shared/errors.js';
@@ -178,12 +179,15 @@ describe('restoring a backup from the console', () => {
     const taken = await t.live.rolling().runNow();
     t.real.advance(1000);
     const later = t.call('createIncident', { ...bag, title: 'Kept by the undo' });
+    const map = basemapSlot(t.live.current().db);
     const first = t.call('restoreBackup', { file: taken.file.slice(t.dir.length + 1), confirm: true });
     expect(t.call('listIncidents', {}).some((i) => i.id === later.id)).toBe(false);
     t.real.advance(1000);
     t.call('restoreBackup', { file: first.safetyBackup, confirm: true });
     expect(t.call('listIncidents', {}).some((i) => i.id === later.id)).toBe(true);
     expect(t.call('verify', {}).ok).toBe(true);
+    // The running base map (served by the host's tile routes) follows the reopened database.
+    expect(basemapSlot(t.live.current().db)).toBe(map);
   });
 
   it('refuses without a signed-in operator, without confirmation, or a name it does not list', async () => {
