@@ -2,7 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { findAppRoot, appPaths, type AppPaths } from './app-root.js';
-import { seed, serve, verify, type Io } from './cli/commands.js';
+import { seed, verify, type Io } from './cli/commands.js';
+import { serve } from './cli/serve.js';
 import { backup, restore } from './cli/backup.js';
 import { BackupError } from './backup/summary.js';
 import { exportCommand } from './cli/export.js';
@@ -26,8 +27,9 @@ const COMMANDS: Record<string, (argv: string[], paths: AppPaths, io: Io) => numb
 const USAGE = `usage: vigie <command> [options]
   seed   --db FILE                 create the database with the Paris 2024 exercise (if empty)
   verify --db FILE                 integrity check + journal chain, JSON on stdout, exit 1 if not ok
-  serve  --db FILE [--port N] [--basemap FILE]
-                                   the console in a browser, on 127.0.0.1 only; FILE: an MBTiles or PMTiles base map
+  serve  --db FILE [--port N] [--basemap FILE] [--backup-dir DIR] [--backup-every MIN] [--backup-keep N]
+                                   the console in a browser, on 127.0.0.1 only; FILE: an MBTiles or PMTiles base map;
+                                   rolling backups as in the desktop app (default every 15 min, newest 48 kept)
   export --db FILE --what incidents|units --format csv|geojson [--out FILE]
                                    every incident (closed too) or unit; stdout without --out
   backup --db FILE --out FILE      online backup (writes may continue), checked; JSON on stdout

@@ -6,11 +6,11 @@ import path from 'node:path';
 import { app, dialog, session, type BrowserWindow, type WebContents } from 'electron';
 import { appPaths, findAppRoot } from './app-root.js';
 import { backupSettings } from './backup/settings.js';
-import { startRollingBackups, type RollingBackups, type RollingSettings } from './backup/rolling.js';
+import type { RollingSettings } from './backup/rolling.js';
 import { instanceUserData, resolveDbLocation } from './db-location.js';
 import { bindIpc } from './ipc.js';
 import { registerAppScheme, serveAppScheme } from './protocol.js';
-import { openVigie, type VigieApp } from './services/app.js';
+import { startLiveVigie, type LiveVigie } from './services/live-vigie.js';
 import { assertWritable } from './services/db-writable.js';
 import { isAppUrl } from './static-paths.js';
 import { defaultUserDataDir } from './user-data.js';
@@ -21,8 +21,7 @@ import { basemapSlot } from './tiles/slot.js';
 /** Schemes the browser side may load; anything else (http, https, ws, file, ...) is cancelled. */
 const ALLOWED_SCHEMES = new Set(['app:', 'blob:', 'data:', 'devtools:']);
 
-let vigie: VigieApp | null = null;
-let backups: RollingBackups | null = null;
+let vigie: LiveVigie | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 /** Shows the reason and leaves with a non-zero code; nothing relaunches, so no crash loop. */
@@ -101,9 +100,7 @@ function main(): void {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    backups?.stop();
-    backups = null;
-    vigie?.close();
+    void vigie?.close();
     vigie = null;
   });
 
@@ -112,16 +109,18 @@ function main(): void {
     try {
       mkdirSync(path.dirname(db), { recursive: true });
       assertWritable(db);
-      vigie = openVigie({ dbPath: db, resourcesDir: paths.resources });
+      vigie = startLiveVigie({
+        dbPath: db,
+        resourcesDir: paths.resources,
+        backups: backupPlan,
+        onBackupError: (err) => console.error(`Vigie: rolling backup failed: ${(err as Error).message}`),
+      });
     } catch (err) {
       fail('Vigie cannot open its database', err);
       return;
     }
-    backups = startRollingBackups(vigie.db, backupPlan, {
-      onError: (err) => console.error(`Vigie: rolling backup failed: ${(err as Error).message}`),
-    });
     lockDownSession();
-    const basemap = basemapSlot(vigie.db);
+    const basemap = basemapSlot(vigie.current().db);
     try {
       if (basemapPath) basemap.load(basemapPath);
     } catch (err) {

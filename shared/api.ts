@@ -8,6 +8,7 @@ import { unitCalls } from './api/units.js';
 import { incidentCalls } from './api/incidents.js';
 import { journalCalls } from './api/journal.js';
 import { handoverCalls } from './api/handover.js';
+import { backupCalls } from './api/backups.js';
 
 export type { DeskLock, Session, SessionView } from './api/session.js';
 export type { CallSpec } from './api/call.js';
@@ -19,6 +20,7 @@ export const api = {
   ...incidentCalls,
   ...journalCalls,
   ...handoverCalls,
+  ...backupCalls,
 } as const;
 
 export type Api = typeof api;

@@ -48,6 +48,8 @@ export const CALL_NAMES = [
   'acknowledgeHandover',
   'listHandovers',
   'exportHandover',
+  'listBackups',
+  'restoreBackup',
 ] as const satisfies readonly CallName[];
 
 type Listed = (typeof CALL_NAMES)[number];

@@ -2,6 +2,7 @@
 // first (integrity, journal chain, not from a newer Vigie); the file must not be open in another
 // Vigie; the current file (and its -wal/-shm) is moved aside, never deleted; the backup is copied
 // in under a temporary name, synced, renamed, opened (migrated if older) and summarized.
+// The steps are exported for the running app's in-place restore (live-restore.ts).
 import Database from 'better-sqlite3';
 import { copyFileSync, constants, existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,6 +31,20 @@ export function restoreDatabase(o: RestoreOptions): RestoreReport {
   const db = resolve(o.db);
   const from = resolve(o.from);
   if (from === db) throw new BackupError('--from is the database itself.');
+  checkBackup(from);
+  refuseIfOpen(db);
+  const aside = existsSync(db) ? moveAside(db, SIDE_FILES, o.now ?? new Date()) : null;
+  copyInPlace(from, db);
+  const restored = openDatabase(db, { mustExist: true });
+  try {
+    return { db, from, movedAside: aside, ...summarize(restored) };
+  } finally {
+    restored.close();
+  }
+}
+
+/** Refuses a backup that is missing, fails its checks or comes from a newer Vigie; else its summary. */
+export function checkBackup(from: string): DbSummary {
   if (!existsSync(from)) throw new BackupError(`No backup at ${from}.`);
   const backup = summarizeFile(from);
   if (backup.schemaVersion > LATEST_VERSION) {
@@ -44,14 +59,20 @@ export function restoreDatabase(o: RestoreOptions): RestoreReport {
         : `journal chain broken at entry ${backup.journal.firstBadSeq}`;
     throw new BackupError(`${from} fails its checks (${why}); nothing was changed.`);
   }
-  refuseIfOpen(db);
+  return backup;
+}
 
-  const aside = existsSync(db) ? `${db}.before-restore-${fileStamp(o.now ?? new Date())}` : null;
-  if (aside) {
-    if (SIDE_FILES.some((s) => existsSync(aside + s)))
-      throw new BackupError(`${aside} already exists; retry in a second.`);
-    for (const s of SIDE_FILES) if (existsSync(db + s)) durableRename(db + s, aside + s);
-  }
+/** Moves the database's files with these suffixes aside (db.before-restore-STAMP...); returns that name. */
+export function moveAside(db: string, suffixes: readonly string[], now: Date): string {
+  const aside = `${db}.before-restore-${fileStamp(now)}`;
+  if (suffixes.some((s) => existsSync(aside + s)))
+    throw new BackupError(`${aside} already exists; retry in a second.`);
+  for (const s of suffixes) if (existsSync(db + s)) durableRename(db + s, aside + s);
+  return aside;
+}
+
+/** Copies the backup in under a temporary name, syncs it, then renames it over the database (atomic). */
+export function copyInPlace(from: string, db: string): void {
   const incoming = `${db}.restoring-${process.pid}`;
   try {
     copyFileSync(from, incoming, constants.COPYFILE_EXCL);
@@ -60,16 +81,10 @@ export function restoreDatabase(o: RestoreOptions): RestoreReport {
   } finally {
     rmSync(incoming, { force: true });
   }
-  const restored = openDatabase(db, { mustExist: true });
-  try {
-    return { db, from, movedAside: aside, ...summarize(restored) };
-  } finally {
-    restored.close();
-  }
 }
 
 /** Refuses while another process has the file open: moving it aside under a running Vigie loses writes. */
-function refuseIfOpen(file: string): void {
+export function refuseIfOpen(file: string): void {
   if (!existsSync(file)) return;
   let probe: Database.Database;
   try {

@@ -26,6 +26,20 @@ export function backupsToPrune(names: readonly string[], keep: number): string[]
   return ours.slice(0, Math.max(0, ours.length - keep));
 }
 
+/**
+ * The counter for a backup taken at `at`: past every one of the same second still there, so the
+ * new file sorts newest (reusing a pruned lower counter would make it the first to be pruned).
+ */
+export function nextCounter(names: readonly string[], at: Date): number {
+  const stamp = fileStamp(at);
+  let next = 0;
+  for (const n of names) {
+    const m = /^vigie-(\d{8}-\d{6}Z)(?:-(\d+))?\.db$/.exec(n);
+    if (m?.[1] === stamp) next = Math.max(next, Number(m[2] ?? 0) + 1);
+  }
+  return next;
+}
+
 /** Oldest first; same-second backups ordered by their counter. */
 function byAge(a: string, b: string): number {
   const key = (n: string) => {
@@ -40,7 +54,10 @@ function byAge(a: string, b: string): number {
 export interface RollingBackups {
   /** Takes one backup now (waits for a running one first) and prunes. */
   runNow(): Promise<BackupReport>;
-  stop(): void;
+  /** True while a backup is being copied (the database must stay open until it ends). */
+  busy(): boolean;
+  /** No more ticks; resolves once the backup under way, if any, has ended. */
+  stop(): Promise<void>;
 }
 
 export interface RollingHooks {
@@ -54,10 +71,8 @@ export function startRollingBackups(db: Db, s: RollingSettings, hooks: RollingHo
   let running: Promise<BackupReport> | null = null;
 
   const takeOne = async (): Promise<BackupReport> => {
-    const existing = new Set(readdirSafe(s.dir));
-    let n = 0;
-    let name = rollingBackupName(now());
-    while (existing.has(name)) name = rollingBackupName(now(), ++n);
+    const at = now();
+    const name = rollingBackupName(at, nextCounter(readdirSafe(s.dir), at));
     const report = await backupDatabase(db, join(s.dir, name));
     const pruned = backupsToPrune(readdirSafe(s.dir), s.keep);
     for (const old of pruned) rmSync(join(s.dir, old), { force: true });
@@ -83,7 +98,14 @@ export function startRollingBackups(db: Db, s: RollingSettings, hooks: RollingHo
         }, s.everyMinutes * 60_000)
       : null;
   timer?.unref();
-  return { runNow, stop: () => (timer ? clearInterval(timer) : undefined) };
+  return {
+    runNow,
+    busy: () => running !== null,
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      while (running) await running.catch(() => undefined);
+    },
+  };
 }
 
 function readdirSafe(dir: string): string[] {

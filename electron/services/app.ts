@@ -11,6 +11,7 @@ import { seedScenario } from './seed.js';
 import { checkChain, type SessionState } from './session.js';
 import { createHandlers } from './handlers.js';
 import type { Handlers } from './dispatch.js';
+import type { BackupControl } from './backup-handlers.js';
 
 export interface OpenVigieOptions {
   dbPath: string;
@@ -19,6 +20,8 @@ export interface OpenVigieOptions {
   seed?: boolean;
   /** Real time source; tests pass a fixed clock. */
   real?: Clock;
+  /** The running app's backups (live-vigie.ts); without it listBackups is empty. */
+  backups?: BackupControl;
 }
 
 export interface VigieApp {
@@ -37,7 +40,7 @@ export function openVigie(o: OpenVigieOptions): VigieApp {
     if (o.seed !== false && !getOperation(db)) seedScenario(boot, loadScenario(o.resourcesDir));
     const ctx: Ctx = { db, clock: startClock(boot), real };
     const state = checkChain(ctx);
-    return { db, ctx, state, handlers: createHandlers(ctx, state), close: () => db.close() };
+    return { db, ctx, state, handlers: createHandlers(ctx, state, o.backups), close: () => db.close() };
   } catch (err) {
     db.close();
     throw err;

@@ -9,8 +9,9 @@ import { unitHandlers } from './unit-handlers.js';
 import { incidentHandlers } from './incident-handlers.js';
 import { journalHandlers } from './journal-handlers.js';
 import { handoverHandlers } from './handover-handlers.js';
+import { backupHandlers, type BackupControl } from './backup-handlers.js';
 
-export function createHandlers(ctx: Ctx, state: SessionState): Handlers {
+export function createHandlers(ctx: Ctx, state: SessionState, backups?: BackupControl): Handlers {
   return {
     ...sessionHandlers(ctx, state),
     ...mapHandlers(ctx),
@@ -18,5 +19,6 @@ export function createHandlers(ctx: Ctx, state: SessionState): Handlers {
     ...incidentHandlers(ctx),
     ...journalHandlers(ctx),
     ...handoverHandlers(ctx),
+    ...backupHandlers(backups),
   } satisfies Handlers;
 }

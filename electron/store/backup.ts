@@ -49,3 +49,8 @@ export function inUseByAnother(db: Db): boolean {
     return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
   }
 }
+
+/** A consistent, self-contained copy of the database in one synchronous statement (rollback-journal mode). */
+export function vacuumInto(db: Db, file: string): void {
+  db.prepare('VACUUM INTO ?').run(file);
+}

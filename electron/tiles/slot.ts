@@ -53,3 +53,11 @@ export function basemapSlot(owner: object): BasemapSlot {
   }
   return slot;
 }
+
+/** Keeps the running map when the database handle changes (a restore reopens the file). */
+export function moveBasemapSlot(from: object, to: object): void {
+  const slot = slots.get(from);
+  if (!slot) return;
+  slots.delete(from);
+  slots.set(to, slot);
+}

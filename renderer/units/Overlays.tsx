@@ -1,5 +1,8 @@
 // Everything the units, handover and lock work adds over the console: the units board, the
-// contingent, roster import, handover and settings dialogs, the storage banner and the lock screen.
+// contingent, roster import, handover, settings and backups dialogs, the storage banner and the
+// lock screen, and the notice after a restore.
+import { BackupsDialog } from '../backups/BackupsDialog';
+import { useRestoredNotice } from '../backups/restored-notice';
 import { HandoverDialog } from '../handover/HandoverDialog';
 import { DeskLock, StorageBanner } from '../lock/LockScreen';
 import { ContingentView } from './ContingentView';
@@ -11,6 +14,7 @@ import { useUnitsView } from './view-store';
 export function UnitsOverlays() {
   const view = useUnitsView((s) => s.view);
   const contingentId = useUnitsView((s) => s.contingentId);
+  useRestoredNotice();
   return (
     <>
       <StorageBanner />
@@ -18,6 +22,7 @@ export function UnitsOverlays() {
       {view === 'roster' && <RosterImport />}
       {view === 'handover' && <HandoverDialog />}
       {view === 'settings' && <SettingsDialog />}
+      {view === 'backups' && <BackupsDialog />}
       {contingentId && <ContingentView id={contingentId} />}
       <DeskLock />
     </>

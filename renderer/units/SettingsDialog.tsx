@@ -1,5 +1,5 @@
 // Console settings: minutes before a position counts as stale (updateSettings) and the idle time
-// before the desk locks (setIdleLock; 0 = never).
+// before the desk locks (setIdleLock; 0 = never); the way to the backups (list and restore).
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/domain';
@@ -18,7 +18,9 @@ export function SettingsDialog() {
   const { t } = useTranslation();
   const store = useStoreApi();
   const open = useUnitsView((s) => s.open);
-  const lock = lockOf(useSession());
+  const session = useSession();
+  const lock = lockOf(session);
+  const signedIn = Boolean(session?.operator);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [stale, setStale] = useState('');
   const [overdue, setOverdue] = useState<OverdueThresholds | null>(null);
@@ -92,6 +94,16 @@ export function SettingsDialog() {
         </label>
         <p className="hint">{t('settings.idleHint')}</p>
         <div className="form-actions">
+          <button
+            type="button"
+            className="btn-ghost"
+            data-testid="open-backups"
+            disabled={!signedIn}
+            title={signedIn ? undefined : t('backups.signInFirst')}
+            onClick={() => open('backups')}
+          >
+            {t('backups.open')}
+          </button>
           <button type="submit" className="btn-primary" data-testid="settings-save" disabled={!settings}>
             {t('settings.save')}
           </button>

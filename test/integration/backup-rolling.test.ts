@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { backupsToPrune, rollingBackupName, startRollingBackups } from '../../electron/backup/rolling.js';
+import {
+  backupsToPrune,
+  nextCounter,
+  rollingBackupName,
+  startRollingBackups,
+} from '../../electron/backup/rolling.js';
 import { backupSettings, BackupSettingsError } from '../../electron/backup/settings.js';
 import { summarizeFile } from '../../electron/backup/summary.js';
 import { testApp } from '../support/app.js';
@@ -23,6 +28,10 @@ describe('rolling backups', () => {
     ];
     expect(backupsToPrune(names, 2)).toEqual(['vigie-20261123-235959Z.db', 'vigie-20261124-080509Z.db']);
     expect(backupsToPrune(names, 10)).toEqual([]);
+    // A new same-second backup goes past the highest counter left, never into a pruned gap.
+    const at = new Date('2026-11-24T08:05:09Z');
+    expect(nextCounter(['vigie-20261124-080509Z-1.db', 'vigie-20261124-080509Z-2.db'], at)).toBe(3);
+    expect(nextCounter(['vigie-20261124-080508Z.db', 'notes.txt'], at)).toBe(0);
   });
 
   it('keep the newest N checked copies and leave other files alone', async () => {
@@ -43,7 +52,7 @@ describe('rolling backups', () => {
       heads.push(report.head.seq);
       clock += 15 * 60_000;
     }
-    rolling.stop();
+    await rolling.stop();
     const files = readdirSync(dir).sort();
     expect(files).toEqual([
       'keep-me.db',
@@ -60,7 +69,7 @@ describe('rolling backups', () => {
     const fixed = () => new Date('2026-11-24T08:00:00Z');
     const rolling = startRollingBackups(t.app.db, { dir, everyMinutes: 0, keep: 5 }, { now: fixed });
     await Promise.all([rolling.runNow(), rolling.runNow()]);
-    rolling.stop();
+    await rolling.stop();
     expect(readdirSync(dir).sort()).toEqual(['vigie-20261124-080000Z-1.db', 'vigie-20261124-080000Z.db']);
   });
 

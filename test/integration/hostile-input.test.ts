@@ -23,6 +23,8 @@ const RUNS = Number(process.env.VIGIE_FUZZ_RUNS ?? 25);
 /** Calls that take a path on the machine and only read from it (reviewed), never write to it. */
 const READ_ONLY_PATHS: Record<string, string> = {
   'setBasemap.path': 'opens a tile file the operator picked (MBTiles/PMTiles) read-only; writes nothing',
+  'restoreBackup.file':
+    'a name listBackups lists (never a path: backup-restore.test.ts tries ../ and absolute ones); reads that backup, writes only the database and a safety copy Vigie names',
 };
 
 const SQLISH = [

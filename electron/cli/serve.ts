@@ -1,0 +1,92 @@
+// `vigie serve`: the console in a browser on 127.0.0.1, over the same running app as the desktop's
+// (electron/services/live-vigie.ts): rolling backups with the desktop's settings (--backup-dir,
+// --backup-every, --backup-keep or $VIGIE_BACKUP_*), restores from the console. Ctrl+C (or
+// SIGTERM) stops the host, waits for a backup under way, and closes the database.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AppPaths } from '../app-root.js';
+import { backupSettings, BackupSettingsError } from '../backup/settings.js';
+import type { RollingSettings } from '../backup/rolling.js';
+import { startHost, type Host } from '../host/server.js';
+import { startLiveVigie, type LiveVigie } from '../services/live-vigie.js';
+import { basemapSlot } from '../tiles/slot.js';
+import { TileFileError } from '../tiles/types.js';
+import { int, parse, resolveDb, UsageError } from './args.js';
+import type { Io } from './commands.js';
+
+export interface Serving {
+  host: Host;
+  live: LiveVigie;
+  backups: RollingSettings;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, starts the rolling backups and the host; `stop` undoes all three. */
+export async function startServing(argv: string[], paths: AppPaths, io: Io): Promise<Serving> {
+  const { values } = parse(argv, {
+    db: { type: 'string' },
+    port: { type: 'string' },
+    basemap: { type: 'string' },
+    'backup-dir': { type: 'string' },
+    'backup-every': { type: 'string' },
+    'backup-keep': { type: 'string' },
+  });
+  const port = int('port', values.port, 0, 65535) ?? 5173;
+  if (!existsSync(join(paths.renderer, 'index.html'))) {
+    throw new UsageError(`the renderer is not built (${paths.renderer}); run: npm run build`);
+  }
+  const dbPath = resolveDb(values.db);
+  let backups: RollingSettings;
+  try {
+    backups = backupSettings({ argv, env: process.env, dbPath, cwd: process.cwd() });
+  } catch (err) {
+    throw err instanceof BackupSettingsError ? new UsageError(err.message) : err;
+  }
+  const live = startLiveVigie({
+    dbPath,
+    resourcesDir: paths.resources,
+    backups,
+    onBackupError: (err) => io.err(`vigie serve: rolling backup failed: ${(err as Error).message}`),
+  });
+  const basemap = basemapSlot(live.current().db);
+  const undo = async () => {
+    basemap.close();
+    await live.close();
+  };
+  let host: Host;
+  try {
+    if (values.basemap) basemap.load(resolve(values.basemap));
+    host = await startHost({
+      handlers: live.handlers,
+      rendererDir: paths.renderer,
+      resourcesDir: paths.resources,
+      port,
+      basemap,
+    });
+  } catch (err) {
+    await undo();
+    throw err instanceof TileFileError ? new UsageError(`--basemap: ${err.message}`) : err;
+  }
+  return {
+    host,
+    live,
+    backups,
+    stop: async () => {
+      await host.close();
+      await undo();
+    },
+  };
+}
+
+export async function serve(argv: string[], paths: AppPaths, io: Io): Promise<number> {
+  const s = await startServing(argv, paths, io);
+  io.out(JSON.stringify({ url: s.host.url, db: s.live.current().db.name, backups: s.backups.dir }));
+  io.err(`Vigie console: ${s.host.url}  (loopback only; Ctrl+C stops)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await s.stop();
+  return 0;
+}

@@ -1,0 +1,119 @@
+// A running Vigie, the desktop app's and `vigie serve`'s alike: the database opened through
+// openVigie, its rolling backups, and the swap a restore needs. The transports are given
+// `handlers`, which stay the same object across a restore and always reach the database open now.
+import { resolve } from 'node:path';
+import { CALL_NAMES } from '../../shared/call-names.js';
+import { realTime } from '../../shared/clock.js';
+import { isListedBackup, listBackupFiles } from '../backup/listing.js';
+import { startRollingBackups, type RollingBackups, type RollingSettings } from '../backup/rolling.js';
+import { moveBasemapSlot } from '../tiles/slot.js';
+import { openVigie, type OpenVigieOptions, type VigieApp } from './app.js';
+import type { BackupControl } from './backup-handlers.js';
+import { restoreLive } from './backup-restore.js';
+import type { Desk } from './desk.js';
+import type { Handlers } from './dispatch.js';
+
+export interface LiveVigieOptions extends Omit<OpenVigieOptions, 'backups'> {
+  backups: RollingSettings;
+  onBackupError?: (err: unknown) => void;
+}
+
+/** What a restore needs from the running app. */
+export interface Swappable {
+  dbFile: string;
+  backupDir: string;
+  now(): Date;
+  current(): VigieApp;
+  /** A rolling backup is being copied from the open database. */
+  busy(): boolean;
+  /**
+   * Closes the database, runs `replace` on the closed file and reopens it through openVigie
+   * (migrations, seed, clock, chain check). If `replace` throws, the file as it was is reopened; if
+   * the reopen fails, `undo` runs on the closed file before reopening again. Errors are rethrown.
+   */
+  swap(replace: () => void, undo: () => void): VigieApp;
+}
+
+export interface LiveVigie {
+  handlers: Handlers;
+  current(): VigieApp;
+  /** The rolling backups of the database open now (restarted after a restore). */
+  rolling(): RollingBackups;
+  /** Stops the rolling backups (waiting for one under way) and closes the database. */
+  close(): Promise<void>;
+}
+
+export function startLiveVigie(o: LiveVigieOptions): LiveVigie {
+  const real = o.real ?? realTime;
+  const plan = o.backups;
+  const control: BackupControl = {
+    list: () => ({
+      dir: plan.dir,
+      everyMinutes: plan.everyMinutes,
+      keep: plan.keep,
+      backups: listBackupFiles(plan.dir),
+    }),
+    isListed: (file) => isListedBackup(plan.dir, file),
+    restore: (file, who) => restoreLive(live, file, who),
+  };
+  const open = () => openVigie({ ...o, backups: control });
+  const roll = (a: VigieApp) =>
+    startRollingBackups(a.db, plan, { now: () => new Date(real.now()), onError: o.onBackupError });
+  let app = open();
+  let rolling = roll(app);
+  let closed = false;
+
+  const reopen = (old: VigieApp) => {
+    app = open();
+    moveBasemapSlot(old.db, app.db);
+    rolling = roll(app);
+  };
+
+  const live: Swappable = {
+    dbFile: resolve(o.dbPath),
+    backupDir: plan.dir,
+    now: () => new Date(real.now()),
+    current: () => app,
+    busy: () => rolling.busy(),
+    swap: (replace, undo) => {
+      void rolling.stop(); // nothing under way (the caller checked busy): only the timer stops
+      const old = app;
+      old.close();
+      try {
+        replace();
+      } catch (err) {
+        reopen(old);
+        throw err;
+      }
+      try {
+        reopen(old);
+      } catch (err) {
+        undo();
+        reopen(old);
+        throw err;
+      }
+      return app;
+    },
+  };
+
+  return {
+    handlers: forwardTo(() => app.handlers),
+    current: () => app,
+    rolling: () => rolling,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await rolling.stop();
+      app.close();
+    },
+  };
+}
+
+/** One handler per call that runs the current app's: the same object survives a reopen. */
+function forwardTo(current: () => Handlers): Handlers {
+  const out: Partial<Record<string, (input: unknown, desk: Desk) => unknown>> = {};
+  for (const name of CALL_NAMES) {
+    out[name] = (input, desk) => (current()[name] as (input: unknown, desk: Desk) => unknown)(input, desk);
+  }
+  return out as Handlers;
+}

@@ -1,0 +1,96 @@
+// `vigie serve` keeps rolling backups like the desktop app: the same scheduler, the same settings
+// (--backup-dir, --backup-every, --backup-keep), files appearing on each interval and capped at the
+// count, listed by the host's listBackups; stopping the server stops the schedule.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../electron/cli.js';
+import { startServing, type Serving } from '../../electron/cli/serve.js';
+import type { BackupListing } from '../../shared/api/backups.js';
+import { paths, tempDb, tempDir } from '../support/temp.js';
+
+const io = { out: () => undefined, err: () => undefined };
+
+/** The app's paths with a stand-in renderer, so the test needs no build. */
+function appPaths() {
+  const renderer = tempDir();
+  mkdirSync(renderer, { recursive: true });
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Vigie</title>');
+  return { ...paths, renderer };
+}
+
+const until = async (ok: () => boolean, what: string) => {
+  const end = Date.now() + 20_000;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+let serving: Serving | undefined;
+afterEach(async () => {
+  await serving?.stop();
+  serving = undefined;
+  vi.useRealTimers();
+});
+
+describe('vigie serve', () => {
+  it('takes a rolling backup every interval, keeps the newest N, and stops with the server', async () => {
+    // Only the schedule's clock is faked: the copies themselves run for real.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const dir = tempDir('vigie-backups-');
+    const args = ['--db', tempDb(), '--port', '0', '--backup-dir', dir];
+    serving = await startServing([...args, '--backup-every', '5', '--backup-keep', '2'], appPaths(), io);
+    const s = serving;
+    expect(s.backups).toEqual({ dir, everyMinutes: 5, keep: 2 });
+    const files = () => readdirSync(dir).sort();
+    expect(files()).toEqual([]);
+
+    const seen = new Set<string>();
+    const counts: number[] = [];
+    for (let tick = 1; tick <= 4; tick++) {
+      vi.advanceTimersByTime(5 * 60_000 - 1);
+      expect(s.live.rolling().busy(), 'not before the interval').toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(s.live.rolling().busy()).toBe(true);
+      await until(() => !s.live.rolling().busy(), `backup ${tick}`);
+      for (const f of files()) seen.add(f);
+      counts.push(files().length);
+    }
+    expect(seen.size, 'one new file per interval').toBe(4);
+    expect(counts).toEqual([1, 2, 2, 2]);
+    for (const f of files()) expect(f).toMatch(/^vigie-\d{8}-\d{6}Z(-\d+)?\.db$/);
+
+    // The host lists them to a signed-in desk, newest first.
+    const post = (name: string, body: unknown) =>
+      fetch(`${s.host.url}api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await post('signIn', { name: 'Capt. Moreau', role: 'Watch officer', desk: 'D1' });
+    const listing = (await (await post('listBackups', {})).json()) as BackupListing;
+    expect(listing).toMatchObject({ dir, everyMinutes: 5, keep: 2 });
+    expect(listing.backups.map((b) => b.file).sort()).toEqual(files());
+    expect(listing.backups.every((b) => b.kind === 'rolling' && b.incidents !== null)).toBe(true);
+
+    await s.stop();
+    serving = undefined;
+    vi.advanceTimersByTime(60 * 60_000);
+    expect(s.live.rolling().busy(), 'no tick after stop').toBe(false);
+    expect(files()).toHaveLength(2);
+    await expect(fetch(s.host.url)).rejects.toThrow();
+  });
+
+  it('refuses bad backup settings with the flag named, before opening anything', async () => {
+    const err: string[] = [];
+    const db = tempDb();
+    const code = await main(
+      ['serve', '--db', db, '--port', '0', '--backup-every', 'often'],
+      { out: () => undefined, err: (s) => err.push(s) },
+      appPaths(),
+    );
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(/--backup-every: expected an integer/);
+  });
+});
