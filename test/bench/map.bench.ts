@@ -622,10 +622,10 @@ runBench(async () => {
         `the map itself: units drawn as APP-6 symbols (icons placed by a symbol layer, on the CPU) plus a second, ` +
         `clustered copy of the units for city zoom, both tiled on the worker, and WebGL drawing that here runs on ` +
         `SwiftShader, i.e. on the same two CPU cores as everything else. The peer draws bare dots on an empty ` +
-        `background. After every idle the console also counts what it drew (queryRenderedFeatures over four ` +
-        `layers, for the data-rendered-* attributes), in production as well as under test, a cost that grows with ` +
-        `the features on screen. What would close the gap: a GPU for the WebGL part; counting only when ` +
-        `vigie.debug is set; building the clustered copy only when the map is zoomed out; plain circles instead ` +
+        `background. Under automation (as here) the console also counts what it drew after every idle ` +
+        `(queryRenderedFeatures over four layers, for the data-rendered-* attributes the bench waits on), a cost ` +
+        `that grows with the features on screen and that an officer's console does not pay. What would close the ` +
+        `gap: a GPU for the WebGL part; building the clustered copy only when the map is zoomed out; plain circles instead ` +
         `of symbols above a few thousand units.`,
     );
   }
