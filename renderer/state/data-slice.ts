@@ -8,6 +8,9 @@ import { reconcileById, replaceById } from './reconcile';
 import type { DataSlice, Slice } from './types';
 import { setThresholds } from '../incidents/overdue';
 
+/** Polling ticks between two full reads when the journal has not moved. */
+const FULL_EVERY = 12;
+
 export const createDataSlice =
   (client: VigieClient): Slice<DataSlice> =>
   (set, get) => {
@@ -81,8 +84,23 @@ export const createDataSlice =
       startPolling: (intervalMs) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
         let stopped = false;
+        // Every change to the data is a journal entry: while the journal's head stays where it was,
+        // nothing needs re-reading (a board of 50,000 incidents is not re-sent every 5 s). A full
+        // read still runs every FULL_EVERY ticks, for what moves with time alone (stale positions).
+        let head: number | null = null;
+        let ticks = 0;
+        const changed = async () => {
+          const latest = (await client.listJournal({ limit: 1 }))[0]?.seq ?? 0;
+          const moved = latest !== head;
+          head = latest;
+          return moved;
+        };
         const tick = async () => {
-          if (get().loadState === 'ready') await get().refresh();
+          if (get().loadState === 'ready') {
+            ticks = (ticks + 1) % FULL_EVERY;
+            const due = ticks === 0 || (await changed().catch(() => true));
+            if (due) await get().refresh();
+          }
           if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
         };
         timer = setTimeout(() => void tick(), intervalMs);

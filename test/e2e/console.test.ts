@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, mapIdle, openConsole, serve, type Console, type Served } from './harness.js';
+import { artifact, hostApi, mapIdle, openConsole, serve, type Console, type Served } from './harness.js';
 
 let served: Served;
 let ui: Console;
@@ -106,6 +106,40 @@ describe('the console in Chromium against vigie serve', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     expect(await page.getByTestId('tab-units').innerText()).toMatch(/Unités/i);
     await page.screenshot({ path: artifact('console-fr.png') });
+  });
+
+  it('re-reads the board only when the journal moved', async () => {
+    const { page } = ui;
+    const reads: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      const call = /\/api\/(listIncidents|listJournal)$/.exec(r.url())?.[1];
+      if (call) reads.push(call);
+    };
+    page.on('request', onRequest);
+    try {
+      // Three polling ticks (5 s each) with nothing changed: the journal's head is asked, and the
+      // board is read at most once (the full read every minute may fall in the window).
+      const count = (call: string) => reads.filter((c) => c === call).length;
+      await expect
+        .poll(() => count('listJournal') + count('listIncidents'), { timeout: 25_000 })
+        .toBeGreaterThanOrEqual(3);
+      expect(count('listIncidents')).toBeLessThanOrEqual(1);
+      expect(count('listJournal')).toBeGreaterThanOrEqual(2);
+      reads.length = 0;
+      // Another desk writes: the next tick sees the journal move and reads the board again.
+      const api = hostApi(served.url);
+      await api('signIn', { name: 'Other Desk', role: 'Watch officer', desk: 'D9' });
+      await api('createIncident', {
+        title: 'Written by another desk',
+        category: 'other',
+        priority: 4,
+        source: 'radio',
+        locationText: 'Quai Branly',
+      });
+      await expect.poll(() => reads.includes('listIncidents'), { timeout: 15_000 }).toBe(true);
+    } finally {
+      page.off('request', onRequest);
+    }
   });
 
   it('never sent a request off the machine, and threw no page errors', () => {
