@@ -1,66 +1,13 @@
 // The report's bulk (table cells, rules, badges, running text) written as raw page operators,
 // collected as strings and handed to pdfkit once per block and page. pdfkit's own text call costs a
 // graphics state, a font lookup and a dozen small buffers per line; for a 5,000-incident report
-// that was most of the render. Glyph codes and advances are looked up once per character and face;
-// pdfkit still embeds the subset and its Unicode map from the glyphs it encoded for us.
+// that was most of the render. Glyph codes and advances come from pdf-glyphs.ts.
 import { FONT, type Doc } from './pdf-doc.js';
+import { Glyphs, embeddedFont, type Face } from './pdf-glyphs.js';
 
-export type Face = keyof typeof FONT;
+export type { Face } from './pdf-glyphs.js';
 
-/** The parts of pdfkit's embedded font used here (pdfkit 0.20). */
-interface EmbeddedFont {
-  id: string;
-  ascender: number;
-  ref(): unknown;
-  encode(text: string): [string[], { xAdvance: number }[]];
-  widthOfString(text: string, size: number): number;
-}
-
-function embeddedFont(doc: Doc, face: Face): EmbeddedFont {
-  doc.font(FONT[face]);
-  const font = (doc as unknown as { _font?: Partial<EmbeddedFont> })._font;
-  if (typeof font?.encode !== 'function' || typeof font.widthOfString !== 'function' || !font.id) {
-    throw new Error('pdfkit no longer exposes its embedded font as the report expects');
-  }
-  return font as EmbeddedFont;
-}
-
-/** Surrogates and variation selectors: code units that need the font's own handling. */
-const complex = (c: number): boolean => (c >= 0xd800 && c <= 0xdfff) || (c >= 0xfe00 && c <= 0xfe0f);
-
-/** One face's glyph codes and advances (in thousandths of the font size), learnt per character. */
-class Glyphs {
-  private readonly advances = new Float64Array(0x10000).fill(NaN);
-  private readonly codes: string[] = [];
-
-  constructor(readonly font: EmbeddedFont) {}
-
-  /** The width of `text` in thousandths of the font size. */
-  units(text: string): number {
-    let w = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (complex(c)) return this.font.widthOfString(text, 1000);
-      let a = this.advances[c] ?? 0;
-      if (Number.isNaN(a)) a = this.advances[c] = this.font.widthOfString(text[i] ?? '', 1000);
-      w += a;
-    }
-    return w;
-  }
-
-  /** The glyph codes of `text` as hex, registering each glyph in the embedded subset. */
-  hex(text: string): string {
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (complex(c)) return this.font.encode(text)[0].join('');
-      out += this.codes[c] ??= this.font.encode(text[i] ?? '')[0].join('');
-    }
-    return out;
-  }
-}
-
-const num = (n: number): string => String(Math.round(n * 100) / 100);
+export const num = (n: number): string => String(Math.round(n * 100) / 100);
 
 function rgb(hex: string): string {
   const v = Number.parseInt(hex.slice(1), 16);
@@ -76,6 +23,9 @@ export class Ink {
   private texts: string[] = [];
   private textFont = '';
   private textColor = '';
+  private shapeFill = '';
+  private shapeStroke = '';
+  private shapeWidth = NaN;
   private readonly fonts = new Set<Face>();
 
   constructor(private readonly doc: Doc) {
@@ -103,13 +53,26 @@ export class Ink {
   }
 
   rect(x: number, y: number, w: number, h: number, fill: string): void {
-    this.shapes.push(`${this.color(fill)} rg ${num(x)} ${num(y)} ${num(w)} ${num(h)} re f`);
+    this.paint(`${num(x)} ${num(y)} ${num(w)} ${num(h)} re`, fill, null, 0, false);
   }
 
   hline(x1: number, x2: number, y: number, width: number, color: string): void {
-    this.shapes.push(
-      `${num(width)} w ${this.color(color)} RG ${num(x1)} ${num(y)} m ${num(x2)} ${num(y)} l S`,
-    );
+    this.paint(`${num(x1)} ${num(y)} m ${num(x2)} ${num(y)} l`, null, color, width, false);
+  }
+
+  /** A path's operators (see `pathOf`), filled, stroked or both; colours set only when they change. */
+  paint(path: string, fill: string | null, stroke: string | null, width: number, evenOdd: boolean): void {
+    if (fill && fill !== this.shapeFill) this.shapes.push(`${this.color((this.shapeFill = fill))} rg`);
+    if (stroke && stroke !== this.shapeStroke)
+      this.shapes.push(`${this.color((this.shapeStroke = stroke))} RG`);
+    if (stroke && width !== this.shapeWidth) this.shapes.push(`${num((this.shapeWidth = width))} w`);
+    const op = fill && stroke ? 'B' : fill ? 'f' : 'S';
+    this.shapes.push(`${path} ${op}${evenOdd && fill ? '*' : ''}`);
+  }
+
+  /** Round joins and caps for the strokes that follow (until the next flush). */
+  roundJoins(): void {
+    this.shapes.push('1 j 1 J');
   }
 
   /** One line of text whose top is at (x, y). */
@@ -121,7 +84,7 @@ export class Ink {
     if (color !== this.textColor) this.texts.push(`${this.color((this.textColor = color))} rg`);
     this.fonts.add(face);
     const baseline = this.doc.page.height - y - (g.font.ascender / 1000) * size;
-    this.texts.push(`1 0 0 1 ${num(x)} ${num(baseline)} Tm <${g.hex(text)}> Tj`);
+    this.texts.push(`1 0 0 1 ${num(x)} ${num(baseline)} Tm (${g.bytes(text)}) Tj`);
   }
 
   /** Writes what was collected to the current page: shapes first, text over them. */
@@ -140,6 +103,9 @@ export class Ink {
     this.texts = [];
     this.textFont = '';
     this.textColor = '';
+    this.shapeFill = '';
+    this.shapeStroke = '';
+    this.shapeWidth = NaN;
     this.fonts.clear();
   }
 

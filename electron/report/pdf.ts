@@ -122,7 +122,7 @@ function block(doc: Doc, text: TextSetter, b: Block, model: HandoverReport): voi
       doc.y += 3;
       return;
     case 'map':
-      drawMapSnapshot(doc, drawMap(model.map, stringsFor(model.lang)));
+      drawMapSnapshot(doc, text.ink, drawMap(model.map, stringsFor(model.lang)));
       return;
     case 'table':
       if (!b.rows.length) return paragraph(doc, text, b.empty, INK.muted);
