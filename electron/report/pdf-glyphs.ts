@@ -1,6 +1,7 @@
 // Glyph codes and advances of the report's two faces, learnt once per character from pdfkit's
 // embedded font (which thereby registers each glyph in the subset it embeds, with its Unicode).
 import { FONT, type Doc } from './pdf-doc.js';
+import type { Bytes } from './pdf-bytes.js';
 
 export type Face = keyof typeof FONT;
 
@@ -28,7 +29,7 @@ const complex = (c: number): boolean => (c >= 0xd800 && c <= 0xdfff) || (c >= 0x
 /** One face's glyph codes and advances (in thousandths of the font size), learnt per character. */
 export class Glyphs {
   private readonly advances = new Float64Array(0x10000).fill(NaN);
-  private readonly codes: string[] = [];
+  private readonly gids = new Int32Array(0x10000).fill(-1);
 
   constructor(readonly font: EmbeddedFont) {}
 
@@ -45,29 +46,19 @@ export class Glyphs {
     return w;
   }
 
-  /** The glyph codes of `text` as a PDF string literal's bytes, registering each glyph in the subset. */
-  bytes(text: string): string {
-    let out = '';
+  /** Writes the glyph codes of `text`, registering each glyph in the embedded subset. */
+  write(text: string, out: Bytes): void {
+    for (let i = 0; i < text.length; i++) {
+      if (complex(text.charCodeAt(i))) {
+        for (const hex of this.font.encode(text)[0]) out.code(Number.parseInt(hex, 16));
+        return;
+      }
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (complex(c)) return literal(this.font.encode(text)[0]);
-      out += this.codes[c] ??= literal(this.font.encode(text[i] ?? '')[0]);
+      let gid = this.gids[c] ?? -1;
+      if (gid < 0) gid = this.gids[c] = Number.parseInt(this.font.encode(text[i] ?? '')[0][0] ?? '0', 16);
+      out.code(gid);
     }
-    return out;
   }
-}
-
-const ESCAPE: Record<number, string> = { 0x0a: '\\n', 0x0d: '\\r', 0x28: '\\(', 0x29: '\\)', 0x5c: '\\\\' };
-
-/**
- * Two-byte glyph codes (pdfkit's 4-digit hex) as raw bytes for a literal string: half the size of
- * hex, so half the content to deflate. Bytes a literal string reads specially are escaped.
- */
-function literal(hexCodes: string[]): string {
-  let out = '';
-  for (const code of hexCodes) {
-    const v = Number.parseInt(code, 16);
-    for (const b of [v >> 8, v & 255]) out += ESCAPE[b] ?? String.fromCharCode(b);
-  }
-  return out;
 }

@@ -4,6 +4,7 @@
 // that was most of the render. Glyph codes and advances come from pdf-glyphs.ts.
 import { FONT, type Doc } from './pdf-doc.js';
 import { Glyphs, embeddedFont, type Face } from './pdf-glyphs.js';
+import { Bytes } from './pdf-bytes.js';
 
 export type { Face } from './pdf-glyphs.js';
 
@@ -20,7 +21,7 @@ export class Ink {
   private readonly glyphs: Record<Face, Glyphs>;
   private readonly colors = new Map<string, string>();
   private shapes: string[] = [];
-  private texts: string[] = [];
+  private readonly texts = new Bytes();
   private textFont = '';
   private textColor = '';
   private shapeFill = '';
@@ -75,16 +76,18 @@ export class Ink {
     this.shapes.push('1 j 1 J');
   }
 
-  /** One line of text whose top is at (x, y). */
+  /** One line of text whose top is at (x, y), on the page (not in a translated drawing). */
   text(text: string, x: number, y: number, face: Face, size: number, color: string): void {
     if (!text) return;
     const g = this.glyphs[face];
-    const font = `/${g.font.id} ${num(size)} Tf`;
-    if (font !== this.textFont) this.texts.push((this.textFont = font));
-    if (color !== this.textColor) this.texts.push(`${this.color((this.textColor = color))} rg`);
+    const font = `/${g.font.id} ${num(size)} Tf\n`;
+    if (font !== this.textFont) this.texts.text((this.textFont = font));
+    if (color !== this.textColor) this.texts.text(`${this.color((this.textColor = color))} rg\n`);
     this.fonts.add(face);
     const baseline = this.doc.page.height - y - (g.font.ascender / 1000) * size;
-    this.texts.push(`1 0 0 1 ${num(x)} ${num(baseline)} Tm (${g.bytes(text)}) Tj`);
+    this.texts.text(`1 0 0 1 ${num(x)} ${num(baseline)} Tm (`);
+    g.write(text, this.texts);
+    this.texts.text(') Tj\n');
   }
 
   /** Writes what was collected to the current page: shapes first, text over them. */
@@ -95,12 +98,14 @@ export class Ink {
       const f = this.glyphs[face].font;
       fonts[f.id] ??= f.ref();
     }
-    const ops = ['q', ...this.shapes];
-    if (this.texts.length) ops.push(`1 0 0 -1 0 ${num(this.doc.page.height)} cm`, 'BT', ...this.texts, 'ET');
-    ops.push('Q');
-    this.doc.addContent(ops.join('\n'));
+    const head = ['q', ...this.shapes];
+    if (this.texts.length) head.push(`1 0 0 -1 0 ${num(this.doc.page.height)} cm`, 'BT');
+    const parts: Buffer[] = [Buffer.from(`${head.join('\n')}\n`, 'latin1')];
+    if (this.texts.length) parts.push(this.texts.take(), Buffer.from('ET\n', 'latin1'));
+    parts.push(Buffer.from('Q\n', 'latin1'));
+    // pdfkit appends nothing to bytes (it adds a newline to strings only).
+    this.doc.addContent(Buffer.concat(parts));
     this.shapes = [];
-    this.texts = [];
     this.textFont = '';
     this.textColor = '';
     this.shapeFill = '';
