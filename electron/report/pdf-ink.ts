@@ -1,7 +1,8 @@
-// The report's bulk (table cells, rules, badges, running text) written as raw page operators,
-// collected as strings and handed to pdfkit once per block and page. pdfkit's own text call costs a
-// graphics state, a font lookup and a dozen small buffers per line; for a 5,000-incident report
-// that was most of the render. Glyph codes and advances come from pdf-glyphs.ts.
+// The report's bulk (table cells, rules, badges, map markers, running headers) written as raw page
+// operators, collected and handed to pdfkit as bytes once per block and page. pdfkit's own text call
+// costs a graphics state, a font lookup and a dozen small buffers per line; for a 5,000-incident
+// report that was most of the render. Glyph codes and advances come from pdf-glyphs.ts.
+// Whoever collects must flush before drawing with pdfkit itself or leaving the page.
 import { FONT, type Doc } from './pdf-doc.js';
 import { Glyphs, embeddedFont, type Face } from './pdf-glyphs.js';
 import { Bytes } from './pdf-bytes.js';
@@ -61,7 +62,7 @@ export class Ink {
     this.paint(`${num(x1)} ${num(y)} m ${num(x2)} ${num(y)} l`, null, color, width, false);
   }
 
-  /** A path's operators (see `pathOf`), filled, stroked or both; colours set only when they change. */
+  /** A path's construction operators, filled, stroked or both; colours set only when they change. */
   paint(path: string, fill: string | null, stroke: string | null, width: number, evenOdd: boolean): void {
     if (fill && fill !== this.shapeFill) this.shapes.push(`${this.color((this.shapeFill = fill))} rg`);
     if (stroke && stroke !== this.shapeStroke)

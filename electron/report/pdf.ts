@@ -154,7 +154,7 @@ function runningHeaders(doc: Doc, text: TextSetter, view: ReportView): void {
   text.use('regular', 7.5, INK.muted);
   const left = text.ellipsize(view.running.left, leftWidth);
   const foot = text.ellipsize(view.hash ?? view.status.text, footWidth);
-  // The top of a 7.5 pt line whose text pdfkit placed at y = 26 and y = BOTTOM + 22 before.
+  // Tops of the header and footer lines, in the page margins.
   const headY = 26;
   const footY = BOTTOM + 22;
   for (let i = start; i < start + count; i++) {
