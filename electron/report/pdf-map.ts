@@ -1,26 +1,49 @@
 // Draws the map snapshot's shapes (shared/report/map-draw.ts) on the page, at the current line.
-import type { Drawing, Shape } from '../../shared/report/map-draw.js';
+// Markers (thousands in a large report) go through the batched page operators (pdf-ink.ts), in the
+// drawing's order so overlaps look as in the SVG; the few labels use pdfkit's text.
+import type { Drawing, Pt, Shape } from '../../shared/report/map-draw.js';
 import { FONT, PAGE, ensureRoom, type Doc } from './pdf-doc.js';
+import { num, type Ink } from './pdf-ink.js';
 
-function drawShape(doc: Doc, s: Shape): void {
+/** pdfkit's circle: four Bézier quarters. */
+const KAPPA = (4 * (Math.SQRT2 - 1)) / 3;
+
+function circlePath(x: number, y: number, r: number): string {
+  const k = r * KAPPA;
+  const c = (...p: number[]) => `${p.map(num).join(' ')} c`;
+  return [
+    `${num(x - r)} ${num(y)} m`,
+    c(x - r, y - k, x - k, y - r, x, y - r),
+    c(x + k, y - r, x + r, y - k, x + r, y),
+    c(x + r, y + k, x + k, y + r, x, y + r),
+    c(x - k, y + r, x - r, y + k, x - r, y),
+    'h',
+  ].join(' ');
+}
+
+function ringsPath(rings: Pt[][], closed: boolean): string {
+  const ops: string[] = [];
+  for (const ring of rings) {
+    ring.forEach(([x, y], i) => ops.push(`${num(x)} ${num(y)} ${i ? 'l' : 'm'}`));
+    if (closed) ops.push('h');
+  }
+  return ops.join(' ');
+}
+
+function drawShape(doc: Doc, ink: Ink, s: Shape): void {
   switch (s.kind) {
     case 'rect':
-      doc.rect(s.x, s.y, s.w, s.h);
-      paint(doc, s.fill, s.stroke, s.lineWidth, 'nonzero');
+      ink.paint(`${num(s.x)} ${num(s.y)} ${num(s.w)} ${num(s.h)} re`, s.fill, s.stroke, s.lineWidth, false);
       return;
     case 'circle':
-      doc.circle(s.x, s.y, s.r);
-      paint(doc, s.fill, s.stroke, s.lineWidth, 'nonzero');
+      ink.paint(circlePath(s.x, s.y, s.r), s.fill, s.stroke, s.lineWidth, false);
       return;
     case 'path':
-      for (const ring of s.rings) {
-        ring.forEach(([x, y], i) => (i ? doc.lineTo(x, y) : doc.moveTo(x, y)));
-        if (s.closed) doc.closePath();
-      }
-      if (!s.closed) doc.lineJoin('round').lineCap('round');
-      paint(doc, s.fill, s.stroke, s.lineWidth, 'even-odd');
+      if (!s.closed) ink.roundJoins();
+      ink.paint(ringsPath(s.rings, s.closed), s.fill, s.stroke, s.lineWidth, true);
       return;
     case 'text':
+      ink.flush();
       doc.font(s.bold ? FONT.bold : FONT.regular).fontSize(s.size);
       if (s.halo) {
         doc.save().lineWidth(2).lineJoin('round').strokeColor('#ffffff');
@@ -32,28 +55,17 @@ function drawShape(doc: Doc, s: Shape): void {
   }
 }
 
-function paint(
-  doc: Doc,
-  fill: string | null,
-  stroke: string | null,
-  width: number,
-  rule: 'nonzero' | 'even-odd',
-) {
-  if (stroke) doc.lineWidth(width);
-  if (fill && stroke) doc.fillAndStroke(fill, stroke, rule);
-  else if (fill) doc.fill(fill, rule);
-  else if (stroke) doc.stroke(stroke);
-}
-
 /** Places the drawing at the current line (on a new page if it does not fit) and moves below it. */
-export function drawMapSnapshot(doc: Doc, d: Drawing): void {
+export function drawMapSnapshot(doc: Doc, ink: Ink, d: Drawing): void {
   ensureRoom(doc, d.height + 6);
   const top = doc.y;
   doc.save().translate(PAGE.left, top);
   doc.save().rect(d.frame.x, d.frame.y, d.frame.w, d.frame.h).clip();
-  for (const s of d.map) drawShape(doc, s);
+  for (const s of d.map) drawShape(doc, ink, s);
+  ink.flush();
   doc.restore();
-  for (const s of d.overlay) drawShape(doc, s);
+  for (const s of d.overlay) drawShape(doc, ink, s);
+  ink.flush();
   doc.restore();
   doc.x = PAGE.left;
   doc.y = top + d.height + 6;

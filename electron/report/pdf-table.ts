@@ -56,11 +56,9 @@ export function drawTable(doc: Doc, text: TextSetter, t: TableBlock): void {
   const rows = t.rows.map((r) => setRow(text, t.columns, r, 'regular', null, INK.rule));
   if (t.total) rows.push(setRow(text, t.columns, t.total, 'bold', null, INK.text));
   ensureRoom(doc, header.height + (rows[0]?.height ?? 0));
-  text.reset();
   drawRow(doc, text, t.columns, header);
   const newPage = () => {
-    doc.addPage();
-    text.reset();
+    text.ink.addPage();
     drawRow(doc, text, t.columns, header);
   };
   const pageRoom = BOTTOM - PAGE.top - header.height;
@@ -80,6 +78,7 @@ export function drawTable(doc: Doc, text: TextSetter, t: TableBlock): void {
     }
     drawRow(doc, text, t.columns, row);
   }
+  text.ink.flush();
   doc.x = PAGE.left;
   doc.y += 6;
 }
@@ -128,10 +127,7 @@ function splitRow(row: SetRow, n: number): [SetRow, SetRow] {
 function drawRow(doc: Doc, text: TextSetter, columns: Column[], row: SetRow): void {
   const y = doc.y;
   const width = columns.reduce((w, c) => w + c.width, 0);
-  if (row.fill) {
-    doc.rect(PAGE.left, y, width, row.height).fill(row.fill);
-    text.reset();
-  }
+  if (row.fill) text.ink.rect(PAGE.left, y, width, row.height, row.fill);
   let x = PAGE.left;
   row.cells.forEach((cell, i) => {
     const w = columns[i]?.width ?? 0;
@@ -139,22 +135,13 @@ function drawRow(doc: Doc, text: TextSetter, columns: Column[], row: SetRow): vo
     const lh = text.lineHeight();
     if (cell.badge) {
       // A badge as tall as its text, at the top of the cell.
-      doc
-        .rect(x + 1, y + 1, w - 2, Math.min(row.height, Math.ceil(cell.lines.length * lh + 2 * PAD)) - 2)
-        .fill(cell.badge);
-      text.reset();
-      text.use(cell.face, SIZE, cell.color);
+      const h = Math.min(row.height, Math.ceil(cell.lines.length * lh + 2 * PAD)) - 2;
+      text.ink.rect(x + 1, y + 1, w - 2, h, cell.badge);
     }
     cell.lines.forEach((line, n) => text.line(line, x + PAD, y + PAD + n * lh, w - 2 * PAD, cell.align));
     x += w;
   });
   doc.y = y + row.height;
-  if (row.rule) {
-    doc
-      .moveTo(PAGE.left, doc.y)
-      .lineTo(PAGE.left + width, doc.y)
-      .lineWidth(row.rule === INK.text ? 0.8 : 0.4)
-      .strokeColor(row.rule)
-      .stroke();
-  }
+  if (row.rule)
+    text.ink.hline(PAGE.left, PAGE.left + width, doc.y, row.rule === INK.text ? 0.8 : 0.4, row.rule);
 }

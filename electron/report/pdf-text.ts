@@ -1,73 +1,52 @@
-// Fast text setting for table cells: words are measured once per face and cached, lines are
-// broken here (greedy, on spaces; an over-long word on characters), and each line is drawn with
-// pdfkit's single-line path. pdfkit's own wrapper allocates a line-wrapping machine per call,
-// which for tens of thousands of cells is most of a large report's time.
-import { FONT, type Doc } from './pdf-doc.js';
+// Fast text setting for table cells and running text: widths come from per-character advances
+// (pdf-ink.ts), lines are broken here (greedy, on spaces; an over-long word on characters), and each
+// line is written as one text operator. pdfkit's own wrapper allocates a line-wrapping machine per
+// call, which for tens of thousands of cells is most of a large report's time.
+import type { Doc } from './pdf-doc.js';
+import { Ink, type Face } from './pdf-ink.js';
 
-export type Face = keyof typeof FONT;
-
-/** pdfkit's text options, with two it reads but its type declarations leave out. */
-type LineOptions = PDFKit.Mixins.TextOptions & { textWidth: number; wordCount: number };
+export type { Face } from './pdf-ink.js';
 
 const ELLIPSIS = '…';
 
 export class TextSetter {
-  private readonly widths = new Map<string, number>();
+  readonly ink: Ink;
   private face: Face = 'regular';
   private size = 10;
   private color = '';
+  private readonly heights = new Map<string, number>();
 
-  constructor(private readonly doc: Doc) {}
-
-  use(face: Face, size: number, color: string): void {
-    if (face !== this.face || size !== this.size) {
-      this.face = face;
-      this.size = size;
-      this.doc.font(FONT[face]).fontSize(size);
-    }
-    if (color !== this.color) {
-      this.color = color;
-      this.doc.fillColor(color);
-    }
+  constructor(doc: Doc) {
+    this.ink = new Ink(doc);
   }
 
-  /** Forgets the colour it set: call after drawing anything else that changes it. */
-  reset(): void {
-    this.color = '';
-    this.doc.font(FONT[this.face]).fontSize(this.size);
+  use(face: Face, size: number, color: string): void {
+    this.face = face;
+    this.size = size;
+    this.color = color;
   }
 
   lineHeight(): number {
-    return this.doc.currentLineHeight(true);
+    const key = `${this.face} ${this.size}`;
+    let h = this.heights.get(key);
+    if (h === undefined) this.heights.set(key, (h = this.ink.lineHeight(this.face, this.size)));
+    return h;
   }
 
   width(text: string): number {
-    let w = 0;
-    const words = text.split(' ');
-    for (const word of words) w += this.wordWidth(word);
-    return w + (words.length - 1) * this.wordWidth(' ');
-  }
-
-  private wordWidth(word: string): number {
-    if (!word) return 0;
-    const key = `${this.face}\u0000${word}`;
-    let w = this.widths.get(key);
-    if (w === undefined) {
-      w = this.doc.widthOfString(word) / this.size;
-      this.widths.set(key, w);
-    }
-    return w * this.size;
+    return this.ink.width(text, this.face, this.size);
   }
 
   /** The lines `text` takes in `max` points, at most `maxLines` (the last then ends in "…"). */
   wrap(text: string, max: number, maxLines: number): string[] {
+    if (!text.includes('\n') && this.width(text) <= max) return [text];
     const lines: string[] = [];
-    const space = this.wordWidth(' ');
+    const space = this.width(' ');
     for (const paragraph of text.split('\n')) {
       let line = '';
       let lineWidth = 0;
       for (const word of paragraph.split(' ')) {
-        const w = this.wordWidth(word);
+        const w = this.width(word);
         if (line && lineWidth + space + w <= max) {
           line += ` ${word}`;
           lineWidth += space + w;
@@ -77,14 +56,14 @@ export class TextSetter {
         const pieces = w <= max ? [word] : this.breakWord(word, max);
         lines.push(...pieces.slice(0, -1));
         line = pieces[pieces.length - 1] ?? '';
-        lineWidth = this.wordWidth(line);
+        lineWidth = this.width(line);
       }
       lines.push(line);
       if (lines.length > maxLines) break;
     }
     if (lines.length <= maxLines) return lines;
     const kept = lines.slice(0, maxLines);
-    kept[maxLines - 1] = this.ellipsize(kept[maxLines - 1] ?? '', max);
+    kept[maxLines - 1] = this.cut(kept[maxLines - 1] ?? '', max);
     return kept;
   }
 
@@ -92,9 +71,9 @@ export class TextSetter {
   private breakWord(word: string, max: number): string[] {
     const pieces: string[] = [];
     let rest = word;
-    while (this.wordWidth(rest) > max) {
+    while (this.width(rest) > max) {
       let cut = 1;
-      while (cut < rest.length && this.wordWidth(rest.slice(0, cut + 1)) <= max) cut++;
+      while (cut < rest.length && this.width(rest.slice(0, cut + 1)) <= max) cut++;
       const soft = Math.max(rest.lastIndexOf('-', cut - 1), rest.lastIndexOf(',', cut - 1));
       if (soft > 0) cut = soft + 1;
       pieces.push(rest.slice(0, cut));
@@ -104,8 +83,14 @@ export class TextSetter {
     return pieces;
   }
 
-  private ellipsize(line: string, max: number): string {
-    let s = line;
+  /** `text` cut to fit `max` points, ending in "…" when it was cut. */
+  ellipsize(text: string, max: number): string {
+    return this.width(text) <= max ? text : this.cut(text, max);
+  }
+
+  /** `text` shortened until it fits `max` points with "…" after it (more text follows). */
+  private cut(text: string, max: number): string {
+    let s = text;
     while (s && this.width(s + ELLIPSIS) > max) s = s.slice(0, -1);
     return s.trimEnd() + ELLIPSIS;
   }
@@ -113,10 +98,7 @@ export class TextSetter {
   /** One line at (x, y) (top of the line), aligned within `width`. */
   line(text: string, x: number, y: number, width: number, align: 'left' | 'right' | 'center'): void {
     if (!text) return;
-    const textWidth = this.width(text);
-    const dx = align === 'left' ? 0 : width - textWidth;
-    // Handing pdfkit the width (and word count, used only for justified text) spares it measuring again.
-    const options: LineOptions = { lineBreak: false, textWidth, wordCount: 1 };
-    this.doc.text(text, x + (align === 'center' ? dx / 2 : dx), y, options);
+    const dx = align === 'left' ? 0 : width - this.width(text);
+    this.ink.text(text, x + (align === 'center' ? dx / 2 : dx), y, this.face, this.size, this.color);
   }
 }

@@ -26,7 +26,8 @@ export function renderPdf(model: HandoverReport, fonts: ReportFonts, options: Vi
   titleBlock(doc, view);
   for (const section of view.sections) {
     ensureRoom(doc, 34 + keepWithHeading(section.blocks));
-    doc.moveDown(0.6);
+    // A fixed gap: pdfkit's moveDown would depend on whichever font the last block left selected.
+    doc.y += 6;
     doc
       .font(FONT.bold)
       .fontSize(12.5)
@@ -36,7 +37,7 @@ export function renderPdf(model: HandoverReport, fonts: ReportFonts, options: Vi
     doc.y += 5;
     for (const b of section.blocks) block(doc, text, b, model);
   }
-  runningHeaders(doc, view);
+  runningHeaders(doc, text, view);
   return finish(doc);
 }
 
@@ -121,7 +122,7 @@ function block(doc: Doc, text: TextSetter, b: Block, model: HandoverReport): voi
       doc.y += 3;
       return;
     case 'map':
-      drawMapSnapshot(doc, drawMap(model.map, stringsFor(model.lang)));
+      drawMapSnapshot(doc, text.ink, drawMap(model.map, stringsFor(model.lang)));
       return;
     case 'table':
       if (!b.rows.length) return paragraph(doc, text, b.empty, INK.muted);
@@ -132,64 +133,41 @@ function block(doc: Doc, text: TextSetter, b: Block, model: HandoverReport): voi
 
 /** Running text, broken into lines on spaces only (a callsign is never split at its hyphens). */
 function paragraph(doc: Doc, setter: TextSetter, text: string, color: string): void {
-  setter.reset();
   setter.use('regular', TEXT, color);
   const lineHeight = setter.lineHeight() + 1;
   ensureRoom(doc, lineHeight * 2);
   for (const line of setter.wrap(text, CONTENT_WIDTH, Number.MAX_SAFE_INTEGER)) {
-    if (doc.y + lineHeight > BOTTOM) {
-      doc.addPage();
-      setter.reset();
-    }
+    if (doc.y + lineHeight > BOTTOM) setter.ink.addPage();
     setter.line(line, PAGE.left, doc.y, CONTENT_WIDTH, 'left');
     doc.y += lineHeight;
   }
+  setter.ink.flush();
   doc.x = PAGE.left;
   doc.y += 4;
-  setter.reset();
-  doc.fillColor(INK.text);
 }
 
 /** Header and footer on every page, once the page count is known. */
-function runningHeaders(doc: Doc, view: ReportView): void {
+function runningHeaders(doc: Doc, text: TextSetter, view: ReportView): void {
   const { start, count } = doc.bufferedPageRange();
+  const leftWidth = CONTENT_WIDTH * 0.62;
+  const footWidth = CONTENT_WIDTH * 0.75;
+  text.use('regular', 7.5, INK.muted);
+  const left = text.ellipsize(view.running.left, leftWidth);
+  const foot = text.ellipsize(view.hash ?? view.status.text, footWidth);
+  // Tops of the header and footer lines, in the page margins.
+  const headY = 26;
+  const footY = BOTTOM + 22;
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
-    // Writing in the margins must not make pdfkit start a page.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font(FONT.regular).fontSize(7.5).fillColor(INK.muted);
-    doc.text(view.running.left, PAGE.left, 26, {
-      width: CONTENT_WIDTH * 0.62,
-      lineBreak: false,
-      ellipsis: true,
-      height: 10,
-    });
-    doc.text(view.running.right, PAGE.left + CONTENT_WIDTH * 0.62, 26, {
-      width: CONTENT_WIDTH * 0.38,
-      align: 'right',
-      lineBreak: false,
-      height: 10,
-    });
-    doc
-      .moveTo(PAGE.left, 38)
-      .lineTo(PAGE.left + CONTENT_WIDTH, 38)
-      .lineWidth(0.5)
-      .strokeColor(INK.rule)
-      .stroke();
-    const footY = BOTTOM + 22;
-    const left = view.hash ?? view.status.text;
-    doc
-      .fillColor(view.status.preview ? INK.preview : INK.muted)
-      .text(left, PAGE.left, footY, { width: CONTENT_WIDTH * 0.75, lineBreak: false, height: 10 });
-    doc
-      .fillColor(INK.muted)
-      .text(
-        fill(view.pageTemplate, { n: i - start + 1, total: count }),
-        PAGE.left + CONTENT_WIDTH * 0.75,
-        footY,
-        { width: CONTENT_WIDTH * 0.25, align: 'right', lineBreak: false, height: 10 },
-      );
-    doc.page.margins.bottom = bottom;
+    text.use('regular', 7.5, INK.muted);
+    text.line(left, PAGE.left, headY, leftWidth, 'left');
+    text.line(view.running.right, PAGE.left, headY, CONTENT_WIDTH, 'right');
+    text.ink.hline(PAGE.left, PAGE.left + CONTENT_WIDTH, 38, 0.5, INK.rule);
+    text.use('regular', 7.5, view.status.preview ? INK.preview : INK.muted);
+    text.line(foot, PAGE.left, footY, footWidth, 'left');
+    text.use('regular', 7.5, INK.muted);
+    const page = fill(view.pageTemplate, { n: i - start + 1, total: count });
+    text.line(page, PAGE.left, footY, CONTENT_WIDTH, 'right');
+    text.ink.flush();
   }
 }

@@ -21,10 +21,21 @@ export function viewContext(model: HandoverReport): ViewContext {
   const s = stringsFor(model.lang);
   const timeZone = model.header.operation.timezone;
   const end = model.header.window.to;
+  // A large report prints tens of thousands of times over a few hundred distinct minutes.
+  const stamps = new Map<number, string>();
+  const stamp = (t: string): string => {
+    const minute = Math.floor(Date.parse(t) / 60_000);
+    let text = stamps.get(minute);
+    if (text === undefined) {
+      text = sameDay(t, end, timeZone) ? clock(t, timeZone) : dayTime(t, timeZone);
+      stamps.set(minute, text);
+    }
+    return text;
+  };
   return {
     s,
     timeZone,
-    stamp: (t) => (sameDay(t, end, timeZone) ? clock(t, timeZone) : dayTime(t, timeZone)),
+    stamp,
     priority: (p) => ({ text: `P${p}`, tone: `p${p}` }),
     incidentStatus: (x) => s.incidentStatus[x],
     unitStatus: (x) => (x === null ? s.newUnit : s.unitStatus[x]),

@@ -73,6 +73,22 @@ describe('PDF report', () => {
     for (const page of pages) expect(page).toContain('PREVIEW: not acknowledged');
   });
 
+  it('keeps every character of a cell, glyph codes that a PDF string escapes included', () => {
+    // Over 100 distinct characters, so glyph codes reach the bytes "(", ")", "\" and line ends.
+    const ascii = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i)).join('');
+    const sample = `${ascii}éèàçÉ€…–ß`.replace(/(.{12})/g, '$1 ');
+    const base = fixtureReport.openIncidents[0] as OpenIncident;
+    // A surrogate pair and a variation selector go through the font's own encoding.
+    const title = `${sample} 🚑 ❤️ end`;
+    const model = { ...fixtureReport, openIncidents: [{ ...base, title }] };
+    const file = join(tempDir(), 'chars.pdf');
+    writeFileSync(file, renderPdf(model, fonts));
+    // -raw keeps the content stream's order: a cell's lines follow each other.
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain(sample.replace(/\s+/g, ''));
+    expect(text).toContain('end');
+  });
+
   it('is byte-identical for the same model, dated with the report, with Inter embedded', () => {
     const a = renderPdf(fixtureReport, fonts, { contentHash: '3f'.repeat(32) });
     const b = renderPdf(structuredClone(fixtureReport), fonts, { contentHash: '3f'.repeat(32) });
