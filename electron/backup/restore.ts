@@ -1,13 +1,15 @@
 // Restores a backup over the database file, after the caller's confirmation: the backup is checked
 // first (integrity, journal chain, not from a newer Vigie); the file must not be open in another
 // Vigie; the current file (and its -wal/-shm) is moved aside, never deleted; the backup is copied
-// in under a temporary name, synced, renamed, opened (migrated if older) and summarized.
+// in under a temporary name, synced, renamed, opened (migrated if older) and summarized. The daily
+// incident reference counters never go back: a reference issued before the restore stays issued.
 // The steps are exported for the running app's in-place restore (live-restore.ts).
 import Database from 'better-sqlite3';
 import { copyFileSync, constants, existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDatabase } from '../store/db.js';
 import { inUseByAnother } from '../store/backup.js';
+import { incidentSequences, raiseIncidentSequences } from '../store/incidents.js';
 import { LATEST_VERSION } from '../store/migrations/index.js';
 import { BackupError, summarize, summarizeFile, type DbSummary } from './summary.js';
 import { durableRename, fileStamp, fsyncFile } from './files.js';
@@ -15,6 +17,8 @@ import { durableRename, fileStamp, fsyncFile } from './files.js';
 export interface RestoreReport extends DbSummary {
   db: string;
   from: string;
+  /** Days whose reference counter was raised to what the replaced database had issued. */
+  referencesKept: Record<string, number>;
   /** Where the replaced database went (its -wal/-shm beside it), or null if there was none. */
   movedAside: string | null;
 }
@@ -33,13 +37,29 @@ export function restoreDatabase(o: RestoreOptions): RestoreReport {
   if (from === db) throw new BackupError('--from is the database itself.');
   checkBackup(from);
   refuseIfOpen(db);
+  const issued = existsSync(db) ? issuedReferences(db) : {};
   const aside = existsSync(db) ? moveAside(db, SIDE_FILES, o.now ?? new Date()) : null;
   copyInPlace(from, db);
   const restored = openDatabase(db, { mustExist: true });
   try {
-    return { db, from, movedAside: aside, ...summarize(restored) };
+    const referencesKept = restored.transaction(() => raiseIncidentSequences(restored, issued))();
+    return { db, from, movedAside: aside, referencesKept, ...summarize(restored) };
   } finally {
     restored.close();
+  }
+}
+
+/** The replaced database's counters, if it can still be read (a damaged one gives none). */
+function issuedReferences(file: string): Record<string, number> {
+  try {
+    const current = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return incidentSequences(current);
+    } finally {
+      current.close();
+    }
+  } catch {
+    return {};
   }
 }
 

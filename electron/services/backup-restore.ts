@@ -1,7 +1,9 @@
 // Restoring a listed backup under the running app, after the officer's confirmation: the backup is
 // checked (integrity, journal chain, schema) before anything is touched, a safety backup of the
 // current data is taken, the database is swapped (closed, replaced atomically, reopened), and the
-// restore is journaled in the restored database under the officer who asked for it.
+// restore is journaled in the restored database under the officer who asked for it. Incident
+// references already issued stay issued: the daily counters never go back, so INC-0726-0042 named on
+// the radio before the restore cannot later name another incident.
 import { join } from 'node:path';
 import type { RestoreResult } from '../../shared/api/backups.js';
 import { iso } from '../../shared/clock.js';
@@ -11,6 +13,7 @@ import { replaceClosedDatabase, takeSafetyBackup } from '../backup/live-restore.
 import { checkBackup } from '../backup/restore.js';
 import { BackupError, type DbSummary } from '../backup/summary.js';
 import { journalHead, tableCounts } from '../store/backup.js';
+import { incidentSequences, raiseIncidentSequences } from '../store/incidents.js';
 import { getOperator, insertOperator } from '../store/operators.js';
 import { signedInAt } from '../store/shifts.js';
 import { journal } from './context.js';
@@ -42,6 +45,7 @@ export function restoreLive(live: Swappable, file: string, who: Operator): Resto
   const before = live.current();
   const replaced = journalHead(before.db);
   const operatorSince = signedInAt(before.db, who.id);
+  const issued = incidentSequences(before.db);
   let safety: string;
   try {
     safety = takeSafetyBackup(before.db, live.backupDir, live.now());
@@ -70,6 +74,7 @@ export function restoreLive(live: Swappable, file: string, who: Operator): Resto
     // The officer stays signed in at this desk: the restored data learns who is on watch.
     const since = operatorSince ?? iso(ctx.clock.now());
     if (!getOperator(ctx.db, who.id)) insertOperator(ctx.db, who, since);
+    const referencesKept = raiseIncidentSequences(ctx.db, issued);
     return journal(ctx, who, {
       action: 'backup.restored',
       entityType: 'database',
@@ -80,6 +85,7 @@ export function restoreLive(live: Swappable, file: string, who: Operator): Resto
         safetyBackup: safety,
         replacedJournal: replaced,
         operatorSignedInAt: since,
+        referencesKept,
       },
     });
   })();

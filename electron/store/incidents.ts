@@ -224,3 +224,28 @@ export function nextIncidentSequence(db: Db, day: string): number {
     .get(day) as { last: number };
   return row.last;
 }
+
+/** Every day's last issued reference number. */
+export function incidentSequences(db: Db): Record<string, number> {
+  const rows = db.prepare('SELECT day, last FROM incident_sequences').all() as {
+    day: string;
+    last: number;
+  }[];
+  return Object.fromEntries(rows.map((r) => [r.day, r.last]));
+}
+
+/** Raises each day's counter to at least the given number; returns the days that were raised. */
+export function raiseIncidentSequences(db: Db, issued: Record<string, number>): Record<string, number> {
+  const current = incidentSequences(db);
+  const raise = db.prepare(
+    `INSERT INTO incident_sequences (day, last) VALUES (?, ?)
+     ON CONFLICT (day) DO UPDATE SET last = MAX(last, excluded.last)`,
+  );
+  const raised: Record<string, number> = {};
+  for (const [day, last] of Object.entries(issued)) {
+    if ((current[day] ?? 0) >= last) continue;
+    raise.run(day, last);
+    raised[day] = last;
+  }
+  return raised;
+}

@@ -167,9 +167,15 @@ describe('restoring a backup from the console', () => {
       [backupName, 'rolling'],
     ]);
 
-    // The desk keeps working on the restored data.
+    // The desk keeps working on the restored data, and a reference issued before the restore (c's,
+    // on an incident the restore took away) is never issued again.
     const d = t.call('createIncident', { ...bag, title: 'After the restore' });
     expect(t.call('getIncident', { id: d.id }).incident.title).toBe('After the restore');
+    const seq = (ref: string) => Number(ref.split('-').at(-1));
+    expect(seq(d.reference)).toBe(seq(c.reference) + 1);
+    expect(entry?.data).toMatchObject({
+      referencesKept: { [c.reference.split('-')[1] ?? '']: seq(c.reference) },
+    });
     expect(readdirSync(t.dir).filter((f) => f.includes('partial'))).toEqual([]);
   });
 

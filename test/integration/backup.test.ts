@@ -109,7 +109,7 @@ describe('vigie restore', () => {
     const out = join(tempDir(), 'backup.db');
     expect((await run('backup', '--db', t.dbPath, '--out', out)).code).toBe(0);
     // Work after the backup: the restore must take it away (into the file moved aside).
-    t.call('createIncident', {
+    const after = t.call('createIncident', {
       category: 'other',
       priority: 2,
       title: 'After backup',
@@ -117,7 +117,7 @@ describe('vigie restore', () => {
       locationText: 'Pont Neuf',
     });
     t.app.close();
-    return { ...t, backup: out };
+    return { ...t, backup: out, after };
   }
 
   it('refuses without --yes and changes nothing', async () => {
@@ -130,7 +130,7 @@ describe('vigie restore', () => {
   });
 
   it('puts the backup in place: same journal head and counts; the old file is moved aside', async () => {
-    const { dbPath, backup } = await backedUp();
+    const { dbPath, backup, after } = await backedUp();
     const expected = summarizeFile(backup);
     const replaced = summarizeFile(dbPath);
     const r = await run('restore', '--db', dbPath, '--from', backup, '--yes');
@@ -148,9 +148,21 @@ describe('vigie restore', () => {
       head: replaced.head,
       counts: replaced.counts,
     });
-    // And the restored file is a working Vigie database again.
+    // And the restored file is a working Vigie database again, which never issues the reference of
+    // the incident the restore took away to another one.
+    const [, day = '', n = ''] = after.reference.split('-');
+    expect(report).toMatchObject({ referencesKept: { [day]: Number(n) } });
     const t = testApp(dbPath);
     expect(t.call('getSession', {}).journalOk).toBe(true);
+    t.call('signIn', { name: 'Capt. Moreau', role: 'chef de salle', desk: 'D1' });
+    const next = t.call('createIncident', {
+      category: 'other',
+      priority: 3,
+      title: 'After restore',
+      source: 'radio',
+      locationText: 'Pont Neuf',
+    });
+    expect(next.reference).toBe(`INC-${day}-${String(Number(n) + 1).padStart(4, '0')}`);
   });
 
   it('refuses a damaged backup, and a database another Vigie has open', async () => {
