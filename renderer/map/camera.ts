@@ -26,29 +26,33 @@ export function routeBounds(routes: readonly Route[]): LngLatBoundsLike | null {
  * Keeps the ceremony route framed until something else moves the camera (the officer, a
  * selection, the search). The first fit can run before the window has its final size (a slow
  * start, a panel still laying out): fitting a small canvas with full padding settles zoomed out
- * and off to the south-west, so the route is fitted again on every resize while the framing is
- * still ours, and the padding shrinks with the canvas. Returns a function that stops it.
+ * and off to the south-west, so the route is fitted again on each resize while the camera is still
+ * where the last fit put it, and the padding shrinks with the canvas. (Movement events cannot tell
+ * who moved the camera: maplibre fires movestart for a resize too.) Returns a function that stops it.
  */
 export function keepRouteFramed(map: MaplibreMap, routes: readonly Route[]): (() => void) | null {
   const bounds = routeBounds(routes);
   if (!bounds) return null;
-  let ours = false;
+  let framed: { lng: number; lat: number; zoom: number } | null = null;
   const fit = () => {
     const { clientWidth: w, clientHeight: h } = map.getContainer();
     if (w < 50 || h < 50) return; // not laid out yet: the resize that follows fits it
-    ours = true;
     map.fitBounds(bounds, { padding: framePadding(w, h), maxZoom: 14.5, duration: 0 });
-    ours = false;
+    const c = map.getCenter();
+    framed = { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
   };
-  const stop = () => {
-    map.off('resize', fit);
-    map.off('movestart', onMoveStart);
+  const stillFramed = () => {
+    if (!framed) return true;
+    const c = map.getCenter();
+    const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+    return same(c.lng, framed.lng) && same(c.lat, framed.lat) && same(map.getZoom(), framed.zoom);
   };
-  const onMoveStart = () => {
-    if (!ours) stop();
+  const stop = () => map.off('resize', onResize);
+  const onResize = () => {
+    if (stillFramed()) fit();
+    else stop();
   };
-  map.on('resize', fit);
-  map.on('movestart', onMoveStart);
+  map.on('resize', onResize);
   fit();
   return stop;
 }

@@ -110,14 +110,27 @@ export async function openConsole(
 /** Waits for the map to settle with its layers drawn, and returns what it rendered. */
 export async function mapIdle(page: Page, minUnits = 1) {
   const map = page.getByTestId('map');
-  await page.waitForFunction(
-    (min) => {
-      const el = document.querySelector('[data-testid="map"]') as HTMLElement | null;
-      return el?.dataset.idle === 'true' && Number(el.dataset.renderedUnits ?? 0) >= min;
-    },
-    minUnits,
-    { timeout: 150_000 },
-  );
+  try {
+    await page.waitForFunction(
+      (min) => {
+        const el = document.querySelector('[data-testid="map"]') as HTMLElement | null;
+        return el?.dataset.idle === 'true' && Number(el.dataset.renderedUnits ?? 0) >= min;
+      },
+      minUnits,
+      { timeout: 150_000 },
+    );
+  } catch (err) {
+    // Say what the map was doing: settled elsewhere, or never settled.
+    const state = await page
+      .evaluate(() => {
+        const el = document.querySelector('[data-testid="map"]') as HTMLElement | null;
+        const m = (window as { __vigieMap?: { getCenter(): unknown; getZoom(): number } }).__vigieMap;
+        return JSON.stringify({ ...el?.dataset, center: m?.getCenter(), zoom: m?.getZoom() });
+      })
+      .catch(() => 'unknown');
+    await page.screenshot({ path: artifact('map-idle-timeout.png') }).catch(() => undefined);
+    throw new Error(`map not idle with ${minUnits} units drawn: ${state}`, { cause: err });
+  }
   const data = await map.evaluate((el) => ({ ...(el as HTMLElement).dataset }));
   return {
     units: Number(data.renderedUnits),

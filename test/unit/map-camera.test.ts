@@ -18,23 +18,37 @@ beforeAll(async () => {
   ({ routeBounds, framePadding, keepRouteFramed } = (await import(/* @vite-ignore */ path)) as Camera);
 });
 
-// Just enough of a maplibre map to drive the framing: listeners, a container with a size, and a
-// record of every fitBounds. fitBounds fires movestart synchronously, as maplibre's jumpTo does.
+// Just enough of a maplibre map to drive the framing: listeners, a container with a size, a camera,
+// and a record of every fitBounds. Like maplibre, a resize fires movestart first and keeps the centre.
 function fakeMap(width: number, height: number) {
   const listeners = new Map<string, Set<() => void>>();
   const container = { clientWidth: width, clientHeight: height };
+  const camera = { lng: 2.325, lat: 48.858, zoom: 13 };
   const fits: { padding: Padding }[] = [];
   const emit = (type: string) => [...(listeners.get(type) ?? [])].forEach((f) => f());
   const map = {
     getContainer: () => container,
+    getCenter: () => ({ lng: camera.lng, lat: camera.lat }),
+    getZoom: () => camera.zoom,
     on: (type: string, f: () => void) => listeners.set(type, (listeners.get(type) ?? new Set()).add(f)),
     off: (type: string, f: () => void) => listeners.get(type)?.delete(f),
     fitBounds: (_b: unknown, options: { padding: Padding }) => {
       fits.push(options);
       emit('movestart');
+      // A smaller padding frames closer: enough to tell two fits apart.
+      Object.assign(camera, { lng: 2.33, lat: 48.857, zoom: 12 + options.padding.left / 100 });
     },
   };
-  return { map: map as unknown as MaplibreMap, container, fits, emit };
+  const resize = (w: number, h: number) => {
+    Object.assign(container, { clientWidth: w, clientHeight: h });
+    emit('movestart');
+    emit('resize');
+  };
+  const pan = () => {
+    emit('movestart');
+    camera.lng += 0.01;
+  };
+  return { map: map as unknown as MaplibreMap, fits, resize, pan };
 }
 
 const route = {
@@ -59,10 +73,8 @@ describe('framing the ceremony route', () => {
     const m = fakeMap(0, 0);
     expect(keepRouteFramed(m.map, [route])).toBeTypeOf('function');
     expect(m.fits).toHaveLength(0);
-    Object.assign(m.container, { clientWidth: 400, clientHeight: 300 });
-    m.emit('resize');
-    Object.assign(m.container, { clientWidth: 1600, clientHeight: 900 });
-    m.emit('resize');
+    m.resize(400, 300);
+    m.resize(1600, 900);
     expect(m.fits.map((f) => f.padding.left)).toEqual([80, 120]);
   });
 
@@ -70,8 +82,9 @@ describe('framing the ceremony route', () => {
     const m = fakeMap(1600, 900);
     keepRouteFramed(m.map, [route]);
     expect(m.fits).toHaveLength(1);
-    m.emit('movestart'); // the officer pans, or a selection eases there
-    m.emit('resize');
+    m.pan(); // the officer pans, or a selection eases there
+    m.resize(1200, 800);
+    m.resize(1600, 900);
     expect(m.fits).toHaveLength(1);
   });
 
