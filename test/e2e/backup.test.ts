@@ -10,31 +10,14 @@ import { rollingBackupName } from '../../electron/backup/rolling.js';
 import type { BackupListing } from '../../shared/api/backups.js';
 import type { Incident, JournalEntry } from '../../shared/domain.js';
 import { paths } from '../support/temp.js';
-import {
-  artifact,
-  hostApi,
-  openConsole,
-  serve,
-  signInFromPage,
-  type Console,
-  type Served,
-} from './harness.js';
+import { artifact, closeDesk, openSignedInDesk, type Console, type HostApi, type Served } from './harness.js';
 
 let served: Served;
 let ui: Console;
-let api: ReturnType<typeof hostApi>;
+let api: HostApi;
 
-beforeAll(async () => {
-  served = await serve();
-  api = hostApi(served.url);
-  ui = await openConsole(served.url);
-  await signInFromPage(ui.page);
-});
-
-afterAll(async () => {
-  await ui?.close();
-  await served?.stop();
-});
+beforeAll(async () => ({ served, ui, api } = await openSignedInDesk()));
+afterAll(() => closeDesk({ served, ui }));
 
 const row = (page: Page, ref: string) =>
   page.locator(`[data-testid="incident-row"][data-reference="${ref}"]`);

@@ -6,32 +6,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandoverSummary } from '../../shared/api/handover.js';
 import type { JournalEntry } from '../../shared/domain.js';
-import {
-  artifact,
-  hostApi,
-  openConsole,
-  serve,
-  signInFromPage,
-  type Console,
-  type Served,
-} from './harness.js';
+import { artifact, closeDesk, openSignedInDesk, type Console, type HostApi, type Served } from './harness.js';
 
 let served: Served;
 let ui: Console;
+let api: HostApi;
 
-let api: ReturnType<typeof hostApi>;
-
-beforeAll(async () => {
-  served = await serve();
-  api = hostApi(served.url);
-  ui = await openConsole(served.url, { debug: true });
-  await signInFromPage(ui.page);
-});
-
-afterAll(async () => {
-  await ui?.close();
-  await served?.stop();
-});
+beforeAll(async () => ({ served, ui, api } = await openSignedInDesk()));
+afterAll(() => closeDesk({ served, ui }));
 
 describe('shift handover', () => {
   it('previews the report, acknowledges it as the incoming officer, and journals it', async () => {

@@ -169,3 +169,23 @@ export async function signInFromPage(page: Page, name = 'Camille Durand', desk =
   await page.getByTestId('signin-submit').click();
   await page.getByTestId('operator').waitFor();
 }
+
+export type HostApi = ReturnType<typeof hostApi>;
+export interface Desk {
+  served: Served;
+  ui: Console;
+  api: HostApi;
+}
+
+/** A fresh host, the console open on it (debug hooks on) and an officer signed in from the page. */
+export async function openSignedInDesk(): Promise<Desk> {
+  const served = await serve();
+  const ui = await openConsole(served.url, { debug: true });
+  await signInFromPage(ui.page);
+  return { served, ui, api: hostApi(served.url) };
+}
+
+export async function closeDesk(desk: Partial<Desk>): Promise<void> {
+  await desk.ui?.close();
+  await desk.served?.stop();
+}

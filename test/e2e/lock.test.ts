@@ -2,32 +2,14 @@
 // top bar; the lock screen hides every operational view and says who locked it and when; a reload
 // keeps it locked; another name is refused; the right name resumes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  artifact,
-  hostApi,
-  openConsole,
-  serve,
-  signInFromPage,
-  type Console,
-  type Served,
-} from './harness.js';
+import { artifact, closeDesk, openSignedInDesk, type Console, type HostApi, type Served } from './harness.js';
 
 let served: Served;
 let ui: Console;
+let api: HostApi;
 
-let api: ReturnType<typeof hostApi>;
-
-beforeAll(async () => {
-  served = await serve();
-  api = hostApi(served.url);
-  ui = await openConsole(served.url, { debug: true });
-  await signInFromPage(ui.page);
-});
-
-afterAll(async () => {
-  await ui?.close();
-  await served?.stop();
-});
+beforeAll(async () => ({ served, ui, api } = await openSignedInDesk()));
+afterAll(() => closeDesk({ served, ui }));
 
 const firstUnit = '[data-testid="unit-row"]';
 
