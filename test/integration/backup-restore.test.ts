@@ -17,6 +17,7 @@ import { fixedClock } from '../../shared/clock.js';
 import { ApiError } from '../../shared/errors.js';
 import { expectApiError } from '../support/api-error.js';
 import { REAL_START, testApp } from '../support/app.js';
+import { journalRows } from '../support/journal-rows.js';
 import { paths, tempDb, tempDir } from '../support/temp.js';
 
 const officer = { name: 'Capt. Élise Moreau', role: 'Watch officer', desk: 'D1' };
@@ -65,15 +66,6 @@ const state = (live: LiveVigie) => ({
   head: journalHead(live.current().db),
   counts: tableCounts(live.current().db),
 });
-
-const journalRows = (file: string) => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare('SELECT seq, hash FROM journal ORDER BY seq').all() as { seq: number; hash: string }[];
-  } finally {
-    db.close();
-  }
-};
 
 describe('restoring a backup from the console', () => {
   it('brings back exactly the backup content, keeps a safety backup and journals the restore', async () => {

@@ -3,13 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
 import { main } from '../../electron/cli.js';
 import { openDatabase } from '../../electron/store/db.js';
 import { backupDatabase } from '../../electron/backup/backup.js';
 import { summarizeFile, type DbSummary } from '../../electron/backup/summary.js';
 import { seededDb, startWriter } from '../fixtures/crash-harness.js';
 import { testApp } from '../support/app.js';
+import { journalRows } from '../support/journal-rows.js';
 import { paths, tempDb, tempDir } from '../support/temp.js';
 
 async function run(...argv: string[]) {
@@ -18,15 +18,6 @@ async function run(...argv: string[]) {
   const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }, paths);
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
-
-const journalRows = (file: string) => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare('SELECT seq, hash FROM journal ORDER BY seq').all() as { seq: number; hash: string }[];
-  } finally {
-    db.close();
-  }
-};
 
 describe('vigie backup', () => {
   it('copies a consistent snapshot while another process keeps writing', async () => {
