@@ -17,6 +17,7 @@ import { Dialog } from '../units/Dialog';
 import { useUnitsView } from '../units/view-store';
 import { downloadBase64 } from './download';
 import { fromWall, toWall } from './zone-time';
+import { TextField } from '../panels/TextField';
 
 const HOURS_12 = 12 * 3_600_000;
 
@@ -138,40 +139,31 @@ export function HandoverDialog() {
       <div className="handover-layout">
         <div className="handover-side">
           <form className="handover-form" onSubmit={(e) => void doPreview(e)}>
-            <label>
-              <span>{t('handover.from')}</span>
-              <input
-                type="datetime-local"
-                data-testid="handover-from"
-                value={from}
-                required
-                onChange={(e) => setFrom(e.target.value)}
-              />
-            </label>
-            <label>
-              <span>{t('handover.to')}</span>
-              <input
-                type="datetime-local"
-                data-testid="handover-to"
-                value={to}
-                required
-                onChange={(e) => setTo(e.target.value)}
-              />
-            </label>
-            <label>
-              <span>{t('handover.incoming')}</span>
-              <input
-                data-testid="handover-incoming"
-                value={incoming}
-                required
-                maxLength={200}
-                onChange={(e) => setIncoming(e.target.value)}
-              />
-            </label>
-            <label>
-              <span>{t('handover.incomingRole')}</span>
-              <input value={role} maxLength={200} onChange={(e) => setRole(e.target.value)} />
-            </label>
+            <TextField
+              label={t('handover.from')}
+              type="datetime-local"
+              data-testid="handover-from"
+              value={from}
+              required
+              onChange={setFrom}
+            />
+            <TextField
+              label={t('handover.to')}
+              type="datetime-local"
+              data-testid="handover-to"
+              value={to}
+              required
+              onChange={setTo}
+            />
+            <TextField
+              label={t('handover.incoming')}
+              data-testid="handover-incoming"
+              value={incoming}
+              required
+              maxLength={200}
+              onChange={setIncoming}
+            />
+            <TextField label={t('handover.incomingRole')} value={role} maxLength={200} onChange={setRole} />
             <label>
               <span>{t('handover.pending')}</span>
               <textarea

@@ -12,6 +12,8 @@ import { toApiError } from '../api';
 import { useOperationClock } from '../clock/use-clock';
 import { useSession, useStoreApi, useVigie } from '../state/hooks';
 import type { VigieStore } from '../state/store';
+import { TextField } from '../panels/TextField';
+import { OperatorFields, type OperatorInput } from '../topbar/OperatorFields';
 import { deskAlerts } from './alerts';
 import { appClient } from './client';
 
@@ -96,9 +98,11 @@ function LockScreen({ lockedAt }: { lockedAt: string | null }) {
   const signIn = useVigie((s) => s.signIn);
   const { timeZone } = useOperationClock();
   const [mode, setMode] = useState<'resume' | 'signin'>('resume');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState('');
-  const [desk, setDesk] = useState(session?.operator?.desk ?? '');
+  const [person, setPerson] = useState<OperatorInput>({
+    name: '',
+    role: '',
+    desk: session?.operator?.desk ?? '',
+  });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const who = session?.operator?.name ?? '—';
@@ -108,8 +112,8 @@ function LockScreen({ lockedAt }: { lockedAt: string | null }) {
     setBusy(true);
     setError(null);
     try {
-      applySession(store, await appClient().unlockSession({ name }));
-      setName('');
+      applySession(store, await appClient().unlockSession({ name: person.name }));
+      setPerson({ ...person, name: '' });
     } catch (err) {
       const x = toApiError(err);
       setError(x.code === 'forbidden' ? t('lock.wrongOperator', { name: who }) : x.message);
@@ -121,7 +125,7 @@ function LockScreen({ lockedAt }: { lockedAt: string | null }) {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const ok = await signIn({ name, role, desk });
+    const ok = await signIn(person);
     if (ok) {
       try {
         applySession(store, await appClient().getSession({}));
@@ -149,17 +153,15 @@ function LockScreen({ lockedAt }: { lockedAt: string | null }) {
         </p>
         {mode === 'resume' ? (
           <form onSubmit={(e) => void resume(e)}>
-            <label>
-              <span>{t('lock.name')}</span>
-              <input
-                data-testid="lock-name"
-                value={name}
-                required
-                maxLength={200}
-                autoFocus
-                onChange={(e) => setName(e.target.value)}
-              />
-            </label>
+            <TextField
+              label={t('lock.name')}
+              data-testid="lock-name"
+              value={person.name}
+              onChange={(name) => setPerson({ ...person, name })}
+              required
+              maxLength={200}
+              autoFocus
+            />
             <div className="form-actions">
               <button type="submit" className="btn-primary" data-testid="lock-resume" disabled={busy}>
                 {t('lock.resume')}
@@ -179,36 +181,7 @@ function LockScreen({ lockedAt }: { lockedAt: string | null }) {
           </form>
         ) : (
           <form onSubmit={(e) => void other(e)}>
-            <label>
-              <span>{t('signin.name')}</span>
-              <input
-                data-testid="lock-signin-name"
-                value={name}
-                required
-                maxLength={200}
-                onChange={(e) => setName(e.target.value)}
-              />
-            </label>
-            <label>
-              <span>{t('signin.role')}</span>
-              <input
-                data-testid="lock-signin-role"
-                value={role}
-                required
-                maxLength={200}
-                onChange={(e) => setRole(e.target.value)}
-              />
-            </label>
-            <label>
-              <span>{t('signin.desk')}</span>
-              <input
-                data-testid="lock-signin-desk"
-                value={desk}
-                required
-                maxLength={40}
-                onChange={(e) => setDesk(e.target.value)}
-              />
-            </label>
+            <OperatorFields value={person} onChange={setPerson} testIdPrefix="lock-signin" />
             <div className="form-actions">
               <button type="submit" className="btn-primary" data-testid="lock-signin-submit" disabled={busy}>
                 {t('signin.submit')}

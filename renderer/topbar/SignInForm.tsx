@@ -3,20 +3,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVigie } from '../state/hooks';
+import { OperatorFields, type OperatorInput } from './OperatorFields';
 
 export function SignInForm() {
   const { t } = useTranslation();
   const signIn = useVigie((s) => s.signIn);
   const close = useVigie((s) => s.setSignInOpen);
-  const [name, setName] = useState('');
-  const [role, setRole] = useState('');
-  const [desk, setDesk] = useState('');
+  const [who, setWho] = useState<OperatorInput>({ name: '', role: '', desk: '' });
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setBusy(true);
-    const ok = await signIn({ name, role, desk });
+    const ok = await signIn(who);
     setBusy(false);
     if (ok) close(false);
   };
@@ -31,38 +30,7 @@ export function SignInForm() {
       }}
     >
       <h2>{t('signin.title')}</h2>
-      <label>
-        <span>{t('signin.name')}</span>
-        <input
-          data-testid="signin-name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          required
-          maxLength={200}
-          autoComplete="name"
-          autoFocus
-        />
-      </label>
-      <label>
-        <span>{t('signin.role')}</span>
-        <input
-          data-testid="signin-role"
-          value={role}
-          onChange={(e) => setRole(e.target.value)}
-          required
-          maxLength={200}
-        />
-      </label>
-      <label>
-        <span>{t('signin.desk')}</span>
-        <input
-          data-testid="signin-desk"
-          value={desk}
-          onChange={(e) => setDesk(e.target.value)}
-          required
-          maxLength={40}
-        />
-      </label>
+      <OperatorFields value={who} onChange={setWho} testIdPrefix="signin" autoFocus />
       <div className="form-actions">
         <button type="button" className="btn-ghost" onClick={() => close(false)}>
           {t('signin.cancel')}

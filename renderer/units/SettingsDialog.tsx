@@ -13,6 +13,7 @@ import { applySession, lockOf } from '../lock/LockScreen';
 import { useSession, useStoreApi } from '../state/hooks';
 import { Dialog } from './Dialog';
 import { useUnitsView } from './view-store';
+import { TextField } from '../panels/TextField';
 
 export function SettingsDialog() {
   const { t } = useTranslation();
@@ -67,31 +68,27 @@ export function SettingsDialog() {
   return (
     <Dialog testId="settings-dialog" title={t('settings.title')} onClose={() => open(null)}>
       <form className="settings-form" onSubmit={(e) => void save(e)}>
-        <label>
-          <span>{t('settings.stale')}</span>
-          <input
-            type="number"
-            min={1}
-            max={1440}
-            required
-            data-testid="settings-stale"
-            value={stale}
-            onChange={(e) => setStale(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('settings.stale')}
+          type="number"
+          min={1}
+          max={1440}
+          required
+          data-testid="settings-stale"
+          value={stale}
+          onChange={setStale}
+        />
         {overdue && <OverdueFields value={overdue} onChange={setOverdue} />}
-        <label>
-          <span>{t('settings.idle')}</span>
-          <input
-            type="number"
-            min={0}
-            max={MAX_IDLE_LOCK_MINUTES}
-            required
-            data-testid="settings-idle"
-            value={idle}
-            onChange={(e) => setIdle(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('settings.idle')}
+          type="number"
+          min={0}
+          max={MAX_IDLE_LOCK_MINUTES}
+          required
+          data-testid="settings-idle"
+          value={idle}
+          onChange={setIdle}
+        />
         <p className="hint">{t('settings.idleHint')}</p>
         <div className="form-actions">
           <button
