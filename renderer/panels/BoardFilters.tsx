@@ -16,6 +16,7 @@ import { PRIORITY_COLOR } from '../map/palette';
 import { useBoardFilters, useVigie } from '../state/hooks';
 import { ShortcutHint } from '../common/ShortcutHint';
 import { useSectors } from '../incidents/use-sectors';
+import { ChoiceSelect } from './ChoiceSelect';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -110,20 +111,15 @@ export function BoardFilters() {
             </button>
           ))}
         </div>
-        <select
+        <ChoiceSelect
           className="filter-select"
           data-testid="filter-status"
           aria-label={t('incident.status')}
+          empty={filters.showClosed ? t('board.statusAny') : t('board.statusOpen')}
+          choices={INCIDENT_STATUSES.map((s) => ({ value: s, label: t(`incidentStatus.${s}`) }))}
           value={filters.status}
-          onChange={(e) => setFilters({ status: isStatus(e.target.value) ? e.target.value : '' })}
-        >
-          <option value="">{filters.showClosed ? t('board.statusAny') : t('board.statusOpen')}</option>
-          {INCIDENT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`incidentStatus.${s}`)}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => setFilters({ status: isStatus(v) ? v : '' })}
+        />
         <label className="check">
           <input
             type="checkbox"
@@ -135,62 +131,42 @@ export function BoardFilters() {
         </label>
       </div>
       <div className="filter-line filter-selects">
-        <select
+        <ChoiceSelect
           className="filter-select"
           data-testid="filter-category"
           aria-label={t('incident.category')}
+          empty={t('board.categoryAny')}
+          choices={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`incidentCategory.${c}`) }))}
           value={filters.category}
-          onChange={(e) => setFilters({ category: isCategory(e.target.value) ? e.target.value : '' })}
-        >
-          <option value="">{t('board.categoryAny')}</option>
-          {INCIDENT_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`incidentCategory.${c}`)}
-            </option>
-          ))}
-        </select>
-        <select
+          onChange={(v) => setFilters({ category: isCategory(v) ? v : '' })}
+        />
+        <ChoiceSelect
           className="filter-select"
           data-testid="filter-venue"
           aria-label={t('incident.venue')}
+          empty={t('board.venueAny')}
+          choices={venues.map((v) => ({ value: v.id, label: v.name }))}
           value={filters.venueId}
-          onChange={(e) => setFilters({ venueId: e.target.value })}
-        >
-          <option value="">{t('board.venueAny')}</option>
-          {venues.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.name}
-            </option>
-          ))}
-        </select>
-        <select
+          onChange={(venueId) => setFilters({ venueId })}
+        />
+        <ChoiceSelect
           className="filter-select"
           data-testid="filter-sector"
           aria-label={t('incident.sector')}
+          empty={t('board.sectorAny')}
+          choices={sectors.map((s) => ({ value: s, label: s }))}
           value={filters.sector}
-          onChange={(e) => setFilters({ sector: e.target.value })}
-        >
-          <option value="">{t('board.sectorAny')}</option>
-          {sectors.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-        <select
+          onChange={(sector) => setFilters({ sector })}
+        />
+        <ChoiceSelect
           className="filter-select"
           data-testid="filter-country"
           aria-label={t('board.country')}
+          empty={t('board.countryAny')}
+          choices={countries.map((c) => ({ value: c.code, label: `${c.code} · ${c.name}` }))}
           value={filters.country}
-          onChange={(e) => setFilters({ country: e.target.value })}
-        >
-          <option value="">{t('board.countryAny')}</option>
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.code} · {c.name}
-            </option>
-          ))}
-        </select>
+          onChange={(country) => setFilters({ country })}
+        />
       </div>
     </div>
   );

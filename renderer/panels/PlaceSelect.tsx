@@ -2,11 +2,7 @@
 // the unit's position editor both place things by choosing one.
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-
-export interface PlaceOption {
-  value: string;
-  label: string;
-}
+import { ChoiceSelect, type Choice } from './ChoiceSelect';
 
 export function PlaceSelect({
   label,
@@ -20,7 +16,7 @@ export function PlaceSelect({
   label: string;
   testId: string;
   value: string;
-  options: readonly PlaceOption[];
+  options: readonly Choice[];
   onChange: (value: string) => void;
   className?: string;
   selectRef?: Ref<HTMLSelectElement>;
@@ -29,14 +25,14 @@ export function PlaceSelect({
   return (
     <label className={className}>
       <span>{label}</span>
-      <select ref={selectRef} data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('form.none')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      <ChoiceSelect
+        ref={selectRef}
+        data-testid={testId}
+        empty={t('form.none')}
+        choices={options}
+        value={value}
+        onChange={onChange}
+      />
     </label>
   );
 }

@@ -8,6 +8,7 @@ import { UNIT_KINDS, type UnitKind } from '../../shared/domain';
 import { toApiError } from '../api';
 import { appClient } from '../lock/client';
 import { useUnits, useVigie } from '../state/hooks';
+import { ChoiceSelect } from '../panels/ChoiceSelect';
 import { Flag } from './Flag';
 import { languageName } from './UnitBoard';
 
@@ -55,32 +56,22 @@ export function NearestList(props: { place: NearestPlace; action: (row: NearestU
   return (
     <>
       <div className="nearest-filters">
-        <select
+        <ChoiceSelect
           aria-label={t('uboard.kind')}
           data-testid="nearest-kind"
+          empty={t('nearest.anyKind')}
+          choices={UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
           value={kind}
-          onChange={(e) => setKind(e.target.value as UnitKind | '')}
-        >
-          <option value="">{t('nearest.anyKind')}</option>
-          {UNIT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`unitKind.${k}`)}
-            </option>
-          ))}
-        </select>
-        <select
+          onChange={(k) => setKind(k as UnitKind | '')}
+        />
+        <ChoiceSelect
           aria-label={t('uboard.language')}
           data-testid="nearest-language"
+          empty={t('nearest.anyLanguage')}
+          choices={languages.map((l) => ({ value: l, label: languageName(l, lang) }))}
           value={language}
-          onChange={(e) => setLanguage(e.target.value)}
-        >
-          <option value="">{t('nearest.anyLanguage')}</option>
-          {languages.map((l) => (
-            <option key={l} value={l}>
-              {languageName(l, lang)}
-            </option>
-          ))}
-        </select>
+          onChange={setLanguage}
+        />
       </div>
       {error && <p className="form-error">{error}</p>}
       {rows && rows.length === 0 && <p className="hint">{t('nearest.none')}</p>}

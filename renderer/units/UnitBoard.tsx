@@ -22,6 +22,7 @@ import {
 import { countryLabel } from './country';
 import { Flag } from './Flag';
 import { useUnitsView } from './view-store';
+import { ChoiceSelect } from '../panels/ChoiceSelect';
 
 const GROUP_H = 48;
 const ROW_H = 40;
@@ -157,65 +158,43 @@ export function UnitBoard() {
         </label>
         <label className="ub-field">
           <span>{t('uboard.country')}</span>
-          <select
+          <ChoiceSelect
             data-testid="board-filter-country"
+            empty={t('uboard.all')}
+            choices={countries.map((c) => ({ value: c, label: countryLabel(c, lang) }))}
             value={filters.country}
-            onChange={(e) => setFilters({ ...filters, country: e.target.value })}
-          >
-            <option value="">{t('uboard.all')}</option>
-            {countries.map((c) => (
-              <option key={c} value={c}>
-                {countryLabel(c, lang)}
-              </option>
-            ))}
-          </select>
+            onChange={(country) => setFilters({ ...filters, country })}
+          />
         </label>
         <label className="ub-field">
           <span>{t('uboard.kind')}</span>
-          <select
+          <ChoiceSelect
             data-testid="board-filter-kind"
+            empty={t('uboard.all')}
+            choices={UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
             value={filters.kind}
-            onChange={(e) => setFilters({ ...filters, kind: e.target.value as UnitFilters['kind'] })}
-          >
-            <option value="">{t('uboard.all')}</option>
-            {UNIT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`unitKind.${k}`)}
-              </option>
-            ))}
-          </select>
+            onChange={(kind) => setFilters({ ...filters, kind: kind as UnitFilters['kind'] })}
+          />
         </label>
         <label className="ub-field">
           <span>{t('uboard.status')}</span>
-          <select
+          <ChoiceSelect
             data-testid="board-filter-status"
+            empty={t('uboard.all')}
+            choices={UNIT_STATUSES.map((s) => ({ value: s, label: t(`unitStatus.${s}`) }))}
             value={filters.status}
-            onChange={(e) =>
-              setFilters({ ...filters, status: isStatus(e.target.value) ? e.target.value : '' })
-            }
-          >
-            <option value="">{t('uboard.all')}</option>
-            {UNIT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`unitStatus.${s}`)}
-              </option>
-            ))}
-          </select>
+            onChange={(status) => setFilters({ ...filters, status: isStatus(status) ? status : '' })}
+          />
         </label>
         <label className="ub-field">
           <span>{t('uboard.language')}</span>
-          <select
+          <ChoiceSelect
             data-testid="board-filter-language"
+            empty={t('uboard.all')}
+            choices={languages.map((l) => ({ value: l, label: languageName(l, lang) }))}
             value={filters.language}
-            onChange={(e) => setFilters({ ...filters, language: e.target.value })}
-          >
-            <option value="">{t('uboard.all')}</option>
-            {languages.map((l) => (
-              <option key={l} value={l}>
-                {languageName(l, lang)}
-              </option>
-            ))}
-          </select>
+            onChange={(language) => setFilters({ ...filters, language })}
+          />
         </label>
         {filtered && (
           <button type="button" className="btn-ghost btn-small" onClick={() => setFilters(NO_FILTERS)}>
