@@ -1,5 +1,26 @@
 import { defineConfig } from 'vitest/config';
 
+// Every integration test of a service; the rest of `integration` is about files (backups, SQLite
+// pragmas, crashes, the CLI on a file) and runs on SQLite only.
+const PG_SERVICE_TESTS = [
+  'incidents',
+  'units',
+  'zones',
+  'parade',
+  'nearest',
+  'journal',
+  'overdue-settings',
+  'roster-import',
+  'services',
+  'session-lock',
+  'seed',
+  'handover-input',
+  'handover-ack',
+  'handover',
+  'export',
+  'hostile-input-bounds',
+].map((name) => `test/integration/${name}.test.ts`);
+
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +31,17 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+        },
+      },
+      {
+        // The service tests again, on PostgreSQL (a throwaway cluster started for the run).
+        test: {
+          name: 'integration-pg',
+          include: PG_SERVICE_TESTS,
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          globalSetup: ['test/support/pg-global.ts'],
         },
       },
       {

@@ -2,6 +2,7 @@
 //   main.cjs    Electron main process (electron and better-sqlite3 stay external)
 //   preload.cjs sandboxed preload: one file whose only require is 'electron' (checked below)
 //   cli.mjs     the `vigie` command (ESM; better-sqlite3 and every dependency stay external)
+//   pg-worker.mjs  the worker thread holding a room's PostgreSQL connection
 // The renderer (dist/renderer) is Vite's job.
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -62,6 +63,16 @@ const builds = [
     banner: {
       js: "import { createRequire as __vigieCreateRequire } from 'node:module';\nconst require = __vigieCreateRequire(import.meta.url);",
     },
+  },
+  {
+    ...common,
+    // The room's PostgreSQL connection runs on a worker thread (electron/store/pg/bridge.ts).
+    entryPoints: ['electron/store/pg/worker.ts'],
+    outfile: join(outdir, 'pg-worker.mjs'),
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    external: dependencies,
   },
 ];
 

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 
-const projects = ['unit', 'integration', 'e2e', 'e2e-electron'];
+const projects = ['unit', 'integration', 'integration-pg', 'e2e', 'e2e-electron'];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exit = 0;
 mkdirSync('test-artifacts', { recursive: true });

@@ -2,10 +2,10 @@
 // under a temporary name, switched to DELETE journal mode (one self-contained file), checked
 // (integrity + journal chain), synced, and only then renamed to its final name. An existing file
 // is never overwritten.
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Db } from '../store/db.js';
+import { openSqliteAsIs, sqliteHandle } from '../store/sqlite.js';
 import { BackupError, summarize, type DbSummary } from './summary.js';
 import { durableRename, fsyncFile } from './files.js';
 
@@ -32,7 +32,7 @@ export async function backupDatabase(db: Db, out: string, o: BackupOptions = {})
   const partial = `${file}.partial-${process.pid}`;
   try {
     let lastRemaining = Infinity;
-    await db.backup(partial, {
+    await sqliteHandle(db).backup(partial, {
       // Writes from another connection restart the copy; after a restart, finish in one step
       // (one read transaction: in WAL mode the writers are not blocked meanwhile).
       progress: ({ totalPages, remainingPages }) => {
@@ -58,9 +58,9 @@ export async function backupDatabase(db: Db, out: string, o: BackupOptions = {})
 
 /** Opens the fresh copy alone, makes it a single file (DELETE journal mode) and summarizes it. */
 function checkCopy(file: string): DbSummary {
-  const copy = new Database(file, { fileMustExist: true });
+  const copy = openSqliteAsIs(file);
   try {
-    copy.pragma('journal_mode = DELETE');
+    sqliteHandle(copy).pragma('journal_mode = DELETE');
     return summarize(copy);
   } finally {
     copy.close();

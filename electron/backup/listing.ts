@@ -1,11 +1,12 @@
 // The backups a running Vigie offers to restore: the rolling ones (vigie-STAMP.db) and the safety
 // copies taken before a restore (vigie-STAMP-before-restore.db) in its backup folder. Any other
 // file there is not listed, so only these names can ever be restored from the console.
-import Database from 'better-sqlite3';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo, BackupKind } from '../../shared/api/backups.js';
 import { journalHead, tableCounts } from '../store/backup.js';
+import type { Db } from '../store/db.js';
+import { openSqliteAsIs } from '../store/sqlite.js';
 import { fileStamp } from './files.js';
 
 const PATTERN = /^vigie-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})Z(?:-(\d+))?(-before-restore)?\.db$/;
@@ -60,9 +61,9 @@ export function listBackupFiles(dir: string): BackupInfo[] {
 
 /** Counts read from the file without changing it; nulls when it cannot be read (checked at restore). */
 function peek(file: string): Pick<BackupInfo, 'incidents' | 'units' | 'journalSeq'> {
-  let db: Database.Database | null = null;
+  let db: Db | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqliteAsIs(file, { readonly: true });
     const counts = tableCounts(db);
     return {
       incidents: counts.incidents ?? null,

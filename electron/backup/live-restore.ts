@@ -3,9 +3,9 @@
 // connection, the backup renamed over the database file in one atomic step.
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Db } from '../store/db.js';
 import { integrity, vacuumInto } from '../store/backup.js';
+import { openSqliteAsIs, sqliteHandle } from '../store/sqlite.js';
 import { BackupError } from './summary.js';
 import { durableRename, fsyncFile } from './files.js';
 import { safetyBackupName } from './listing.js';
@@ -24,8 +24,8 @@ export function takeSafetyBackup(db: Db, dir: string, now: Date): string {
   const file = join(dir, name);
   const partial = `${file}.partial-${process.pid}`;
   try {
-    vacuumInto(db, partial);
-    const copy = new Database(partial, { fileMustExist: true });
+    vacuumInto(sqliteHandle(db), partial);
+    const copy = openSqliteAsIs(partial);
     let check: string;
     try {
       check = integrity(copy);

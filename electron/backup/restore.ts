@@ -4,10 +4,10 @@
 // in under a temporary name, synced, renamed, opened (migrated if older) and summarized. The daily
 // incident reference counters never go back: a reference issued before the restore stays issued.
 // The steps are exported for the running app's in-place restore (live-restore.ts).
-import Database from 'better-sqlite3';
 import { copyFileSync, constants, existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openDatabase } from '../store/db.js';
+import { openDatabase, type Db } from '../store/db.js';
+import { openSqliteAsIs, sqliteHandle } from '../store/sqlite.js';
 import { inUseByAnother } from '../store/backup.js';
 import { incidentSequences, raiseIncidentSequences } from '../store/incidents.js';
 import { LATEST_VERSION } from '../store/migrations/index.js';
@@ -52,7 +52,7 @@ export function restoreDatabase(o: RestoreOptions): RestoreReport {
 /** The replaced database's counters, if it can still be read (a damaged one gives none). */
 function issuedReferences(file: string): Record<string, number> {
   try {
-    const current = new Database(file, { readonly: true, fileMustExist: true });
+    const current = openSqliteAsIs(file, { readonly: true });
     try {
       return incidentSequences(current);
     } finally {
@@ -106,14 +106,14 @@ export function copyInPlace(from: string, db: string): void {
 /** Refuses while another process has the file open: moving it aside under a running Vigie loses writes. */
 export function refuseIfOpen(file: string): void {
   if (!existsSync(file)) return;
-  let probe: Database.Database;
+  let probe: Db;
   try {
-    probe = new Database(file, { fileMustExist: true, timeout: 0 });
+    probe = openSqliteAsIs(file, { timeoutMs: 0 });
   } catch {
     return; // unreadable: nothing can be using it as a database either
   }
   try {
-    if (inUseByAnother(probe)) {
+    if (inUseByAnother(sqliteHandle(probe))) {
       throw new BackupError(`${file} is open in another Vigie (or a vigie command); close it, then restore.`);
     }
   } finally {

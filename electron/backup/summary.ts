@@ -1,8 +1,8 @@
 // What a backup or a restore proves about a file: SQLite's integrity check, the journal chain,
 // the journal's head and every table's row count. Two files with equal summaries hold the same data.
-import Database from 'better-sqlite3';
 import type { Db } from '../store/db.js';
 import { schemaVersion } from '../store/db.js';
+import { openSqliteAsIs } from '../store/sqlite.js';
 import { integrity, journalHead, tableCounts, type JournalHead } from '../store/backup.js';
 import { verifyChain, type ChainResult } from '../store/journal.js';
 
@@ -36,7 +36,7 @@ export function summarize(db: Db): DbSummary {
 export function summarizeFile(file: string): DbSummary {
   let db: Db;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqliteAsIs(file, { readonly: true });
   } catch (err) {
     throw new BackupError(`Cannot open ${file}: ${(err as Error).message}`);
   }

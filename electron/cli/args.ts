@@ -1,7 +1,8 @@
 // Argument handling shared by the CLI commands: usage errors exit 2 with a message naming the flag.
+import { isRoomUrl } from '../store/db.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { defaultUserDataDir } from '../user-data.js';
 
 export class UsageError extends Error {
@@ -19,9 +20,15 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: s
 /** --db, else VIGIE_DB, else the desktop app's userData database. Creates the folder if needed. */
 export function resolveDb(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const file = flag ?? env.VIGIE_DB ?? join(defaultUserDataDir(), 'vigie.db');
+  if (isRoomUrl(file)) return file;
   const abs = resolve(file);
   mkdirSync(dirname(abs), { recursive: true });
   return abs;
+}
+
+/** Refuses a database file that is not there (a room URL is checked when it is opened). */
+export function requireDatabase(location: string): void {
+  if (!isRoomUrl(location) && !existsSync(location)) throw new UsageError(`--db: no database at ${location}`);
 }
 
 export function int(name: string, value: string | undefined, min: number, max: number): number | undefined {

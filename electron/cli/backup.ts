@@ -2,13 +2,12 @@
 // writing), checked and summarized as JSON; exit 1 if the copy's journal chain is broken.
 // `vigie restore --db FILE --from BACKUP --yes`: puts a checked backup in place of the database,
 // moving the current file aside (never deleting it). Without --yes it only says what it would do.
-import { existsSync } from 'node:fs';
 import { openDatabase } from '../store/db.js';
 import { backupDatabase } from '../backup/backup.js';
 import { restoreDatabase } from '../backup/restore.js';
 import type { AppPaths } from '../app-root.js';
 import type { Io } from './commands.js';
-import { parse, resolveDb, UsageError } from './args.js';
+import { parse, resolveDb, UsageError, requireDatabase } from './args.js';
 
 const json = (io: Io, value: unknown) => io.out(JSON.stringify(value, null, 2));
 
@@ -16,7 +15,7 @@ export async function backup(argv: string[], _paths: AppPaths, io: Io): Promise<
   const { values } = parse(argv, { db: { type: 'string' }, out: { type: 'string' } });
   if (!values.out) throw new UsageError('--out: the backup file to write is required');
   const file = resolveDb(values.db);
-  if (!existsSync(file)) throw new UsageError(`--db: no database at ${file}`);
+  requireDatabase(file);
   const db = openDatabase(file, { mustExist: true });
   try {
     const report = await backupDatabase(db, values.out);

@@ -1,13 +1,12 @@
 // The CLI's commands seed and verify (serve is in serve.ts, backup and restore in backup.ts).
 // Each returns its exit code; machine-readable results go to stdout as JSON.
-import { existsSync } from 'node:fs';
 import { openDatabase } from '../store/db.js';
 import { loadScenario } from '../services/scenario-load.js';
 import { seedScenario } from '../services/seed.js';
 import { verifyDatabase } from '../services/verify.js';
 import { realTime } from '../../shared/clock.js';
 import type { AppPaths } from '../app-root.js';
-import { parse, resolveDb, UsageError } from './args.js';
+import { parse, resolveDb, requireDatabase } from './args.js';
 
 export interface Io {
   out: (s: string) => void;
@@ -31,7 +30,7 @@ export function seed(argv: string[], paths: AppPaths, io: Io): number {
 export function verify(argv: string[], _paths: AppPaths, io: Io): number {
   const { values } = parse(argv, { db: { type: 'string' } });
   const file = resolveDb(values.db);
-  if (!existsSync(file)) throw new UsageError(`--db: no database at ${file}`);
+  requireDatabase(file);
   const db = openDatabase(file, { mustExist: true });
   try {
     const result = verifyDatabase(db);

@@ -1,13 +1,13 @@
 // `vigie export --db FILE --what incidents|units --format csv|geojson [--out FILE]`: everything,
 // closed incidents included. Without --out the file goes to stdout.
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { openDatabase } from '../store/db.js';
 import { listIncidentRows } from '../services/incidents.js';
 import { incidentsToCsv, incidentsToGeoJson } from '../../shared/incident-export.js';
 import { offlineContext } from '../services/offline-context.js';
 import type { AppPaths } from '../app-root.js';
 import type { Io } from './commands.js';
-import { parse, resolveDb, UsageError } from './args.js';
+import { parse, resolveDb, UsageError, requireDatabase } from './args.js';
 import { exportUnits } from './export-units.js';
 
 const WHAT = ['incidents', 'units'] as const;
@@ -32,7 +32,7 @@ export function exportCommand(argv: string[], _paths: AppPaths, io: Io): number 
   const what = oneOf('what', values.what, WHAT);
   const format = oneOf('format', values.format, FORMATS);
   const file = resolveDb(values.db);
-  if (!existsSync(file)) throw new UsageError(`--db: no database at ${file}`);
+  requireDatabase(file);
   const db = openDatabase(file, { mustExist: true });
   try {
     let text: string;

@@ -3,7 +3,7 @@
 // previewed from the database (nothing is acknowledged or written to it). The PDF is the same
 // pdfkit rendering the console exports. Prints { out, bytes, sha256 }.
 import { createHash } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../store/db.js';
 import { getOperation } from '../store/meta.js';
@@ -17,7 +17,7 @@ import { REPORT_LANGS } from '../../shared/report/model.js';
 import { clockFor, iso, realTime } from '../../shared/clock.js';
 import type { AppPaths } from '../app-root.js';
 import type { Io } from './commands.js';
-import { parse, resolveDb, UsageError } from './args.js';
+import { parse, resolveDb, UsageError, requireDatabase } from './args.js';
 
 function oneOf<T extends string>(
   flag: string,
@@ -75,7 +75,7 @@ export function report(argv: string[], paths: AppPaths, io: Io): number {
   if (!values.out) throw new UsageError('--out: the file to write is required');
   const incoming = text('incoming', values.incoming, 200);
   const file = resolveDb(values.db);
-  if (!existsSync(file)) throw new UsageError(`--db: no database at ${file}`);
+  requireDatabase(file);
 
   const db = openDatabase(file, { mustExist: true });
   try {

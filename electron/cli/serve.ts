@@ -80,7 +80,7 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
 
 export async function serve(argv: string[], paths: AppPaths, io: Io): Promise<number> {
   const s = await startServing(argv, paths, io);
-  io.out(JSON.stringify({ url: s.host.url, db: s.live.current().db.name, backups: s.backups.dir }));
+  io.out(JSON.stringify({ url: s.host.url, db: s.live.current().db.location, backups: s.backups.dir }));
   io.err(`Vigie console: ${s.host.url}  (loopback only; Ctrl+C stops)`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -2,6 +2,7 @@
 // message the desk can act on. SQLite rolls the statement's transaction back in each case, so the
 // change was not saved and nothing was half-written; the message says so.
 import type { ApiErrorData } from '../../shared/errors.js';
+import { PgError, PgUnavailable } from '../store/pg/bridge.js';
 
 const MESSAGES: [RegExp, string][] = [
   [/^SQLITE_FULL/, 'The disk holding the database is full'],
@@ -19,8 +20,32 @@ export function sqliteCode(err: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
+// The room's PostgreSQL, by SQLSTATE class: the transaction was rolled back in each case.
+const PG_MESSAGES: [RegExp, string][] = [
+  [/^53/, 'The room database server is out of resources (disk, memory or connections)'],
+  [/^25006/, 'The room database is read-only (a standby, not the primary)'],
+  [/^40/, 'The room database refused the change to keep concurrent writes consistent'],
+  [/^57P0|^08/, 'The room database connection was lost'],
+];
+
 /** A clear 'internal' error for a storage failure, or null when err is something else. */
 export function storageFailure(err: unknown): ApiErrorData | null {
+  if (err instanceof PgUnavailable) {
+    return {
+      code: 'internal',
+      message: `${err.message} The change was not saved; retry when the room is back.`,
+    };
+  }
+  if (err instanceof PgError) {
+    const pg = PG_MESSAGES.find(([pattern]) => pattern.test(err.code ?? ''));
+    if (pg) {
+      return {
+        code: 'internal',
+        message: `${pg[1]}: the change was not saved, and nothing was half-written (${err.code}). Retry.`,
+      };
+    }
+    return null;
+  }
   const code = sqliteCode(err);
   if (!code) return null;
   const found = MESSAGES.find(([pattern]) => pattern.test(code));

@@ -1,6 +1,7 @@
 // Read-only facts a backup or a restore reports, so that two files can be compared: the journal's
 // head and the row count of every table.
 import type { Db } from './db.js';
+import type { SqliteHandle } from './sqlite.js';
 
 export interface JournalHead {
   seq: number;
@@ -13,32 +14,25 @@ export function journalHead(db: Db): JournalHead {
   return row ? { seq: row.seq, hash: row.hash } : { seq: 0, hash: null };
 }
 
-/** Rows per ordinary table (SQLite's own and the full-text index's shadow tables left out). */
+/** Rows per ordinary table (the engine's own and the full-text index's tables left out). */
 export function tableCounts(db: Db): Record<string, number> {
-  const tables = db
-    .prepare(
-      "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name",
-    )
-    .pluck()
-    .all() as string[];
+  const tables = (db.prepare(db.dialect.listTables).all() as { name: string }[]).map((r) => r.name);
   const counts: Record<string, number> = {};
   for (const name of tables) {
-    counts[name] = db
-      .prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)
-      .pluck()
-      .get() as number;
+    const row = db.prepare(`SELECT count(*) AS n FROM "${name.replaceAll('"', '""')}"`).get() as {
+      n: number;
+    };
+    counts[name] = row.n;
   }
   return counts;
 }
 
 export function integrity(db: Db): string {
-  return (db.pragma('integrity_check') as { integrity_check: string }[])
-    .map((r) => r.integrity_check)
-    .join('; ');
+  return db.integrityCheck();
 }
 
 /** True when another connection (another Vigie, a CLI command) has the file open. */
-export function inUseByAnother(db: Db): boolean {
+export function inUseByAnother(db: SqliteHandle): boolean {
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE');
@@ -51,6 +45,6 @@ export function inUseByAnother(db: Db): boolean {
 }
 
 /** A consistent, self-contained copy of the database in one synchronous statement (rollback-journal mode). */
-export function vacuumInto(db: Db, file: string): void {
+export function vacuumInto(db: SqliteHandle, file: string): void {
   db.prepare('VACUUM INTO ?').run(file);
 }

@@ -1,97 +1,75 @@
-// Opening the database: pragmas, schema check, migrations. Every failure becomes a StoreError
-// whose message says what is wrong with which file; nothing is written before the checks pass.
-import Database from 'better-sqlite3';
-import { LATEST_VERSION, MIGRATIONS } from './migrations/index.js';
-import { StoreError } from './errors.js';
+// One database interface over two engines: a desk's SQLite file (the embedded default) and a
+// room's PostgreSQL. The store's query modules are written once against it; the few places where
+// the SQL differs ask the dialect (dialect.ts). Opening picks the engine from the location: a
+// postgres:// URL is a room, anything else a file.
+import type { Dialect } from './dialect.js';
+import { openSqlite, type SqliteOpenOptions } from './sqlite.js';
+import { openPostgres } from './pg/db.js';
 
-export type Db = Database.Database;
-
-export interface OpenOptions {
-  readonly?: boolean;
-  /** Refuse to create a missing file. */
-  mustExist?: boolean;
+export interface RunResult {
+  changes: number;
 }
 
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  let db: Db;
-  try {
-    db = new Database(file, {
-      readonly: options.readonly ?? false,
-      fileMustExist: options.mustExist ?? false,
-    });
-  } catch (err) {
-    throw new StoreError('unreadable', `Cannot open database ${file}: ${(err as Error).message}`);
+export interface Statement {
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): RunResult;
+}
+
+export interface Db {
+  readonly dialect: Dialect;
+  /** Where it is: a file path, or the room URL without its password. */
+  readonly location: string;
+  readonly readonly: boolean;
+  prepare(sql: string): Statement;
+  /** Wraps fn in a transaction (a savepoint when nested), like better-sqlite3's. */
+  transaction<T>(fn: () => T): () => T;
+  /** Several statements without parameters. */
+  exec(sql: string): void;
+  /** The schema version the database is at (numbered migrations). */
+  schemaVersion(): number;
+  /** The engine's own consistency check: "ok", or the problems it found. */
+  integrityCheck(): string;
+  /** Called with the journal's new head once the transaction that appended it has committed. */
+  onCommittedAppend(listener: (seq: number) => void): () => void;
+  /** Serialises journal appends across every writer of the database until the transaction ends. */
+  lockJournal(): void;
+  /** The journal moved to `seq` in the open transaction (journal.ts calls it). */
+  appended(seq: number): void;
+  close(): void;
+}
+
+export type OpenOptions = SqliteOpenOptions;
+
+export const schemaVersion = (db: Db): number => db.schemaVersion();
+export const integrityCheck = (db: Db): string => db.integrityCheck();
+
+export function isRoomUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+export function openDatabase(location: string, options: OpenOptions = {}): Db {
+  return isRoomUrl(location) ? openPostgres(location, options) : openSqlite(location, options);
+}
+
+/** Keeps the committed-append listeners of one Db; both engines use it. */
+export class AppendListeners {
+  private readonly listeners = new Set<(seq: number) => void>();
+  private pending: number | null = null;
+
+  add(listener: (seq: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
-  try {
-    // Reading the schema first surfaces "file is not a database" before anything is written, and
-    // the version check comes before WAL (which rewrites the header) so a refused file stays as it was.
-    db.pragma('schema_version');
-    refuseNewer(db, file);
-    applyPragmas(db, options.readonly ?? false);
-    migrate(db, file);
-    return db;
-  } catch (err) {
-    db.close();
-    if (err instanceof StoreError) throw err;
-    const message = (err as Error).message;
-    if (/not a database|malformed|corrupt/i.test(message)) {
-      throw new StoreError(
-        'corrupt',
-        `Database ${file} is corrupt or not a Vigie database (${message}); it was left untouched.`,
-      );
-    }
-    if (/readonly|read-only/i.test(message)) {
-      throw new StoreError('readonly', `Database ${file} cannot be written (${message}).`);
-    }
-    throw new StoreError('unreadable', `Cannot open database ${file}: ${message}`);
+  appended(seq: number): void {
+    this.pending = seq;
   }
-}
-
-function applyPragmas(db: Db, readonly: boolean): void {
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  if (!readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+  committed(): void {
+    const seq = this.pending;
+    this.pending = null;
+    if (seq !== null) for (const l of this.listeners) l(seq);
   }
-}
-
-export function schemaVersion(db: Db): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
-
-function refuseNewer(db: Db, file: string): void {
-  const current = schemaVersion(db);
-  if (current > LATEST_VERSION) {
-    throw new StoreError(
-      'newer_version',
-      `Database ${file} has schema version ${current}, newer than this Vigie understands (${LATEST_VERSION}). ` +
-        'Open it with a newer Vigie; it was left untouched.',
-    );
+  rolledBack(): void {
+    this.pending = null;
   }
-}
-
-function migrate(db: Db, file: string): void {
-  const current = schemaVersion(db);
-  if (current === LATEST_VERSION) return;
-  if (db.readonly) {
-    throw new StoreError(
-      'readonly',
-      `Database ${file} needs migration to v${LATEST_VERSION} but is open read-only.`,
-    );
-  }
-  const pending = MIGRATIONS.filter((m) => m.version > current);
-  db.transaction(() => {
-    for (const m of pending) {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  })();
-  db.pragma('optimize');
-}
-
-/** SQLite's own consistency check: "ok", or the problems it found joined by "; ". */
-export function integrityCheck(db: Db): string {
-  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-  return rows.map((r) => r.integrity_check).join('; ');
 }

@@ -93,20 +93,21 @@ export interface IncidentFilter {
 /** The board: filtered, open first by priority then age. */
 export function listIncidents(db: Db, f: IncidentFilter): Incident[] {
   const list = <T>(v: T[] | undefined) => (v && v.length ? JSON.stringify(v) : null);
+  const d = db.dialect;
   const rows = db
     .prepare(
       `SELECT i.* FROM incidents i
        WHERE (@all = 1 OR i.status NOT IN ('closed', 'cancelled'))
-         AND (@statuses IS NULL OR i.status IN (SELECT value FROM json_each(@statuses)))
-         AND (@priorities IS NULL OR i.priority IN (SELECT value FROM json_each(@priorities)))
-         AND (@categories IS NULL OR i.category IN (SELECT value FROM json_each(@categories)))
+         AND (@statuses IS NULL OR i.status IN ${d.jsonValues('@statuses')})
+         AND (@priorities IS NULL OR i.priority IN ${d.jsonValues('@priorities', 'int')})
+         AND (@categories IS NULL OR i.category IN ${d.jsonValues('@categories')})
          AND (@venue IS NULL OR i.venue_id = @venue)
          AND (@sector IS NULL OR i.sector = @sector)
          AND (@country IS NULL OR EXISTS (
                SELECT 1 FROM assignments a JOIN units u ON u.id = a.unit_id JOIN contingents c ON c.id = u.contingent_id
                WHERE a.incident_id = i.id AND c.country = @country))
-         AND (@match IS NULL OR i.rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH @match))
-       ORDER BY i.priority, i.created_at, i.rowid
+         AND (@match IS NULL OR ${d.incidentMatches('i', '@match')})
+       ORDER BY i.priority, i.created_at, ${d.insertionOrder('i')}
        LIMIT @limit`,
     )
     .all({
@@ -117,22 +118,10 @@ export function listIncidents(db: Db, f: IncidentFilter): Incident[] {
       venue: f.venueId ?? null,
       sector: f.sector ?? null,
       country: f.country ?? null,
-      match: f.text ? ftsQuery(f.text) : null,
+      match: f.text ? d.textQuery(f.text) : null,
       limit: f.limit,
     }) as Row[];
   return rows.map(toIncident);
-}
-
-/**
- * Turns what an officer types into a safe FTS5 query: each word quoted (so operators and
- * punctuation are literal) and matched as a prefix; all words must match.
- */
-export function ftsQuery(text: string): string | null {
-  const words = text
-    .split(/\s+/)
-    .map((w) => w.replace(/"/g, '').trim())
-    .filter(Boolean);
-  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
 
 export function getIncident(db: Db, id: string): Incident | null {
@@ -219,7 +208,7 @@ export function nextIncidentSequence(db: Db, day: string): number {
   const row = db
     .prepare(
       `INSERT INTO incident_sequences (day, last) VALUES (?, 1)
-       ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last`,
+       ON CONFLICT (day) DO UPDATE SET last = incident_sequences.last + 1 RETURNING last`,
     )
     .get(day) as { last: number };
   return row.last;
@@ -239,7 +228,7 @@ export function raiseIncidentSequences(db: Db, issued: Record<string, number>): 
   const current = incidentSequences(db);
   const raise = db.prepare(
     `INSERT INTO incident_sequences (day, last) VALUES (?, ?)
-     ON CONFLICT (day) DO UPDATE SET last = MAX(last, excluded.last)`,
+     ON CONFLICT (day) DO UPDATE SET last = ${db.dialect.greatest('incident_sequences.last', 'excluded.last')}`,
   );
   const raised: Record<string, number> = {};
   for (const [day, last] of Object.entries(issued)) {

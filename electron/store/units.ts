@@ -116,7 +116,7 @@ export function listAvailablePlaced(
       `${SELECT}
        WHERE u.status = 'available' AND u.lat IS NOT NULL AND u.lon IS NOT NULL
          AND (@kind IS NULL OR u.kind = @kind)
-         AND (@language IS NULL OR EXISTS (SELECT 1 FROM json_each(c.languages) WHERE value = @language))
+         AND (@language IS NULL OR ${db.dialect.jsonHas('c.languages', '@language')})
        ORDER BY u.callsign`,
     )
     .all({ kind: filter.kind ?? null, language: filter.language ?? null }) as Row[];

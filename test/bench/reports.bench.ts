@@ -1,6 +1,7 @@
 // Reports: the handover of a 12-hour shift with 5,000 incidents and 2,000 units, previewed,
 // acknowledged (stored with its hash) and exported to each format through the contract
 // (previewHandover, acknowledgeHandover, exportHandover), as the console does.
+import { sqliteHandle } from '../../electron/store/sqlite.js';
 import { openVigie } from '../../electron/services/app.js';
 import { createDesk } from '../../electron/services/desk.js';
 import { dispatch } from '../../electron/services/dispatch.js';
@@ -46,7 +47,7 @@ function openApp(dbPath: string, real: ReturnType<typeof fixedClock>) {
 function buildShift(dbPath: string, real: ReturnType<typeof fixedClock>): { from: string; to: string } {
   const { app, call } = openApp(dbPath, real);
   try {
-    app.db.pragma('synchronous = OFF');
+    sqliteHandle(app.db).pragma('synchronous = OFF');
     call('signIn', { name: 'Capt. Élise Moreau', role: 'Watch officer', desk: 'D1' });
     const session = call('getSession', {});
     const start = Date.parse(session.operation.scenarioStart ?? iso(real.now()));

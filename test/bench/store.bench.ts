@@ -2,6 +2,7 @@
 // over 50,000 incidents, and the journal (append, and verification of a 1,000,000-entry chain).
 // Vigie goes through its real code (openVigie + dispatch, or the store module for the journal);
 // the peer runs the same SQL on node:sqlite, and on better-sqlite3 to tell driver from layers.
+import { sqliteHandle } from '../../electron/store/sqlite.js';
 import { closeSync, fsyncSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -189,9 +190,9 @@ function walBytesPerCreate(): {
   const path = file('wal-size.db');
   const c = openClient(path);
   try {
-    const pageSize = c.app.db.pragma('page_size', { simple: true }) as number;
-    c.app.db.pragma('wal_checkpoint(TRUNCATE)');
-    c.app.db.pragma('wal_autocheckpoint = 0');
+    const pageSize = sqliteHandle(c.app.db).pragma('page_size', { simple: true }) as number;
+    sqliteHandle(c.app.db).pragma('wal_checkpoint(TRUNCATE)');
+    sqliteHandle(c.app.db).pragma('wal_autocheckpoint = 0');
     const n = 50;
     for (let i = 0; i < n; i++) c.call('createIncident', incidentInput(i));
     const walSize = statSync(`${path}-wal`).size;
@@ -276,7 +277,7 @@ function durableWrites(): DurableResult {
     DRIVERS.map((d) => [d, new PlainStore(open(d, file(`create-${d}.db`)), realTime)]),
   ) as Record<Driver, PlainStore>;
   const cpuVigie = openClient(file('cpu-vigie.db'));
-  cpuVigie.app.db.pragma('synchronous = OFF');
+  sqliteHandle(cpuVigie.app.db).pragma('synchronous = OFF');
   const cpuPlain = Object.fromEntries(
     DRIVERS.map((d) => {
       const sql = open(d, file(`cpu-${d}.db`));

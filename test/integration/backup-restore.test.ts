@@ -123,7 +123,7 @@ describe('restoring a backup from the console', () => {
 
     // The journal is the backup's, then one entry for the restore; the chain verifies.
     const db = t.live.current().db;
-    const rows = journalRows(db.name);
+    const rows = journalRows(db.location);
     expect(rows.slice(0, atBackup.length)).toEqual(atBackup);
     expect(rows).toHaveLength(atBackup.length + 1);
     const [entry] = t.call('listJournal', { limit: 1 });

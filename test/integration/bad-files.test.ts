@@ -1,6 +1,7 @@
 // Bad files: a corrupt database, one from a newer Vigie, a missing folder, a full disk and a
 // tampered journal. Each gives a clear message (or, for the journal, an alarm while the console
 // keeps working); nothing is overwritten; nothing retries in a loop.
+import { sqliteHandle } from '../../electron/store/sqlite.js';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -87,8 +88,8 @@ describe('bad files, opened as the app and the browser host do (openVigie)', () 
   it('a full disk: the write is refused with a clear message, nothing half-written, work resumes after', () => {
     const t = testApp();
     t.call('signIn', { name: 'Capt. Moreau', role: 'chef de salle', desk: 'D1' });
-    const pages = t.app.db.pragma('page_count', { simple: true }) as number;
-    t.app.db.pragma(`max_page_count = ${pages + 8}`);
+    const pages = sqliteHandle(t.app.db).pragma('page_count', { simple: true }) as number;
+    sqliteHandle(t.app.db).pragma(`max_page_count = ${pages + 8}`);
     const create = (i: number) =>
       t.call('createIncident', {
         category: 'other',
@@ -113,8 +114,8 @@ describe('bad files, opened as the app and the browser host do (openVigie)', () 
     expect(failure).toMatchObject({ code: 'internal' });
     expect((failure as Error).message).toMatch(/disk holding the database is full: the change was not saved/);
     expect(t.call('listIncidents', { text: 'Filler' })).toHaveLength(made);
-    expect(t.app.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    t.app.db.pragma(`max_page_count = ${pages * 4}`);
+    expect(sqliteHandle(t.app.db).pragma('integrity_check', { simple: true })).toBe('ok');
+    sqliteHandle(t.app.db).pragma(`max_page_count = ${pages * 4}`);
     expect(create(999).title).toBe('Filler 999');
     expect(verifyChain(t.app.db).ok).toBe(true);
   });

@@ -140,7 +140,8 @@ beforeAll(async () => {
     resourcesDir: paths.resources,
     port: 0,
   });
-  const ids = (table: string) => app.db.prepare(`SELECT id FROM ${table} LIMIT 3`).pluck().all() as string[];
+  const ids = (table: string) =>
+    (app.db.prepare(`SELECT id FROM ${table} LIMIT 3`).all() as { id: string }[]).map((r) => r.id);
   realIds = [...ids('units'), ...ids('incidents'), ...ids('contingents'), ...ids('venues')];
 });
 

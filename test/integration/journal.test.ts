@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/store/db.js';
 import { appendEntry, GENESIS_HASH, listEntries, verifyChain } from '../../electron/store/journal.js';
-import { tempDb } from '../support/temp.js';
+import { backend, testDatabase } from '../support/backend.js';
+
+// A tamperer drops the trigger first; PostgreSQL names a trigger with its table.
+const onJournal = backend === 'postgres' ? ' ON journal' : '';
 
 function withEntries(n: number) {
-  const db = openDatabase(tempDb());
+  const db = openDatabase(testDatabase());
   for (let i = 0; i < n; i++) {
     appendEntry(db, {
       at: `2024-07-26T16:${String(i).padStart(2, '0')}:00.000Z`,
@@ -42,7 +45,7 @@ describe('journal', () => {
 
   it('finds the first tampered entry even when the triggers are bypassed', () => {
     const db = withEntries(6);
-    db.exec('DROP TRIGGER journal_no_update');
+    db.exec(`DROP TRIGGER journal_no_update${onJournal}`);
     db.prepare('UPDATE journal SET data = \'{"i":99}\' WHERE seq = 4').run();
     expect(verifyChain(db)).toMatchObject({
       ok: false,
@@ -54,7 +57,7 @@ describe('journal', () => {
 
   it('detects a deleted entry', () => {
     const db = withEntries(6);
-    db.exec('DROP TRIGGER journal_no_delete');
+    db.exec(`DROP TRIGGER journal_no_delete${onJournal}`);
     db.prepare('DELETE FROM journal WHERE seq = 3').run();
     expect(verifyChain(db)).toMatchObject({ ok: false, firstBadSeq: 4 });
     db.close();

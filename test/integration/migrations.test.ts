@@ -1,3 +1,4 @@
+import { sqliteHandle } from '../../electron/store/sqlite.js';
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
@@ -55,10 +56,10 @@ describe('migrations', () => {
 
   it('sets WAL, synchronous FULL, foreign keys and a busy timeout', () => {
     const db = openDatabase(tempDb());
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(sqliteHandle(db).pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqliteHandle(db).pragma('synchronous', { simple: true })).toBe(2);
+    expect(sqliteHandle(db).pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqliteHandle(db).pragma('busy_timeout', { simple: true })).toBe(5000);
     db.close();
   });
 

@@ -7,7 +7,8 @@ import { fixedClock } from '../../shared/clock.js';
 import { ApiError } from '../../shared/errors.js';
 import type { CallInput, CallName, CallOutput } from '../../shared/api.js';
 import { REAL_START } from '../support/app.js';
-import { paths, tempDb } from '../support/temp.js';
+import { paths } from '../support/temp.js';
+import { testDatabase } from '../support/backend.js';
 
 // Around Notre-Dame; distances north-south are 111.2 m per 0.001° of latitude.
 const ORIGIN = { lat: 48.853, lon: 2.3499 };
@@ -28,7 +29,7 @@ afterEach(() => {
 /** An empty operation holding only the fixed units above (and one venue). */
 function fixedUnits() {
   const app = openVigie({
-    dbPath: tempDb(),
+    dbPath: testDatabase(),
     resourcesDir: paths.resources,
     seed: false,
     real: fixedClock(REAL_START),

@@ -5,7 +5,8 @@ import { createDesk, type Desk } from '../../electron/services/desk.js';
 import { dispatch } from '../../electron/services/dispatch.js';
 import type { CallInput, CallName, CallOutput } from '../../shared/api.js';
 import { ApiError } from '../../shared/errors.js';
-import { paths, tempDb } from './temp.js';
+import { paths } from './temp.js';
+import { testDatabase } from './backend.js';
 import { afterEach } from 'vitest';
 
 export const REAL_START = Date.parse('2026-11-24T08:00:00Z');
@@ -15,7 +16,7 @@ afterEach(() => {
   while (open.length) open.pop()?.close();
 });
 
-export function testApp(dbPath = tempDb()) {
+export function testApp(dbPath = testDatabase()) {
   const real = fixedClock(REAL_START);
   const app = openVigie({ dbPath, resourcesDir: paths.resources, real });
   open.push(app);

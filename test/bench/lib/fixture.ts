@@ -2,6 +2,7 @@
 // rows are exactly what the services would have written. The journal entries that go with them are
 // appended by BulkJournal: the real entry format and the real SHA-256 chain, but with the chain's
 // head kept in memory and one prepared statement, the fast path for building large fixtures.
+import { sqliteHandle } from '../../../electron/store/sqlite.js';
 import { entryHash, GENESIS_HASH, type NewEntry } from '../../../electron/store/journal.js';
 import { openDatabase, type Db } from '../../../electron/store/db.js';
 import { insertContingent } from '../../../electron/store/contingents.js';
@@ -402,9 +403,9 @@ function chainEntry(seq: number, atMs: number): NewEntry {
 export function buildJournal(file: string, count: number): void {
   const db = openDatabase(file);
   try {
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
-    db.pragma('cache_size = -262144');
+    sqliteHandle(db).pragma('journal_mode = OFF');
+    sqliteHandle(db).pragma('synchronous = OFF');
+    sqliteHandle(db).pragma('cache_size = -262144');
     // The journal's named indexes are built once at the end rather than row by row (the same
     // indexes, from the schema's own SQL); the hash's UNIQUE index stays, it is part of the table.
     const indexes = db
@@ -423,8 +424,8 @@ export function buildJournal(file: string, count: number): void {
       })();
     }
     for (const i of indexes) db.exec(i.sql);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    sqliteHandle(db).pragma('journal_mode = WAL');
+    sqliteHandle(db).pragma('synchronous = FULL');
   } finally {
     db.close();
   }

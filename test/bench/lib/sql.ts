@@ -4,6 +4,7 @@
 // project's schema (the migrations' SQL); better-sqlite3 through the project's own openDatabase.
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { openDatabase, type Db } from '../../../electron/store/db.js';
+import { sqliteHandle } from '../../../electron/store/sqlite.js';
 import { LATEST_VERSION, MIGRATIONS } from '../../../electron/store/migrations/index.js';
 
 export type Driver = 'better-sqlite3' | 'node:sqlite';
@@ -47,7 +48,8 @@ function withTransaction(exec: (sql: string) => void) {
   };
 }
 
-export function wrapBetter(db: Db): Sql {
+export function wrapBetter(vigieDb: Db): Sql {
+  const db = sqliteHandle(vigieDb);
   const exec = (sql: string) => void db.exec(sql);
   return {
     driver: 'better-sqlite3',

@@ -1,0 +1,181 @@
+// A room's PostgreSQL database behind the store's Db interface: statements translated once to $n
+// parameters, transactions as BEGIN/COMMIT (savepoints when nested) on the worker's one connection,
+// the schema checked and migrated under an advisory lock (several servers may start at once), and
+// the journal's new head announced with NOTIFY, which PostgreSQL delivers only on commit.
+import { AppendListeners, type Db, type RunResult, type Statement } from '../db.js';
+import { POSTGRES } from '../dialect.js';
+import { StoreError } from '../errors.js';
+import { LATEST_VERSION } from '../migrations/index.js';
+import { PgBridge, PgUnavailable } from './bridge.js';
+import { bind, translate } from './params.js';
+import { PG_MIGRATIONS } from './schema.js';
+
+export const JOURNAL_CHANNEL = 'vigie_journal';
+// One number for every Vigie lock in a database: schema changes, and journal appends.
+const MIGRATE_LOCK = 7_160_001;
+export const JOURNAL_LOCK = 7_160_002;
+
+export interface PgOpenOptions {
+  readonly?: boolean;
+  mustExist?: boolean;
+  timeoutMs?: number;
+}
+
+/** The URL with its password hidden, for messages and logs. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
+
+class PgStatement implements Statement {
+  private readonly t;
+  constructor(
+    private readonly bridge: PgBridge,
+    sql: string,
+  ) {
+    this.t = translate(sql);
+  }
+  get(...args: unknown[]): unknown {
+    return this.bridge.query(this.t.text, bind(this.t, args)).rows[0];
+  }
+  all(...args: unknown[]): unknown[] {
+    return this.bridge.query(this.t.text, bind(this.t, args)).rows;
+  }
+  run(...args: unknown[]): RunResult {
+    return { changes: this.bridge.query(this.t.text, bind(this.t, args)).count };
+  }
+}
+
+export class PgDb implements Db {
+  readonly dialect = POSTGRES;
+  readonly location: string;
+  private readonly statements = new Map<string, PgStatement>();
+  private readonly listeners = new AppendListeners();
+  private depth = 0;
+
+  constructor(
+    readonly bridge: PgBridge,
+    readonly url: string,
+    readonly readonly: boolean,
+  ) {
+    this.location = redact(url);
+  }
+
+  prepare(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = new PgStatement(this.bridge, sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  transaction<T>(fn: () => T): () => T {
+    return () => {
+      const outer = this.depth === 0;
+      const savepoint = `vigie_sp${this.depth}`;
+      this.bridge.query(outer ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
+      this.depth++;
+      try {
+        const out = fn();
+        this.bridge.query(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
+        if (outer) this.listeners.committed();
+        return out;
+      } catch (err) {
+        try {
+          this.bridge.query(outer ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}`);
+        } catch {
+          // A lost connection has rolled back already; the first error is the one to report.
+        }
+        if (outer) this.listeners.rolledBack();
+        throw err;
+      } finally {
+        this.depth--;
+      }
+    };
+  }
+
+  exec(sql: string): void {
+    this.bridge.exec(sql);
+  }
+
+  schemaVersion(): number {
+    const exists = this.bridge.query("SELECT to_regclass('vigie_schema') IS NOT NULL AS e").rows[0];
+    if (!exists?.['e']) return 0;
+    return Number(this.bridge.query('SELECT version FROM vigie_schema').rows[0]?.['version'] ?? 0);
+  }
+
+  integrityCheck(): string {
+    // PostgreSQL checks pages itself (checksums, WAL); what Vigie adds is that its schema is whole.
+    const missing = this.bridge.query(
+      `SELECT t FROM unnest(ARRAY['journal_no_update','journal_no_delete','journal_no_truncate']) AS t
+       WHERE NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = t AND NOT tgisinternal)`,
+    ).rows;
+    return missing.length ? `append-only triggers missing: ${missing.map((r) => r['t']).join(', ')}` : 'ok';
+  }
+
+  onCommittedAppend(listener: (seq: number) => void): () => void {
+    return this.listeners.add(listener);
+  }
+
+  lockJournal(): void {
+    // Writers on every desk queue here, so each reads the head the previous one committed.
+    this.bridge.query('SELECT pg_advisory_xact_lock($1)', [JOURNAL_LOCK]);
+  }
+
+  appended(seq: number): void {
+    // Delivered to every listening server when the transaction commits, never if it rolls back.
+    this.bridge.query('SELECT pg_notify($1, $2)', [JOURNAL_CHANNEL, String(seq)]);
+    this.listeners.appended(seq);
+    if (this.depth === 0) this.listeners.committed();
+  }
+
+  close(): void {
+    this.bridge.close();
+  }
+}
+
+export function openPostgres(url: string, o: PgOpenOptions = {}): Db {
+  const bridge = new PgBridge(url, { timeoutMs: o.timeoutMs ?? 5000 });
+  const db = new PgDb(bridge, url, o.readonly ?? false);
+  try {
+    migrate(db);
+    return db;
+  } catch (err) {
+    bridge.close();
+    if (err instanceof StoreError) throw err;
+    if (err instanceof PgUnavailable)
+      throw new StoreError('unreadable', `Cannot reach room database ${db.location}: ${err.message}`);
+    throw new StoreError('unreadable', `Cannot open room database ${db.location}: ${(err as Error).message}`);
+  }
+}
+
+function migrate(db: PgDb): void {
+  const refuseNewer = (v: number) => {
+    if (v > LATEST_VERSION)
+      throw new StoreError(
+        'newer_version',
+        `Room database ${db.location} has schema version ${v}, newer than this Vigie understands (${LATEST_VERSION}). ` +
+          'Open it with a newer Vigie; it was left untouched.',
+      );
+  };
+  refuseNewer(db.schemaVersion());
+  if (db.schemaVersion() === LATEST_VERSION) return;
+  if (db.readonly)
+    throw new StoreError('readonly', `Room database ${db.location} needs migration but is open read-only.`);
+  db.transaction(() => {
+    db.bridge.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);
+    // Another server may have migrated while this one waited for the lock.
+    const current = db.schemaVersion();
+    refuseNewer(current);
+    for (const m of PG_MIGRATIONS.filter((x) => x.version > current)) {
+      db.exec(m.sql);
+      db.bridge.query('UPDATE vigie_schema SET version = $1', [m.version]);
+    }
+  })();
+}

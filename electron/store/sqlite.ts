@@ -1,0 +1,181 @@
+// A desk's SQLite file: pragmas, schema check, migrations. Every failure becomes a StoreError
+// whose message says what is wrong with which file; nothing is written before the checks pass.
+import Database from 'better-sqlite3';
+import { LATEST_VERSION, MIGRATIONS } from './migrations/index.js';
+import { StoreError } from './errors.js';
+import { AppendListeners, type Db, type Statement } from './db.js';
+import { SQLITE } from './dialect.js';
+
+/** better-sqlite3's own handle, for what only SQLite has (online backup, VACUUM INTO, pragmas). */
+export type SqliteHandle = Database.Database;
+
+export interface SqliteOpenOptions {
+  readonly?: boolean;
+  /** Refuse to create a missing file. */
+  mustExist?: boolean;
+}
+
+export function openSqlite(file: string, options: SqliteOpenOptions = {}): Db {
+  let db: SqliteHandle;
+  try {
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.mustExist ?? false,
+    });
+  } catch (err) {
+    throw new StoreError('unreadable', `Cannot open database ${file}: ${(err as Error).message}`);
+  }
+  try {
+    // Reading the schema first surfaces "file is not a database" before anything is written, and
+    // the version check comes before WAL (which rewrites the header) so a refused file stays as it was.
+    db.pragma('schema_version');
+    refuseNewer(db, file);
+    applyPragmas(db, options.readonly ?? false);
+    migrate(db, file);
+    return new SqliteDb(db, file);
+  } catch (err) {
+    db.close();
+    if (err instanceof StoreError) throw err;
+    const message = (err as Error).message;
+    if (/not a database|malformed|corrupt/i.test(message)) {
+      throw new StoreError(
+        'corrupt',
+        `Database ${file} is corrupt or not a Vigie database (${message}); it was left untouched.`,
+      );
+    }
+    if (/readonly|read-only/i.test(message)) {
+      throw new StoreError('readonly', `Database ${file} cannot be written (${message}).`);
+    }
+    throw new StoreError('unreadable', `Cannot open database ${file}: ${message}`);
+  }
+}
+
+function applyPragmas(db: SqliteHandle, readonly: boolean): void {
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+  }
+}
+
+function userVersion(db: SqliteHandle): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function refuseNewer(db: SqliteHandle, file: string): void {
+  const current = userVersion(db);
+  if (current > LATEST_VERSION) {
+    throw new StoreError(
+      'newer_version',
+      `Database ${file} has schema version ${current}, newer than this Vigie understands (${LATEST_VERSION}). ` +
+        'Open it with a newer Vigie; it was left untouched.',
+    );
+  }
+}
+
+function migrate(db: SqliteHandle, file: string): void {
+  const current = userVersion(db);
+  if (current === LATEST_VERSION) return;
+  if (db.readonly) {
+    throw new StoreError(
+      'readonly',
+      `Database ${file} needs migration to v${LATEST_VERSION} but is open read-only.`,
+    );
+  }
+  const pending = MIGRATIONS.filter((m) => m.version > current);
+  db.transaction(() => {
+    for (const m of pending) {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  db.pragma('optimize');
+}
+
+/** A SQLite file as it is, without checks or migrations (backups being checked, files being probed). */
+export function openSqliteAsIs(file: string, o: { readonly?: boolean; timeoutMs?: number } = {}): Db {
+  const raw = new Database(file, {
+    readonly: o.readonly ?? false,
+    fileMustExist: true,
+    ...(o.timeoutMs !== undefined ? { timeout: o.timeoutMs } : {}),
+  });
+  return new SqliteDb(raw, file);
+}
+
+/** The SQLite handle behind a Db; only SQLite-only code (backups of a file) asks for it. */
+export function sqliteHandle(db: Db): SqliteHandle {
+  if (!(db instanceof SqliteDb)) throw new Error(`${db.location} is not a SQLite file`);
+  return db.raw;
+}
+
+class SqliteDb implements Db {
+  readonly dialect = SQLITE;
+  private readonly statements = new Map<string, Statement>();
+  private readonly listeners = new AppendListeners();
+  private depth = 0;
+
+  constructor(
+    readonly raw: SqliteHandle,
+    readonly location: string,
+  ) {}
+
+  get readonly(): boolean {
+    return this.raw.readonly;
+  }
+
+  prepare(sql: string): Statement {
+    // Preparing is most of the cost of a short statement: keep each one for the connection's life.
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.raw.prepare(sql) as unknown as Statement;
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  transaction<T>(fn: () => T): () => T {
+    const tx = this.raw.transaction(fn);
+    return () => {
+      if (this.depth > 0) return tx();
+      this.depth++;
+      try {
+        // IMMEDIATE takes the write lock first, so two processes on one file queue on busy_timeout
+        // instead of failing when a reader upgrades to a writer.
+        const out = tx.immediate();
+        this.listeners.committed();
+        return out;
+      } catch (err) {
+        this.listeners.rolledBack();
+        throw err;
+      } finally {
+        this.depth--;
+      }
+    };
+  }
+
+  exec(sql: string): void {
+    this.raw.exec(sql);
+  }
+  schemaVersion(): number {
+    return userVersion(this.raw);
+  }
+  integrityCheck(): string {
+    const rows = this.raw.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).join('; ');
+  }
+  onCommittedAppend(listener: (seq: number) => void): () => void {
+    return this.listeners.add(listener);
+  }
+  lockJournal(): void {
+    // The IMMEDIATE transaction already holds the file's only write lock.
+  }
+  appended(seq: number): void {
+    this.listeners.appended(seq);
+    // Outside a transaction the statement has committed already.
+    if (this.depth === 0) this.listeners.committed();
+  }
+  close(): void {
+    this.raw.close();
+  }
+}
