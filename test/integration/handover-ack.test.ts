@@ -1,12 +1,9 @@
 // Acknowledging a handover: the journal entry with the hash and both names, byte-identical
 // re-export, "changes since the last handover" next time, and an old window rebuilt as it was.
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { canonicalJson } from '../../shared/report/canonical.js';
-import { tempDir } from '../support/temp.js';
 import { expectApiError } from '../support/api-error.js';
+import { pdfText } from '../support/pdf-text.js';
 import { at, content, elise, firstShift, marc, refs, sha256, window1 } from './handover-shift.js';
 
 describe('acknowledging a handover', () => {
@@ -57,7 +54,7 @@ describe('acknowledging a handover', () => {
     expect(t.call('listHandovers', {})).toEqual([handover]);
   });
 
-  it('re-exports byte-identical, however the database changes afterwards', () => {
+  it('re-exports byte-identical, however the database changes afterwards', async () => {
     const t = firstShift();
     const { handover } = t.call('acknowledgeHandover', window1);
     const exported = (format: 'pdf' | 'html' | 'md' | 'json') =>
@@ -84,9 +81,7 @@ describe('acknowledging a handover', () => {
       expect(exported(format).base64, format).toBe((format === 'json' ? json : first[format]).base64);
     }
 
-    const file = join(tempDir(), 'handover.pdf');
-    writeFileSync(file, Buffer.from(first.pdf.base64, 'base64'));
-    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    const text = await pdfText(Buffer.from(first.pdf.base64, 'base64'));
     for (const ref of ['0004', '0009', '0001', '0002', '0006', '0007', '0008', '0010'])
       expect(text).toContain(`INC-0726-${ref}`);
     expect(text).toMatch(/Page 1 of \d+/);

@@ -2,12 +2,12 @@
 // same bytes on every run; exit 2 naming the flag on bad input.
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../electron/cli.js';
 import { testApp } from '../support/app.js';
 import { paths, tempDir } from '../support/temp.js';
+import { pdfText } from '../support/pdf-text.js';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -81,7 +81,7 @@ describe('vigie report', () => {
       desk: 'D1',
       window: { from: '2024-07-26T16:00:00.000Z', to: '2024-07-26T16:30:00.000Z' },
     });
-    const text = execFileSync('pdftotext', [join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+    const text = await pdfText(readFileSync(join(dir, 'report.pdf')));
     expect(text).toContain('INC-0726-0004');
     expect(text).toMatch(/Page 1 of \d/);
   });
@@ -106,7 +106,7 @@ describe('vigie report', () => {
       sums.push((JSON.parse(r.stdout) as { sha256: string }).sha256);
     }
     expect(sums[0]).toBe(sums[1]);
-    const text = execFileSync('pdftotext', [join(dir, '1.pdf'), '-'], { encoding: 'utf8' });
+    const text = await pdfText(readFileSync(join(dir, '1.pdf')));
     expect(text).toContain('Rapport de relève');
     expect(text).toMatch(/Page 1 sur \d/);
   });

@@ -1,7 +1,6 @@
 // Each text renderer from the fixed model, compared with golden files that were read and checked
-// by hand. UPDATE_GOLDEN=1 rewrites them (then read the diff before committing it).
+// by hand (test/support/golden.ts: a missing one fails; VIGIE_UPDATE_GOLDENS=1 rewrites them).
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderMarkdown } from '../../shared/report/markdown.js';
 import { renderHtml } from '../../shared/report/html.js';
@@ -10,15 +9,12 @@ import { drawingToSvg } from '../../shared/report/svg.js';
 import { stringsFor } from '../../shared/report/i18n.js';
 import type { HandoverReport } from '../../shared/report/model.js';
 import { fixtureReport } from '../fixtures/report/model.js';
+import { expectGolden } from '../support/golden.js';
 
 const HASH = '3f'.repeat(32);
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/report/${name}`, import.meta.url));
 
-function golden(name: string, actual: string): void {
-  const file = fixture(name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const golden = (name: string, actual: string): void => expectGolden(fixture(name), actual);
 
 const inFrench: HandoverReport = { ...fixtureReport, lang: 'fr' };
 
