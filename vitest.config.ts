@@ -19,6 +19,7 @@ const PG_SERVICE_TESTS = [
   'handover',
   'export',
   'hostile-input-bounds',
+  'room-feed',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 export default defineConfig({

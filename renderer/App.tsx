@@ -1,6 +1,6 @@
 // The console: top bar (and journal alarm), the map, the incident pane (when an incident or a form
-// is open), the side panel. Loads everything at start and refreshes units, the incident board and
-// the open incident every 5 seconds.
+// is open), the side panel. Loads everything at start; then the live feed brings each change as it
+// is committed on any desk, and polling every 5 seconds stands in while the feed is down.
 import { useEffect } from 'react';
 import { ErrorToast } from './common/ErrorToast';
 import { LoadStatus } from './common/LoadStatus';
@@ -10,6 +10,7 @@ import { MapView } from './map/MapView';
 import { SidePanel } from './panels/SidePanel';
 import { usePane, useStoreApi } from './state/hooks';
 import { JournalAlarm } from './topbar/JournalAlarm';
+import { RoomAlarm } from './topbar/RoomAlarm';
 import { TopBar } from './topbar/TopBar';
 import { UnitsOverlays } from './units/Overlays';
 
@@ -22,13 +23,19 @@ export function App() {
 
   useEffect(() => {
     void store.getState().loadAll();
-    return store.getState().startPolling(REFRESH_MS);
+    const stopPolling = store.getState().startPolling(REFRESH_MS);
+    const stopLive = store.getState().startLive();
+    return () => {
+      stopLive();
+      stopPolling();
+    };
   }, [store]);
 
   return (
     <div className="app">
       <TopBar />
       <JournalAlarm />
+      <RoomAlarm />
       <main className={pane ? 'workspace with-pane' : 'workspace'}>
         <MapView />
         <IncidentPane />

@@ -9,6 +9,8 @@ import { backupSettings, BackupSettingsError } from '../backup/settings.js';
 import type { RollingSettings } from '../backup/rolling.js';
 import { startHost, type Host } from '../host/server.js';
 import { startLiveVigie, type LiveVigie } from '../services/live-vigie.js';
+import { startFeed } from '../services/feed.js';
+import { isRoomUrl } from '../store/db.js';
 import { basemapSlot } from '../tiles/slot.js';
 import { TileFileError } from '../tiles/types.js';
 import { int, parse, resolveDb, UsageError } from './args.js';
@@ -42,6 +44,9 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
   } catch (err) {
     throw err instanceof BackupSettingsError ? new UsageError(err.message) : err;
   }
+  // A room is archived with `vigie backup --db URL` (any server, any time) and protected by
+  // PostgreSQL's own replication; the rolling file copies are a desk's.
+  if (isRoomUrl(dbPath)) backups = { ...backups, everyMinutes: 0 };
   const live = startLiveVigie({
     dbPath,
     resourcesDir: paths.resources,
@@ -49,8 +54,10 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
     onBackupError: (err) => io.err(`vigie serve: rolling backup failed: ${(err as Error).message}`),
   });
   const basemap = basemapSlot(live.current().db);
+  const feed = startFeed({ current: () => live.current().db, location: dbPath });
   const undo = async () => {
     basemap.close();
+    await feed.close();
     await live.close();
   };
   let host: Host;
@@ -62,6 +69,7 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
       resourcesDir: paths.resources,
       port,
       basemap,
+      feed,
     });
   } catch (err) {
     await undo();

@@ -10,6 +10,8 @@ import { HTTP_STATUS, type ApiErrorData } from '../../shared/errors.js';
 import { resolveStatic, staticHeaders } from '../static-paths.js';
 import type { BasemapSlot } from '../tiles/slot.js';
 import { serveTiles } from './tiles.js';
+import { streamEvents } from './events.js';
+import type { JournalFeed } from '../services/feed.js';
 
 export interface HostOptions {
   handlers: Handlers;
@@ -19,6 +21,8 @@ export interface HostOptions {
   port?: number;
   /** The operator's base map, served at /tiles/ (absent: those routes answer 404). */
   basemap?: BasemapSlot;
+  /** The journal's moves, pushed to consoles at GET /events (absent: 404, consoles poll). */
+  feed?: JournalFeed;
 }
 
 export interface Host {
@@ -80,6 +84,14 @@ export async function startHost(o: HostOptions): Promise<Host> {
 
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendJson(res, 405, err('invalid_input', 'Method not allowed'));
+    if (url.pathname === '/events') {
+      if (!o.feed) return sendJson(res, 404, err('not_found', 'No event stream on this host'));
+      const after = url.searchParams.get('after');
+      const n = after === null ? null : Number(after);
+      if (n !== null && !(Number.isSafeInteger(n) && n >= 0))
+        return sendJson(res, 400, err('invalid_input', 'after: a journal sequence number (integer ≥ 0)'));
+      return streamEvents(req, res, o.feed, n);
+    }
     if (await serveTiles(o.basemap, req, res, url)) return;
     const file = resolveStatic({ renderer: o.rendererDir, resources: o.resourcesDir }, url.pathname);
     if (!file) return sendJson(res, 404, err('not_found', `No file at ${url.pathname}`));

@@ -7,6 +7,8 @@ import { BOARD_LIMIT, boardInput } from './board';
 import { reconcileById, replaceById } from './reconcile';
 import type { DataSlice, Slice } from './types';
 import { setThresholds } from '../incidents/overdue';
+import { reloadsFor } from '../live/apply';
+import { openLiveStream } from '../live/stream';
 
 /** Polling ticks between two full reads when the journal has not moved. */
 const FULL_EVERY = 12;
@@ -31,6 +33,7 @@ export const createDataSlice =
       routes: [],
       zones: [],
       contingents: [],
+      live: { connected: false, room: { state: 'ok', since: null } },
 
       loadAll: async () => {
         set({ loadState: 'loading', loadError: null });
@@ -98,7 +101,9 @@ export const createDataSlice =
         const tick = async () => {
           if (get().loadState === 'ready') {
             ticks = (ticks + 1) % FULL_EVERY;
-            const due = ticks === 0 || (await changed().catch(() => true));
+            // While the live feed is up it brings every change; only the full read remains.
+            const live = get().live.connected;
+            const due = ticks === 0 || (!live && (await changed().catch(() => true)));
             if (due) await get().refresh();
           }
           if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
@@ -108,6 +113,31 @@ export const createDataSlice =
           stopped = true;
           clearTimeout(timer);
         };
+      },
+
+      startLive: () =>
+        openLiveStream({
+          entries: (entries) => void get().applyJournal(entries),
+          reload: () => void get().refresh(),
+          status: (connected, room) => set({ live: { connected, room } }),
+        }),
+
+      applyJournal: async (entries) => {
+        const r = reloadsFor(entries);
+        if (r.has('everything')) return get().refresh();
+        try {
+          await Promise.all([
+            r.has('units') ? loadUnits() : null,
+            r.has('incidents') ? Promise.all([get().loadIncidents(), get().loadDetail()]) : null,
+            r.has('zones') ? client.listZones({}).then((zones) => set({ zones })) : null,
+            r.has('contingents')
+              ? client.listContingents({}).then((contingents) => set({ contingents }))
+              : null,
+            r.has('settings') ? client.getSettings({}).then((s) => setThresholds(s.overdue)) : null,
+          ]);
+        } catch (err) {
+          set({ refreshError: toApiError(err).message });
+        }
       },
 
       setUnitStatus: async (id, status) => {

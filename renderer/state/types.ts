@@ -19,6 +19,8 @@ import type {
   Zone,
 } from '../../shared/domain';
 import type { IncidentAction } from '../../shared/incident-lifecycle';
+import type { PushedEntry } from '../live/apply';
+import type { RoomStatus } from '../live/stream';
 
 export interface SessionSlice {
   session: Session | null;
@@ -47,6 +49,12 @@ export interface DataSlice {
   refresh: () => Promise<void>;
   /** Starts the periodic refresh; returns the function that stops it. */
   startPolling: (intervalMs: number) => () => void;
+  /** The live feed: whether it is up (polling stands in while not) and the room's state. */
+  live: { connected: boolean; room: RoomStatus };
+  /** Opens the live feed (browser host); returns the function that closes it. */
+  startLive: () => () => void;
+  /** Re-reads what these journal entries changed. */
+  applyJournal: (entries: PushedEntry[]) => Promise<void>;
   setUnitStatus: (id: string, status: UnitStatus) => Promise<boolean>;
 }
 

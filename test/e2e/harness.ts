@@ -189,3 +189,32 @@ export async function closeDesk(desk: Partial<Desk>): Promise<void> {
   await desk.ui?.close();
   await desk.served?.stop();
 }
+
+export type Props = Record<string, unknown>;
+
+/** Properties of the features of a map source whose `key` property equals `value` (as drawn). */
+export async function sourceFeatures(
+  page: Page,
+  source: string,
+  key: string,
+  value: string,
+): Promise<Props[]> {
+  return page.evaluate(
+    ({ source, key, value }) => {
+      const map = (
+        window as unknown as { __vigieMap: { querySourceFeatures(s: string): { properties: Props }[] } }
+      ).__vigieMap;
+      return map
+        .querySourceFeatures(source)
+        .map((f) => f.properties)
+        .filter((p) => p[key] === value);
+    },
+    { source, key, value },
+  );
+}
+
+/** The status the map draws the incident with, or null when the map does not draw it. */
+export async function mapIncidentStatus(page: Page, ref: string): Promise<string | null> {
+  const found = await sourceFeatures(page, 'incidents', 'reference', ref);
+  return found.length ? String(found[0]?.status) : null;
+}

@@ -7,7 +7,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Incident, IncidentDetail } from '../../shared/domain.js';
-import { artifact, hostApi, mapIdle, openConsole, serve, type Console, type Served } from './harness.js';
+import {
+  artifact,
+  hostApi,
+  mapIdle,
+  mapIncidentStatus,
+  openConsole,
+  serve,
+  sourceFeatures,
+  type Console,
+  type Served,
+} from './harness.js';
 
 let served: Served;
 let ui: Console;
@@ -19,30 +29,6 @@ let callsign = '';
 
 /** Calls the host's API from Node, as another client of the same desk would. */
 const api = <T>(name: string, input: unknown): Promise<T> => hostApi(served.url)<T>(name, input);
-
-type Props = Record<string, unknown>;
-
-/** Properties of the features of a map source whose `key` property equals `value` (as drawn). */
-async function sourceFeatures(page: Page, source: string, key: string, value: string): Promise<Props[]> {
-  return page.evaluate(
-    ({ source, key, value }) => {
-      const map = (
-        window as unknown as { __vigieMap: { querySourceFeatures(s: string): { properties: Props }[] } }
-      ).__vigieMap;
-      return map
-        .querySourceFeatures(source)
-        .map((f) => f.properties)
-        .filter((p) => p[key] === value);
-    },
-    { source, key, value },
-  );
-}
-
-/** The status the map draws the incident with, or null when the map does not draw it. */
-async function mapIncidentStatus(page: Page, ref: string): Promise<string | null> {
-  const found = await sourceFeatures(page, 'incidents', 'reference', ref);
-  return found.length ? String(found[0]?.status) : null;
-}
 
 async function mapUnitStatus(page: Page, unit: string): Promise<string | null> {
   const found = await sourceFeatures(page, 'units', 'callsign', unit);

@@ -1,0 +1,59 @@
+// The room's journal as it moves, from any server: LISTEN on the channel the journal's appends
+// NOTIFY (db.ts), on a connection of its own on the main thread (asynchronous: waiting for the next
+// change must not hold up requests). The same connection asks the journal's head every second,
+// which tells whether the room answers and catches a change missed while reconnecting.
+import postgres from 'postgres';
+import { JOURNAL_CHANNEL } from './db.js';
+
+export interface RoomListener {
+  close(): Promise<void>;
+}
+
+export interface ListenHandlers {
+  /** The journal's head is now `seq` (or later). */
+  moved(seq: number): void;
+  /** Whether the room database answered the last check. */
+  reachable(ok: boolean, detail: string | null): void;
+}
+
+const CHECK_MS = 1000;
+
+export function listenJournal(url: string, h: ListenHandlers): RoomListener {
+  const sql = postgres(url, {
+    max: 1,
+    connect_timeout: 2,
+    idle_timeout: 0,
+    onnotice: () => undefined,
+    connection: { application_name: 'vigie-listen' },
+  });
+  let closed = false;
+  const subscription = sql
+    .listen(JOURNAL_CHANNEL, (payload) => h.moved(Number(payload)))
+    .catch((err: unknown) => h.reachable(false, (err as Error).message));
+
+  const check = async () => {
+    try {
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('no answer within 2 s')), 2000).unref(),
+      );
+      const rows = await Promise.race([sql`SELECT coalesce(max(seq), 0) AS head FROM journal`, timeout]);
+      h.reachable(true, null);
+      h.moved(Number(rows[0]?.['head'] ?? 0));
+    } catch (err) {
+      h.reachable(false, (err as Error).message);
+    }
+    if (!closed) timer = setTimeout(() => void check(), CHECK_MS);
+  };
+  let timer = setTimeout(() => void check(), CHECK_MS);
+
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await subscription
+        .then((s) => (s && 'unlisten' in s ? s.unlisten() : undefined))
+        .catch(() => undefined);
+      await sql.end({ timeout: 1 }).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// What a desk re-reads when the journal says something changed: only the lists the entries touch.
+// Every change is a journal entry naming its entity type, so this is the whole map of it.
+export type Reload = 'units' | 'incidents' | 'zones' | 'settings' | 'contingents' | 'everything';
+
+export interface PushedEntry {
+  seq: number;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  operator: string;
+  desk: string;
+}
+
+const BY_TYPE: Record<string, Reload[]> = {
+  incident: ['incidents'],
+  unit: ['units', 'incidents'],
+  contingent: ['contingents', 'units'],
+  roster: ['contingents', 'units'],
+  zone: ['zones'],
+  settings: ['settings', 'incidents'],
+  // Who signs in, handovers, the parade (its panel reads its own state) and the base map change
+  // nothing the lists show.
+  operator: [],
+  handover: [],
+  route: [],
+  basemap: [],
+};
+
+export function reloadsFor(entries: readonly PushedEntry[]): Set<Reload> {
+  const out = new Set<Reload>();
+  for (const e of entries) {
+    const r = BY_TYPE[e.entityType];
+    if (!r) return new Set(['everything']);
+    for (const x of r) out.add(x);
+  }
+  return out;
+}
