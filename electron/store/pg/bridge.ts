@@ -121,8 +121,11 @@ export class PgBridge {
       const reply = msg.message as Reply;
       if (reply.error) {
         const { message, code, detail } = reply.error;
-        if (UNAVAILABLE.test(code ?? '') || /connect|terminat|closed/i.test(code ?? ''))
+        if (UNAVAILABLE.test(code ?? '') || /connect|terminat|closed/i.test(code ?? '')) {
+          // A fresh client next time, rather than postgres.js's growing reconnection back-off.
+          this.reset();
           throw new PgUnavailable(`The room database is unreachable (${message}).`);
+        }
         throw new PgError(message, code, detail);
       }
       return reply;

@@ -23,13 +23,8 @@ export interface PgOpenOptions {
 
 /** The URL with its password hidden, for messages and logs. */
 export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres://(unparsable URL)';
-  }
+  // Not URL(): a multi-host URL (primary,standby) is not a WHATWG URL.
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
 }
 
 class PgStatement implements Statement {

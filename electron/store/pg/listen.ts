@@ -19,28 +19,43 @@ export interface ListenHandlers {
 const CHECK_MS = 1000;
 
 export function listenJournal(url: string, h: ListenHandlers): RoomListener {
-  const sql = postgres(url, {
-    max: 1,
-    connect_timeout: 2,
-    idle_timeout: 0,
-    onnotice: () => undefined,
-    connection: { application_name: 'vigie-listen' },
-  });
+  // A fresh client after each failed check: postgres.js backs off up to 20 s between reconnection
+  // attempts, far longer than an officer should wait once the room is back.
+  const connect = () => {
+    const sql = postgres(url, {
+      max: 1,
+      connect_timeout: 2,
+      idle_timeout: 0,
+      onnotice: () => undefined,
+      connection: { application_name: 'vigie-listen' },
+    });
+    const subscription = sql
+      .listen(JOURNAL_CHANNEL, (payload) => h.moved(Number(payload)))
+      .catch((err: unknown) => {
+        h.reachable(false, (err as Error).message);
+        return null;
+      });
+    return { sql, subscription };
+  };
+  const drop = (c: ReturnType<typeof connect>) => {
+    void c.subscription.then((s) => s?.unlisten()).catch(() => undefined);
+    return c.sql.end({ timeout: 0 }).catch(() => undefined);
+  };
+  let client = connect();
   let closed = false;
-  const subscription = sql
-    .listen(JOURNAL_CHANNEL, (payload) => h.moved(Number(payload)))
-    .catch((err: unknown) => h.reachable(false, (err as Error).message));
 
   const check = async () => {
     try {
       const timeout = new Promise<never>((_, reject) =>
         setTimeout(() => reject(new Error('no answer within 2 s')), 2000).unref(),
       );
-      const rows = await Promise.race([sql`SELECT coalesce(max(seq), 0) AS head FROM journal`, timeout]);
+      const rows = await Promise.race([client.sql`SELECT coalesce(max(seq), 0) AS head FROM journal`, timeout]);
       h.reachable(true, null);
       h.moved(Number(rows[0]?.['head'] ?? 0));
     } catch (err) {
       h.reachable(false, (err as Error).message);
+      void drop(client);
+      if (!closed) client = connect();
     }
     if (!closed) timer = setTimeout(() => void check(), CHECK_MS);
   };
@@ -50,10 +65,7 @@ export function listenJournal(url: string, h: ListenHandlers): RoomListener {
     async close() {
       closed = true;
       clearTimeout(timer);
-      await subscription
-        .then((s) => (s && 'unlisten' in s ? s.unlisten() : undefined))
-        .catch(() => undefined);
-      await sql.end({ timeout: 1 }).catch(() => undefined);
+      await drop(client);
     },
   };
 }

@@ -32,8 +32,17 @@ const flag = new Int32Array(init.flag);
 // Integers come back as numbers, as from SQLite: counts are int8 and sums numeric in PostgreSQL.
 const asNumber = { to: 20, from: [20, 1700], serialize: (x: unknown) => String(x), parse: Number };
 
+// A transaction lives on one connection. If that connection closes mid-way, postgres.js would run
+// the next statement on a fresh one, outside any transaction (and a COMMIT there succeeds with a
+// warning): so from a close until the ROLLBACK, every statement of that transaction is refused.
+let inTransaction = false;
+let transactionBroken = false;
+
 function connect() {
   return postgres(init.url, {
+    onclose: () => {
+      if (inTransaction) transactionBroken = true;
+    },
     max: 1,
     idle_timeout: 0,
     connect_timeout: init.connectTimeoutS,
@@ -58,6 +67,18 @@ async function answer(r: Request): Promise<Reply> {
       return { id: r.id };
     }
     const text = r.sql ?? '';
+    const control = /^(BEGIN|COMMIT|ROLLBACK)$/.exec(text)?.[1];
+    if (transactionBroken && control !== 'ROLLBACK') {
+      return {
+        id: r.id,
+        error: {
+          message: 'the connection was lost during the transaction, which was rolled back',
+          code: '08006',
+        },
+      };
+    }
+    if (control === 'BEGIN') inTransaction = true;
+    else if (control) inTransaction = transactionBroken = false;
     const result =
       r.op === 'exec'
         ? await sql.unsafe(text).simple()
