@@ -34,10 +34,11 @@ export function declaredTooLarge(req: IncomingMessage, limit: number): boolean {
 
 /**
  * The body, or null as soon as it passes the limit (a chunked or lying sender): nothing past the
- * limit is kept, and the caller can answer 413 at once instead of waiting for the end.
+ * limit is kept, and the caller can answer 413 at once instead of waiting for the end. A sender
+ * that hangs up midway also gets null: the answer goes nowhere, and it is not our failure to log.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const done = (value: Buffer | null) => {
@@ -53,7 +54,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
     const onEnd = () => done(Buffer.concat(chunks, size));
     req.on('data', onData);
     req.once('end', onEnd);
-    req.once('error', reject);
+    req.once('error', () => done(null));
+    req.once('close', () => done(null));
   });
 }
 
