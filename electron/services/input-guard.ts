@@ -1,10 +1,10 @@
 // Checks that apply to every string and key of every call before its schema, so no call can miss
 // them. Text must be well-formed Unicode: a lone surrogate (possible in JSON and over IPC) cannot
 // be stored as UTF-8; SQLite would silently turn it into U+FFFD, so what was acknowledged would not
-// be what was stored. Control characters follow the contract's rule (shared/api/call.ts). Each is
+// be what was stored. Control characters follow the contract's rule (shared/control-chars.ts). Each is
 // refused with its path.
 import type { Issue } from '../../shared/errors.js';
-import { FREE_TEXT_CONTROL } from '../../shared/api/call.js';
+import { FREE_TEXT_CONTROL } from '../../shared/control-chars.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const MAX_DEPTH = 32;

@@ -2,14 +2,14 @@
 // on a seeded database with a signed-in desk: the answer is always 200, or a 400 naming a field
 // path, or a refusal (403/404/409) of a well-formed call; never a 500; and a refused call writes
 // nothing (journal head and row counts unchanged). SQL-looking text is stored literally; control
-// characters are refused with the field named (shared/api/call.ts), and so is a call name that is
+// characters are refused with the field named (shared/control-chars.ts), and so is a call name that is
 // not valid percent-encoding.
 // VIGIE_FUZZ_RUNS raises the count (npm run soak).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { api, CALL_NAMES, type CallName } from '../../shared/api.js';
-import { FREE_TEXT_CONTROL, LINE_CONTROL } from '../../shared/api/call.js';
+import { FREE_TEXT_CONTROL, LINE_CONTROL } from '../../shared/control-chars.js';
 import { startHost, type Host } from '../../electron/host/server.js';
 import { journalHead, tableCounts } from '../../electron/store/backup.js';
 import type { Incident, IncidentDetail } from '../../shared/domain.js';
