@@ -1,6 +1,7 @@
 // Zones as GeoJSON: reading a FeatureCollection of zone polygons (every problem named by feature
 // index and reason) and writing zones back in the same shape. Pure, like ./zones.ts.
 import type { Zone } from './domain.js';
+import { LINE_CONTROL } from './control-chars.js';
 import {
   COLOR_PATTERN,
   DEFAULT_ZONE_COLOR,
@@ -85,6 +86,9 @@ export function parseZonesGeoJson(text: string): ZoneFileResult {
     const name =
       typeof props.name === 'string' && props.name.trim() ? props.name.trim() : `Imported zone ${index + 1}`;
     if (name.length > 200) return add('properties.name', 'name longer than 200 characters');
+    // The file is JSON inside the call: an escaped control character passes the call's guard.
+    if (LINE_CONTROL.test(name))
+      return add('properties.name', 'name has a tab, line break or control character');
     const kind = props.kind ?? 'other';
     if (!isZoneKind(kind))
       return add(

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import type { Handlers } from '../services/dispatch.js';
-import { dispatch } from '../services/dispatch.js';
+import { dispatch, internalError } from '../services/dispatch.js';
 import { createDesk } from '../services/desk.js';
 import { HTTP_STATUS, type ApiErrorData } from '../../shared/errors.js';
 import { resolveStatic, staticHeaders } from '../static-paths.js';
@@ -12,6 +12,7 @@ import type { BasemapSlot } from '../tiles/slot.js';
 import { serveTiles } from './tiles.js';
 import { streamEvents } from './events.js';
 import type { JournalFeed } from '../services/feed.js';
+import { DEFAULT_MAX_BODY, declaredTooLarge, largeBodyTurn, maxBody, readBody } from './body-limits.js';
 
 export interface HostOptions {
   handlers: Handlers;
@@ -31,8 +32,6 @@ export interface Host {
   close(): Promise<void>;
 }
 
-// The largest call (a 5 MB roster) grows when JSON-escaped; leave room for it.
-const MAX_BODY = 12 * 1024 * 1024;
 const LOOPBACK = '127.0.0.1';
 
 export async function startHost(o: HostOptions): Promise<Host> {
@@ -40,7 +39,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
   const desk = createDesk();
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      sendJson(res, 500, { error: { code: 'internal', message: (err as Error).message } });
+      if (!res.headersSent) sendJson(res, 500, { error: internalError('browser host', err) });
     });
   });
 
@@ -61,12 +60,29 @@ export async function startHost(o: HostOptions): Promise<Host> {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendJson(res, 415, err('invalid_input', 'Content-Type must be application/json'));
       }
-      const body = await readBody(req);
-      if (body === null)
-        return sendJson(res, 413, err('invalid_input', `Body larger than ${MAX_BODY} bytes`));
+      const name = callName(url.pathname);
+      if (name === null) {
+        return sendJson(res, 400, {
+          error: {
+            code: 'invalid_input',
+            message: 'The call name is not valid percent-encoding',
+            issues: [{ path: '(call)', message: 'malformed percent-encoding' }],
+          },
+        });
+      }
+      // Refuse by the declared size before reading, else as soon as the stream passes the limit;
+      // the connection is then closed so the rest is never read.
+      const limit = maxBody(name);
+      const body = declaredTooLarge(req, limit) ? null : await readBody(req, limit);
+      if (body === null) {
+        return sendJson(res, 413, err('invalid_input', `${name}: body larger than ${limit} bytes`), {
+          connection: 'close',
+        });
+      }
+      if (body.length > DEFAULT_MAX_BODY) await largeBodyTurn();
       let input: unknown;
       try {
-        input = body.length ? JSON.parse(body) : {};
+        input = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch {
         return sendJson(res, 400, {
           error: {
@@ -76,7 +92,6 @@ export async function startHost(o: HostOptions): Promise<Host> {
           },
         });
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
       const result = dispatch(o.handlers, name, input, desk);
       if (result.ok) return sendJson(res, 200, result.value);
       return sendJson(res, HTTP_STATUS[result.error.code], { error: result.error });
@@ -123,23 +138,25 @@ export async function startHost(o: HostOptions): Promise<Host> {
 
 const err = (code: ApiErrorData['code'], message: string) => ({ error: { code, message } });
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'x-content-type-options': 'nosniff',
+    ...headers,
   });
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    // Past the limit keep draining (so the client reads our 413), but stop storing; cut off
-    // a sender that goes on far beyond it.
-    if (size > MAX_BODY * 16) req.destroy();
-    else if (size <= MAX_BODY) chunks.push(chunk as Buffer);
+/** The call name of an /api/ path, or null when its percent-encoding is malformed. */
+function callName(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice('/api/'.length));
+  } catch {
+    return null;
   }
-  return size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8');
 }

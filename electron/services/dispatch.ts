@@ -1,8 +1,9 @@
 // Runs one call of the contract: validates the raw input with the shared schema, runs the handler,
 // and turns every outcome into a plain Result. Both transports (IPC, browser host) go through here.
 import type { z } from 'zod';
+import { randomUUID } from 'node:crypto';
 import { api, isCallName, type CallName, type CallOutput, type ParsedInput } from '../../shared/api.js';
-import { ApiError, type Issue, type Result } from '../../shared/errors.js';
+import { ApiError, type ApiErrorData, type Issue, type Result } from '../../shared/errors.js';
 import type { Desk } from './desk.js';
 import { storageFailure } from './storage-errors.js';
 import { inputIssues } from './input-guard.js';
@@ -48,8 +49,19 @@ export function dispatch(handlers: Handlers, name: string, raw: unknown, desk: D
     if (err instanceof ApiError) return { ok: false, error: err.toData() };
     const storage = storageFailure(err);
     if (storage) return { ok: false, error: storage };
-    // Unexpected failures keep their message for the log but never leak a stack to the client.
-    const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: { code: 'internal', message: `Internal error: ${message}` } };
+    return { ok: false, error: internalError(name, err) };
   }
+}
+
+/**
+ * An unexpected failure: the details (a raw SQLite message, a stack) go to the log under a short
+ * id, and the client gets only that id, so nothing about the database's insides leaks out.
+ */
+export function internalError(where: string, err: unknown): ApiErrorData {
+  const errorId = randomUUID().slice(0, 8);
+  console.error(`[vigie] internal error ${errorId} in ${where}:`, err);
+  return {
+    code: 'internal',
+    message: `Internal error ${errorId}: the call could not be completed; the log has the details.`,
+  };
 }

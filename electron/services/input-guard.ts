@@ -1,22 +1,31 @@
-// Checks that apply to every call before its schema: text must be well-formed Unicode. A lone
-// surrogate (possible in JSON and over IPC) cannot be stored as UTF-8; SQLite would silently turn
-// it into U+FFFD, so what was acknowledged would not be what was stored. Refused with its path.
+// Checks that apply to every string and key of every call before its schema, so no call can miss
+// them. Text must be well-formed Unicode: a lone surrogate (possible in JSON and over IPC) cannot
+// be stored as UTF-8; SQLite would silently turn it into U+FFFD, so what was acknowledged would not
+// be what was stored. Control characters follow the contract's rule (shared/control-chars.ts). Each is
+// refused with its path.
 import type { Issue } from '../../shared/errors.js';
+import { FREE_TEXT_CONTROL } from '../../shared/control-chars.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const MAX_DEPTH = 32;
+
+/** Why a string breaks the rule, or null. Says where, so a refused file can be fixed. */
+function textProblem(s: string): string | null {
+  if (LONE_SURROGATE.test(s)) return 'is not well-formed Unicode (lone surrogate)';
+  const control = FREE_TEXT_CONTROL.exec(s);
+  if (!control) return null;
+  const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return `has a control character U+${code} at position ${control.index}; only tab and line breaks are allowed`;
+}
 
 export function inputIssues(raw: unknown): Issue[] {
   const issues: Issue[] = [];
   const walk = (value: unknown, path: string[], depth: number) => {
     if (issues.length >= 20) return;
     if (typeof value === 'string') {
-      if (LONE_SURROGATE.test(value)) {
-        issues.push({
-          path: path.length ? path.join('.') : '(input)',
-          message: 'text is not well-formed Unicode (lone surrogate)',
-        });
-      }
+      const problem = textProblem(value);
+      if (problem)
+        issues.push({ path: path.length ? path.join('.') : '(input)', message: `text ${problem}` });
       return;
     }
     if (typeof value !== 'object' || value === null) return;
@@ -28,8 +37,8 @@ export function inputIssues(raw: unknown): Issue[] {
       ? value.map((v, i) => [String(i), v] as const)
       : Object.entries(value);
     for (const [key, child] of entries) {
-      if (LONE_SURROGATE.test(key))
-        issues.push({ path: [...path, '(key)'].join('.'), message: 'key is not well-formed Unicode' });
+      const problem = textProblem(key);
+      if (problem) issues.push({ path: [...path, '(key)'].join('.'), message: `key ${problem}` });
       walk(child, [...path, key], depth + 1);
     }
   };

@@ -1,7 +1,7 @@
 // Shift handover: preview the report, acknowledge it (stored with its content hash and journaled),
 // list acknowledged handovers, and export one, re-rendered from the stored model.
 import { z } from 'zod';
-import { call, id, none, shortText } from './call.js';
+import { call, id, line, none, shortText } from './call.js';
 import type { Operator } from '../domain.js';
 import { REPORT_LANGS, type HandoverReport, type Officer, type ReportLang } from '../report/model.js';
 
@@ -75,7 +75,7 @@ export const handoverCalls = {
   listHandovers: call<HandoverSummary[]>()(
     z
       .object({
-        desk: z.string().trim().min(1).max(40).optional(),
+        desk: line(40).optional(),
         limit: z.number().int().min(1).max(1000).default(100),
       })
       .strict(),

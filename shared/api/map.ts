@@ -1,7 +1,7 @@
 // The map: venues, routes, zones (with GeoJSON import/export), the operator's base map, and the
 // ceremony parade tracker.
 import { z } from 'zod';
-import { call, id, none, shortText, version } from './call.js';
+import { call, id, line, none, shortText, version } from './call.js';
 import type { Route, Unit, Venue, Zone } from '../domain.js';
 import { COLOR_PATTERN, ZONE_KINDS, ZONE_LIMITS, polygonProblems, type ZoneKind } from '../zones.js';
 import type { ZoneCollection } from '../zone-geojson.js';
@@ -141,7 +141,7 @@ export interface ParadeView {
 export const POST_RADIUS_M = 150;
 
 const where = {
-  bridge: z.string().trim().min(1).max(200).optional(),
+  bridge: line(200).optional(),
   chainageKm: z.number().min(0).max(1000).optional(),
   lat: lat.optional(),
   lon: lon.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call, none, shortText } from './call.js';
+import { call, line, none, shortText } from './call.js';
 import type { Operation, Operator, VerifyResult } from '../domain.js';
 
 export interface Session {
@@ -29,9 +29,7 @@ export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 
 export const sessionCalls = {
   getSession: call<SessionView>()(none),
-  signIn: call<Operator>()(
-    z.object({ name: shortText, role: shortText, desk: z.string().trim().min(1).max(40) }).strict(),
-  ),
+  signIn: call<Operator>()(z.object({ name: shortText, role: shortText, desk: line(40) }).strict()),
   /** Locks the desk: writes are refused until the same operator resumes (or someone signs in). */
   lockSession: call<SessionView>()(z.object({ reason: z.enum(LOCK_REASONS).default('manual') }).strict()),
   /** Resumes a locked desk; only the operator who was signed in may (by name). */

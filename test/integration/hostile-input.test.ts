@@ -1,12 +1,15 @@
 // Random and hostile payloads (fast-check) to every call of the contract through the browser host,
 // on a seeded database with a signed-in desk: the answer is always 200, or a 400 naming a field
 // path, or a refusal (403/404/409) of a well-formed call; never a 500; and a refused call writes
-// nothing (journal head and row counts unchanged). SQL-looking text is stored literally.
+// nothing (journal head and row counts unchanged). SQL-looking text is stored literally; control
+// characters are refused with the field named (shared/control-chars.ts), and so is a call name that is
+// not valid percent-encoding.
 // VIGIE_FUZZ_RUNS raises the count (npm run soak).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { api, CALL_NAMES, type CallName } from '../../shared/api.js';
+import { FREE_TEXT_CONTROL, LINE_CONTROL } from '../../shared/control-chars.js';
 import { startHost, type Host } from '../../electron/host/server.js';
 import { journalHead, tableCounts } from '../../electron/store/backup.js';
 import type { Incident, IncidentDetail } from '../../shared/domain.js';
@@ -47,6 +50,31 @@ const SQLISH = [
   '',
   '   ',
 ];
+
+const incident = { category: 'other', priority: 4, source: 'public', locationText: 'quai' };
+const zone = {
+  name: 'z',
+  kind: 'sector',
+  color: '#112233',
+  polygon: [
+    [
+      [2.29, 48.85],
+      [2.3, 48.85],
+      [2.3, 48.86],
+      [2.29, 48.85],
+    ],
+  ],
+};
+
+/** A copy of `base` with the field at a dotted path ("pendingActions.0") set to `value`. */
+function withField(base: Record<string, unknown>, path: string, value: string): Record<string, unknown> {
+  const copy = structuredClone(base);
+  const keys = path.split('.');
+  let at: Record<string, unknown> = copy;
+  for (const key of keys.slice(0, -1)) at = at[key] as Record<string, unknown>;
+  at[keys[keys.length - 1] as string] = value;
+  return copy;
+}
 
 const hostileScalar = fc.oneof(
   fc.constantFrom(...SQLISH),
@@ -180,7 +208,8 @@ describe('hostile input through the browser host', () => {
   it('stores SQL-looking and arbitrary text literally', async () => {
     await signInDesk();
     const units = tableCounts(app.db).units;
-    const text = (max: number) =>
+    // Text the contract accepts: no control characters (no tab or line break on one line).
+    const text = (max: number, rule = FREE_TEXT_CONTROL) =>
       fc
         .oneof(
           fc.constantFrom(...SQLISH),
@@ -188,10 +217,10 @@ describe('hostile input through the browser host', () => {
           fc.string({ maxLength: 60, unit: 'grapheme' }),
           fc.string({ maxLength: 60, unit: 'binary' }),
         )
-        .filter((s) => s.trim().length > 0 && s.length <= max);
+        .filter((s) => s.trim().length > 0 && s.length <= max && !rule.test(s));
     await fc.assert(
       fc.asyncProperty(
-        text(200),
+        text(200, LINE_CONTROL),
         text(4000),
         text(300),
         text(200),
@@ -236,6 +265,92 @@ describe('hostile input through the browser host', () => {
     expect(status).toBe(400);
     expect((json as { error: { issues: { path: string }[] } }).error.issues[0]?.path).toBe('title');
     expect(state()).toEqual(before);
+  });
+
+  it('refuses control characters with the field path, in free text and single-line fields', async () => {
+    await signInDesk();
+    const [incidentId] = app.db.prepare('SELECT id FROM incidents LIMIT 1').pluck().all() as string[];
+    const window = { from: '2026-11-24T06:00:00Z', to: '2026-11-24T08:00:00Z', incomingName: 'B' };
+    // [call, a valid input, the field (dotted path) that gets the control character, single-line?]
+    const cases: [CallName, Record<string, unknown>, string, boolean][] = [
+      ['signIn', { name: 'A', role: 'r', desk: 'D' }, 'desk', true],
+      ['signIn', { name: 'A', role: 'r', desk: 'D' }, 'name', true],
+      ['createIncident', { ...incident, title: 't' }, 'title', true],
+      ['createIncident', { ...incident, title: 't' }, 'description', false],
+      ['createIncident', { ...incident, title: 't' }, 'reporter', false],
+      ['addIncidentNote', { incidentId, text: 'n' }, 'text', false],
+      ['createZone', { ...zone }, 'name', true],
+      ['importRoster', { csv: 'callsign,country,agency,kind,personnel\n', dryRun: true }, 'csv', false],
+      ['previewHandover', { ...window, pendingActions: ['a'] }, 'pendingActions.0', false],
+      ['listHandovers', { desk: 'D' }, 'desk', true],
+    ];
+    const control = (line: boolean) =>
+      fc
+        .integer({ min: 0, max: 0x9f })
+        .map((c) => String.fromCharCode(c))
+        .filter((c) => (line ? LINE_CONTROL : FREE_TEXT_CONTROL).test(c));
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .constantFrom(...cases)
+          .chain(([name, base, field, line]) =>
+            fc
+              .tuple(fc.string({ maxLength: 20 }), control(line), fc.string({ maxLength: 20 }))
+              .map(([a, c, b]) => ({ name, input: withField(base, field, `x${a}${c}${b}x`), field })),
+          ),
+        async ({ name, input, field }) => {
+          const before = state();
+          const { status, json } = await post(name, JSON.stringify(input));
+          const what = `${name} ${JSON.stringify(input)} → ${JSON.stringify(json)}`;
+          expect(status, what).toBe(400);
+          const error = (json as { error: { code: string; issues: { path: string }[] } }).error;
+          expect(error.code).toBe('invalid_input');
+          expect(error.issues.map((i) => i.path)).toContain(field);
+          expect(state()).toEqual(before);
+        },
+      ),
+      { numRuns: RUNS * 4 },
+    );
+  });
+
+  it('answers a call name that is not valid percent-encoding with a 400, never a 500', async () => {
+    const malformed = fc.constantFrom(
+      '%',
+      '%E0%A4%A',
+      '%C3',
+      '%FF',
+      '%ED%A0%80',
+      '%zz',
+      '%%',
+      '%u0041',
+      '%0',
+    );
+    const piece = fc.oneof(malformed, fc.constantFrom('getSession', 'x', '%41', '%2F', '%E2%82%AC'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 4 }), async (pieces) => {
+        const path = pieces.join('');
+        const before = state();
+        const res = await fetch(`${host.url}api/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        });
+        const json = (await res.json()) as { error?: { code: string; issues?: { path: string }[] } };
+        let decodable = true;
+        try {
+          decodeURIComponent(new URL(`${host.url}api/${path}`).pathname.slice('/api/'.length));
+        } catch {
+          decodable = false;
+        }
+        if (decodable) expect([200, 404], path).toContain(res.status);
+        else {
+          expect(res.status, path).toBe(400);
+          expect(json.error?.issues?.[0]?.path).toBe('(call)');
+        }
+        expect(state()).toEqual(before);
+      }),
+      { numRuns: RUNS * 4 },
+    );
   });
 
   it('refuses oversized strings and arrays with the field path, for every bounded field', async () => {

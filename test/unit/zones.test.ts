@@ -176,6 +176,19 @@ describe('reading zones from GeoJSON', () => {
     ]);
   });
 
+  it('refuses a name with a control character, which the escapes of the file hid from the guard', () => {
+    const text = collection(
+      feature(square, { name: 'Nul\u0000zone' }),
+      feature(square, { name: 'Two\nlines' }),
+    );
+    expect(text).toContain('\\u0000');
+    const r = parseZonesGeoJson(text);
+    expect(r.ok ? [] : r.problems.map((p) => p.path)).toEqual([
+      'features.0.properties.name',
+      'features.1.properties.name',
+    ]);
+  });
+
   it('says what is wrong with a file that is not a FeatureCollection', () => {
     const first = (text: string) => {
       const r = parseZonesGeoJson(text);
