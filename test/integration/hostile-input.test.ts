@@ -269,7 +269,7 @@ describe('hostile input through the browser host', () => {
 
   it('refuses control characters with the field path, in free text and single-line fields', async () => {
     await signInDesk();
-    const [incidentId] = app.db.prepare('SELECT id FROM incidents LIMIT 1').pluck().all() as string[];
+    const incidentId = (app.db.prepare('SELECT id FROM incidents LIMIT 1').get() as { id: string }).id;
     const window = { from: '2026-11-24T06:00:00Z', to: '2026-11-24T08:00:00Z', incomingName: 'B' };
     // [call, a valid input, the field (dotted path) that gets the control character, single-line?]
     const cases: [CallName, Record<string, unknown>, string, boolean][] = [
