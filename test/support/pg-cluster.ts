@@ -30,7 +30,8 @@ export function pgBinDir(): string | null {
 
 const asRoot = process.getuid?.() === 0;
 
-function run(bin: string, args: string[]): string {
+/** Runs a PostgreSQL program as the `postgres` user when this is root (it refuses root). */
+export function pgRun(bin: string, args: string[]): string {
   const [cmd, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
   const r = spawnSync(cmd, argv, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed: ${r.stderr || r.stdout}`);
@@ -50,19 +51,25 @@ export async function freePort(): Promise<number> {
 
 let counter = 0;
 
-export async function startPgCluster(): Promise<PgCluster> {
-  const bin = pgBinDir();
-  if (!bin) throw new Error('PostgreSQL server binaries not found: apt-get install -y postgresql');
+/** A temp folder the `postgres` user owns (a cluster's home). */
+export function pgTempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-pg-'));
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     chownSync(dir, uid, gid);
   }
+  return dir;
+}
+
+export async function startPgCluster(): Promise<PgCluster> {
+  const bin = pgBinDir();
+  if (!bin) throw new Error('PostgreSQL server binaries not found: apt-get install -y postgresql');
+  const dir = pgTempDir();
   const data = join(dir, 'data');
   const port = await freePort();
-  run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-  const ctl = (args: string[]) => run(join(bin, 'pg_ctl'), ['-D', data, ...args]);
+  pgRun(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  const ctl = (args: string[]) => pgRun(join(bin, 'pg_ctl'), ['-D', data, ...args]);
   const start = () =>
     ctl([
       '-o',
@@ -74,7 +81,7 @@ export async function startPgCluster(): Promise<PgCluster> {
     ]);
   start();
   const psql = (database: string, sql: string) =>
-    run(join(bin, 'psql'), [
+    pgRun(join(bin, 'psql'), [
       '-h',
       '127.0.0.1',
       '-p',
