@@ -20,7 +20,7 @@ beforeAll(async () => {
   // The database exists before the base backup, so the standby has it too.
   dbName = new URL(primary.createDatabase('failover')).pathname.slice(1);
   standby = await startStandby(primary);
-});
+}, 60_000);
 afterAll(() => {
   standby?.close();
   primary?.close();

@@ -27,9 +27,19 @@ export async function startStandby(primary: PgCluster): Promise<PgStandby> {
     '-R',
     '-X',
     'stream',
+    // Without it the backup waits for the next scheduled checkpoint (minutes).
+    '--checkpoint=fast',
   ]);
   const ctl = (args: string[]) => pgRun(join(bin, 'pg_ctl'), ['-D', data, ...args]);
-  ctl(['-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-l', join(dir, 'log'), '-w', 'start']);
+  // A hot standby needs at least the primary's max_connections.
+  ctl([
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    'start',
+  ]);
   return {
     port,
     promote: () => void ctl(['-w', 'promote']),
