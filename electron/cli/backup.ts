@@ -39,7 +39,6 @@ export function restore(argv: string[], _paths: AppPaths, io: Io): number {
     from: { type: 'string' },
     yes: { type: 'boolean' },
   });
-  if (!values.from) throw new UsageError('--from: the backup file to restore is required');
   const file = resolveDb(values.db);
   // Desks write to a room all the time, and a room's backup is a SQLite file: restoring is a move
   // into a fresh database, which the import checks and makes all or nothing.
@@ -48,6 +47,7 @@ export function restore(argv: string[], _paths: AppPaths, io: Io): number {
       'a room database is not restored in place. Create an empty PostgreSQL database and run ' +
         '`vigie room import --from BACKUP.db --to postgres://...` into it, then point the desks at it.',
     );
+  if (!values.from) throw new UsageError('--from: the backup file to restore is required');
   if (!values.yes) {
     throw new UsageError(
       `restoring replaces ${file} with ${values.from}; the current file is moved aside, not deleted. Add --yes to do it.`,
