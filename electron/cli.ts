@@ -10,6 +10,8 @@ import { exportCommand } from './cli/export.js';
 import { UsageError } from './cli/args.js';
 import { importUnits } from './cli/import-units.js';
 import { report } from './cli/report.js';
+import { room } from './cli/room.js';
+import { CopyRefused } from './store/copy.js';
 import { StoreError } from './store/errors.js';
 import { ScenarioError } from './services/scenario-load.js';
 
@@ -22,6 +24,7 @@ const COMMANDS: Record<string, (argv: string[], paths: AppPaths, io: Io) => numb
   'import-units': importUnits,
   export: exportCommand,
   report,
+  room,
 };
 
 const USAGE = `usage: vigie <command> [options]
@@ -32,9 +35,13 @@ const USAGE = `usage: vigie <command> [options]
                                    rolling backups as in the desktop app (default every 15 min, newest 48 kept)
   export --db FILE --what incidents|units --format csv|geojson [--out FILE]
                                    every incident (closed too) or unit; stdout without --out
-  backup --db FILE --out FILE      online backup (writes may continue), checked; JSON on stdout
+  backup --db FILE|URL --out FILE  online backup (writes may continue), checked; JSON on stdout;
+                                   of a room (postgres://): a SQLite copy of one consistent snapshot
   restore --db FILE --from BACKUP --yes
                                    put a checked backup in place; the current file is moved aside
+                                   (a room: create an empty database and use room import)
+  room import --from FILE --to URL copy a desk's operation into an empty room database (all or nothing),
+                                   checked on arrival; JSON on stdout, exit 2 if refused
   import-units --db FILE ROSTER.csv [--dry-run]
                                    units from a roster CSV (all or nothing), JSON on stdout, exit 2 if rows are rejected
   report --db FILE --from ISO --to ISO --format pdf|html|md|json --out FILE [--lang en|fr] [--incoming NAME]
@@ -60,7 +67,7 @@ export async function main(
   try {
     return await command(rest, paths, io);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof CopyRefused) {
       io.err(`vigie ${name}: ${err.message}`);
       return 2;
     }

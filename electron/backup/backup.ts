@@ -26,10 +26,7 @@ export interface BackupOptions {
 export async function backupDatabase(db: Db, out: string, o: BackupOptions = {}): Promise<BackupReport> {
   const step = o.stepPages ?? STEP_PAGES;
   const started = Date.now();
-  const file = resolve(out);
-  if (existsSync(file)) throw new BackupError(`${file} already exists; a backup never overwrites a file.`);
-  mkdirSync(dirname(file), { recursive: true });
-  const partial = `${file}.partial-${process.pid}`;
+  const { file, partial } = backupTarget(out);
   try {
     let lastRemaining = Infinity;
     await sqliteHandle(db).backup(partial, {
@@ -41,19 +38,64 @@ export async function backupDatabase(db: Db, out: string, o: BackupOptions = {})
         return restarted ? Math.max(totalPages, 1) : step;
       },
     });
-    const summary = checkCopy(partial);
-    if (summary.integrity !== 'ok') {
-      throw new BackupError(
-        `The copy failed SQLite's integrity check (${summary.integrity}); no backup was kept.`,
-      );
-    }
-    fsyncFile(partial);
-    durableRename(partial, file);
-    return { file, bytes: statSync(file).size, ms: Date.now() - started, ...summary };
+    return keepCheckedCopy(partial, file, started);
   } finally {
-    // Our own temporary file only: the final name is either complete or absent.
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(partial + suffix, { force: true });
+    removePartial(partial);
   }
+}
+
+/** The backup's final path (refused if it exists) and the temporary name it is written under. */
+export function backupTarget(out: string): { file: string; partial: string } {
+  const file = resolve(out);
+  if (existsSync(file)) throw new BackupError(`${file} already exists; a backup never overwrites a file.`);
+  mkdirSync(dirname(file), { recursive: true });
+  return { file, partial: `${file}.partial-${process.pid}` };
+}
+
+/** Our own temporary file only: the final name is either complete or absent. */
+export function removePartial(partial: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(partial + suffix, { force: true });
+}
+
+/**
+ * Checks the finished temporary copy (integrity, and the head and counts that were read when
+ * `expected` is given), syncs it and gives it its final name.
+ */
+export function keepCheckedCopy(
+  partial: string,
+  file: string,
+  started: number,
+  expected?: Pick<DbSummary, 'head' | 'counts'>,
+): BackupReport {
+  const summary = checkCopy(partial);
+  if (summary.integrity !== 'ok') {
+    throw new BackupError(
+      `The copy failed SQLite's integrity check (${summary.integrity}); no backup was kept.`,
+    );
+  }
+  if (expected && !sameFacts(summary, expected)) {
+    throw new BackupError(
+      `The copy does not hold what was read (journal head ${summary.head.seq} vs ${expected.head.seq}, ` +
+        'or row counts differ); no backup was kept.',
+    );
+  }
+  fsyncFile(partial);
+  durableRename(partial, file);
+  return { file, bytes: statSync(file).size, ms: Date.now() - started, ...summary };
+}
+
+/** Same journal head and same row count in every table (whatever order the tables were listed in). */
+export function sameFacts(
+  a: Pick<DbSummary, 'head' | 'counts'>,
+  b: Pick<DbSummary, 'head' | 'counts'>,
+): boolean {
+  const keys = (c: Record<string, number>) => Object.keys(c).sort();
+  return (
+    a.head.seq === b.head.seq &&
+    a.head.hash === b.head.hash &&
+    JSON.stringify(keys(a.counts)) === JSON.stringify(keys(b.counts)) &&
+    keys(a.counts).every((k) => a.counts[k] === b.counts[k])
+  );
 }
 
 /** Opens the fresh copy alone, makes it a single file (DELETE journal mode) and summarizes it. */

@@ -17,6 +17,8 @@ export interface Dialect {
   readonly listTables: string;
   /** What an officer typed as this engine's full-text query: every word, as a prefix. */
   textQuery(text: string): string | null;
+  /** After rows were copied in with their ids: make generated ids continue after them. */
+  readonly afterCopy: readonly string[];
 }
 
 const words = (text: string): string[] =>
@@ -40,6 +42,8 @@ export const SQLITE: Dialect = {
     const w = words(text.replace(/"/g, ''));
     return w.length ? w.map((x) => `"${x}"*`).join(' ') : null;
   },
+  // An INTEGER PRIMARY KEY takes max(id) + 1 by itself.
+  afterCopy: [],
 };
 
 export const POSTGRES: Dialect = {
@@ -69,4 +73,8 @@ export const POSTGRES: Dialect = {
     );
     return w.length ? w.map((x) => `${x}:*`).join(' & ') : null;
   },
+  // An identity column's sequence does not see ids inserted explicitly.
+  afterCopy: [
+    "SELECT setval(pg_get_serial_sequence('unit_positions', 'id'), max(id)) FROM unit_positions HAVING count(*) > 0",
+  ],
 };
