@@ -115,37 +115,55 @@ describe('the console in Chromium against vigie serve', () => {
     await page.screenshot({ path: artifact('console-fr.png') });
   });
 
-  it('re-reads the board only when the journal moved', async () => {
+  it('hears of other desks’ writes by push, and polls only while the live stream is down', async () => {
     const { page } = ui;
     const reads: string[] = [];
     const onRequest = (r: { url(): string }) => {
       const call = /\/api\/(listIncidents|listJournal)$/.exec(r.url())?.[1];
       if (call) reads.push(call);
     };
+    const count = (call: string) => reads.filter((c) => c === call).length;
     page.on('request', onRequest);
-    try {
-      // Three polling ticks (5 s each) with nothing changed: the journal's head is asked, and the
-      // board is read at most once (the full read every minute may fall in the window).
-      const count = (call: string) => reads.filter((c) => c === call).length;
-      await expect
-        .poll(() => count('listJournal') + count('listIncidents'), { timeout: 25_000 })
-        .toBeGreaterThanOrEqual(3);
-      expect(count('listIncidents')).toBeLessThanOrEqual(1);
-      expect(count('listJournal')).toBeGreaterThanOrEqual(2);
-      reads.length = 0;
-      // Another desk writes: the next tick sees the journal move and reads the board again.
-      const api = hostApi(served.url);
-      await api('signIn', { name: 'Other Desk', role: 'Watch officer', desk: 'D9' });
-      await api('createIncident', {
-        title: 'Written by another desk',
+    const api = hostApi(served.url);
+    const write = async (title: string) =>
+      api('createIncident', {
+        title,
         category: 'other',
         priority: 4,
         source: 'radio',
         locationText: 'Quai Branly',
       });
-      await expect.poll(() => reads.includes('listIncidents'), { timeout: 15_000 }).toBe(true);
+    try {
+      await api('signIn', { name: 'Other Desk', role: 'Watch officer', desk: 'D9' });
+      // The stream is up: three polling ticks (5 s each) pass without asking the journal's head.
+      await page.waitForTimeout(16_000);
+      expect(count('listJournal')).toBe(0);
+      // The full read each minute may fall in the window, nothing more.
+      expect(count('listIncidents')).toBeLessThanOrEqual(1);
+      // Another desk writes: the push brings the board read well before a polling tick would.
+      reads.length = 0;
+      await write('Written by another desk');
+      await expect.poll(() => count('listIncidents'), { timeout: 3000, interval: 50 }).toBeGreaterThan(0);
+
+      // No stream (refused from the start): the console says so and asks the journal's head each tick.
+      await page.context().route('**/events*', (route) => route.abort('connectionrefused'));
+      await page.reload();
+      await expect.poll(() => page.getByTestId('room-alarm').isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await page.getByTestId('room-alarm').innerText()).toMatch(
+        /^Room connection lost since \d\d:\d\d/,
+      );
+      await page.screenshot({ path: artifact('room-link-lost.png') });
+      reads.length = 0;
+      await expect.poll(() => count('listJournal'), { timeout: 15_000 }).toBeGreaterThan(0);
+      reads.length = 0;
+      await write('Written while the stream is down');
+      await expect.poll(() => count('listIncidents'), { timeout: 15_000 }).toBeGreaterThan(0);
+      // The stream back: the banner goes by itself.
+      await page.context().unroute('**/events*');
+      await expect.poll(() => page.getByTestId('room-alarm').count(), { timeout: 15_000 }).toBe(0);
     } finally {
       page.off('request', onRequest);
+      await page.context().unroute('**/events*');
     }
   });
 
