@@ -49,7 +49,10 @@ export function listenJournal(url: string, h: ListenHandlers): RoomListener {
       const timeout = new Promise<never>((_, reject) =>
         setTimeout(() => reject(new Error('no answer within 2 s')), 2000).unref(),
       );
-      const rows = await Promise.race([client.sql`SELECT coalesce(max(seq), 0) AS head FROM journal`, timeout]);
+      const rows = await Promise.race([
+        client.sql`SELECT coalesce(max(seq), 0) AS head FROM journal`,
+        timeout,
+      ]);
       h.reachable(true, null);
       h.moved(Number(rows[0]?.['head'] ?? 0));
     } catch (err) {
