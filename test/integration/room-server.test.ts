@@ -10,6 +10,7 @@ import { X509Certificate } from 'node:crypto';
 import { roomCert } from '../../electron/cli/room-cert.js';
 import { UsageError } from '../../electron/cli/args.js';
 import { openRoomClient, type RoomClient, type RoomEvent } from '../../electron/room-client.js';
+import { forwardCall, roomSession } from '../../electron/room-session.js';
 import { paths, tempDb, tempDir } from '../support/temp.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -254,6 +255,36 @@ describe('vigie serve as a room server', () => {
     const incidents = await right.call('listIncidents', {});
     if (!incidents.ok) throw new Error(incidents.error.message);
     expect(JSON.stringify(incidents.value)).not.toContain(bag.title);
+  });
+
+  it('opens a room for the desktop only once the server answers with the pinned certificate', async () => {
+    const { pair, url } = await room();
+    const rooms = roomSession();
+    cleanup.push(() => rooms.leave());
+    const wrong = await rooms.open({ url, fingerprint: (await makeCert()).fingerprint });
+    expect(wrong.ok ? '' : wrong.error.message).toContain(pair.fingerprint);
+    expect(rooms.current()).toBeNull();
+    const plain = await rooms.open({ url: url.replace('https', 'http'), fingerprint: pair.fingerprint });
+    expect(plain.ok ? [] : plain.error.issues?.map((i) => i.path)).toEqual(['url']);
+    expect(await rooms.open(null)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    expect(await rooms.open({ url, fingerprint: pair.fingerprint })).toEqual({
+      ok: true,
+      value: { url, fingerprint: pair.fingerprint },
+    });
+    const open = rooms.current();
+    if (!open) throw new Error('no room open');
+    const units = await forwardCall(open, 'listUnits', {});
+    expect(units.ok && (units.value as unknown[]).length).toBeGreaterThan(10);
+    // Refused in the main process, as a local call would be, before anything is sent.
+    expect(await forwardCall(open, 'dropTables', {})).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    const bad = await forwardCall(open, 'setUnitStatus', { id: 'x', status: 'asleep', version: 1 });
+    expect(bad.ok ? [] : bad.error.issues?.map((i) => i.path)).toEqual(['status']);
+    rooms.leave();
+    expect(rooms.current()).toBeNull();
   });
 
   it('says the room is unreachable when nothing answers', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeFingerprint, parseRoomAddress } from '../../shared/room-address.js';
 import { allowedHosts, isLoopback, listenPlan, publicUrl, type Listen } from '../../electron/host/listen.js';
 import { parseEventStream } from '../../electron/room-client.js';
+import { roomArgument } from '../../electron/room-session.js';
 
 const HEX = 'ab'.repeat(32);
 const CANONICAL = Array(32).fill('AB').join(':');
@@ -95,5 +96,17 @@ describe('the event stream reader', () => {
       { event: 'reload', data: { head: 900 } },
     ]);
     expect(parseEventStream('event: journal\ndata: {broken\n\n').events).toEqual([]);
+  });
+});
+
+describe('the desktop command line', () => {
+  it('reads --room and --room-fingerprint, both or neither', () => {
+    expect(roomArgument(['electron', '.', '--db', 'x.db'])).toBeNull();
+    expect(roomArgument(['--room', 'https://r/', `--room-fingerprint=${HEX}`])).toEqual({
+      url: 'https://r/',
+      fingerprint: HEX,
+    });
+    expect(() => roomArgument(['--room', 'https://r/'])).toThrow(/go together/);
+    expect(roomArgument(['--', '--room', 'x'])).toBeNull();
   });
 });
