@@ -1,7 +1,7 @@
 // `vigie room cert`: a self-signed certificate and key for a room server on a closed network, where
 // no certificate authority is reachable. Desks trust it by pinning the fingerprint printed here, not
 // through a CA, so the names only need to match the Host the desks type (the server checks them).
-import { webcrypto, X509Certificate } from 'node:crypto';
+import { KeyObject, webcrypto, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { isIP } from 'node:net';
@@ -16,9 +16,9 @@ const KEY_FILE = 'room-key.pem';
 const DNS_NAME =
   /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
-export interface RoomCert {
-  cert: string;
-  key: string;
+export interface RoomPair {
+  certPem: string;
+  keyPem: string;
   fingerprint: string;
   notAfter: string;
 }
@@ -47,9 +47,9 @@ export async function roomCert(argv: string[], _paths: AppPaths, io: Io): Promis
   const pair = await generate(names, ips, days);
   mkdirSync(dir, { recursive: true });
   // 'wx': a file that appeared meanwhile is still not overwritten; the key is for its owner only.
-  writeFileSync(keyPath, pair.key, { flag: 'wx', mode: 0o600 });
+  writeFileSync(keyPath, pair.keyPem, { flag: 'wx', mode: 0o600 });
   try {
-    writeFileSync(certPath, pair.cert, { flag: 'wx', mode: 0o644 });
+    writeFileSync(certPath, pair.certPem, { flag: 'wx', mode: 0o644 });
   } catch (err) {
     rmSync(keyPath);
     throw err;
@@ -75,7 +75,7 @@ async function loadX509() {
 }
 
 /** An ECDSA P-256 key and a self-signed server certificate naming `names` and `ips`. */
-export async function generate(names: string[], ips: string[], days: number): Promise<RoomCert> {
+export async function generate(names: string[], ips: string[], days: number): Promise<RoomPair> {
   const x509 = await loadX509();
   const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
   const keys = await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
@@ -101,13 +101,12 @@ export async function generate(names: string[], ips: string[], days: number): Pr
     },
     webcrypto as Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[1],
   );
-  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
   const certPem = cert.toString('pem') + '\n';
-  const key = `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END PRIVATE KEY-----\n`;
+  const keyPem = KeyObject.from(keys.privateKey).export({ type: 'pkcs8', format: 'pem' }) as string;
   const parsed = new X509Certificate(certPem);
   return {
-    cert: certPem,
-    key: key.replace('\n\n', '\n'),
+    certPem,
+    keyPem,
     fingerprint: parsed.fingerprint256,
     notAfter: new Date(parsed.validTo).toISOString(),
   };
