@@ -2,6 +2,8 @@
 // only the console's own top frame, each running through the shared dispatch (zod validation,
 // plain Result). One desk per window contents, so each window is its own console seat. Plus the
 // desktop-only base map file picker (shared/desktop-bridge.ts), held to the same sender check.
+// While a room is open (room-session.ts) the calls go to the room server instead, after the same
+// sender check and the same input validation.
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CALL_NAMES, ipcChannel } from '../shared/call-names.js';
 import { PICK_BASEMAP_CHANNEL } from '../shared/desktop-bridge.js';
@@ -10,14 +12,21 @@ import { pickBasemapFile, setBasemapVia } from './basemap-picker.js';
 import { createDesk, type Desk } from './services/desk.js';
 import { dispatch, type Handlers } from './services/dispatch.js';
 import { isAppUrl } from './static-paths.js';
+import { forwardCall } from './room-session.js';
+import type { RoomClient } from './room-client.js';
 
 const refused = (name: string): Result<never> => ({
   ok: false,
   error: { code: 'forbidden', message: `${name}: refused, the call did not come from the Vigie window` },
 });
 
-/** Registers every channel; the returned function removes them again. */
-export function bindIpc(handlers: Handlers): () => void {
+const inRoom = (name: string): Result<never> => ({
+  ok: false,
+  error: { code: 'invalid_input', message: `${name}: a room's base map is set on its server` },
+});
+
+/** Registers every channel; the returned function removes them again. `room`: the open room. */
+export function bindIpc(handlers: Handlers, room: () => RoomClient | null = () => null): () => void {
   const desks = new WeakMap<WebContents, Desk>();
   const deskFor = (contents: WebContents): Desk => {
     let desk = desks.get(contents);
@@ -28,13 +37,17 @@ export function bindIpc(handlers: Handlers): () => void {
     return desk;
   };
   for (const name of CALL_NAMES) {
-    ipcMain.handle(ipcChannel(name), (event, input: unknown): Result<unknown> => {
+    ipcMain.handle(ipcChannel(name), (event, input: unknown): Result<unknown> | Promise<Result<unknown>> => {
       if (!isTrustedSender(event)) return refused(name);
+      const client = room();
+      if (client) return forwardCall(client, name, input);
       return dispatch(handlers, name, input, deskFor(event.sender));
     });
   }
   ipcMain.handle(PICK_BASEMAP_CHANNEL, (event) => {
     if (!isTrustedSender(event)) return refused('pickBasemapFile');
+    // The picker reads a file of this machine; a room server reads its own.
+    if (room()) return inRoom('pickBasemapFile');
     const win = BrowserWindow.fromWebContents(event.sender);
     return pickBasemapFile(
       (options) => (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options)),

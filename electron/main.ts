@@ -17,12 +17,14 @@ import { defaultUserDataDir } from './user-data.js';
 import { createMainWindow, focusWindow } from './window.js';
 import { basemapArgument } from './tiles/args.js';
 import { basemapSlot } from './tiles/slot.js';
+import { roomArgument, roomSession } from './room-session.js';
 
 /** Schemes the browser side may load; anything else (http, https, ws, file, ...) is cancelled. */
 const ALLOWED_SCHEMES = new Set(['app:', 'blob:', 'data:', 'devtools:']);
 
 let vigie: LiveVigie | null = null;
 let mainWindow: BrowserWindow | null = null;
+const rooms = roomSession();
 
 /** Shows the reason and leaves with a non-zero code; nothing relaunches, so no crash loop. */
 function fail(title: string, err: unknown): void {
@@ -70,7 +72,9 @@ function main(): void {
   let dbLocation;
   let basemapPath: string | undefined;
   let backupPlan: RollingSettings;
+  let room: ReturnType<typeof roomArgument>;
   try {
+    room = roomArgument(process.argv);
     dbLocation = resolveDbLocation({ argv: process.argv, env: process.env, userData, cwd: process.cwd() });
     basemapPath = basemapArgument(process.argv, process.cwd());
     backupPlan = backupSettings({
@@ -100,11 +104,12 @@ function main(): void {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    rooms.leave();
     void vigie?.close();
     vigie = null;
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const paths = appPaths(findAppRoot(__dirname));
     try {
       mkdirSync(path.dirname(db), { recursive: true });
@@ -127,7 +132,17 @@ function main(): void {
       console.error(`Vigie: ${(err as Error).message}; the built-in map of Paris is used instead.`);
     }
     serveAppScheme(session.defaultSession, { renderer: paths.renderer, resources: paths.resources }, basemap);
-    bindIpc(vigie.handlers);
+    // --room URL --room-fingerprint FP: the console works on that room; the local file stays open
+    // and untouched beneath it.
+    const handlers = vigie.handlers;
+    if (room) {
+      const opened = await rooms.open(room);
+      if (!opened.ok) {
+        fail('Vigie cannot open the room', new Error(opened.error.message));
+        return;
+      }
+    }
+    bindIpc(handlers, rooms.current);
     mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));
     mainWindow.on('closed', () => {
       mainWindow = null;

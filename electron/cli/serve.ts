@@ -1,4 +1,5 @@
-// `vigie serve`: the console in a browser on 127.0.0.1, over the same running app as the desktop's
+// `vigie serve`: the console in a browser on 127.0.0.1 (or, with --listen and a TLS pair, a room
+// server on the network: host/listen.ts), over the same running app as the desktop's
 // (electron/services/live-vigie.ts): rolling backups with the desktop's settings (--backup-dir,
 // --backup-every, --backup-keep or $VIGIE_BACKUP_*), restores from the console. Ctrl+C (or
 // SIGTERM) stops the host, waits for a backup under way, and closes the database.
@@ -8,6 +9,7 @@ import type { AppPaths } from '../app-root.js';
 import { backupSettings, BackupSettingsError } from '../backup/settings.js';
 import type { RollingSettings } from '../backup/rolling.js';
 import { startHost, type Host } from '../host/server.js';
+import { listenPlan, ListenError, type Listen } from '../host/listen.js';
 import { startLiveVigie, type LiveVigie } from '../services/live-vigie.js';
 import { startFeed } from '../services/feed.js';
 import { isRoomUrl } from '../store/db.js';
@@ -32,8 +34,18 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
     'backup-dir': { type: 'string' },
     'backup-every': { type: 'string' },
     'backup-keep': { type: 'string' },
+    listen: { type: 'string' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
   });
   const port = int('port', values.port, 0, 65535) ?? 5173;
+  // Checked before the database is opened: a refused address or certificate touches nothing.
+  let listen: Listen;
+  try {
+    listen = listenPlan({ listen: values.listen, cert: values['tls-cert'], key: values['tls-key'] });
+  } catch (err) {
+    throw err instanceof ListenError ? new UsageError(err.message) : err;
+  }
   if (!existsSync(join(paths.renderer, 'index.html'))) {
     throw new UsageError(`the renderer is not built (${paths.renderer}); run: npm run build`);
   }
@@ -70,6 +82,7 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
       port,
       basemap,
       feed,
+      listen,
     });
   } catch (err) {
     await undo();
@@ -88,8 +101,10 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
 
 export async function serve(argv: string[], paths: AppPaths, io: Io): Promise<number> {
   const s = await startServing(argv, paths, io);
-  io.out(JSON.stringify({ url: s.host.url, db: s.live.current().db.location, backups: s.backups.dir }));
-  io.err(`Vigie console: ${s.host.url}  (loopback only; Ctrl+C stops)`);
+  const { url, fingerprint } = s.host;
+  io.out(JSON.stringify({ url, db: s.live.current().db.location, backups: s.backups.dir, fingerprint }));
+  const reach = fingerprint ? `TLS, certificate SHA-256 ${fingerprint}` : 'loopback only';
+  io.err(`Vigie console: ${url}  (${reach}; Ctrl+C stops)`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

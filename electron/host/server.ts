@@ -1,6 +1,7 @@
-// The browser host: the same contract over HTTP on 127.0.0.1 only, plus the built renderer and
-// the offline resources. Used by the tests, and by desks that open the console in a browser.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// The browser host: the same contract over HTTP on 127.0.0.1 (or HTTPS on a room server's address,
+// see listen.ts), plus the built renderer and the offline resources. Used by the tests, by desks
+// that open the console in a browser, and by desktop apps that open a room.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import type { Handlers } from '../services/dispatch.js';
@@ -12,6 +13,7 @@ import type { BasemapSlot } from '../tiles/slot.js';
 import { serveTiles } from './tiles.js';
 import { streamEvents } from './events.js';
 import type { JournalFeed } from '../services/feed.js';
+import { allowedHosts, createListener, LOOPBACK, publicUrl, type Listen } from './listen.js';
 import { DEFAULT_MAX_BODY, declaredTooLarge, largeBodyTurn, maxBody, readBody } from './body-limits.js';
 
 export interface HostOptions {
@@ -24,20 +26,24 @@ export interface HostOptions {
   basemap?: BasemapSlot;
   /** The journal's moves, pushed to consoles at GET /events (absent: 404, consoles poll). */
   feed?: JournalFeed;
+  /** Address and TLS (absent: HTTP on 127.0.0.1). */
+  listen?: Listen;
 }
 
 export interface Host {
   url: string;
   port: number;
+  /** With TLS: the certificate's SHA-256 fingerprint, for desks to pin. */
+  fingerprint?: string;
   close(): Promise<void>;
 }
-
-const LOOPBACK = '127.0.0.1';
 
 export async function startHost(o: HostOptions): Promise<Host> {
   // One desk for this host: the page it serves is one console seat.
   const desk = createDesk();
-  const server = createServer((req, res) => {
+  const listen = o.listen ?? { address: LOOPBACK };
+  const scheme = listen.tls ? 'https' : 'http';
+  const server = createListener(listen, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: internalError('browser host', err) });
     });
@@ -46,15 +52,15 @@ export async function startHost(o: HostOptions): Promise<Host> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const port = (server.address() as AddressInfo).port;
     // Refuse other Host names: stops DNS-rebinding pages from reaching the API.
-    const allowedHosts = [`${LOOPBACK}:${port}`, `localhost:${port}`];
-    if (!allowedHosts.includes(req.headers.host ?? ''))
+    const hosts = allowedHosts(listen, port);
+    if (!hosts.includes((req.headers.host ?? '').toLowerCase()))
       return sendJson(res, 403, err('forbidden', 'Host not allowed'));
-    const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
+    const url = new URL(req.url ?? '/', `${scheme}://${LOOPBACK}:${port}`);
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, err('invalid_input', 'API calls are POST'));
       const origin = req.headers.origin;
-      if (origin && !allowedHosts.some((h) => origin === `http://${h}`)) {
+      if (origin && !hosts.some((h) => origin.toLowerCase() === `${scheme}://${h}`)) {
         return sendJson(res, 403, err('forbidden', 'Cross-origin call refused'));
       }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -122,12 +128,13 @@ export async function startHost(o: HostOptions): Promise<Host> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(o.port ?? 0, LOOPBACK, () => resolve());
+    server.listen(o.port ?? 0, listen.address, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://${LOOPBACK}:${port}/`,
+    url: publicUrl(listen, port),
     port,
+    ...(listen.tls ? { fingerprint: listen.tls.fingerprint } : {}),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

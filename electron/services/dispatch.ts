@@ -22,35 +22,52 @@ export function zodIssues(error: z.ZodError): Issue[] {
 
 export function dispatch(handlers: Handlers, name: string, raw: unknown, desk: Desk): Result<unknown> {
   try {
-    if (!isCallName(name)) {
-      throw new ApiError({ code: 'not_found', message: `Unknown call "${name}"` });
-    }
-    const guarded = inputIssues(raw);
-    if (guarded.length) {
-      throw new ApiError({
-        code: 'invalid_input',
-        message: `${name}: ${guarded[0]?.path}: ${guarded[0]?.message}`,
-        issues: guarded,
-      });
-    }
-    const parsed = api[name].input.safeParse(raw ?? {});
-    if (!parsed.success) {
-      const issues = zodIssues(parsed.error);
-      const first = issues[0];
-      throw new ApiError({
-        code: 'invalid_input',
-        message: first ? `${name}: ${first.path}: ${first.message}` : `${name}: invalid input`,
-        issues,
-      });
-    }
-    const handler = handlers[name] as (input: unknown, desk: Desk) => unknown;
-    return { ok: true, value: handler(parsed.data, desk) };
+    const { call, input } = parseCall(name, raw);
+    const handler = handlers[call] as (input: unknown, desk: Desk) => unknown;
+    return { ok: true, value: handler(input, desk) };
   } catch (err) {
     if (err instanceof ApiError) return { ok: false, error: err.toData() };
     const storage = storageFailure(err);
     if (storage) return { ok: false, error: storage };
     return { ok: false, error: internalError(name, err) };
   }
+}
+
+/** Why a call would be refused before reaching a handler (unknown name, invalid input), or null. */
+export function callRefusal(name: string, raw: unknown): ApiErrorData | null {
+  try {
+    parseCall(name, raw);
+    return null;
+  } catch (err) {
+    if (err instanceof ApiError) return err.toData();
+    return internalError(name, err);
+  }
+}
+
+/** The call's name and its parsed input; throws an ApiError naming what is wrong. */
+function parseCall(name: string, raw: unknown): { call: CallName; input: unknown } {
+  if (!isCallName(name)) {
+    throw new ApiError({ code: 'not_found', message: `Unknown call "${name}"` });
+  }
+  const guarded = inputIssues(raw);
+  if (guarded.length) {
+    throw new ApiError({
+      code: 'invalid_input',
+      message: `${name}: ${guarded[0]?.path}: ${guarded[0]?.message}`,
+      issues: guarded,
+    });
+  }
+  const parsed = api[name].input.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error);
+    const first = issues[0];
+    throw new ApiError({
+      code: 'invalid_input',
+      message: first ? `${name}: ${first.path}: ${first.message}` : `${name}: invalid input`,
+      issues,
+    });
+  }
+  return { call: name, input: parsed.data };
 }
 
 /**
