@@ -30,9 +30,11 @@ const COMMANDS: Record<string, (argv: string[], paths: AppPaths, io: Io) => numb
 const USAGE = `usage: vigie <command> [options]
   seed   --db FILE                 create the database with the Paris 2024 exercise (if empty)
   verify --db FILE                 integrity check + journal chain, JSON on stdout, exit 1 if not ok
-  serve  --db FILE [--port N] [--basemap FILE] [--backup-dir DIR] [--backup-every MIN] [--backup-keep N]
+  serve  --db FILE|URL [--port N] [--basemap FILE] [--backup-dir DIR] [--backup-every MIN] [--backup-keep N]
+         [--listen ADDR --tls-cert FILE --tls-key FILE]
                                    the console in a browser, on 127.0.0.1 only; FILE: an MBTiles or PMTiles base map;
-                                   rolling backups as in the desktop app (default every 15 min, newest 48 kept)
+                                   rolling backups as in the desktop app (default every 15 min, newest 48 kept; a
+                                   file only). A room server: HTTPS on ADDR; without both TLS files, loopback only
   export --db FILE --what incidents|units --format csv|geojson [--out FILE]
                                    every incident (closed too) or unit; stdout without --out
   backup --db FILE|URL --out FILE  online backup (writes may continue), checked; JSON on stdout;
@@ -42,6 +44,8 @@ const USAGE = `usage: vigie <command> [options]
                                    (a room: create an empty database and use room import)
   room import --from FILE --to URL copy a desk's operation into an empty room database (all or nothing),
                                    checked on arrival; JSON on stdout, exit 2 if refused
+  room cert --out DIR [--name HOST]... [--ip ADDR]... [--days N]
+                                   a self-signed pair for a room server; prints its SHA-256 fingerprint
   import-units --db FILE ROSTER.csv [--dry-run]
                                    units from a roster CSV (all or nothing), JSON on stdout, exit 2 if rows are rejected
   report --db FILE --from ISO --to ISO --format pdf|html|md|json --out FILE [--lang en|fr] [--incoming NAME]

@@ -5,6 +5,7 @@ import { importIntoRoom } from '../backup/room-import.js';
 import type { AppPaths } from '../app-root.js';
 import type { Io } from './commands.js';
 import { parse, UsageError } from './args.js';
+import { roomCert } from './room-cert.js';
 
 type Subcommand = (argv: string[], paths: AppPaths, io: Io) => number | Promise<number>;
 
@@ -19,6 +20,7 @@ function roomImport(argv: string[], _paths: AppPaths, io: Io): number {
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
   import: roomImport,
+  cert: roomCert,
 };
 
 export function room(argv: string[], paths: AppPaths, io: Io): number | Promise<number> {
