@@ -18,11 +18,16 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: s
 }
 
 /** --db, else VIGIE_DB, else the desktop app's userData database. Creates the folder if needed. */
-export function resolveDb(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveDb(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  o: { create?: boolean } = {},
+): string {
   const file = flag ?? env.VIGIE_DB ?? join(defaultUserDataDir(), 'vigie.db');
   if (isRoomUrl(file)) return file;
   const abs = resolve(file);
-  mkdirSync(dirname(abs), { recursive: true });
+  // Commands that create the database make its folder; a check (verify) leaves the disk alone.
+  if (o.create !== false) mkdirSync(dirname(abs), { recursive: true });
   return abs;
 }
 

@@ -1,6 +1,7 @@
 // The CLI's commands seed and verify (serve is in serve.ts, backup and restore in backup.ts).
 // Each returns its exit code; machine-readable results go to stdout as JSON.
-import { openDatabase } from '../store/db.js';
+import { isRoomUrl, openDatabase } from '../store/db.js';
+import { openSqliteForCheck } from '../store/sqlite.js';
 import { loadScenario } from '../services/scenario-load.js';
 import { seedScenario } from '../services/seed.js';
 import { verifyDatabase } from '../services/verify.js';
@@ -29,9 +30,10 @@ export function seed(argv: string[], paths: AppPaths, io: Io): number {
 
 export function verify(argv: string[], _paths: AppPaths, io: Io): number {
   const { values } = parse(argv, { db: { type: 'string' } });
-  const file = resolveDb(values.db);
+  const file = resolveDb(values.db, process.env, { create: false });
   requireDatabase(file);
-  const db = openDatabase(file, { mustExist: true });
+  // Read-only and as it is: verifying never migrates, seeds or otherwise writes.
+  const db = isRoomUrl(file) ? openDatabase(file, { readonly: true }) : openSqliteForCheck(file);
   try {
     const result = verifyDatabase(db);
     json(io, result);

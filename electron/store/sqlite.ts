@@ -103,6 +103,39 @@ export function openSqliteAsIs(file: string, o: { readonly?: boolean; timeoutMs?
   return new SqliteDb(raw, file);
 }
 
+/**
+ * A file opened read-only to be checked (`vigie verify`): refused with a StoreError when it is not
+ * a Vigie database (empty, another SQLite file, not SQLite) or comes from a newer Vigie.
+ */
+export function openSqliteForCheck(file: string): Db {
+  let db: Db;
+  try {
+    db = openSqliteAsIs(file, { readonly: true });
+  } catch (err) {
+    throw new StoreError('unreadable', `Cannot open database ${file}: ${(err as Error).message}`);
+  }
+  try {
+    const version = db.schemaVersion();
+    const journal = db
+      .prepare("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'journal'")
+      .get();
+    if (version === 0 || !journal)
+      throw new StoreError(
+        'corrupt',
+        `${file} is not a Vigie database (no Vigie schema in it); it was left untouched.`,
+      );
+    refuseNewer(sqliteHandle(db), file);
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof StoreError) throw err;
+    throw new StoreError(
+      'corrupt',
+      `${file} is corrupt or not a Vigie database (${(err as Error).message}); it was left untouched.`,
+    );
+  }
+}
+
 /** The SQLite handle behind a Db; only SQLite-only code (backups of a file) asks for it. */
 export function sqliteHandle(db: Db): SqliteHandle {
   if (!(db instanceof SqliteDb)) throw new Error(`${db.location} is not a SQLite file`);

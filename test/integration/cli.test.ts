@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { main } from '../../electron/cli.js';
-import { paths, tempDb } from '../support/temp.js';
+import { paths, tempDb, tempDir } from '../support/temp.js';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -44,6 +45,44 @@ describe('vigie CLI', () => {
     expect(corrupt.code).toBe(2);
     expect(corrupt.stderr).toMatch(/corrupt or not a Vigie database/);
     expect(readFileSync(db, 'utf8')).toBe('garbage '.repeat(1000));
+  });
+
+  it('verify never writes: an empty or foreign file is exit 2 and stays as it was', async () => {
+    const empty = tempDb();
+    writeFileSync(empty, '');
+    const r = await run('verify', '--db', empty);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a Vigie database/);
+    expect(statSync(empty).size).toBe(0);
+    const foreign = tempDb();
+    const other = new Database(foreign);
+    other.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)');
+    other.close();
+    const before = readFileSync(foreign);
+    const f = await run('verify', '--db', foreign);
+    expect(f.code).toBe(2);
+    expect(f.stderr).toMatch(/not a Vigie database/);
+    expect(readFileSync(foreign).equals(before)).toBe(true);
+    // A missing file's folder is not made either.
+    const nowhere = join(tempDir(), 'not-here', 'x.db');
+    expect((await run('verify', '--db', nowhere)).code).toBe(2);
+    expect(existsSync(dirname(nowhere))).toBe(false);
+  });
+
+  it('verifies a database it may not write, and changes no byte of it', async () => {
+    const db = tempDb();
+    await run('seed', '--db', db);
+    // Checkpointed and closed: one self-contained file to compare byte for byte.
+    const raw = new Database(db);
+    raw.pragma('journal_mode = DELETE');
+    raw.close();
+    chmodSync(db, 0o444);
+    const before = readFileSync(db);
+    const verified = await run('verify', '--db', db);
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
+    expect(readFileSync(db).equals(before)).toBe(true);
+    expect(existsSync(`${db}-wal`)).toBe(false);
   });
 
   it('rejects unknown commands and flags with exit 2', async () => {

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli.js';
 import { openVigie } from '../../electron/services/app.js';
 import { createDesk } from '../../electron/services/desk.js';
 import { dispatch } from '../../electron/services/dispatch.js';
@@ -31,6 +32,25 @@ function pgCtl(args: string[]): Promise<void> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('vigie verify on a room', () => {
+  it('checks a room read-only, and refuses an empty database without writing to it', async () => {
+    const io = { out: (_: string) => undefined, err: (_: string) => undefined };
+    const empty = cluster.createDatabase('verify_empty');
+    expect(await main(['verify', '--db', empty], io, paths)).toBe(2);
+    expect(
+      cluster.psql(
+        new URL(empty).pathname.slice(1),
+        "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'",
+      ),
+    ).toBe('0\n');
+    const seeded = cluster.createDatabase('verify_seeded');
+    expect(await main(['seed', '--db', seeded], io, paths)).toBe(0);
+    const out: string[] = [];
+    expect(await main(['verify', '--db', seeded], { ...io, out: (s) => out.push(s) }, paths)).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ ok: true, journal: { ok: true } });
+  });
+});
 
 describe('the room database stopped and restarted during writes', () => {
   it('loses no acknowledged write and reports every failed one', async () => {

@@ -33,6 +33,7 @@ export class PgUnavailable extends Error {
 export interface BridgeOptions {
   /** Deadline of one statement, connection included. */
   timeoutMs?: number;
+  readonly?: boolean;
 }
 
 // Connection-class SQLSTATEs, the server shutting down, and postgres.js's own connection errors.
@@ -66,6 +67,7 @@ export class PgBridge {
     this.worker = new Worker(workerFile(), {
       workerData: {
         url,
+        readonly: o.readonly ?? false,
         port: port2,
         flag: this.flag.buffer,
         connectTimeoutS: Math.max(1, Math.ceil(this.timeoutMs / 1000)),

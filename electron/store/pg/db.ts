@@ -136,7 +136,7 @@ export class PgDb implements Db {
 }
 
 export function openPostgres(url: string, o: PgOpenOptions = {}): Db {
-  const bridge = new PgBridge(url, { timeoutMs: o.timeoutMs ?? 5000 });
+  const bridge = new PgBridge(url, { timeoutMs: o.timeoutMs ?? 5000, readonly: o.readonly ?? false });
   const db = new PgDb(bridge, url, o.readonly ?? false);
   try {
     migrate(db);
@@ -161,6 +161,11 @@ function migrate(db: PgDb): void {
   };
   refuseNewer(db.schemaVersion());
   if (db.schemaVersion() === LATEST_VERSION) return;
+  if (db.readonly && db.schemaVersion() === 0)
+    throw new StoreError(
+      'corrupt',
+      `Room database ${db.location} is not a Vigie database (no Vigie schema in it).`,
+    );
   if (db.readonly)
     throw new StoreError('readonly', `Room database ${db.location} needs migration but is open read-only.`);
   db.transaction(() => {

@@ -7,6 +7,8 @@ import postgres from 'postgres';
 
 interface Init {
   url: string;
+  /** Every transaction read-only (vigie verify): PostgreSQL itself refuses a write. */
+  readonly: boolean;
   port: MessagePort;
   flag: SharedArrayBuffer;
   connectTimeoutS: number;
@@ -48,7 +50,10 @@ function connect() {
     connect_timeout: init.connectTimeoutS,
     onnotice: () => undefined,
     types: { vigieNumber: asNumber },
-    connection: { application_name: 'vigie' },
+    connection: {
+      application_name: 'vigie',
+      ...(init.readonly ? { default_transaction_read_only: true } : {}),
+    },
   });
 }
 
