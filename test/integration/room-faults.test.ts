@@ -52,6 +52,28 @@ describe('vigie verify on a room', () => {
   });
 });
 
+describe('the append-only records of a room', () => {
+  it('are not the app role’s to change: no UPDATE, DELETE or TRUNCATE privilege', () => {
+    cluster.psql('postgres', 'CREATE ROLE vigie_app LOGIN');
+    const name = new URL(cluster.createDatabase('grants')).pathname.slice(1);
+    cluster.psql('postgres', `ALTER DATABASE ${name} OWNER TO vigie_app`);
+    const app = openVigie({
+      dbPath: `postgres://vigie_app@127.0.0.1:${cluster.port}/${name}`,
+      resourcesDir: paths.resources,
+      real: fixedClock(Date.parse('2026-11-24T08:00:00Z')),
+    });
+    try {
+      for (const sql of ["UPDATE journal SET operator = 'x'", 'DELETE FROM journal', 'TRUNCATE journal']) {
+        expect(() => app.db.prepare(sql).run()).toThrow(/permission denied/);
+      }
+      expect(() => app.db.prepare('DELETE FROM handovers').run()).toThrow(/permission denied/);
+      expect(verifyChain(app.db)).toMatchObject({ ok: true });
+    } finally {
+      app.close();
+    }
+  });
+});
+
 describe('the room database stopped and restarted during writes', () => {
   it('loses no acknowledged write and reports every failed one', async () => {
     const url = cluster.createDatabase('faults');

@@ -238,8 +238,9 @@ CREATE INDEX parade_actuals_route_at ON parade_actuals (route_id, at);
 ${refuse('parade_actuals', 'DELETE', 'parade reports are kept: retract them instead of deleting')}
 ${refuse('parade_actuals', 'TRUNCATE', 'parade reports are kept: retract them instead of deleting')}
 
--- The role the app connects as may add to the records, never rewrite them.
-REVOKE UPDATE, DELETE, TRUNCATE ON journal, incident_notes, handovers FROM PUBLIC;
+-- The role the app connects as (the owner, having made these tables) may add to the records,
+-- never rewrite them: the privilege is taken away before any trigger is reached.
+REVOKE UPDATE, DELETE, TRUNCATE ON journal, incident_notes, handovers FROM PUBLIC, CURRENT_USER;
 `;
 
 export interface PgMigration {
