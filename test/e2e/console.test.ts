@@ -150,7 +150,7 @@ describe('the console in Chromium against vigie serve', () => {
       await page.reload();
       await expect.poll(() => page.getByTestId('room-alarm').isVisible(), { timeout: 15_000 }).toBe(true);
       expect(await page.getByTestId('room-alarm').innerText()).toMatch(
-        /^Room connection lost since \d\d:\d\d/,
+        /^(Room connection lost since|Liaison avec la salle perdue depuis) \d\d:\d\d/,
       );
       await page.screenshot({ path: artifact('room-link-lost.png') });
       reads.length = 0;
