@@ -1,13 +1,28 @@
 // The desktop's open room, if any: while one is open the renderer's calls go to the room server
-// (ipc.ts asks `current()`), and the local database waits untouched. Plain Node, so the opening,
-// the checks and the forwarding are tested without Electron.
+// (ipc.ts asks `link()`), and the local database waits untouched. With a mirror folder, the desk
+// keeps its own copy of the room (room-mirror.ts) and, while the room is unreachable, answers
+// reads from it and refuses writes (mirror-link.ts). Plain Node, so the opening, the checks and
+// the forwarding are tested without Electron.
+import { join } from 'node:path';
 import type { Result } from '../shared/errors.js';
 import { parseRoomAddress, type RoomAddress } from '../shared/room-address.js';
 import { openRoomClient, type RoomClient } from './room-client.js';
 import { callRefusal } from './services/dispatch.js';
+import { mirrorName, startMirror, type Mirror, type MirrorState } from './room-mirror.js';
+import { mirrorLink, type RoomLink } from './mirror-link.js';
+
+export interface RoomSessionOptions {
+  /** Where the desk keeps its copies of rooms (absent: no copy, calls fail while unreachable). */
+  mirrorDir?: string;
+  onMirrorError?: (err: Error) => void;
+}
 
 export interface RoomSession {
   current(): RoomClient | null;
+  /** The open room's calls: to the server, or to the desk's copy while it is unreachable. */
+  link(): RoomLink | null;
+  /** The desk's copy of the open room (null: no room, or no mirror folder). */
+  mirror(): MirrorState | null;
   /** Checks the inputs, reaches the server (pin included), and only then switches to it. */
   open(input: unknown): Promise<Result<RoomAddress>>;
   /** Back to the local file. */
@@ -20,10 +35,21 @@ export async function forwardCall(room: RoomClient, name: string, input: unknown
   return refused ? { ok: false, error: refused } : room.call(name, input);
 }
 
-export function roomSession(): RoomSession {
+export function roomSession(options: RoomSessionOptions = {}): RoomSession {
   let client: RoomClient | null = null;
+  let link: (RoomLink & { close(): void }) | null = null;
+  let mirror: Mirror | null = null;
+  const close = () => {
+    link?.close();
+    client?.close();
+    link = null;
+    client = null;
+    mirror = null;
+  };
   return {
     current: () => client,
+    link: () => link,
+    mirror: () => mirror?.state() ?? null,
     async open(input) {
       const o = (input ?? {}) as { url?: unknown; fingerprint?: unknown };
       const parsed = parseRoomAddress({
@@ -42,14 +68,19 @@ export function roomSession(): RoomSession {
         next.close();
         return probe;
       }
-      client?.close();
+      close();
       client = next;
+      mirror = options.mirrorDir
+        ? startMirror({
+            client: next,
+            file: join(options.mirrorDir, mirrorName(parsed.value.fingerprint)),
+            ...(options.onMirrorError ? { onError: options.onMirrorError } : {}),
+          })
+        : null;
+      link = mirrorLink(next, mirror);
       return { ok: true, value: parsed.value };
     },
-    leave() {
-      client?.close();
-      client = null;
-    },
+    leave: close,
   };
 }
 
