@@ -15,6 +15,8 @@ import type { HandoverReport } from '../../shared/report/model.js';
 import type { HandoverExport, HandoverSummary, HandoverWindow } from '../../shared/api/handover.js';
 import { startPgCluster, type PgCluster } from '../support/pg-cluster.js';
 import { journalRows } from '../support/journal-rows.js';
+import { testApp } from '../support/app.js';
+import { snapshotSource } from '../../electron/host/snapshot.js';
 import { paths, tempDir } from '../support/temp.js';
 
 let cluster: PgCluster;
@@ -151,4 +153,28 @@ describe('a desk’s own copy of its room', () => {
     await ok(link, 'signIn', { name: 'Capt. Moreau', role: 'Watch officer', desk: 'D1' });
     await ok(link, 'createIncident', incident('Colis suspect Pont Neuf'));
   }, 120_000);
+});
+
+describe('the room’s snapshot for desks', () => {
+  it('builds one copy per journal head, shared by every desk asking at once', async () => {
+    const t = testApp(cluster.createDatabase('snap'));
+    const source = snapshotSource(() => t.app.db);
+    cleanup.push(() => source.close());
+    const whole = { scope: 'whole-room' } as const;
+    // Twenty desks reconnecting at once: one file.
+    const asked = await Promise.all(Array.from({ length: 20 }, () => source.current(whole)));
+    expect(new Set(asked.map((b) => b.file)).size).toBe(1);
+    const [built] = asked;
+    if (!built) throw new Error('no snapshot');
+    expect(built.head).toEqual(source.head());
+    expect(journalRows(built.file).at(-1)).toEqual(built.head);
+    expect((await source.current(whole)).file).toBe(built.file);
+
+    // The journal moves: a new copy, and the old file goes.
+    t.call('signIn', { name: 'Capt. Moreau', role: 'Watch officer', desk: 'D1' });
+    const next = await source.current(whole);
+    expect(next.head.seq).toBeGreaterThan(built.head.seq);
+    expect(existsSync(built.file)).toBe(false);
+    expect(journalRows(next.file).at(-1)).toEqual(next.head);
+  });
 });
