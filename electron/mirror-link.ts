@@ -4,7 +4,7 @@
 import type { Operator } from '../shared/domain.js';
 import type { Result } from '../shared/errors.js';
 import type { RoomLinkView } from '../shared/api/session.js';
-import type { RoomClient } from './room-client.js';
+import { isUnreachable, type RoomClient } from './room-client.js';
 import type { Mirror } from './room-mirror.js';
 import { callRefusal, dispatch } from './services/dispatch.js';
 import { openMirrorHandlers, READ_CALLS, type MirrorHandlers } from './services/mirror-handlers.js';
@@ -19,7 +19,7 @@ export interface RoomLink {
 const SESSION_CALLS = new Set(['getSession', 'lockSession', 'unlockSession', 'setIdleLock']);
 
 const unreachable = (r: Result<unknown>) =>
-  !r.ok && r.error.code === 'internal' && / is unreachable \(/.test(r.error.message);
+  !r.ok && r.error.code === 'internal' && isUnreachable(r.error.message);
 
 export function mirrorLink(client: RoomClient, mirror: Mirror | null): RoomLink & { close(): void } {
   // The operator the room knows for this desk, kept for reads of the copy that need one.

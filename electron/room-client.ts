@@ -41,6 +41,9 @@ export class PinMismatchError extends Error {
   }
 }
 
+/** Whether an error message is the client's "the room … is unreachable (…)" (not a pin mismatch). */
+export const isUnreachable = (message: string): boolean => / is unreachable \(/.test(message);
+
 const CALL_TIMEOUT_MS = 30_000;
 /** The server writes a heartbeat every 2 s: this long without one means the stream is dead. */
 const STREAM_IDLE_MS = 10_000;

@@ -6,7 +6,8 @@
 // Plain Node (no 'electron'), driven directly by the tests.
 import { existsSync, mkdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { RoomClient } from './room-client.js';
+import { isUnreachable, PinMismatchError, type RoomClient } from './room-client.js';
+import { LATEST_VERSION } from './store/migrations/index.js';
 import { summarizeFile } from './backup/summary.js';
 import { durableRename, fsyncFile } from './backup/files.js';
 import type { JournalHead } from './store/backup.js';
@@ -35,6 +36,8 @@ export interface Mirror {
 export interface MirrorOptions {
   client: RoomClient;
   file: string;
+  /** False when the room did not answer as the mirror starts (the desk opens on its copy). */
+  reachable?: boolean;
   /** At most one refresh per this long after journal events (default 5 s). */
   minIntervalMs?: number;
   now?: () => number;
@@ -69,9 +72,9 @@ export function startMirror(o: MirrorOptions): Mirror {
       onError(err as Error);
     }
   }
-  // The session opens a mirror right after the room answered a probe.
-  let connected = true;
-  let lostSince: number | null = null;
+  // The session opens a mirror right after probing the room.
+  let connected = o.reachable ?? true;
+  let lostSince: number | null = connected ? null : now();
   let running: Promise<void> | null = null;
   let again = false;
   let lastRun = 0;
@@ -103,12 +106,19 @@ export function startMirror(o: MirrorOptions): Mirror {
       const summary = summarizeFile(partial);
       if (!summary.ok || String(summary.head.seq) !== seq || (summary.head.hash ?? '') !== (hash ?? ''))
         throw new Error(`the room's snapshot does not check (head ${seq}, chain ok: ${summary.journal.ok})`);
+      // A copy this Vigie could not open read-only (another schema) would fail just when needed.
+      if (summary.schemaVersion !== LATEST_VERSION)
+        throw new Error(
+          `the room's snapshot is at schema version ${summary.schemaVersion}, this desk reads ${LATEST_VERSION}; ` +
+            'the previous copy is kept',
+        );
       fsyncFile(partial);
       durableRename(partial, o.file);
       head = summary.head;
       refreshedAt = now();
     } catch (err) {
-      if (/unreachable|not the pinned one/.test((err as Error).message)) lost(err as Error);
+      const message = (err as Error).message;
+      if (isUnreachable(message) || err instanceof PinMismatchError) lost(err as Error);
       else onError(err as Error);
     } finally {
       rmSync(partial, { force: true });

@@ -3,10 +3,11 @@
 // keeps its own copy of the room (room-mirror.ts) and, while the room is unreachable, answers
 // reads from it and refuses writes (mirror-link.ts). Plain Node, so the opening, the checks and
 // the forwarding are tested without Electron.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../shared/errors.js';
 import { parseRoomAddress, type RoomAddress } from '../shared/room-address.js';
-import { openRoomClient, type RoomClient } from './room-client.js';
+import { isUnreachable, openRoomClient, type RoomClient } from './room-client.js';
 import { callRefusal } from './services/dispatch.js';
 import { mirrorName, startMirror, type Mirror, type MirrorState } from './room-mirror.js';
 import { mirrorLink, type RoomLink } from './mirror-link.js';
@@ -23,7 +24,10 @@ export interface RoomSession {
   link(): RoomLink | null;
   /** The desk's copy of the open room (null: no room, or no mirror folder). */
   mirror(): MirrorState | null;
-  /** Checks the inputs, reaches the server (pin included), and only then switches to it. */
+  /**
+   * Checks the inputs, reaches the server (pin included), and only then switches to it; a room that
+   * does not answer opens on the desk's copy of it when there is one.
+   */
   open(input: unknown): Promise<Result<RoomAddress>>;
   /** Back to the local file. */
   leave(): void;
@@ -64,16 +68,21 @@ export function roomSession(options: RoomSessionOptions = {}): RoomSession {
       const next = openRoomClient(parsed.value);
       // One harmless call proves the server answers and is the pinned one before the desk moves.
       const probe = await next.call('getSession', {});
-      if (!probe.ok && probe.error.code === 'internal') {
+      const copy = options.mirrorDir ? join(options.mirrorDir, mirrorName(parsed.value.fingerprint)) : null;
+      // A room that does not answer (never one with another certificate) still opens on this desk's
+      // copy of it, read-only, so an officer who restarts the app during an outage keeps the picture.
+      const down = !probe.ok && probe.error.code === 'internal';
+      if (down && !(isUnreachable(probe.error.message) && copy && existsSync(copy))) {
         next.close();
         return probe;
       }
       close();
       client = next;
-      mirror = options.mirrorDir
+      mirror = copy
         ? startMirror({
             client: next,
-            file: join(options.mirrorDir, mirrorName(parsed.value.fingerprint)),
+            file: copy,
+            reachable: !down,
             ...(options.onMirrorError ? { onError: options.onMirrorError } : {}),
           })
         : null;

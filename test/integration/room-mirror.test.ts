@@ -38,6 +38,13 @@ async function room(db: string, pair: { cert: string; key: string }, port = '0')
   return { url: run.printed.url, kill: run.kill };
 }
 
+async function certificate(): Promise<{ cert: string; key: string; fingerprint: string }> {
+  let out = '';
+  const io = { out: (s: string) => (out += s), err: () => {} };
+  expect(await roomCert(['--out', tempDir(), '--name', 'localhost', '--ip', '127.0.0.1'], paths, io)).toBe(0);
+  return JSON.parse(out) as { cert: string; key: string; fingerprint: string };
+}
+
 async function until<T>(get: () => T | undefined | null | false, what: string, ms = 20_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
@@ -68,12 +75,7 @@ const roomHead = (db: string) =>
 
 describe('a desk’s own copy of its room', () => {
   it('follows the room, reads and exports offline, refuses writes, and catches up', async () => {
-    let out = '';
-    const io = { out: (s: string) => (out += s), err: () => {} };
-    expect(await roomCert(['--out', tempDir(), '--name', 'localhost', '--ip', '127.0.0.1'], paths, io)).toBe(
-      0,
-    );
-    const pair = JSON.parse(out) as { cert: string; key: string; fingerprint: string };
+    const pair = await certificate();
     const db = cluster.createDatabase('mirror');
     const first = await room(db, pair);
 
@@ -153,6 +155,38 @@ describe('a desk’s own copy of its room', () => {
     await ok(link, 'signIn', { name: 'Capt. Moreau', role: 'Watch officer', desk: 'D1' });
     await ok(link, 'createIncident', incident('Colis suspect Pont Neuf'));
   }, 120_000);
+});
+
+describe('a desk reopening its room during an outage', () => {
+  it('opens on its copy, read-only, when the room does not answer; a room it has no copy of is refused', async () => {
+    const pair = await certificate();
+    const db = cluster.createDatabase('outage');
+    const served = await room(db, pair);
+    const mirrorDir = tempDir();
+    const before = roomSession({ mirrorDir });
+    cleanup.push(() => before.leave());
+    expect((await before.open({ url: served.url, fingerprint: pair.fingerprint })).ok).toBe(true);
+    const head = roomHead(db);
+    await until(() => before.mirror()?.head?.seq === head, 'the copy');
+    before.leave();
+    await served.kill();
+
+    const rooms = roomSession({ mirrorDir });
+    cleanup.push(() => rooms.leave());
+    const other = await certificate();
+    const wrong = await rooms.open({ url: served.url, fingerprint: other.fingerprint });
+    expect(wrong.ok ? '' : wrong.error.message).toMatch(/is unreachable/);
+    expect(rooms.link()).toBeNull();
+    expect((await rooms.open({ url: served.url, fingerprint: pair.fingerprint })).ok).toBe(true);
+    const link = rooms.link();
+    if (!link) throw new Error('no room link');
+    expect((await ok<unknown[]>(link, 'listUnits')).length).toBeGreaterThan(10);
+    const session = await ok<SessionView>(link, 'getSession');
+    expect(session.room).toMatchObject({ connected: false });
+    expect(session.room?.copyAt).toBeTruthy();
+    const refused = await link.call('createIncident', incident('Colis suspect Pont Neuf'));
+    expect(refused.ok ? '' : refused.error.message).toMatch(/read-only; the change was not made\.$/);
+  }, 60_000);
 });
 
 describe('the room’s snapshot for desks', () => {
