@@ -2,8 +2,9 @@
 // only the console's own top frame, each running through the shared dispatch (zod validation,
 // plain Result). One desk per window contents, so each window is its own console seat. Plus the
 // desktop-only base map file picker (shared/desktop-bridge.ts), held to the same sender check.
-// While a room is open (room-session.ts) the calls go to the room server instead, after the same
-// sender check and the same input validation.
+// While a room is open (room-session.ts) the calls go to the room server instead (or, while it is
+// unreachable, to the desk's read-only copy of it), after the same sender check and the same input
+// validation.
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CALL_NAMES, ipcChannel } from '../shared/call-names.js';
 import { PICK_BASEMAP_CHANNEL } from '../shared/desktop-bridge.js';
@@ -12,8 +13,7 @@ import { pickBasemapFile, setBasemapVia } from './basemap-picker.js';
 import { createDesk, type Desk } from './services/desk.js';
 import { dispatch, type Handlers } from './services/dispatch.js';
 import { isAppUrl } from './static-paths.js';
-import { forwardCall } from './room-session.js';
-import type { RoomClient } from './room-client.js';
+import type { RoomLink } from './mirror-link.js';
 
 const refused = (name: string): Result<never> => ({
   ok: false,
@@ -26,7 +26,7 @@ const inRoom = (name: string): Result<never> => ({
 });
 
 /** Registers every channel; the returned function removes them again. `room`: the open room. */
-export function bindIpc(handlers: Handlers, room: () => RoomClient | null = () => null): () => void {
+export function bindIpc(handlers: Handlers, room: () => RoomLink | null = () => null): () => void {
   const desks = new WeakMap<WebContents, Desk>();
   const deskFor = (contents: WebContents): Desk => {
     let desk = desks.get(contents);
@@ -39,8 +39,8 @@ export function bindIpc(handlers: Handlers, room: () => RoomClient | null = () =
   for (const name of CALL_NAMES) {
     ipcMain.handle(ipcChannel(name), (event, input: unknown): Result<unknown> | Promise<Result<unknown>> => {
       if (!isTrustedSender(event)) return refused(name);
-      const client = room();
-      if (client) return forwardCall(client, name, input);
+      const link = room();
+      if (link) return link.call(name, input);
       return dispatch(handlers, name, input, deskFor(event.sender));
     });
   }

@@ -24,7 +24,7 @@ const ALLOWED_SCHEMES = new Set(['app:', 'blob:', 'data:', 'devtools:']);
 
 let vigie: LiveVigie | null = null;
 let mainWindow: BrowserWindow | null = null;
-const rooms = roomSession();
+let rooms = roomSession();
 
 /** Shows the reason and leaves with a non-zero code; nothing relaunches, so no crash loop. */
 function fail(title: string, err: unknown): void {
@@ -89,6 +89,11 @@ function main(): void {
   }
   const db = dbLocation.path;
   app.setPath('userData', instanceUserData(userData, db));
+  // The desk's copies of the rooms it opens, beside its own data.
+  rooms = roomSession({
+    mirrorDir: path.join(app.getPath('userData'), 'rooms'),
+    onMirrorError: (err) => console.error(`Vigie: room copy: ${err.message}`),
+  });
 
   if (!app.requestSingleInstanceLock({ db })) {
     console.error(`Vigie: another Vigie already has ${db} open; it was brought to the front.`);
@@ -142,7 +147,7 @@ function main(): void {
         return;
       }
     }
-    bindIpc(handlers, rooms.current);
+    bindIpc(handlers, rooms.link);
     mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));
     mainWindow.on('closed', () => {
       mainWindow = null;

@@ -2,7 +2,9 @@
 // server (`vigie serve --listen … --tls-cert … --tls-key …`) over HTTPS with its certificate pinned.
 // Plain Node (no 'electron'): the main process forwards the renderer's calls here when a room is
 // open, and the tests drive it directly.
-import type { IncomingMessage } from 'node:http';
+import { createWriteStream } from 'node:fs';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import { Agent, request, type RequestOptions } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
@@ -21,6 +23,11 @@ export interface RoomClient {
   call(name: string, input: unknown): Promise<Result<unknown>>;
   /** Follows GET /events from `after` (null: from now); returns the stop. */
   events(after: number | null, onEvent: (e: RoomEvent) => void, onError?: (err: Error) => void): () => void;
+  /**
+   * GET `path` (e.g. `snapshot?after=12`) through the pinned connection; a 200's body is written to
+   * `file`, any other status leaves it alone. Rejects when the room is unreachable.
+   */
+  download(path: string, file: string): Promise<{ status: number; headers: IncomingHttpHeaders }>;
   close(): void;
 }
 
@@ -34,10 +41,15 @@ export class PinMismatchError extends Error {
   }
 }
 
+/** Whether an error message is the client's "the room … is unreachable (…)" (not a pin mismatch). */
+export const isUnreachable = (message: string): boolean => / is unreachable \(/.test(message);
+
 const CALL_TIMEOUT_MS = 30_000;
 /** The server writes a heartbeat every 2 s: this long without one means the stream is dead. */
 const STREAM_IDLE_MS = 10_000;
 const RECONNECT_MS = 1000;
+/** A snapshot may take a while to build; this long without a byte means the room is gone. */
+const DOWNLOAD_IDLE_MS = 60_000;
 
 /**
  * Trusts the server by its certificate's fingerprint alone. `rejectUnauthorized: false` switches
@@ -163,11 +175,31 @@ export function openRoomClient(address: { url: string; fingerprint: string }): R
     return stop;
   }
 
+  function download(path: string, file: string) {
+    return new Promise<{ status: number; headers: IncomingHttpHeaders }>((resolve, reject) => {
+      const req = request(new URL(path, url), { agent }, (res) => {
+        const status = res.statusCode ?? 0;
+        if (status !== 200) {
+          res.resume();
+          return resolve({ status, headers: res.headers });
+        }
+        pipeline(res, createWriteStream(file)).then(
+          () => resolve({ status, headers: res.headers }),
+          (err: unknown) => reject(new Error(unreachable(err))),
+        );
+      });
+      req.setTimeout(DOWNLOAD_IDLE_MS, () => req.destroy(new Error(`no data for ${DOWNLOAD_IDLE_MS} ms`)));
+      req.on('error', (err) => reject(err instanceof PinMismatchError ? err : new Error(unreachable(err))));
+      req.end();
+    });
+  }
+
   return {
     url,
     fingerprint,
     call,
     events,
+    download,
     close: () => {
       for (const stop of [...stops]) stop();
       agent.destroy();

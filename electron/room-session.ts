@@ -1,14 +1,33 @@
 // The desktop's open room, if any: while one is open the renderer's calls go to the room server
-// (ipc.ts asks `current()`), and the local database waits untouched. Plain Node, so the opening,
-// the checks and the forwarding are tested without Electron.
+// (ipc.ts asks `link()`), and the local database waits untouched. With a mirror folder, the desk
+// keeps its own copy of the room (room-mirror.ts) and, while the room is unreachable, answers
+// reads from it and refuses writes (mirror-link.ts). Plain Node, so the opening, the checks and
+// the forwarding are tested without Electron.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Result } from '../shared/errors.js';
 import { parseRoomAddress, type RoomAddress } from '../shared/room-address.js';
-import { openRoomClient, type RoomClient } from './room-client.js';
+import { isUnreachable, openRoomClient, type RoomClient } from './room-client.js';
 import { callRefusal } from './services/dispatch.js';
+import { mirrorName, startMirror, type Mirror, type MirrorState } from './room-mirror.js';
+import { mirrorLink, type RoomLink } from './mirror-link.js';
+
+export interface RoomSessionOptions {
+  /** Where the desk keeps its copies of rooms (absent: no copy, calls fail while unreachable). */
+  mirrorDir?: string;
+  onMirrorError?: (err: Error) => void;
+}
 
 export interface RoomSession {
   current(): RoomClient | null;
-  /** Checks the inputs, reaches the server (pin included), and only then switches to it. */
+  /** The open room's calls: to the server, or to the desk's copy while it is unreachable. */
+  link(): RoomLink | null;
+  /** The desk's copy of the open room (null: no room, or no mirror folder). */
+  mirror(): MirrorState | null;
+  /**
+   * Checks the inputs, reaches the server (pin included), and only then switches to it; a room that
+   * does not answer opens on the desk's copy of it when there is one.
+   */
   open(input: unknown): Promise<Result<RoomAddress>>;
   /** Back to the local file. */
   leave(): void;
@@ -20,10 +39,21 @@ export async function forwardCall(room: RoomClient, name: string, input: unknown
   return refused ? { ok: false, error: refused } : room.call(name, input);
 }
 
-export function roomSession(): RoomSession {
+export function roomSession(options: RoomSessionOptions = {}): RoomSession {
   let client: RoomClient | null = null;
+  let link: (RoomLink & { close(): void }) | null = null;
+  let mirror: Mirror | null = null;
+  const close = () => {
+    link?.close();
+    client?.close();
+    link = null;
+    client = null;
+    mirror = null;
+  };
   return {
     current: () => client,
+    link: () => link,
+    mirror: () => mirror?.state() ?? null,
     async open(input) {
       const o = (input ?? {}) as { url?: unknown; fingerprint?: unknown };
       const parsed = parseRoomAddress({
@@ -38,18 +68,28 @@ export function roomSession(): RoomSession {
       const next = openRoomClient(parsed.value);
       // One harmless call proves the server answers and is the pinned one before the desk moves.
       const probe = await next.call('getSession', {});
-      if (!probe.ok && probe.error.code === 'internal') {
+      const copy = options.mirrorDir ? join(options.mirrorDir, mirrorName(parsed.value.fingerprint)) : null;
+      // A room that does not answer (never one with another certificate) still opens on this desk's
+      // copy of it, read-only, so an officer who restarts the app during an outage keeps the picture.
+      const down = !probe.ok && probe.error.code === 'internal';
+      if (down && !(isUnreachable(probe.error.message) && copy && existsSync(copy))) {
         next.close();
         return probe;
       }
-      client?.close();
+      close();
       client = next;
+      mirror = copy
+        ? startMirror({
+            client: next,
+            file: copy,
+            reachable: !down,
+            ...(options.onMirrorError ? { onError: options.onMirrorError } : {}),
+          })
+        : null;
+      link = mirrorLink(next, mirror);
       return { ok: true, value: parsed.value };
     },
-    leave() {
-      client?.close();
-      client = null;
-    },
+    leave: close,
   };
 }
 

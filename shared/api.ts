@@ -10,7 +10,7 @@ import { journalCalls } from './api/journal.js';
 import { handoverCalls } from './api/handover.js';
 import { backupCalls } from './api/backups.js';
 
-export type { DeskLock, Session, SessionView } from './api/session.js';
+export type { DeskLock, RoomLinkView, Session, SessionView } from './api/session.js';
 export type { CallSpec } from './api/call.js';
 
 export const api = {

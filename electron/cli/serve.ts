@@ -12,6 +12,7 @@ import { startHost, type Host } from '../host/server.js';
 import { listenPlan, ListenError, type Listen } from '../host/listen.js';
 import { startLiveVigie, type LiveVigie } from '../services/live-vigie.js';
 import { startFeed } from '../services/feed.js';
+import { snapshotSource } from '../host/snapshot.js';
 import { isRoomUrl } from '../store/db.js';
 import { basemapSlot } from '../tiles/slot.js';
 import { TileFileError } from '../tiles/types.js';
@@ -67,8 +68,10 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
   });
   const basemap = basemapSlot(live.current().db);
   const feed = startFeed({ current: () => live.current().db, location: dbPath });
+  const snapshot = snapshotSource(() => live.current().db);
   const undo = async () => {
     basemap.close();
+    snapshot.close();
     await feed.close();
     await live.close();
   };
@@ -82,6 +85,7 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
       port,
       basemap,
       feed,
+      snapshot,
       listen,
     });
   } catch (err) {

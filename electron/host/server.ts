@@ -12,6 +12,7 @@ import { resolveStatic, staticHeaders } from '../static-paths.js';
 import type { BasemapSlot } from '../tiles/slot.js';
 import { serveTiles } from './tiles.js';
 import { streamEvents } from './events.js';
+import { serveSnapshot, type SnapshotSource } from './snapshot.js';
 import type { JournalFeed } from '../services/feed.js';
 import { allowedHosts, createListener, LOOPBACK, publicUrl, type Listen } from './listen.js';
 import { DEFAULT_MAX_BODY, declaredTooLarge, largeBodyTurn, maxBody, readBody } from './body-limits.js';
@@ -26,6 +27,8 @@ export interface HostOptions {
   basemap?: BasemapSlot;
   /** The journal's moves, pushed to consoles at GET /events (absent: 404, consoles poll). */
   feed?: JournalFeed;
+  /** The room as a SQLite file at GET /snapshot, for desks' mirrors (absent: 404). */
+  snapshot?: SnapshotSource;
   /** Address and TLS (absent: HTTP on 127.0.0.1). */
   listen?: Listen;
 }
@@ -113,6 +116,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
         return sendJson(res, 400, err('invalid_input', 'after: a journal sequence number (integer ≥ 0)'));
       return streamEvents(req, res, o.feed, n);
     }
+    if (url.pathname === '/snapshot') return serveSnapshot(req, res, url, o.snapshot);
     if (await serveTiles(o.basemap, req, res, url)) return;
     const file = resolveStatic({ renderer: o.rendererDir, resources: o.resourcesDir }, url.pathname);
     if (!file) return sendJson(res, 404, err('not_found', `No file at ${url.pathname}`));

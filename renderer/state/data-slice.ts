@@ -99,6 +99,12 @@ export const createDataSlice =
           return moved;
         };
         const tick = async () => {
+          // A desktop app in a room: whether the room answers, and how old the desk's copy is.
+          if (get().session?.room)
+            await client.getSession({}).then(
+              (session) => set({ session }),
+              () => {},
+            );
           if (get().loadState === 'ready') {
             ticks = (ticks + 1) % FULL_EVERY;
             // While the live feed is up it brings every change; only the full read remains.

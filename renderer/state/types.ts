@@ -2,7 +2,7 @@
 // (never the maplibre Map, never DOM nodes).
 import type { StateCreator } from 'zustand';
 import type { MapSlice } from './map-slice';
-import type { CallInput, Session } from '../../shared/api';
+import type { CallInput, RoomLinkView, Session } from '../../shared/api';
 import type {
   Contingent,
   Incident,
@@ -23,7 +23,8 @@ import type { PushedEntry } from '../live/apply';
 import type { RoomStatus } from '../live/stream';
 
 export interface SessionSlice {
-  session: Session | null;
+  /** `room`: only in a desktop app that has opened a room. */
+  session: (Session & { room?: RoomLinkView }) | null;
   /** Replaces the operator after a successful sign-in. */
   setOperator: (operator: Operator) => void;
   signIn: (input: { name: string; role: string; desk: string }) => Promise<boolean>;

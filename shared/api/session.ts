@@ -18,9 +18,20 @@ export interface DeskLock {
   idleLockMinutes: number;
 }
 
+/** A desktop app in a room: whether the room answers, and the age of the desk's own copy of it. */
+export interface RoomLinkView {
+  connected: boolean;
+  /** When the desk's copy was last known to be the room's (ISO), null without a copy. */
+  copyAt: string | null;
+  /** Since when the room has not answered (ISO), null while it does. */
+  lostSince: string | null;
+}
+
 /** What getSession and the lock calls answer: the session plus the desk's lock. */
 export interface SessionView extends Session {
   lock: DeskLock;
+  /** Only from a desktop app in a room (absent on a desk alone and in a browser). */
+  room?: RoomLinkView;
 }
 
 export const LOCK_REASONS = ['idle', 'manual'] as const;

@@ -2,8 +2,7 @@
 // certificate from `vigie room cert`, reached by the desktop's room client with the certificate
 // pinned. Needs the CLI bundle and the renderer (npm run build), as the end-to-end tests do.
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
@@ -12,6 +11,7 @@ import { UsageError } from '../../electron/cli/args.js';
 import { openRoomClient, type RoomClient, type RoomEvent } from '../../electron/room-client.js';
 import { forwardCall, roomSession } from '../../electron/room-session.js';
 import { paths, tempDb, tempDir } from '../support/temp.js';
+import { serve } from '../support/serve.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -30,47 +30,6 @@ async function makeCert(extra: string[] = [], dir = tempDir()): Promise<Pair> {
   const code = await roomCert(['--out', dir, ...extra], paths, { out: (s) => (out += s), err: () => {} });
   expect(code).toBe(0);
   return JSON.parse(out) as Pair;
-}
-
-interface Run {
-  code: number | null;
-  stderr: string;
-  printed?: { url: string; fingerprint?: string };
-  stop(): Promise<void>;
-}
-
-/** Runs `vigie serve ARGS`; resolves on its JSON line (it is serving) or on its exit (refused). */
-function serve(args: string[], db = tempDb()): Promise<Run> {
-  if (!existsSync(join(paths.renderer, 'index.html'))) throw new Error('run npm run build first');
-  const child = spawn(
-    process.execPath,
-    [join(paths.root, 'electron/bin/vigie.mjs'), 'serve', '--db', db, '--port', '0', ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  cleanup.push(stop);
-  let stderr = '';
-  let stdout = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`vigie serve did not start: ${stderr}`)), 30_000);
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      const line = stdout.split('\n').find((l) => l.startsWith('{'));
-      if (!line) return;
-      clearTimeout(timer);
-      resolve({ code: null, stderr, printed: JSON.parse(line) as Run['printed'], stop });
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr, stop });
-    });
-  });
 }
 
 async function room(o: { pair?: Pair; db?: string; port?: string } = {}) {

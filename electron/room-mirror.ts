@@ -1,0 +1,187 @@
+// A desk's own copy of its room: the room's SQLite snapshot (GET /snapshot, host/snapshot.ts) kept
+// in a local file, refreshed as the journal moves, so that an officer whose room is unreachable
+// still has the last picture (services/mirror-handlers.ts reads it). Catching up asks for the
+// snapshot after the head it holds: the room answers 304 when nothing moved, a whole new copy
+// otherwise (replaying only the missing entries needs after-images in the journal, a later issue).
+// Plain Node (no 'electron'), driven directly by the tests.
+import { existsSync, mkdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { isUnreachable, PinMismatchError, type RoomClient } from './room-client.js';
+import { LATEST_VERSION } from './store/migrations/index.js';
+import { summarizeFile } from './backup/summary.js';
+import { durableRename, fsyncFile } from './backup/files.js';
+import type { JournalHead } from './store/backup.js';
+
+export interface MirrorState {
+  /** The room's journal head the copy holds (null: no copy yet). */
+  head: JournalHead | null;
+  /** When the copy was last known to be the room's (ISO), null without a copy. */
+  refreshedAt: string | null;
+  ageMs: number | null;
+  file: string;
+  /** Whether the room answers now, and since when it does not (ISO). */
+  connected: boolean;
+  lostSince: string | null;
+}
+
+export interface Mirror {
+  state(): MirrorState;
+  /** Fetches what moved now (done at start, on reconnection, and after journal events). */
+  refresh(): Promise<void>;
+  /** A call found the room unreachable before the event stream did. */
+  unreachable(err: Error): void;
+  close(): void;
+}
+
+export interface MirrorOptions {
+  client: RoomClient;
+  file: string;
+  /** False when the room did not answer as the mirror starts (the desk opens on its copy). */
+  reachable?: boolean;
+  /** At most one refresh per this long after journal events (default 5 s). */
+  minIntervalMs?: number;
+  now?: () => number;
+  onError?: (err: Error) => void;
+}
+
+const HEAD_HEADER = 'x-vigie-head';
+
+/** The mirror's file name for a room: the first 16 hex digits of its certificate fingerprint. */
+export const mirrorName = (fingerprint: string) =>
+  `${fingerprint
+    .replace(/[^0-9a-f]/gi, '')
+    .slice(0, 16)
+    .toLowerCase()}.db`;
+
+export function startMirror(o: MirrorOptions): Mirror {
+  const now = o.now ?? Date.now;
+  const minInterval = o.minIntervalMs ?? 5000;
+  const onError = o.onError ?? (() => {});
+  mkdirSync(dirname(o.file), { recursive: true });
+  let head: JournalHead | null = null;
+  let refreshedAt: number | null = null;
+  // A copy left by an earlier run is the last picture until the room answers.
+  if (existsSync(o.file)) {
+    try {
+      const summary = summarizeFile(o.file);
+      if (summary.ok) {
+        head = summary.head;
+        refreshedAt = statSync(o.file).mtimeMs;
+      }
+    } catch (err) {
+      onError(err as Error);
+    }
+  }
+  // The session opens a mirror right after probing the room.
+  let connected = o.reachable ?? true;
+  let lostSince: number | null = connected ? null : now();
+  let running: Promise<void> | null = null;
+  let again = false;
+  let lastRun = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  const partial = `${o.file}.download-${process.pid}`;
+
+  const lost = (err: Error) => {
+    if (connected || lostSince === null) lostSince = now();
+    connected = false;
+    onError(err);
+  };
+
+  async function fetchOnce(): Promise<void> {
+    const after = head ? `?after=${head.seq}` : '';
+    try {
+      const got = await o.client.download(`snapshot${after}`, partial);
+      connected = true;
+      lostSince = null;
+      if (got.status === 304) {
+        // The copy is still the room's: its file's time says so, across restarts too.
+        const t = new Date(now());
+        if (existsSync(o.file)) utimesSync(o.file, t, t);
+        refreshedAt = t.getTime();
+        return;
+      }
+      if (got.status !== 200) throw new Error(`the room answered HTTP ${got.status} to GET /snapshot`);
+      const [seq, hash] = String(got.headers[HEAD_HEADER] ?? '').split(' ');
+      const summary = summarizeFile(partial);
+      if (!summary.ok || String(summary.head.seq) !== seq || (summary.head.hash ?? '') !== (hash ?? ''))
+        throw new Error(`the room's snapshot does not check (head ${seq}, chain ok: ${summary.journal.ok})`);
+      // A copy this Vigie could not open read-only (another schema) would fail just when needed.
+      if (summary.schemaVersion !== LATEST_VERSION)
+        throw new Error(
+          `the room's snapshot is at schema version ${summary.schemaVersion}, this desk reads ${LATEST_VERSION}; ` +
+            'the previous copy is kept',
+        );
+      fsyncFile(partial);
+      durableRename(partial, o.file);
+      head = summary.head;
+      refreshedAt = now();
+    } catch (err) {
+      const message = (err as Error).message;
+      if (isUnreachable(message) || err instanceof PinMismatchError) lost(err as Error);
+      else onError(err as Error);
+    } finally {
+      rmSync(partial, { force: true });
+    }
+  }
+
+  /** One refresh at a time; a request meanwhile runs once more after it. */
+  function refresh(): Promise<void> {
+    if (closed) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    lastRun = now();
+    running = fetchOnce().finally(() => {
+      running = null;
+      if (again && !closed) {
+        again = false;
+        void refresh();
+      }
+    });
+    return running;
+  }
+
+  /** After journal events: at most one refresh per minInterval. */
+  const soon = () => {
+    if (timer || closed) return;
+    const wait = Math.max(0, lastRun + minInterval - now());
+    timer = setTimeout(() => {
+      timer = undefined;
+      void refresh();
+    }, wait);
+  };
+
+  const stop = o.client.events(
+    head?.seq ?? null,
+    (e) => {
+      if (e.event === 'hello') {
+        // Connected (again): catch up at once.
+        connected = true;
+        lostSince = null;
+        void refresh();
+      } else if (e.event === 'journal' || e.event === 'reload') soon();
+    },
+    lost,
+  );
+  void refresh();
+
+  return {
+    refresh,
+    unreachable: lost,
+    state: () => ({
+      head,
+      refreshedAt: refreshedAt === null ? null : new Date(refreshedAt).toISOString(),
+      ageMs: refreshedAt === null ? null : Math.max(0, now() - refreshedAt),
+      file: o.file,
+      connected,
+      lostSince: lostSince === null ? null : new Date(lostSince).toISOString(),
+    }),
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      stop();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// The contract over a desk's local copy of a room (room-mirror.ts) while the room is unreachable:
+// reads answer from the copy, opened read-only; every other call is refused with a message that
+// says since when and how old the copy is. Nothing is queued: a change made offline would be
+// replayed later onto a picture that moved meanwhile, which an officer must decide, not a queue.
+import type { Db } from '../store/db.js';
+import { openDatabase } from '../store/db.js';
+import { getOperation } from '../store/meta.js';
+import { clockFor, realTime } from '../../shared/clock.js';
+import { ApiError } from '../../shared/errors.js';
+import type { Operator } from '../../shared/domain.js';
+import { CALL_NAMES } from '../../shared/call-names.js';
+import type { CallName } from '../../shared/api.js';
+import { formatClock } from '../../shared/time-format.js';
+import { createHandlers } from './handlers.js';
+import { checkChain } from './session.js';
+import type { Handlers } from './dispatch.js';
+import type { Desk } from './desk.js';
+
+/**
+ * Calls that only read. A call left out is refused offline, so a new call of the contract is safe
+ * by default. previewHandover builds a report without storing it; exportHandover re-renders one
+ * already acknowledged.
+ */
+export const READ_CALLS: ReadonlySet<CallName> = new Set<CallName>([
+  'getSession',
+  'listContingents',
+  'listUnits',
+  'listVenues',
+  'listRoutes',
+  'listZones',
+  'exportZones',
+  'getBasemap',
+  'getParade',
+  'listIncidents',
+  'getIncident',
+  'getContingent',
+  'listUnitPositions',
+  'nearestUnits',
+  'getSettings',
+  'listJournal',
+  'verify',
+  'suggestHandoverWindow',
+  'previewHandover',
+  'listHandovers',
+  'exportHandover',
+  'listBackups',
+]);
+
+export interface MirrorHandlersOptions {
+  /** The mirror file (it must exist). */
+  file: string;
+  /** When the room was lost, and when the copy was last known to be the room's (epoch ms). */
+  lostAt: number;
+  copyAt: number;
+  /**
+   * The operator the room knew for this desk: reads that need one (the handover preview) run as
+   * them, since signing in here would be a write.
+   */
+  operator: () => Operator | null;
+}
+
+export interface MirrorHandlers {
+  handlers: Handlers;
+  /** The refusal every write gets. */
+  refusal: string;
+  close(): void;
+}
+
+export function openMirrorHandlers(o: MirrorHandlersOptions): MirrorHandlers {
+  const db: Db = openDatabase(o.file, { readonly: true, mustExist: true });
+  try {
+    const op = getOperation(db);
+    const ctx = { db, clock: op ? clockFor(op, realTime) : realTime, real: realTime };
+    const all = createHandlers(ctx, checkChain(ctx));
+    const zone = op?.timezone ?? 'Europe/Paris';
+    const hhmm = (ms: number) => formatClock(ms, zone, false);
+    const refusal =
+      `The room is unreachable since ${hhmm(o.lostAt)}: this desk shows its local copy of ` +
+      `${hhmm(o.copyAt)}, read-only; the change was not made.`;
+    const asRoomDesk = (desk: Desk): Desk => ({ operator: desk.operator ?? o.operator(), lockedAt: null });
+    const handlers = Object.fromEntries(
+      CALL_NAMES.map((name) => {
+        const read = all[name] as (input: unknown, desk: Desk) => unknown;
+        const handler = READ_CALLS.has(name)
+          ? (input: unknown, desk: Desk) => read(input, asRoomDesk(desk))
+          : () => {
+              throw new ApiError({ code: 'forbidden', message: refusal });
+            };
+        return [name, handler];
+      }),
+    ) as unknown as Handlers;
+    return { handlers, refusal, close: () => db.close() };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
