@@ -5,7 +5,7 @@ import type { Ctx } from './context.js';
 import { journal, requireOperator } from './context.js';
 import type { Desk } from './desk.js';
 import { newId } from './ids.js';
-import { mustGetIncident } from './incidents.js';
+import { mustGetIncident } from './incident-lookup.js';
 import type { Incident, IncidentStatus, Operator, Unit, UnitStatus } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { isFinished, isOpen, unitStatusFor } from '../../shared/incident-lifecycle.js';

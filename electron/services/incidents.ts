@@ -6,6 +6,7 @@ import { journal, requireOperator } from './context.js';
 import type { Desk } from './desk.js';
 import { newId } from './ids.js';
 import { followIncident } from './assignments.js';
+import { mustGetIncident } from './incident-lookup.js';
 import type { createIncidentInput, updateIncidentInput } from '../../shared/api/incidents.js';
 import type { Incident, IncidentDetail, IncidentNote, IncidentRow } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
@@ -27,12 +28,6 @@ import { activeAssignedUnits, assignmentViews } from '../store/assignments.js';
 import { listEntries } from '../store/journal.js';
 import { getVenue } from '../store/venues.js';
 import { getOperation } from '../store/meta.js';
-
-export function mustGetIncident(ctx: Ctx, id: string): Incident {
-  const incident = getIncident(ctx.db, id);
-  if (!incident) throw new ApiError({ code: 'not_found', message: `Incident ${id} does not exist` });
-  return incident;
-}
 
 function staleConflict(current: Incident, yours: number): ApiError {
   return new ApiError({

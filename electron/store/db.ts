@@ -2,42 +2,11 @@
 // room's PostgreSQL. The store's query modules are written once against it; the few places where
 // the SQL differs ask the dialect (dialect.ts). Opening picks the engine from the location: a
 // postgres:// URL is a room, anything else a file.
-import type { Dialect } from './dialect.js';
 import { openSqlite, type SqliteOpenOptions } from './sqlite.js';
 import { openPostgres } from './pg/db.js';
 
-export interface RunResult {
-  changes: number;
-}
-
-export interface Statement {
-  get(...params: unknown[]): unknown;
-  all(...params: unknown[]): unknown[];
-  run(...params: unknown[]): RunResult;
-}
-
-export interface Db {
-  readonly dialect: Dialect;
-  /** Where it is: a file path, or the room URL without its password. */
-  readonly location: string;
-  readonly readonly: boolean;
-  prepare(sql: string): Statement;
-  /** Wraps fn in a transaction (a savepoint when nested), like better-sqlite3's. */
-  transaction<T>(fn: () => T): () => T;
-  /** Several statements without parameters. */
-  exec(sql: string): void;
-  /** The schema version the database is at (numbered migrations). */
-  schemaVersion(): number;
-  /** The engine's own consistency check: "ok", or the problems it found. */
-  integrityCheck(): string;
-  /** Called with the journal's new head once the transaction that appended it has committed. */
-  onCommittedAppend(listener: (seq: number) => void): () => void;
-  /** Serialises journal appends across every writer of the database until the transaction ends. */
-  lockJournal(): void;
-  /** The journal moved to `seq` in the open transaction (journal.ts calls it). */
-  appended(seq: number): void;
-  close(): void;
-}
+export type { Db, RunResult, Statement } from './db-types.js';
+import type { Db } from './db-types.js';
 
 export type OpenOptions = SqliteOpenOptions;
 
@@ -50,26 +19,4 @@ export function isRoomUrl(location: string): boolean {
 
 export function openDatabase(location: string, options: OpenOptions = {}): Db {
   return isRoomUrl(location) ? openPostgres(location, options) : openSqlite(location, options);
-}
-
-/** Keeps the committed-append listeners of one Db; both engines use it. */
-export class AppendListeners {
-  private readonly listeners = new Set<(seq: number) => void>();
-  private pending: number | null = null;
-
-  add(listener: (seq: number) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  appended(seq: number): void {
-    this.pending = seq;
-  }
-  committed(): void {
-    const seq = this.pending;
-    this.pending = null;
-    if (seq !== null) for (const l of this.listeners) l(seq);
-  }
-  rolledBack(): void {
-    this.pending = null;
-  }
 }

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index.js';
 import { StoreError } from './errors.js';
-import { AppendListeners, type Db, type Statement } from './db.js';
+import { AppendListeners, type Db, type Statement } from './db-types.js';
 import { SQLITE } from './dialect.js';
 
 /** better-sqlite3's own handle, for what only SQLite has (online backup, VACUUM INTO, pragmas). */

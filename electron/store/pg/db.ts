@@ -2,7 +2,7 @@
 // parameters, transactions as BEGIN/COMMIT (savepoints when nested) on the worker's one connection,
 // the schema checked and migrated under an advisory lock (several servers may start at once), and
 // the journal's new head announced with NOTIFY, which PostgreSQL delivers only on commit.
-import { AppendListeners, type Db, type RunResult, type Statement } from '../db.js';
+import { AppendListeners, type Db, type RunResult, type Statement } from '../db-types.js';
 import { POSTGRES } from '../dialect.js';
 import { StoreError } from '../errors.js';
 import { LATEST_VERSION } from '../migrations/index.js';
