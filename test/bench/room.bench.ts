@@ -2,19 +2,18 @@
 // postgres.js client sending the same statements; 20 desks (processes) writing to one room at
 // once; a change's way from desk A to desk B's event stream (room and file); the console's load on
 // a room against a file. The cluster is a throwaway one with fsync on (test/support/pg-cluster.ts).
-import { copyFileSync, existsSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openVigie } from '../../electron/services/app.js';
 import { openDatabase } from '../../electron/store/db.js';
 import { verifyChain } from '../../electron/store/journal.js';
-import { INCIDENT_CATEGORIES, type Priority } from '../../shared/domain.js';
 import { startPgCluster, type PgCluster } from '../support/pg-cluster.js';
 import { launch, serveTracked } from './lib/browser.js';
 import { launchConsole, type Launch } from './lib/console-launch.js';
-import { inBox, PARIS, rng } from './lib/fixture.js';
+import { rng } from './lib/fixture.js';
 import { paths } from './lib/paths.js';
-import type { NewIncidentInput } from './lib/plain.js';
+import { benchIncident, type NewIncidentInput } from './lib/plain.js';
 import { checkRoom, DESK_ENV, deskMain, runDesks, type DeskReport } from './lib/room-desks.js';
 import { capture, createStatements, interleaveAsync, PgPeer } from './lib/room-durable.js';
 import { propagation, type Propagation } from './lib/room-feed.js';
@@ -40,14 +39,7 @@ const workerCopy = join(dirname(fileURLToPath(import.meta.url)), 'pg-worker.mjs'
 if (!existsSync(workerCopy)) copyFileSync(join(paths.root, 'dist', 'node', 'pg-worker.mjs'), workerCopy);
 
 const r = rng(11);
-const incident = (i: number): NewIncidentInput => ({
-  category: INCIDENT_CATEGORIES[i % INCIDENT_CATEGORIES.length] as NewIncidentInput['category'],
-  priority: ((i % 4) + 1) as Priority,
-  title: `Colis suspect quai Branly ${i}`,
-  description: 'Sac noir laissé au pied du pont, signalé par un agent de sécurité.',
-  source: 'radio',
-  ...inBox(r, PARIS),
-});
+const incident = (i: number): NewIncidentInput => benchIncident(r, i);
 
 async function cluster(durable: boolean): Promise<PgCluster> {
   const c = await startPgCluster({ durable });
@@ -73,12 +65,28 @@ function checkChain(url: string): number {
   }
 }
 
-/** 1. createIncident, Vigie against the bare client, interleaved on one database of `c`. */
-async function durableCreates(c: PgCluster, runs: number, rounds: number) {
+/** The disk's own pace for a commit: one 8 kB WAL page written and fdatasync'ed (PostgreSQL's method). */
+function diskLoop(dir: string): { write: () => void; close: () => void } {
+  const fd = openSync(join(dir, 'wal-like.bin'), 'w+');
+  const page = Buffer.alloc(8192, 7);
+  let offset = 0;
+  return {
+    write() {
+      writeSync(fd, page, 0, page.length, offset);
+      fdatasyncSync(fd);
+      offset = (offset + page.length) % (16 * 1024 * 1024);
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/** 1. createIncident, Vigie against the bare client (and the disk), interleaved on one database of `c`. */
+async function durableCreates(c: PgCluster, runs: number, rounds: number, dir: string) {
   const url = c.createDatabase('creates');
   const vigie = openClient(url);
   const statements = createStatements(capture(vigie, () => vigie.call('createIncident', incident(0))));
   const peer = new PgPeer(url, statements);
+  const disk = diskLoop(dir);
   try {
     for (let i = 1; i <= 20; i++) {
       vigie.call('createIncident', incident(i));
@@ -87,6 +95,7 @@ async function durableCreates(c: PgCluster, runs: number, rounds: number) {
     const rates = await interleaveAsync(runs, rounds, SLICE_MS, {
       vigie: (i) => void vigie.call('createIncident', incident(i)),
       peer: (i) => peer.createIncident(incident(i)),
+      disk: () => disk.write(),
     });
     // Both wrote into one chain, under the same lock: it must still verify.
     checkChain(url);
@@ -94,6 +103,7 @@ async function durableCreates(c: PgCluster, runs: number, rounds: number) {
   } finally {
     vigie.app.close();
     await peer.close();
+    disk.close();
   }
 }
 
@@ -181,9 +191,9 @@ async function main() {
   };
 
   log('room: durable createIncident, Vigie and the bare client');
-  const creates = await durableCreates(durable, RUNS, ROUNDS);
+  const creates = await durableCreates(durable, RUNS, ROUNDS, dir);
   log('room: the same with fsync off (CPU and round trips only)');
-  const cpu = await durableCreates(fast, RUNS, Math.ceil(ROUNDS / 2));
+  const cpu = await durableCreates(fast, RUNS, Math.ceil(ROUNDS / 2), dir);
   fast.stop();
 
   log(`room: ${DESKS} desks writing together for ${DESK_SECONDS} s`);

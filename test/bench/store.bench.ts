@@ -10,7 +10,7 @@ import { openDatabase, type Db } from '../../electron/store/db.js';
 import { referenceDay } from '../../shared/reference.js';
 import { appendEntry, verifyChain } from '../../electron/store/journal.js';
 import { realTime, iso } from '../../shared/clock.js';
-import { INCIDENT_CATEGORIES, UNIT_KINDS, type IncidentStatus, type Priority } from '../../shared/domain.js';
+import { UNIT_KINDS, type IncidentStatus } from '../../shared/domain.js';
 import {
   addAssignments,
   addIncidents,
@@ -21,7 +21,13 @@ import {
   inBox,
   rng,
 } from './lib/fixture.js';
-import { PlainStore, verifyPlain, type BoardFilter, type NewIncidentInput } from './lib/plain.js';
+import {
+  benchIncident,
+  PlainStore,
+  verifyPlain,
+  type BoardFilter,
+  type NewIncidentInput,
+} from './lib/plain.js';
 import { durability, open, type Driver } from './lib/sql.js';
 import { log, runBench, scale, type Table } from './lib/section.js';
 import { fig, num, perSecond, ratio, stat, timed, times, x, type Stat } from './lib/stats.js';
@@ -109,16 +115,7 @@ function interleave<K extends string>(
 // ---- inputs ---------------------------------------------------------------------------------
 
 const r = rng(7);
-function incidentInput(i: number): NewIncidentInput {
-  return {
-    category: INCIDENT_CATEGORIES[i % INCIDENT_CATEGORIES.length] as NewIncidentInput['category'],
-    priority: ((i % 4) + 1) as Priority,
-    title: `Colis suspect quai Branly ${i}`,
-    description: 'Sac noir laissé au pied du pont, signalé par un agent de sécurité.',
-    source: 'radio',
-    ...inBox(r, PARIS),
-  };
-}
+const incidentInput = (i: number): NewIncidentInput => benchIncident(r, i);
 
 const moveData = (i: number) => ({
   callsign: `FR-${i % 5000}`,

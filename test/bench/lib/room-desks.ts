@@ -21,9 +21,6 @@ interface DeskOrder {
   desk: string;
   index: number;
   desks: number;
-  /** Epoch ms: start writing at, stop at. */
-  startAt: number;
-  stopAt: number;
 }
 
 export interface DeskReport {
@@ -36,6 +33,9 @@ export interface DeskReport {
 }
 
 const REPORT = '@@room-desk ';
+const READY = '@@room-desk-ready';
+/** Desks opening the room at once: more would wait past the bridge's 5 s deadline on a small machine. */
+const OPENING = 4;
 
 /** The child: one desk's writing loop. */
 export async function deskMain(): Promise<void> {
@@ -52,8 +52,13 @@ export async function deskMain(): Promise<void> {
   const ids = [...units.keys()];
   const r = rng(1000 + o.index);
   const out: DeskReport = { desk: o.desk, creates: 0, moves: 0, latencies: [], errors: [] };
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, o.startAt - Date.now())));
-  for (let i = 0; Date.now() < o.stopAt; i++) {
+  // Ready: the parent starts every desk at once, with the time to stop (epoch ms) on stdin.
+  process.stdout.write(`${READY}\n`);
+  const stopAt = await new Promise<number>((resolve) =>
+    process.stdin.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))),
+  );
+  process.stdin.pause();
+  for (let i = 0; Date.now() < stopAt; i++) {
     const t = performance.now();
     try {
       const unitId = ids[i % Math.max(1, ids.length)];
@@ -90,43 +95,65 @@ export async function deskMain(): Promise<void> {
   process.stdout.write(`${REPORT}${JSON.stringify(out)}\n`, () => process.exit(0));
 }
 
-/** Runs `desks` desk processes on the room for `seconds`; their reports. */
+interface Running {
+  ready: Promise<void>;
+  report: Promise<DeskReport>;
+  go(stopAt: number): void;
+}
+
+function spawnDesk(order: DeskOrder): Running {
+  const child = spawn(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', fileURLToPath(import.meta.url)],
+    {
+      env: { ...process.env, [DESK_ENV]: JSON.stringify(order) },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const forget = onExit(() => child.kill());
+  let out = '';
+  let ready = () => {};
+  const readyP = new Promise<void>((resolve) => (ready = resolve));
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (out.includes(READY)) ready();
+  });
+  const report = new Promise<DeskReport>((resolve, reject) => {
+    child.once('exit', (code) => {
+      forget();
+      const line = out.split('\n').find((l) => l.startsWith(REPORT));
+      if (code === 0 && line) resolve(JSON.parse(line.slice(REPORT.length)) as DeskReport);
+      else reject(new Error(`desk ${order.desk} exited ${code}`));
+    });
+  });
+  return {
+    ready: Promise.race([readyP, report.then(() => undefined)]),
+    report,
+    go: (stopAt) => void child.stdin.end(`${stopAt}\n`),
+  };
+}
+
+/**
+ * Runs `desks` desk processes on the room: opened a few at a time, then all told to write for
+ * `seconds` at once; their reports.
+ */
 export async function runDesks(
   url: string,
   tag: string,
   desks: number,
   seconds: number,
 ): Promise<DeskReport[]> {
-  const bundle = fileURLToPath(import.meta.url);
-  // Every child has opened the room (chain verified, signed in) well before this.
-  const startAt = Date.now() + 3000 + desks * 400;
-  const stopAt = startAt + seconds * 1000;
-  const children = Array.from({ length: desks }, (_, index) => {
-    const order: DeskOrder = {
-      url,
-      desk: `${tag}-D${String(index + 1).padStart(2, '0')}`,
-      index,
-      desks,
-      startAt,
-      stopAt,
-    };
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', bundle], {
-      env: { ...process.env, [DESK_ENV]: JSON.stringify(order) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const forget = onExit(() => child.kill());
-    return new Promise<DeskReport>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.once('exit', (code) => {
-        forget();
-        const line = out.split('\n').find((l) => l.startsWith(REPORT));
-        if (code === 0 && line) resolve(JSON.parse(line.slice(REPORT.length)) as DeskReport);
-        else reject(new Error(`desk ${order.desk} exited ${code}`));
-      });
-    });
-  });
-  return Promise.all(children);
+  const running: Running[] = [];
+  for (let index = 0; index < desks; index += OPENING) {
+    const batch = Array.from({ length: Math.min(OPENING, desks - index) }, (_, k) =>
+      spawnDesk({ url, desk: `${tag}-D${String(index + k + 1).padStart(2, '0')}`, index: index + k, desks }),
+    );
+    running.push(...batch);
+    await Promise.all(batch.map((d) => d.ready));
+  }
+  const stopAt = Date.now() + seconds * 1000;
+  for (const d of running) d.go(stopAt);
+  return Promise.all(running.map((d) => d.report));
 }
 
 export interface RoomCheck {

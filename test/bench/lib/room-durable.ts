@@ -4,10 +4,11 @@
 // text, the same $n parameters, the same number of statements, in one transaction.
 import postgres from 'postgres';
 import type { PgDb } from '../../../electron/store/pg/db.js';
-import { entryHash, GENESIS_HASH } from '../../../electron/store/journal.js';
+import { GENESIS_HASH } from '../../../electron/store/journal.js';
 import { newId } from '../../../electron/services/ids.js';
 import { iso, realTime } from '../../../shared/clock.js';
 import { formatReference, referenceDay } from '../../../shared/reference.js';
+import { journalRow } from './fixture.js';
 import type { NewIncidentInput } from './plain.js';
 import { perSecond } from './stats.js';
 import type { Client } from './vigie.js';
@@ -113,30 +114,20 @@ export class PgPeer {
       const [created] = await this.q(tx, 4, [id]);
       await this.q(tx, 5, [7_160_002]);
       const [head] = await this.q(tx, 6, []);
-      const row = {
-        seq: Number(head?.['seq'] ?? 0) + 1,
-        at,
-        recorded_at: at,
-        ...OPERATOR,
-        action: 'incident.created',
-        entity_type: 'incident',
-        entity_id: id,
-        data: JSON.stringify(created ?? null),
-        prev_hash: String(head?.['hash'] ?? GENESIS_HASH),
-      };
-      await this.q(tx, 7, [
-        row.seq,
-        row.at,
-        row.recorded_at,
-        row.operator,
-        row.desk,
-        row.action,
-        row.entity_type,
-        row.entity_id,
-        row.data,
-        row.prev_hash,
-        entryHash(row),
-      ]);
+      const row = journalRow(
+        {
+          at,
+          recordedAt: at,
+          ...OPERATOR,
+          action: 'incident.created',
+          entityType: 'incident',
+          entityId: id,
+          data: created ?? null,
+        },
+        Number(head?.['seq'] ?? 0) + 1,
+        String(head?.['hash'] ?? GENESIS_HASH),
+      );
+      await this.q(tx, 7, row.params);
       await this.q(tx, 8, ['vigie_journal', String(row.seq)]);
     });
   }

@@ -66,7 +66,11 @@ export interface Propagation {
   writes: number[];
 }
 
-/** `count` incidents created on A, each awaited on B's stream; a random 20–60 ms pause between. */
+/**
+ * `count` incidents created on A, each awaited on B's stream. The pause between them is random over
+ * a whole polling period (20–270 ms), so that on a file the writes fall anywhere in B's 250 ms cycle
+ * rather than locking onto its phase.
+ */
 export async function propagation(a: Served, b: Served, count: number, seed: number): Promise<Propagation> {
   const api = hostApi(a.url);
   await api('signIn', { name: 'Bench Writer', role: 'Watch officer', desk: 'A1' });
@@ -76,8 +80,7 @@ export async function propagation(a: Served, b: Served, count: number, seed: num
   try {
     await stream.ready();
     for (let i = 0; i < count; i++) {
-      // Random gaps, so that the writes fall anywhere in a polling host's cycle.
-      await new Promise((resolve) => setTimeout(resolve, 20 + r() * 40));
+      await new Promise((resolve) => setTimeout(resolve, 20 + r() * 250));
       const t0 = performance.now();
       const created = await api<{ id: string }>('createIncident', {
         category: 'unattended_bag',

@@ -10,6 +10,8 @@ import { fig, num, percentile, ratio, stat, times, x, type Stat } from './stats.
 interface Creates {
   vigie: number[];
   peer: number[];
+  /** 8 kB write + fdatasync on the cluster's filesystem, in the same rotation. */
+  disk: number[];
   statements: number;
 }
 
@@ -43,6 +45,14 @@ function deskRun(reports: DeskReport[], seconds: number) {
 
 const ms = (s: Stat) => fig(s, 'ms');
 
+/** A row of two series measured side by side, and their run-by-run ratio b ÷ a. */
+const side = (label: string, a: number[], b: number[], unit: string): string[] => [
+  label,
+  fig(stat(a), unit),
+  fig(stat(b), unit),
+  times(ratio(b, a)),
+];
+
 export function roomSection(res: RoomResults, facts: Record<string, string>, n: Counts): Section {
   const { creates, cpu, settings } = res;
   const createRatio = ratio(creates.vigie, creates.peer);
@@ -62,17 +72,20 @@ export function roomSection(res: RoomResults, facts: Record<string, string>, n: 
         fig(stat(cpu.peer), '/s'),
       ],
       ['Vigie ÷ bare client (target ≥ 0.8)', times(createRatio), times(cpuRatio)],
+      [
+        "Disk: 8 kB write + fdatasync, same filesystem (a commit's WAL flush)",
+        fig(stat(creates.disk), '/s'),
+        '',
+      ],
     ],
   };
 
   const alone = res.desks.alone.map((r) => deskRun(r, settings.deskSeconds));
   const together = res.desks.together.map((r) => deskRun(r, settings.deskSeconds));
-  const col = (runs: typeof alone, k: 'rate' | 'p50' | 'p95' | 'writes' | 'errors') =>
-    stat(runs.map((r) => r[k]));
-  const scaling = ratio(
-    together.map((r) => r.rate),
-    alone.map((r) => r.rate),
-  );
+  type DeskFigure = 'rate' | 'p50' | 'p95' | 'writes' | 'errors';
+  const d = (runs: typeof alone, k: DeskFigure) => runs.map((r) => r[k]);
+  const col = (runs: typeof alone, k: DeskFigure) => stat(d(runs, k));
+  const scaling = ratio(d(together, 'rate'), d(alone, 'rate'));
   const desksTable: Table = {
     title: `${settings.desks} desks writing to one room at once: createIncident and moveUnit alternately, durable, ${settings.deskSeconds} s per run (${n.deskRuns} runs)`,
     head: [
@@ -82,34 +95,9 @@ export function roomSection(res: RoomResults, facts: Record<string, string>, n: 
       'together ÷ alone',
     ],
     rows: [
-      [
-        'Acknowledged writes, all desks',
-        fig(col(alone, 'rate'), 'writes/s'),
-        fig(col(together, 'rate'), 'writes/s'),
-        times(scaling),
-      ],
-      [
-        'Latency per write, median',
-        ms(col(alone, 'p50')),
-        ms(col(together, 'p50')),
-        times(
-          ratio(
-            together.map((r) => r.p50),
-            alone.map((r) => r.p50),
-          ),
-        ),
-      ],
-      [
-        'Latency per write, 95th percentile',
-        ms(col(alone, 'p95')),
-        ms(col(together, 'p95')),
-        times(
-          ratio(
-            together.map((r) => r.p95),
-            alone.map((r) => r.p95),
-          ),
-        ),
-      ],
+      side('Acknowledged writes, all desks', d(alone, 'rate'), d(together, 'rate'), 'writes/s'),
+      side('Latency per write, median', d(alone, 'p50'), d(together, 'p50'), 'ms'),
+      side('Latency per write, 95th percentile', d(alone, 'p95'), d(together, 'p95'), 'ms'),
       ['Writes acknowledged per run', fig(col(alone, 'writes')), fig(col(together, 'writes')), ''],
       ['Writes that failed', fig(col(alone, 'errors')), fig(col(together, 'errors')), ''],
       [
@@ -127,40 +115,31 @@ export function roomSection(res: RoomResults, facts: Record<string, string>, n: 
     title: `Desk A's write → desk B's event stream, ${n.feedWrites} writes per run (${n.feedRuns} runs)`,
     head: [
       'Figure (per run, then median over runs)',
-      'Room: two hosts, LISTEN/NOTIFY',
       'Peer: one SQLite file, two hosts (B reads the head every 250 ms)',
+      'Room: two hosts, LISTEN/NOTIFY',
       'room ÷ file (<1: room faster)',
     ],
     rows: [
-      [
-        "From A's answer to B's event, median",
-        ms(stat(p('room', 50))),
-        ms(stat(p('file', 50))),
-        times(ratio(p('room', 50), p('file', 50))),
-      ],
-      [
-        "From A's answer to B's event, 95th percentile (target < 250 ms)",
-        ms(stat(p('room', 95))),
-        ms(stat(p('file', 95))),
-        times(ratio(p('room', 95), p('file', 95))),
-      ],
-      ["From A's answer to B's event, slowest", ms(stat(p('room', 100))), ms(stat(p('file', 100))), ''],
-      [
+      side("From A's answer to B's event, median", p('file', 50), p('room', 50), 'ms'),
+      side(
+        "From A's answer to B's event, 95th percentile (target on a room < 250 ms)",
+        p('file', 95),
+        p('room', 95),
+        'ms',
+      ),
+      side("From A's answer to B's event, slowest", p('file', 100), p('room', 100), 'ms'),
+      side(
         "A's createIncident over HTTP, median round trip",
-        ms(stat(p('room', 50, 'writes'))),
-        ms(stat(p('file', 50, 'writes'))),
-        times(ratio(p('room', 50, 'writes'), p('file', 50, 'writes'))),
-      ],
+        p('file', 50, 'writes'),
+        p('room', 50, 'writes'),
+        'ms',
+      ),
     ],
   };
 
   const launch = (k: 'room' | 'file', m: keyof Launch) => res.consoles[k].map((l) => l[m]);
-  const consoleRow = (label: string, m: keyof Launch) => [
-    label,
-    ms(stat(launch('file', m))),
-    ms(stat(launch('room', m))),
-    times(ratio(launch('room', m), launch('file', m))),
-  ];
+  const consoleRow = (label: string, m: keyof Launch) =>
+    side(label, launch('file', m), launch('room', m), 'ms');
   const consoleTable: Table = {
     title: `The console on the seeded exercise, from spawning \`vigie serve\` (${n.consoleRuns} runs each)`,
     head: ['Milestone (from spawn)', '--db FILE', '--db postgres://…', 'room ÷ file (>1: slower)'],
@@ -173,56 +152,78 @@ export function roomSection(res: RoomResults, facts: Record<string, string>, n: 
 
   // ---- why --------------------------------------------------------------------------------
   const notes: string[] = [];
-  const usV = 1e6 / stat(cpu.vigie).median;
-  const usP = 1e6 / stat(cpu.peer).median;
-  const usDurable = 1e6 / stat(creates.vigie).median;
+  const perCreate = (rates: number[]) => 1e6 / stat(rates).median;
+  const usV = perCreate(creates.vigie);
+  const usP = perCreate(creates.peer);
+  const usDisk = perCreate(creates.disk);
+  const usVc = perCreate(cpu.vigie);
+  const usPc = perCreate(cpu.peer);
+  const diskBound = usDisk > 0.5 * usP;
   notes.push(
-    `**Durable create: Vigie runs at ${x(createRatio)} of the bare client** (target ≥ 0.8: ${createRatio.median >= 0.8 ? 'met' : 'not met'}). ` +
-      `Both send the same ${creates.statements} statements (the meta read of the time zone; BEGIN; the daily reference counter; the ` +
-      `incident insert and its read-back; the journal's advisory lock, chain head and insert; pg_notify; COMMIT), each a round trip ` +
-      `to the server, and both wait at COMMIT for PostgreSQL to flush its WAL (fsync on, synchronous_commit on): ` +
-      `${num(usDurable / 1000, 2)} ms per create in Vigie. With fsync off the commit no longer waits for the disk and what is left is CPU and ` +
-      `round trips: ${num(usV, 0)} µs per create in Vigie against ${num(usP, 0)} µs for the bare client (${x(cpuRatio)}). ` +
-      `Vigie's extra ${num(Math.max(0, usV - usP), 0)} µs are its layers (zod validation, mapping the row into an Incident, the journal ` +
-      `entry built as an object, as on SQLite) and its synchronous bridge: every statement is posted from the main thread to the worker ` +
-      `thread, which hands it to postgres.js, and the answer is posted back while the main thread sleeps on a shared flag; the bare ` +
-      `client skips both hops and can have its next statement written before the last answer is parsed. Sending the transaction's ` +
-      `statements to the worker as one batch (one hop, the worker running them in order) would take most of the bridge's share off.`,
+    `**Durable create: Vigie runs at ${x(createRatio)} of the bare client** (target ≥ 0.8: ${createRatio.median >= 0.8 ? 'met' : 'not met'}): ` +
+      `${num(usV / 1000, 2)} ms per create against ${num(usP / 1000, 2)} ms. Both send the same ${creates.statements} statements (the ` +
+      `operation's time zone read from meta; BEGIN; the daily reference counter; the incident insert and its read-back; the journal's ` +
+      `advisory lock, chain head and insert; pg_notify; COMMIT), each a round trip to the server, and both wait at COMMIT for ` +
+      `PostgreSQL to flush its WAL. ` +
+      (diskBound
+        ? `The flush is a large part of a create here: the disk takes ${num(usDisk, 0)} µs for an 8 kB write and its fdatasync. `
+        : `The flush is not what limits a create here: the disk takes ${num(usDisk, 0)} µs for an 8 kB write and its fdatasync, and ` +
+          `with fsync off a create costs about as much (${num(usVc / 1000, 2)} ms in Vigie, ${num(usPc / 1000, 2)} ms bare). `) +
+      `What remains is CPU and round trips, on ${cpus().length} cores shared by the client, PostgreSQL's backend and its WAL writer: ` +
+      `${num(Math.max(0, usV - usP), 0)} µs more per create in Vigie. They are its layers (zod validation, the row mapped into an ` +
+      `Incident, the journal entry built as an object, as on SQLite) and its synchronous bridge: each of the ${creates.statements} ` +
+      `statements is posted from the main thread to the worker thread, handed to postgres.js there, and its answer posted back ` +
+      `while the main thread sleeps on a shared flag: two thread hops and a structured clone each way per statement, which the bare ` +
+      `client does not pay. Sending a transaction's statements to the worker in one message (the worker running them in order and ` +
+      `answering once), or running the whole service call on the worker, would remove most of the hops; for both clients, caching the ` +
+      `time zone and reading the incident back with RETURNING would save two round trips of ${creates.statements}.`,
   );
-  const aloneRate = stat(alone.map((r) => r.rate)).median;
-  const togetherRate = stat(together.map((r) => r.rate)).median;
+  const rate = (runs: typeof alone) => stat(d(runs, 'rate')).median;
+  const together95 = ms(col(together, 'p95'));
   notes.push(
-    `**${settings.desks} desks together write ${num(togetherRate, 0)} writes/s, ${x(scaling)} of one desk alone ` +
-      `(${num(aloneRate, 0)} writes/s).** Every write appends to the one journal chain, and the chain is serialised by the advisory lock ` +
-      `(pg_advisory_xact_lock) each append takes: the lock is held from the chain-head read to the end of COMMIT, WAL flush included, ` +
-      `so the desks' appends queue one behind the other, each waiting for the previous one's fsync; PostgreSQL's group commit cannot ` +
-      `gather them, because no two journal appends are ever waiting for the flush together. What the desks do in parallel is the rest ` +
-      `of each transaction (validation, the incident or unit row, the position fix), on the machine's ${cpus().length} cores shared by ` +
-      `${settings.desks} Node processes and their PostgreSQL backends. Hence the latency: a desk's write waits its turn behind the ` +
-      `others (p95 ${ms(stat(together.map((r) => r.p95)))} against ${ms(stat(alone.map((r) => r.p95)))} alone). ` +
-      `Taking the lock later (the journal row written last, just before COMMIT, as now, but with the incident's own statements first) ` +
-      `does not shorten the flush; a chain that tolerates group commit would: appends queued in one writer per room, or the hash ` +
-      `chained at commit by a single sequencer, so that several desks' entries share one fsync. No acknowledged write was lost or ` +
-      `doubled, and the chain verified after every run.`,
+    `**${settings.desks} desks together: ${num(rate(together), 0)} writes/s, ${x(scaling)} of one desk alone ` +
+      `(${num(rate(alone), 0)} writes/s), p95 ${together95} per write against ${ms(col(alone, 'p95'))} alone.** Every write ` +
+      `appends to the one journal chain, and appends are serialised by the advisory lock each takes (pg_advisory_xact_lock, held to ` +
+      `the end of the transaction): from the lock to the end of COMMIT a desk holds every other desk's append, for four round trips ` +
+      `(lock, chain head, journal insert, pg_notify) and the commit with its WAL flush. No two appends ever wait for the flush ` +
+      `together, so PostgreSQL cannot group their commits, and the room's write rate is bounded by one lock holder at a time. ` +
+      `The rest of each transaction runs in parallel, but on ${cpus().length} cores shared by ${settings.desks} Node processes, ` +
+      `their worker threads and as many PostgreSQL backends, so a single desk already keeps the machine ` +
+      `${scaling.median < 1.5 ? 'nearly busy: more desks add queueing (the latency) rather than throughput' : 'partly idle, and more desks fill it'}. ` +
+      `What would let a room scale with its desks: a shorter critical section (the chain head kept in a one-row table updated in the ` +
+      `same statement as the insert, and the lock taken as the last thing before COMMIT), and, past that, a chain that does not ` +
+      `serialise commits (entries sequenced and hashed by one writer after commit, so that several desks' transactions share one ` +
+      `flush). No acknowledged write was lost or doubled: after every run the chain verified and each desk's journal entries ` +
+      `matched what it had been told.`,
   );
   const roomP95 = stat(p('room', 95)).median;
+  const fileP50 = stat(p('file', 50)).median;
   notes.push(
     `**Propagation: p95 ${num(roomP95, 1)} ms on a room (target < 250 ms: ${roomP95 < 250 ? 'met' : 'not met'}), ` +
-      `${num(stat(p('file', 95)).median, 1)} ms on a file.** On a room the commit on A sends NOTIFY, which PostgreSQL delivers to B's ` +
-      `LISTEN connection as the transaction commits; B reads the new entries (one query through its worker) and writes the event. ` +
-      `Often B's event is out before A's HTTP answer has reached the client (a delay below zero). On a file, B has no way to ` +
-      `be told: it reads the journal's head every 250 ms, so a change waits on average half that period, at worst all of it. ` +
-      `A shared notification for files (a watch on the WAL file, or a local socket between hosts) would bring a file to the room's figure.`,
+      `${num(stat(p('file', 95)).median, 0)} ms on a file.** On a room A's commit sends NOTIFY, which PostgreSQL delivers to B's ` +
+      `LISTEN connection when the transaction commits, before A has even answered its client; B reads the new entries (one query ` +
+      `through its worker) and writes the event, so B's event is often out within a millisecond of A's answer (a median of ` +
+      `${num(stat(p('room', 50)).median, 2)} ms). On a file B cannot be told: it reads the journal's head every 250 ms, so a change ` +
+      `waits for B's next read, ${num(fileP50, 0)} ms at the median and up to the whole period. A wake-up between hosts on one file ` +
+      `(a watch on the WAL file, or a local socket) would bring a file close to the room's figure. A's own write takes longer on ` +
+      `a room (${x(ratio(p('room', 50, 'writes'), p('file', 50, 'writes')))} of the file's round trip), as in the first table.`,
   );
   const consoleRatio = ratio(launch('room', 'interactive'), launch('file', 'interactive'));
   const listenGap = stat(launch('room', 'listening')).median - stat(launch('file', 'listening')).median;
+  const consoleVerdict =
+    consoleRatio.median > 1.1
+      ? `**The console becomes interactive later on a room (${times(consoleRatio)}).**`
+      : consoleRatio.median < 0.9
+        ? `**The console becomes interactive sooner on a room (${times(consoleRatio)}), within the runs' spread.**`
+        : `**The console becomes interactive as soon on a room as on a file (${times(consoleRatio)}).**`;
   notes.push(
-    `**The console is interactive ${x(consoleRatio)} as late on a room as on a file.** Host start-up takes ` +
-      `${num(listenGap, 0)} ms more on a room: the PostgreSQL worker thread is started and connects, the schema check and the journal ` +
-      `chain verification run statement by statement through it, and the host opens a second connection for LISTEN. After that the ` +
-      `console's first calls (getSession, listUnits, listIncidents, …) each go through the bridge, a round trip per statement ` +
-      `instead of a read from the file's pages in the same process; the rest (loading and running the renderer, the map's ` +
-      `WebGL start on SwiftShader) is the same on both and most of the time.`,
+    `${consoleVerdict} The host listens ${num(Math.abs(listenGap), 0)} ms ${listenGap >= 0 ? 'later' : 'sooner'} on a room: there ` +
+      `it starts the worker thread and connects, checks the schema and verifies the journal chain through the bridge, and opens a ` +
+      `second connection for LISTEN; on a file it opens the file, runs SQLite's optimize and verifies the chain in-process. The ` +
+      `seeded exercise's journal is short, so neither is long. The console's first calls (getSession, listUnits, listIncidents, …) ` +
+      `then answer over the bridge on a room, a round trip per statement, but they are few; most of the time to an interactive ` +
+      `board is the same on both: fetching and running the renderer's JavaScript and the map's WebGL start on SwiftShader, on ` +
+      `the same ${cpus().length} cores.`,
   );
 
   return {
@@ -236,11 +237,11 @@ export function roomSection(res: RoomResults, facts: Record<string, string>, n: 
         `sending the statements captured from Vigie's bridge during one createIncident, with the same SQL text and $n ` +
         `parameters, in a transaction; both write into the same database and chain, in rotation, ${settings.rounds} turns of ` +
         `${settings.sliceMs} ms each per run, ${settings.runs} runs; the same again on a second cluster with fsync off. Desks: ` +
-        `each desk is its own Node process (this bench's bundle run as a desk), opening the seeded room with openVigie and its own ` +
-        `connection, signed in as its desk, writing createIncident and moveUnit (its own units) alternately until a shared ` +
-        `deadline; the peer is one desk alone for as long, just before. Propagation: two \`vigie serve\` on one database (the e2e ` +
+        `each desk is its own Node process (this bench's bundle run as a desk) opening the seeded room with openVigie and its own ` +
+        `connection, signed in as its desk; once every desk is open (four at a time), all write createIncident and moveUnit (of ` +
+        `its own units) alternately for ${settings.deskSeconds} s; the peer is one desk alone for as long, just before. Propagation: two \`vigie serve\` on one database (the e2e ` +
         `harness's \`serve\`), a client reading B's /events, ${n.feedWrites} incidents created through A's POST /api/createIncident ` +
-        `with 20–60 ms between them, each timed from A's answer to the journal event naming it on B's stream; on a room and, ` +
+        `with a random 20–270 ms between them (so that on a file they fall anywhere in the 250 ms polling cycle), each timed from A's answer to the journal event naming it on B's stream; on a room and, ` +
         `alternately, on one SQLite file. Console: the console bench's launch (spawn \`vigie serve\`, first paint, a click ` +
         `selecting the first unit row) on the seeded exercise, from a file and from a room, alternately.`,
     ],
