@@ -15,7 +15,8 @@ import { rng } from './lib/fixture.js';
 import { paths } from './lib/paths.js';
 import { benchIncident, type NewIncidentInput } from './lib/plain.js';
 import { checkRoom, DESK_ENV, deskMain, runDesks, type DeskReport } from './lib/room-desks.js';
-import { capture, createStatements, interleaveAsync, PgPeer } from './lib/room-durable.js';
+import { interleave } from './lib/interleave.js';
+import { capture, createStatements, PgPeer } from './lib/room-durable.js';
 import { propagation, type Propagation } from './lib/room-feed.js';
 import { roomSection, type RoomResults } from './lib/room-section.js';
 import { log, runBench, scale } from './lib/section.js';
@@ -81,7 +82,7 @@ function diskLoop(dir: string): { write: () => void; close: () => void } {
 }
 
 /** 1. createIncident, Vigie against the bare client (and the disk), interleaved on one database of `c`. */
-async function durableCreates(c: PgCluster, runs: number, rounds: number, dir: string) {
+async function durableCreates(c: PgCluster, dir: string) {
   const url = c.createDatabase('creates');
   const vigie = openClient(url);
   const statements = createStatements(capture(vigie, () => vigie.call('createIncident', incident(0))));
@@ -92,7 +93,7 @@ async function durableCreates(c: PgCluster, runs: number, rounds: number, dir: s
       vigie.call('createIncident', incident(i));
       await peer.createIncident(incident(i));
     }
-    const rates = await interleaveAsync(runs, rounds, SLICE_MS, {
+    const rates = await interleave(RUNS, ROUNDS, SLICE_MS, {
       vigie: (i) => void vigie.call('createIncident', incident(i)),
       peer: (i) => peer.createIncident(incident(i)),
       disk: () => disk.write(),
@@ -191,9 +192,9 @@ async function main() {
   };
 
   log('room: durable createIncident, Vigie and the bare client');
-  const creates = await durableCreates(durable, RUNS, ROUNDS, dir);
+  const creates = await durableCreates(durable, dir);
   log('room: the same with fsync off (CPU and round trips only)');
-  const cpu = await durableCreates(fast, RUNS, Math.ceil(ROUNDS / 2), dir);
+  const cpu = await durableCreates(fast, dir);
   fast.stop();
 
   log(`room: ${DESKS} desks writing together for ${DESK_SECONDS} s`);

@@ -32,6 +32,7 @@ import { durability, open, type Driver } from './lib/sql.js';
 import { log, runBench, scale, type Table } from './lib/section.js';
 import { fig, num, perSecond, ratio, stat, timed, times, x, type Stat } from './lib/stats.js';
 import { openClient } from './lib/vigie.js';
+import { interleave } from './lib/interleave.js';
 import { tempDir } from './lib/temp.js';
 
 const RUNS = scale(5, 3);
@@ -74,42 +75,6 @@ function diskWrite(buf: Buffer): void {
 function closeDiskFiles(): void {
   for (const f of diskFiles.values()) closeSync(f.fd);
   diskFiles.clear();
-}
-
-/**
- * Runs each contestant in turn for a slice of time, `rounds` times per run, and returns each one's
- * rate per second for each run (operations done ÷ time taken, summed over the run's slices). Fine
- * interleaving, so that a burst of load from elsewhere hits every contestant alike; time slices, so
- * that a slow machine makes the figures noisier, not the bench longer.
- */
-function interleave<K extends string>(
-  runs: number,
-  rounds: number,
-  sliceMs: number,
-  contestants: Record<K, (i: number) => void>,
-): Record<K, number[]> {
-  const keys = Object.keys(contestants) as K[];
-  const out = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
-  const next = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-  for (let run = 0; run < runs; run++) {
-    const ops = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-    const ms = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-    for (let round = 0; round < rounds; round++) {
-      for (const k of keys) {
-        const f = contestants[k];
-        const t = performance.now();
-        let elapsed: number;
-        do {
-          f(next[k]++);
-          ops[k]++;
-          elapsed = performance.now() - t;
-        } while (elapsed < sliceMs);
-        ms[k] += elapsed;
-      }
-    }
-    for (const k of keys) out[k].push(perSecond(ops[k], ms[k]));
-  }
-  return out;
 }
 
 // ---- inputs ---------------------------------------------------------------------------------
@@ -263,7 +228,7 @@ const appendVia = (db: Db, i: number) => {
   });
 };
 
-function durableWrites(): DurableResult {
+async function durableWrites(): Promise<DurableResult> {
   log(
     `durable writes: ${RUNS} runs of ${ROUNDS} × ${SLICE_MS} ms slices each, interleaved with the disk's write+fsync`,
   );
@@ -288,7 +253,7 @@ function durableWrites(): DurableResult {
     return () => diskWrite(buf);
   };
   try {
-    const rate = interleave(RUNS, ROUNDS, SLICE_MS, {
+    const rate = await interleave(RUNS, ROUNDS, SLICE_MS, {
       disk: disk(256),
       diskCommit: disk(commit.bytes),
       vigie: (i) => vigie.call('createIncident', incidentInput(i)),
@@ -592,9 +557,9 @@ function versions(): Record<string, string> {
   }
 }
 
-runBench(() => {
+runBench(async () => {
   const facts = versions();
-  const durable = durableWrites();
+  const durable = await durableWrites();
   const imports = bulkImport();
   const queries = boardQueries();
   const journal = journalBench();

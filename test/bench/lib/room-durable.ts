@@ -10,7 +10,6 @@ import { iso, realTime } from '../../../shared/clock.js';
 import { formatReference, referenceDay } from '../../../shared/reference.js';
 import { journalRow } from './fixture.js';
 import type { NewIncidentInput } from './plain.js';
-import { perSecond } from './stats.js';
 import type { Client } from './vigie.js';
 
 export interface Captured {
@@ -135,38 +134,4 @@ export class PgPeer {
   close(): Promise<void> {
     return this.sql.end({ timeout: 1 });
   }
-}
-
-/**
- * Each contestant in turn for `sliceMs`, `rounds` times per run (as the store bench does for
- * SQLite); each one's rate per second for each run. Contestants may be synchronous or async.
- */
-export async function interleaveAsync<K extends string>(
-  runs: number,
-  rounds: number,
-  sliceMs: number,
-  contestants: Record<K, (i: number) => void | Promise<void>>,
-): Promise<Record<K, number[]>> {
-  const keys = Object.keys(contestants) as K[];
-  const out = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
-  let next = 0;
-  for (let run = 0; run < runs; run++) {
-    const ops = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-    const ms = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-    for (let round = 0; round < rounds; round++) {
-      for (const k of keys) {
-        const f = contestants[k];
-        const t = performance.now();
-        let elapsed: number;
-        do {
-          await f(next++);
-          ops[k]++;
-          elapsed = performance.now() - t;
-        } while (elapsed < sliceMs);
-        ms[k] += elapsed;
-      }
-    }
-    for (const k of keys) out[k].push(perSecond(ops[k], ms[k]));
-  }
-  return out;
 }

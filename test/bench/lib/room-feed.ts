@@ -2,6 +2,7 @@
 // client reads desk B's /events stream (server-sent events), and each write is timed from A's
 // answer to the journal event naming the new incident on B's stream.
 import { hostApi, type Served } from '../../e2e/harness.js';
+import { readEventStream } from '../../support/event-stream.js';
 import { rng } from './fixture.js';
 
 interface Pushed {
@@ -16,25 +17,13 @@ function readEvents(url: string) {
   const done = (async () => {
     const res = await fetch(`${url}events`, { signal: abort.signal });
     if (!res.ok || !res.body) throw new Error(`GET /events: ${res.status}`);
-    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done: end } = await reader.read();
-      if (end) return;
+    await readEventStream(res.body, (event, data) => {
       const at = performance.now();
-      buffer += value;
-      let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event === 'hello') hello = true;
-        if (event !== 'journal' || !data) continue;
-        for (const e of (JSON.parse(data) as Pushed).entries ?? [])
-          if (e.entityId && !seen.has(e.entityId)) seen.set(e.entityId, at);
-      }
-    }
+      if (event === 'hello') hello = true;
+      if (event !== 'journal') return;
+      for (const e of (JSON.parse(data) as Pushed).entries ?? [])
+        if (e.entityId && !seen.has(e.entityId)) seen.set(e.entityId, at);
+    });
   })().catch((err: unknown) => {
     if ((err as Error).name !== 'AbortError') throw err;
   });
