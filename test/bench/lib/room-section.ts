@@ -158,21 +158,21 @@ export function roomSection(res: RoomResults, facts: Record<string, string>, n: 
   const usDisk = perCreate(creates.disk);
   const usVc = perCreate(cpu.vigie);
   const usPc = perCreate(cpu.peer);
-  const diskBound = usDisk > 0.5 * usP;
+  const flushUs = usV - usVc;
+  const flushBound = flushUs > 0.5 * usV;
   notes.push(
     `**Durable create: Vigie runs at ${x(createRatio)} of the bare client** (target ≥ 0.8: ${createRatio.median >= 0.8 ? 'met' : 'not met'}): ` +
       `${num(usV / 1000, 2)} ms per create against ${num(usP / 1000, 2)} ms. Both send the same ${creates.statements} statements (the ` +
       `operation's time zone read from meta; BEGIN; the daily reference counter; the incident insert and its read-back; the journal's ` +
       `advisory lock, chain head and insert; pg_notify; COMMIT), each a round trip to the server, and both wait at COMMIT for ` +
-      `PostgreSQL to flush its WAL. ` +
-      (diskBound
-        ? `The flush is a large part of a create here: the disk takes ${num(usDisk, 0)} µs for an 8 kB write and its fdatasync. `
-        : `The flush is not what limits a create here: the disk takes ${num(usDisk, 0)} µs for an 8 kB write and its ` +
-          `fdatasync, a small part of a create. `) +
-      `With fsync off (the commit waits for no disk) a create takes ${num(usVc / 1000, 2)} ms in Vigie and ` +
-      `${num(usPc / 1000, 2)} ms bare (${times(cpuRatio)}). ` +
-      `What remains is CPU and round trips, on ${cpus().length} cores shared by the client, PostgreSQL's backend and its WAL writer: ` +
-      `${num(Math.max(0, usV - usP), 0)} µs more per create in Vigie. They are its layers (zod validation, the row mapped into an ` +
+      `PostgreSQL to flush its WAL. In the same rotation on the cluster with fsync off (the commit waits for no disk) a create takes ` +
+      `${num(usVc / 1000, 2)} ms in Vigie and ${num(usPc / 1000, 2)} ms bare (${times(cpuRatio)}): the wait for the disk is about ` +
+      `${num(flushUs / 1000, 2)} ms of Vigie's create, ${flushBound ? 'most of it' : 'the smaller part'}, where the disk alone ` +
+      `writes and fdatasyncs an 8 kB page in ${num(usDisk, 0)} µs: a commit flushes the transaction's whole WAL (the incident row, the ` +
+      `journal row and their indexes, with full-page images after each checkpoint), and PostgreSQL's WAL writer and checkpointer ` +
+      `can compete for the same disk and cores. ` +
+      `Vigie's extra ${num(usV - usP, 0)} µs per create (${num(usVc - usPc, 0)} µs with fsync off), on ${cpus().length} cores ` +
+      `shared by the client, PostgreSQL's backend and its WAL writer, are its layers (zod validation, the row mapped into an ` +
       `Incident, the journal entry built as an object, as on SQLite) and its synchronous bridge: each of the ${creates.statements} ` +
       `statements is posted from the main thread to the worker thread, handed to postgres.js there, and its answer posted back ` +
       `while the main thread sleeps on a shared flag: two thread hops and a structured clone each way per statement, which the bare ` +
