@@ -5,9 +5,10 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { openDatabase } from '../../electron/store/db.js';
-import { launch, newContext, serveTracked, watchOffMachine } from './lib/browser.js';
+import { launch, newContext } from './lib/browser.js';
+import { firstPaint, launchConsole, type Launch } from './lib/console-launch.js';
 import { addIncidents, BulkJournal } from './lib/fixture.js';
 import { log, runBench, scale, type Table } from './lib/section.js';
 import { paths } from './lib/paths.js';
@@ -20,59 +21,6 @@ const FLOOR_RUNS = scale(5, 2);
 const INCIDENTS = scale(50_000, 20_000);
 
 const dir = tempDir('vigie-bench-console-');
-
-interface Launch {
-  /** From spawn, ms: the host printed its URL (listening). */
-  listening: number;
-  firstPaint: number;
-  interactive: number;
-}
-
-/** First contentful paint, as epoch milliseconds (the page's time origin plus the entry's time). */
-function firstPaint(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no first-contentful-paint within 60 s')), 60_000);
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) {
-            if (e.name === 'first-contentful-paint') {
-              clearTimeout(timer);
-              resolve(performance.timeOrigin + e.startTime);
-            }
-          }
-        }).observe({ type: 'paint', buffered: true });
-      }),
-  );
-}
-
-async function launchConsole(browser: Browser, db: string, offMachine: string[]): Promise<Launch> {
-  const context = await newContext(browser);
-  try {
-    const page = await context.newPage();
-    watchOffMachine(page, offMachine);
-    const t0 = Date.now();
-    const served = await serveTracked(db);
-    const listening = Date.now() - t0;
-    try {
-      await page.goto(served.url, { waitUntil: 'commit' });
-      const paint = firstPaint(page);
-      const row = page.locator('[data-testid="unit-row"]').first();
-      await row.waitFor({ state: 'visible', timeout: 60_000 });
-      await row.click({ timeout: 60_000 });
-      await page
-        .locator('[data-testid="unit-row"][aria-selected="true"]')
-        .first()
-        .waitFor({ timeout: 60_000 });
-      const interactive = Date.now() - t0;
-      return { listening, firstPaint: (await paint) - t0, interactive };
-    } finally {
-      await served.stop();
-    }
-  } finally {
-    await context.close();
-  }
-}
 
 /** The floor: `node` serving one static page, spawned and timed the same way. */
 const FLOOR_SERVER = `

@@ -70,6 +70,7 @@ const BENCHES = [
       notes: ['To be measured as soon as the handover report service lands (test/bench/reports.bench.ts).'],
     },
   },
+  { id: 'room', file: 'room.bench.ts', minutes: 10 },
 ];
 
 const args = process.argv.slice(2);

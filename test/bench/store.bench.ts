@@ -10,7 +10,7 @@ import { openDatabase, type Db } from '../../electron/store/db.js';
 import { referenceDay } from '../../shared/reference.js';
 import { appendEntry, verifyChain } from '../../electron/store/journal.js';
 import { realTime, iso } from '../../shared/clock.js';
-import { INCIDENT_CATEGORIES, UNIT_KINDS, type IncidentStatus, type Priority } from '../../shared/domain.js';
+import { UNIT_KINDS, type IncidentStatus } from '../../shared/domain.js';
 import {
   addAssignments,
   addIncidents,
@@ -21,11 +21,18 @@ import {
   inBox,
   rng,
 } from './lib/fixture.js';
-import { PlainStore, verifyPlain, type BoardFilter, type NewIncidentInput } from './lib/plain.js';
+import {
+  benchIncident,
+  PlainStore,
+  verifyPlain,
+  type BoardFilter,
+  type NewIncidentInput,
+} from './lib/plain.js';
 import { durability, open, type Driver } from './lib/sql.js';
 import { log, runBench, scale, type Table } from './lib/section.js';
 import { fig, num, perSecond, ratio, stat, timed, times, x, type Stat } from './lib/stats.js';
 import { openClient } from './lib/vigie.js';
+import { interleave } from './lib/interleave.js';
 import { tempDir } from './lib/temp.js';
 
 const RUNS = scale(5, 3);
@@ -70,55 +77,10 @@ function closeDiskFiles(): void {
   diskFiles.clear();
 }
 
-/**
- * Runs each contestant in turn for a slice of time, `rounds` times per run, and returns each one's
- * rate per second for each run (operations done ÷ time taken, summed over the run's slices). Fine
- * interleaving, so that a burst of load from elsewhere hits every contestant alike; time slices, so
- * that a slow machine makes the figures noisier, not the bench longer.
- */
-function interleave<K extends string>(
-  runs: number,
-  rounds: number,
-  sliceMs: number,
-  contestants: Record<K, (i: number) => void>,
-): Record<K, number[]> {
-  const keys = Object.keys(contestants) as K[];
-  const out = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
-  const next = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-  for (let run = 0; run < runs; run++) {
-    const ops = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-    const ms = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-    for (let round = 0; round < rounds; round++) {
-      for (const k of keys) {
-        const f = contestants[k];
-        const t = performance.now();
-        let elapsed: number;
-        do {
-          f(next[k]++);
-          ops[k]++;
-          elapsed = performance.now() - t;
-        } while (elapsed < sliceMs);
-        ms[k] += elapsed;
-      }
-    }
-    for (const k of keys) out[k].push(perSecond(ops[k], ms[k]));
-  }
-  return out;
-}
-
 // ---- inputs ---------------------------------------------------------------------------------
 
 const r = rng(7);
-function incidentInput(i: number): NewIncidentInput {
-  return {
-    category: INCIDENT_CATEGORIES[i % INCIDENT_CATEGORIES.length] as NewIncidentInput['category'],
-    priority: ((i % 4) + 1) as Priority,
-    title: `Colis suspect quai Branly ${i}`,
-    description: 'Sac noir laissé au pied du pont, signalé par un agent de sécurité.',
-    source: 'radio',
-    ...inBox(r, PARIS),
-  };
-}
+const incidentInput = (i: number): NewIncidentInput => benchIncident(r, i);
 
 const moveData = (i: number) => ({
   callsign: `FR-${i % 5000}`,
@@ -266,7 +228,7 @@ const appendVia = (db: Db, i: number) => {
   });
 };
 
-function durableWrites(): DurableResult {
+async function durableWrites(): Promise<DurableResult> {
   log(
     `durable writes: ${RUNS} runs of ${ROUNDS} × ${SLICE_MS} ms slices each, interleaved with the disk's write+fsync`,
   );
@@ -291,7 +253,7 @@ function durableWrites(): DurableResult {
     return () => diskWrite(buf);
   };
   try {
-    const rate = interleave(RUNS, ROUNDS, SLICE_MS, {
+    const rate = await interleave(RUNS, ROUNDS, SLICE_MS, {
       disk: disk(256),
       diskCommit: disk(commit.bytes),
       vigie: (i) => vigie.call('createIncident', incidentInput(i)),
@@ -595,9 +557,9 @@ function versions(): Record<string, string> {
   }
 }
 
-runBench(() => {
+runBench(async () => {
   const facts = versions();
-  const durable = durableWrites();
+  const durable = await durableWrites();
   const imports = bulkImport();
   const queries = boardQueries();
   const journal = journalBench();

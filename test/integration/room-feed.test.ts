@@ -9,6 +9,7 @@ import { startHost, type Host } from '../../electron/host/server.js';
 import { startFeed, type JournalFeed } from '../../electron/services/feed.js';
 import { testApp } from '../support/app.js';
 import { testDatabase } from '../support/backend.js';
+import { readEventStream } from '../support/event-stream.js';
 import { paths, tempDir } from '../support/temp.js';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -53,21 +54,9 @@ function listen(host: Host, after?: number) {
     });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     if (!res.body) throw new Error('no event stream body');
-    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done: end } = await reader.read();
-      if (end) return;
-      buffer += value;
-      let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event && data) events.push({ event, data: JSON.parse(data) as Received['data'], at: Date.now() });
-      }
-    }
+    await readEventStream(res.body, (event, data) =>
+      events.push({ event, data: JSON.parse(data) as Received['data'], at: Date.now() }),
+    );
   })().catch((err: unknown) => {
     if ((err as Error).name !== 'AbortError') throw err;
   });

@@ -62,7 +62,12 @@ export function pgTempDir(): string {
   return dir;
 }
 
-export async function startPgCluster(): Promise<PgCluster> {
+export interface PgClusterOptions {
+  /** fsync on, as a production server runs (benchmarks); tests skip it (the default). */
+  durable?: boolean;
+}
+
+export async function startPgCluster(o: PgClusterOptions = {}): Promise<PgCluster> {
   const bin = pgBinDir();
   if (!bin) throw new Error('PostgreSQL server binaries not found: apt-get install -y postgresql');
   const dir = pgTempDir();
@@ -73,7 +78,7 @@ export async function startPgCluster(): Promise<PgCluster> {
   const start = () =>
     ctl([
       '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${o.durable ? 'on' : 'off'} -c max_connections=200`,
       '-l',
       join(dir, 'log'),
       '-w',

@@ -52,6 +52,47 @@ export const inBox = (r: () => number, b: Bbox): { lat: number; lon: number } =>
   lon: +(b.west + r() * (b.east - b.west)).toFixed(6),
 });
 
+export interface JournalRow {
+  seq: number;
+  hash: string;
+  /** The journal insert's parameters, in its column order (seq … prev_hash, hash). */
+  params: [number, string, string, string, string, string, string, string | null, string, string, string];
+}
+
+/** Entry `e` as the journal row after (seq - 1, prevHash): its real hash, ready to insert. */
+export function journalRow(e: NewEntry, seq: number, prevHash: string): JournalRow {
+  const row = {
+    seq,
+    at: e.at,
+    recorded_at: e.recordedAt,
+    operator: e.operator,
+    desk: e.desk,
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    data: JSON.stringify(e.data ?? null),
+    prev_hash: prevHash,
+  };
+  const hash = entryHash(row);
+  return {
+    seq,
+    hash,
+    params: [
+      seq,
+      row.at,
+      row.recorded_at,
+      row.operator,
+      row.desk,
+      row.action,
+      row.entity_type,
+      row.entity_id,
+      row.data,
+      row.prev_hash,
+      hash,
+    ],
+  };
+}
+
 /** The journal's fast path: real entries and hashes, the chain's head kept in memory. */
 export class BulkJournal {
   private seq: number;
@@ -70,34 +111,10 @@ export class BulkJournal {
   }
 
   append(e: NewEntry): void {
-    const row = {
-      seq: this.seq + 1,
-      at: e.at,
-      recorded_at: e.recordedAt,
-      operator: e.operator,
-      desk: e.desk,
-      action: e.action,
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      data: JSON.stringify(e.data ?? null),
-      prev_hash: this.prev,
-    };
-    const hash = entryHash(row);
-    this.insert.run(
-      row.seq,
-      row.at,
-      row.recorded_at,
-      row.operator,
-      row.desk,
-      row.action,
-      row.entity_type,
-      row.entity_id,
-      row.data,
-      row.prev_hash,
-      hash,
-    );
+    const row = journalRow(e, this.seq + 1, this.prev);
+    this.insert.run(...row.params);
     this.seq = row.seq;
-    this.prev = hash;
+    this.prev = row.hash;
   }
 
   get entries(): number {

@@ -8,8 +8,15 @@ import type { Clock } from '../../../shared/clock.js';
 import { iso } from '../../../shared/clock.js';
 import { formatReference, referenceDay } from '../../../shared/reference.js';
 import { contingentKey, parseRoster } from '../../../shared/roster.js';
-import type { IncidentCategory, IncidentSource, IncidentStatus, Priority } from '../../../shared/domain.js';
+import {
+  INCIDENT_CATEGORIES,
+  type IncidentCategory,
+  type IncidentSource,
+  type IncidentStatus,
+  type Priority,
+} from '../../../shared/domain.js';
 import type { Row, Sql, Stmt, Value } from './sql.js';
+import { inBox, journalRow, PARIS } from './fixture.js';
 
 const OPERATOR = { operator: 'Bench Operator', desk: 'bench' };
 
@@ -22,6 +29,16 @@ export interface NewIncidentInput {
   lat: number;
   lon: number;
 }
+
+/** The benches' incident i: categories and priorities in turn, a place in central Paris drawn from r. */
+export const benchIncident = (r: () => number, i: number): NewIncidentInput => ({
+  category: INCIDENT_CATEGORIES[i % INCIDENT_CATEGORIES.length] as IncidentCategory,
+  priority: ((i % 4) + 1) as Priority,
+  title: `Colis suspect quai Branly ${i}`,
+  description: 'Sac noir laissé au pied du pont, signalé par un agent de sécurité.',
+  source: 'radio',
+  ...inBox(r, PARIS),
+});
 
 export interface BoardFilter {
   includeClosed?: boolean;
@@ -108,32 +125,7 @@ export class PlainStore {
   /** appendEntry: read the chain's head, hash, insert. Call inside a transaction. */
   append(e: NewEntry): void {
     const last = this.s.last.get() as { seq: number; hash: string } | undefined;
-    const row = {
-      seq: (last?.seq ?? 0) + 1,
-      at: e.at,
-      recorded_at: e.recordedAt,
-      operator: e.operator,
-      desk: e.desk,
-      action: e.action,
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      data: JSON.stringify(e.data ?? null),
-      prev_hash: last?.hash ?? GENESIS_HASH,
-    };
-    const hash = entryHash(row);
-    this.s.appendRow.run(
-      row.seq,
-      row.at,
-      row.recorded_at,
-      row.operator,
-      row.desk,
-      row.action,
-      row.entity_type,
-      row.entity_id,
-      row.data,
-      row.prev_hash,
-      hash,
-    );
+    this.s.appendRow.run(...journalRow(e, (last?.seq ?? 0) + 1, last?.hash ?? GENESIS_HASH).params);
   }
 
   private entry(action: string, entityType: string, entityId: string | null, data: unknown): NewEntry {

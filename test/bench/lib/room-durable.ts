@@ -1,0 +1,137 @@
+// A room's durable createIncident: Vigie (openVigie + dispatch, its statements through the worker
+// thread's postgres.js connection, synchronously) beside the bare postgres.js client (async, one
+// connection) issuing the very statements Vigie sent, captured from Vigie's bridge: the same SQL
+// text, the same $n parameters, the same number of statements, in one transaction.
+import postgres from 'postgres';
+import type { PgDb } from '../../../electron/store/pg/db.js';
+import { GENESIS_HASH } from '../../../electron/store/journal.js';
+import { newId } from '../../../electron/services/ids.js';
+import { iso, realTime } from '../../../shared/clock.js';
+import { formatReference, referenceDay } from '../../../shared/reference.js';
+import { journalRow } from './fixture.js';
+import type { NewIncidentInput } from './plain.js';
+import type { Client } from './vigie.js';
+
+export interface Captured {
+  sql: string;
+  params: unknown[];
+}
+
+/** What one Vigie call sends to PostgreSQL, statement by statement (the bridge's traffic). */
+export function capture(client: Client, call: () => void): Captured[] {
+  const bridge = (client.app.db as PgDb).bridge;
+  const original = bridge.query;
+  const seen: Captured[] = [];
+  bridge.query = (sql: string, params: unknown[] = []) => {
+    seen.push({ sql, params });
+    return original.call(bridge, sql, params);
+  };
+  try {
+    call();
+  } finally {
+    bridge.query = original;
+  }
+  return seen;
+}
+
+/** The statements createIncident sends, in order, as they must be for the peer to replay them. */
+const SHAPE = [
+  /^SELECT value FROM meta WHERE key = \$1$/,
+  /^BEGIN$/,
+  /^INSERT INTO incident_sequences\b/,
+  /^INSERT INTO incidents\b/,
+  /^SELECT \* FROM incidents WHERE id = \$1$/,
+  /^SELECT pg_advisory_xact_lock\(\$1\)$/,
+  /^SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1$/,
+  /^INSERT INTO journal\b/,
+  /^SELECT pg_notify\(\$1, \$2\)$/,
+  /^COMMIT$/,
+];
+
+/** Vigie's createIncident statements, checked against SHAPE: the texts the peer sends. */
+export function createStatements(seen: Captured[]): string[] {
+  const texts = seen.map((s) => s.sql);
+  const fits = texts.length === SHAPE.length && SHAPE.every((re, i) => re.test(texts[i] ?? ''));
+  if (!fits)
+    throw new Error(
+      `createIncident on a room sent statements the peer does not replay (update test/bench/lib/room-durable.ts):\n` +
+        texts.map((t) => `  ${t.split('\n')[0]}`).join('\n'),
+    );
+  return texts;
+}
+
+const OPERATOR = { operator: 'Bench Peer', desk: 'peer' };
+
+/** The bare client: the captured statements, fresh values each time, in a postgres.js transaction. */
+export class PgPeer {
+  private readonly sql;
+
+  constructor(
+    url: string,
+    private readonly texts: string[],
+  ) {
+    this.sql = postgres(url, { max: 1, idle_timeout: 0, onnotice: () => undefined });
+  }
+
+  private q(tx: postgres.TransactionSql | postgres.Sql, i: number, params: unknown[]) {
+    return tx.unsafe(this.texts[i] as string, params as postgres.ParameterOrJSON<never>[], { prepare: true });
+  }
+
+  async createIncident(input: NewIncidentInput): Promise<void> {
+    const now = realTime.now();
+    const at = iso(now);
+    await this.q(this.sql, 0, ['operation']);
+    // sql.begin sends BEGIN (text 1) and COMMIT (text 9) itself.
+    await this.sql.begin(async (tx) => {
+      const day = referenceDay(now, 'Europe/Paris');
+      const [seqRow] = await this.q(tx, 2, [day]);
+      const id = newId(realTime);
+      await this.q(tx, 3, [
+        id,
+        formatReference(day, Number(seqRow?.['last'])),
+        input.category,
+        input.priority,
+        'new',
+        input.title,
+        input.description,
+        input.source,
+        null,
+        input.lat,
+        input.lon,
+        null,
+        null,
+        null,
+        at,
+        at,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
+      const [created] = await this.q(tx, 4, [id]);
+      await this.q(tx, 5, [7_160_002]);
+      const [head] = await this.q(tx, 6, []);
+      const row = journalRow(
+        {
+          at,
+          recordedAt: at,
+          ...OPERATOR,
+          action: 'incident.created',
+          entityType: 'incident',
+          entityId: id,
+          data: created ?? null,
+        },
+        Number(head?.['seq'] ?? 0) + 1,
+        String(head?.['hash'] ?? GENESIS_HASH),
+      );
+      await this.q(tx, 7, row.params);
+      await this.q(tx, 8, ['vigie_journal', String(row.seq)]);
+    });
+  }
+
+  close(): Promise<void> {
+    return this.sql.end({ timeout: 1 });
+  }
+}
