@@ -47,7 +47,14 @@ export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
 
   const start = Date.parse(s.scenario.scenarioStart);
   const startIso = iso(start);
+  let seeded = true;
   db.transaction(() => {
+    // Servers opening one empty room at once: the later ones wait here, then find the operation.
+    db.lockJournal();
+    if (getOperation(db)) {
+      seeded = false;
+      return;
+    }
     setOperation(db, {
       scenarioId: s.scenario.id,
       name: s.scenario.name,
@@ -157,7 +164,7 @@ export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
       }
     }
   })();
-  return summary(true);
+  return summary(seeded);
 }
 
 /** A scenario incident already under way went through the earlier steps, a few minutes apart. */

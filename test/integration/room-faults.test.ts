@@ -52,6 +52,31 @@ describe('vigie verify on a room', () => {
   });
 });
 
+describe('servers opening one empty room at once', () => {
+  it('seed it once: one process seeds, the others find the operation', async () => {
+    const url = cluster.createDatabase('seed_race');
+    const cli = join(paths.root, 'electron/bin/vigie.mjs');
+    const runs = await Promise.all(
+      [0, 1, 2].map(
+        () =>
+          new Promise<{ code: number | null; out: string }>((resolve) => {
+            const child = spawn(process.execPath, [cli, 'seed', '--db', url]);
+            let out = '';
+            child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+            child.once('exit', (code) => resolve({ code, out }));
+          }),
+      ),
+    );
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+    const seeded = runs.map((r) => (JSON.parse(r.out) as { seeded: boolean }).seeded);
+    expect(seeded.filter(Boolean)).toHaveLength(1);
+    const dbName = new URL(url).pathname.slice(1);
+    expect(cluster.psql(dbName, "SELECT count(*) FROM journal WHERE action = 'operation.seeded'")).toBe(
+      '1\n',
+    );
+  });
+});
+
 describe('the append-only records of a room', () => {
   it('are not the app role’s to change: no UPDATE, DELETE or TRUNCATE privilege', () => {
     cluster.psql('postgres', 'CREATE ROLE vigie_app LOGIN');
