@@ -20,6 +20,7 @@ const PG_SERVICE_TESTS = [
   'export',
   'hostile-input-bounds',
   'room-feed',
+  'live-events',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 export default defineConfig({

@@ -7,7 +7,8 @@
 // validation.
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CALL_NAMES, ipcChannel } from '../shared/call-names.js';
-import { PICK_BASEMAP_CHANNEL } from '../shared/desktop-bridge.js';
+import { NEXT_EVENTS_CHANNEL, PICK_BASEMAP_CHANNEL } from '../shared/desktop-bridge.js';
+import { nextBatch, type LiveSource } from './live-events.js';
 import type { Result } from '../shared/errors.js';
 import { pickBasemapFile, setBasemapVia } from './basemap-picker.js';
 import { createDesk, type Desk } from './services/desk.js';
@@ -26,7 +27,11 @@ const inRoom = (name: string): Result<never> => ({
 });
 
 /** Registers every channel; the returned function removes them again. `room`: the open room. */
-export function bindIpc(handlers: Handlers, room: () => RoomLink | null = () => null): () => void {
+export function bindIpc(
+  handlers: Handlers,
+  room: () => RoomLink | null = () => null,
+  live: () => LiveSource | null = () => null,
+): () => void {
   const desks = new WeakMap<WebContents, Desk>();
   const deskFor = (contents: WebContents): Desk => {
     let desk = desks.get(contents);
@@ -54,9 +59,21 @@ export function bindIpc(handlers: Handlers, room: () => RoomLink | null = () => 
       setBasemapVia(handlers, deskFor(event.sender)),
     );
   });
+  ipcMain.handle(NEXT_EVENTS_CHANNEL, (event, after: unknown): Result<unknown> | Promise<Result<unknown>> => {
+    if (!isTrustedSender(event)) return refused('nextEvents');
+    const src = live();
+    if (after !== null && !(typeof after === 'number' && Number.isSafeInteger(after) && after >= 0))
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: 'after: a journal sequence number (integer ≥ 0)' },
+      };
+    if (!src) return { ok: false, error: { code: 'not_found', message: 'nextEvents: no live feed' } };
+    return nextBatch(src, after).then((value) => ({ ok: true, value }));
+  });
   return () => {
     for (const name of CALL_NAMES) ipcMain.removeHandler(ipcChannel(name));
     ipcMain.removeHandler(PICK_BASEMAP_CHANNEL);
+    ipcMain.removeHandler(NEXT_EVENTS_CHANNEL);
   };
 }
 

@@ -9,6 +9,8 @@ import { backupSettings } from './backup/settings.js';
 import type { RollingSettings } from './backup/rolling.js';
 import { instanceUserData, resolveDbLocation } from './db-location.js';
 import { bindIpc } from './ipc.js';
+import { roomLiveSource } from './live-events.js';
+import { startFeed } from './services/feed.js';
 import { registerAppScheme, serveAppScheme } from './protocol.js';
 import { startLiveVigie, type LiveVigie } from './services/live-vigie.js';
 import { assertWritable } from './services/db-writable.js';
@@ -25,6 +27,7 @@ const ALLOWED_SCHEMES = new Set(['app:', 'blob:', 'data:', 'devtools:']);
 let vigie: LiveVigie | null = null;
 let mainWindow: BrowserWindow | null = null;
 let rooms = roomSession();
+let stopLive = () => {};
 
 /** Shows the reason and leaves with a non-zero code; nothing relaunches, so no crash loop. */
 function fail(title: string, err: unknown): void {
@@ -109,6 +112,7 @@ function main(): void {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    stopLive();
     rooms.leave();
     void vigie?.close();
     vigie = null;
@@ -147,7 +151,15 @@ function main(): void {
         return;
       }
     }
-    bindIpc(handlers, rooms.link);
+    // The live feed the renderer long-polls: the open room's event stream, else this file's journal.
+    const localFeed = startFeed({ current: () => (vigie as LiveVigie).current().db, location: db });
+    const client = rooms.current();
+    const roomFeed = client ? roomLiveSource(client) : null;
+    stopLive = () => {
+      roomFeed?.close();
+      void localFeed.close();
+    };
+    bindIpc(handlers, rooms.link, () => roomFeed ?? localFeed);
     mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));
     mainWindow.on('closed', () => {
       mainWindow = null;

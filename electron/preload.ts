@@ -10,8 +10,10 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { CallInput, CallName, CallOutput } from '../shared/api.js';
 import { buildClient, ipcChannel } from '../shared/call-names.js';
 import {
+  NEXT_EVENTS_CHANNEL,
   PICK_BASEMAP_CHANNEL,
   type DesktopBridge,
+  type LiveBatch,
   type PickBasemapResult,
 } from '../shared/desktop-bridge.js';
 import type { ApiErrorData, Result } from '../shared/errors.js';
@@ -36,6 +38,8 @@ const vigie = Object.freeze(buildClient(bind));
 const vigieDesktop: DesktopBridge = Object.freeze({
   pickBasemapFile: async () =>
     unwrap((await ipcRenderer.invoke(PICK_BASEMAP_CHANNEL)) as Result<PickBasemapResult>),
+  nextEvents: async (after: number | null) =>
+    unwrap((await ipcRenderer.invoke(NEXT_EVENTS_CHANNEL, after)) as Result<LiveBatch>),
 });
 
 contextBridge.exposeInMainWorld('vigie', vigie);

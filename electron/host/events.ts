@@ -5,6 +5,7 @@
 // permissions will filter what it may hear of.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JournalEntry } from '../../shared/domain.js';
+import { liveEntry } from '../../shared/live.js';
 import type { FeedEvent, JournalFeed } from '../services/feed.js';
 
 /** Above this many missed entries the desk is told to reload everything instead. */
@@ -14,21 +15,6 @@ const HEARTBEAT_MS = 2000;
 export interface EventStreamOptions {
   visible?: (e: JournalEntry) => boolean;
 }
-
-export type PushedEntry = Pick<
-  JournalEntry,
-  'seq' | 'at' | 'operator' | 'desk' | 'action' | 'entityType' | 'entityId'
->;
-
-const slim = ({ seq, at, operator, desk, action, entityType, entityId }: JournalEntry): PushedEntry => ({
-  seq,
-  at,
-  operator,
-  desk,
-  action,
-  entityType,
-  entityId,
-});
 
 export function streamEvents(
   req: IncomingMessage,
@@ -62,7 +48,7 @@ export function streamEvents(
       }
       const visible = o.visible ? entries.filter(o.visible) : entries;
       sent = entries.at(-1)?.seq ?? head;
-      send('journal', { head: sent, entries: visible.map(slim) });
+      send('journal', { head: sent, entries: visible.map(liveEntry) });
     } catch {
       // The database did not answer: the status event says so; the next move retries from `sent`.
     }

@@ -11,13 +11,9 @@ import { journalHead } from '../store/backup.js';
 import { entriesAfter } from '../store/journal.js';
 import { listenJournal, type RoomListener } from '../store/pg/listen.js';
 import type { JournalEntry } from '../../shared/domain.js';
+import type { RoomStatus } from '../../shared/live.js';
 
-export interface RoomStatus {
-  /** 'ok' while the database answers; 'lost' since `since` otherwise. */
-  state: 'ok' | 'lost';
-  since: string | null;
-  detail: string | null;
-}
+export type { RoomStatus } from '../../shared/live.js';
 
 export type FeedEvent = { kind: 'moved'; head: number } | { kind: 'status'; status: RoomStatus };
 

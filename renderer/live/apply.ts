@@ -1,15 +1,10 @@
 // What a desk re-reads when the journal says something changed: only the lists the entries touch.
 // Every change is a journal entry naming its entity type, so this is the whole map of it.
+import type { LiveEntry } from '../../shared/live';
+
 export type Reload = 'units' | 'incidents' | 'zones' | 'settings' | 'contingents' | 'everything';
 
-export interface PushedEntry {
-  seq: number;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  operator: string;
-  desk: string;
-}
+export type PushedEntry = LiveEntry;
 
 const BY_TYPE: Record<string, Reload[]> = {
   incident: ['incidents'],

@@ -1,12 +1,12 @@
 // The console's live feed on the browser host: server-sent events from GET /events. The browser's
 // EventSource reconnects by itself (the server asks for 1 s); on reconnection the desk says the last
 // entry it saw, so nothing is missed. While the stream is down the console falls back to polling.
+import type { DesktopBridge } from '../../shared/desktop-bridge';
+import { desktopBridge } from '../desktop';
+import type { RoomStatus } from '../../shared/live';
 import type { PushedEntry } from './apply';
 
-export interface RoomStatus {
-  state: 'ok' | 'lost';
-  since: string | null;
-}
+export type { RoomStatus } from '../../shared/live';
 
 export interface LiveHandlers {
   entries(entries: PushedEntry[]): void;
@@ -16,9 +16,11 @@ export interface LiveHandlers {
   status(connected: boolean, room: RoomStatus): void;
 }
 
-/** Opens the stream (browser host only: the desktop app has no /events); returns the stop. */
+/** Opens the live feed: /events on the browser host, the bridge's long poll on the desktop. */
 export function openLiveStream(h: LiveHandlers, now: () => Date = () => new Date()): () => void {
-  if (typeof EventSource === 'undefined' || window.vigie) return () => {};
+  const desktop = desktopBridge();
+  if (window.vigie) return desktop ? longPoll(desktop, h, now) : () => {};
+  if (typeof EventSource === 'undefined') return () => {};
   let last: number | null = null;
   let room: RoomStatus = { state: 'ok', since: null };
   let source: EventSource | null = null;
@@ -64,5 +66,36 @@ export function openLiveStream(h: LiveHandlers, now: () => Date = () => new Date
     stopped = true;
     clearTimeout(retry);
     source?.close();
+  };
+}
+
+/**
+ * The desktop's feed: the main process answers "what came after N?" when something did (or after a
+ * quiet spell), through the same invoke-only bridge as every call; asked again at once each time.
+ */
+function longPoll(bridge: DesktopBridge, h: LiveHandlers, now: () => Date): () => void {
+  let stopped = false;
+  let last: number | null = null;
+  let lostAt: string | null = null;
+  const loop = async () => {
+    while (!stopped) {
+      try {
+        const b = await bridge.nextEvents(last);
+        if (stopped) return;
+        lostAt = null;
+        h.status(true, b.room);
+        if (b.reload && last !== null) h.reload();
+        else if (b.entries.length) h.entries(b.entries);
+        last = b.head;
+      } catch {
+        lostAt ??= now().toISOString();
+        h.status(false, { state: 'lost', since: lostAt });
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  };
+  void loop();
+  return () => {
+    stopped = true;
   };
 }

@@ -183,8 +183,8 @@ describe('IPC (electron/ipc.ts) and the preload', () => {
     const sf = source('electron/ipc.ts');
     expect(calls(sf, /^ipcMain\.(on|once)$/)).toEqual([]);
     const handles = calls(sf, /^ipcMain\.handle$/);
-    // The contract's channels, and the desktop bridge's file picker.
-    expect(handles).toHaveLength(2);
+    // The contract's channels, and the desktop bridge's file picker and live feed.
+    expect(handles).toHaveLength(3);
     for (const handle of handles)
       expect(handle.arguments[1]?.getText()).toMatch(
         /^\(event[^)]*\)[^{]*=> \{\s*if \(!isTrustedSender\(event\)\)/,
@@ -194,6 +194,7 @@ describe('IPC (electron/ipc.ts) and the preload', () => {
   });
 
   it('exposes two frozen objects of named calls (the contract, the desktop bridge), no generic ipcRenderer', () => {
+    // The live feed is a long poll over invoke: nothing listens on a channel the main process pushes into.
     const sf = source('electron/preload.ts');
     const exposed = calls(sf, /^contextBridge\.exposeInMainWorld$/).map((c) => ({
       key: c.arguments[0]?.getText(),
@@ -204,13 +205,14 @@ describe('IPC (electron/ipc.ts) and the preload', () => {
       const decl = all(sf, ts.isVariableDeclaration).find((v) => v.name.getText() === value);
       expect(decl?.initializer?.getText(), value).toMatch(/^Object\.freeze\(/);
     }
-    // The desktop bridge: one function on one fixed channel.
+    // The desktop bridge: two functions, each on one fixed channel.
     const desktop = all(sf, ts.isVariableDeclaration).find((v) => v.name.getText() === 'vigieDesktop');
     const [members] = all(desktop ?? sf, ts.isObjectLiteralExpression);
-    expect(members?.properties.map((p) => p.name?.getText())).toEqual(['pickBasemapFile']);
+    expect(members?.properties.map((p) => p.name?.getText())).toEqual(['pickBasemapFile', 'nextEvents']);
     expect(calls(sf, /^ipcRenderer\.invoke$/).map((c) => c.arguments[0]?.getText())).toEqual([
       'channel',
       'PICK_BASEMAP_CHANNEL',
+      'NEXT_EVENTS_CHANNEL',
     ]);
     expect(calls(sf, /^ipcRenderer\.(send|on|sendSync|postMessage)$/)).toEqual([]);
   });
