@@ -6,6 +6,7 @@
 import type { FeedEvent } from './services/feed.js';
 import { liveEntry, type LiveBatch, type LiveEntry, type RoomStatus } from '../shared/live.js';
 import type { RoomClient } from './room-client.js';
+import { listeners } from '../shared/listeners.js';
 
 export interface LiveSource {
   head(): number;
@@ -53,10 +54,8 @@ export function roomLiveSource(client: RoomClient): LiveSource & { close(): void
   let head = 0;
   let status: RoomStatus = { state: 'ok', since: null, detail: null };
   const kept: LiveEntry[] = [];
-  const listeners = new Set<(e: FeedEvent) => void>();
-  const emit = (e: FeedEvent) => {
-    for (const l of listeners) l(e);
-  };
+  const hub = listeners<FeedEvent>();
+  const emit = hub.emit;
   const stop = client.events(
     null,
     (e) => {
@@ -90,13 +89,10 @@ export function roomLiveSource(client: RoomClient): LiveSource & { close(): void
   return {
     head: () => head,
     status: () => status,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: hub.add,
     entriesAfter: (seq, limit) => kept.filter((e) => e.seq > seq).slice(0, limit),
     close() {
-      listeners.clear();
+      hub.clear();
       stop();
     },
   };

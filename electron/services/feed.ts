@@ -12,6 +12,7 @@ import { entriesAfter } from '../store/journal.js';
 import { listenJournal, type RoomListener } from '../store/pg/listen.js';
 import type { JournalEntry } from '../../shared/domain.js';
 import type { RoomStatus } from '../../shared/live.js';
+import { listeners } from '../../shared/listeners.js';
 
 export type { RoomStatus } from '../../shared/live.js';
 
@@ -38,10 +39,8 @@ export interface FeedOptions {
 
 export function startFeed(o: FeedOptions): JournalFeed {
   const now = o.now ?? (() => new Date());
-  const listeners = new Set<(e: FeedEvent) => void>();
-  const emit = (e: FeedEvent) => {
-    for (const l of listeners) l(e);
-  };
+  const hub = listeners<FeedEvent>();
+  const emit = hub.emit;
   let head = journalHead(o.current()).seq;
   let status: RoomStatus = { state: 'ok', since: null, detail: null };
   const moved = (seq: number) => {
@@ -89,16 +88,13 @@ export function startFeed(o: FeedOptions): JournalFeed {
   return {
     head: () => head,
     status: () => status,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: hub.add,
     entriesAfter: (seq, limit) => {
       follow();
       return entriesAfter(o.current(), seq, limit);
     },
     async close() {
-      listeners.clear();
+      hub.clear();
       unwatch();
       if (timer) clearInterval(timer);
       await room?.close();

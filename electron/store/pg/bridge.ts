@@ -45,7 +45,6 @@ function workerFile(): string {
   const candidates = [
     new URL('./worker.ts', import.meta.url),
     new URL('./pg-worker.mjs', import.meta.url),
-    new URL('./store/pg/worker.ts', import.meta.url),
   ].map((u) => fileURLToPath(u));
   const found = candidates.find((f) => f !== here && existsSync(f));
   if (!found) throw new Error(`PostgreSQL worker not found beside ${here}`);

@@ -159,9 +159,11 @@ function migrate(db: PgDb): void {
           'Open it with a newer Vigie; it was left untouched.',
       );
   };
-  refuseNewer(db.schemaVersion());
-  if (db.schemaVersion() === LATEST_VERSION) return;
-  if (db.readonly && db.schemaVersion() === 0)
+  // Read once: each read is two round trips, on every start of every server.
+  const found = db.schemaVersion();
+  refuseNewer(found);
+  if (found === LATEST_VERSION) return;
+  if (db.readonly && found === 0)
     throw new StoreError(
       'corrupt',
       `Room database ${db.location} is not a Vigie database (no Vigie schema in it).`,
