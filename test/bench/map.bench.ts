@@ -20,7 +20,8 @@ import {
   type Memory,
   type StaticServer,
 } from './lib/browser.js';
-import { addIncidents, addUnits, BulkJournal, rng, type Bbox } from './lib/fixture.js';
+import { addIncidents, addUnits, rng, type Bbox } from './lib/fixture.js';
+import { BulkJournal } from './lib/fixture-journal.js';
 import { paths } from './lib/paths.js';
 import { seededExercise } from './lib/seeded.js';
 import { log, runBench, scale, type Table } from './lib/section.js';

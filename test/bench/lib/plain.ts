@@ -16,7 +16,8 @@ import {
   type Priority,
 } from '../../../shared/domain.js';
 import type { Row, Sql, Stmt, Value } from './sql.js';
-import { inBox, journalRow, PARIS } from './fixture.js';
+import { inBox, PARIS } from './fixture.js';
+import { journalRow } from './fixture-journal.js';
 
 const OPERATOR = { operator: 'Bench Operator', desk: 'bench' };
 

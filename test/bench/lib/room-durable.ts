@@ -8,7 +8,7 @@ import { GENESIS_HASH } from '../../../electron/store/journal.js';
 import { newId } from '../../../electron/services/ids.js';
 import { iso, realTime } from '../../../shared/clock.js';
 import { formatReference, referenceDay } from '../../../shared/reference.js';
-import { journalRow } from './fixture.js';
+import { journalRow } from './fixture-journal.js';
 import type { NewIncidentInput } from './plain.js';
 import type { Client } from './vigie.js';
 
