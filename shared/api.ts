@@ -9,6 +9,7 @@ import { incidentCalls } from './api/incidents.js';
 import { journalCalls } from './api/journal.js';
 import { handoverCalls } from './api/handover.js';
 import { backupCalls } from './api/backups.js';
+import { operatorCalls } from './api/operators.js';
 
 export type { DeskLock, RoomLinkView, Session, SessionView } from './api/session.js';
 export type { CallSpec } from './api/call.js';
@@ -21,6 +22,7 @@ export const api = {
   ...journalCalls,
   ...handoverCalls,
   ...backupCalls,
+  ...operatorCalls,
 } as const;
 
 export type Api = typeof api;

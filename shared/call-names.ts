@@ -6,6 +6,7 @@ import type { CallName, VigieClient } from './api.js';
 export const CALL_NAMES = [
   'getSession',
   'signIn',
+  'signOut',
   'lockSession',
   'unlockSession',
   'setIdleLock',
@@ -50,6 +51,10 @@ export const CALL_NAMES = [
   'exportHandover',
   'listBackups',
   'restoreBackup',
+  'listOperators',
+  'addOperator',
+  'updateOperator',
+  'resetPassphrase',
 ] as const satisfies readonly CallName[];
 
 type Listed = (typeof CALL_NAMES)[number];

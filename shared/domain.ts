@@ -75,10 +75,16 @@ export interface Operation {
 }
 
 export interface Operator {
+  /** The operator's account (the journal's 'system' for the app's own entries). */
   id: string;
   name: string;
+  /** A Role (shared/roles.ts), or 'system'. */
   role: string;
   desk: string;
+  /** A liaison's contingent. */
+  contingentId?: string | null;
+  /** The partner nation a liaison or observer reads for; null or absent: host staff. */
+  country?: string | null;
 }
 
 export interface Contingent {

@@ -9,6 +9,7 @@ import {
   UNIT_KINDS,
   UNIT_STATUSES,
 } from '../../shared/domain.js';
+import { ROLES } from '../../shared/roles.js';
 
 const lat = z.number().min(-90).max(90);
 const lon = z.number().min(-180).max(180);
@@ -23,6 +24,24 @@ export const scenarioFile = z.object({
   mode: z.enum(OPERATION_MODES),
   timezone: text,
   scenarioStart: z.iso.datetime(),
+  /** The operation's country: its staff see every item, whatever the marking. */
+  hostCountry: z.string().regex(/^[A-Z]{2}$/),
+  /** An exercise's demo logins, one per role: printed by `vigie seed`, shown at sign-in. */
+  demoLogins: z
+    .array(
+      z.object({
+        login: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/),
+        passphrase: z.string().min(12),
+        role: z.enum(ROLES),
+        name: text,
+        contingentId: idText.optional(),
+        country: z
+          .string()
+          .regex(/^[A-Z]{2}$/)
+          .optional(),
+      }),
+    )
+    .default([]),
   parade: z
     .object({
       start: z.iso.datetime(),

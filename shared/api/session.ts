@@ -1,12 +1,25 @@
 import { z } from 'zod';
-import { call, line, none, shortText } from './call.js';
+import { call, line, none } from './call.js';
 import type { Operation, Operator, VerifyResult } from '../domain.js';
+import type { Role } from '../roles.js';
+import { login } from './operators.js';
 
 export interface Session {
   operation: Operation & { anchorReal: string | null };
   operator: Operator | null;
   journalOk: boolean;
   journalFirstBadSeq: number | null;
+  /** The operation's country: always sees every item (FR for Paris 2024). */
+  hostCountry: string;
+  /** An exercise's demo logins, one per role, shown on its sign-in screen; empty in a real operation. */
+  demoLogins: DemoLogin[];
+}
+
+export interface DemoLogin {
+  login: string;
+  passphrase: string;
+  role: Role;
+  name: string;
 }
 
 /** The desk's session lock (CJIS-style): the UI locks after `idleLockMinutes` without input. */
@@ -40,11 +53,15 @@ export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 
 export const sessionCalls = {
   getSession: call<SessionView>()(none),
-  signIn: call<Operator>()(z.object({ name: shortText, role: shortText, desk: line(40) }).strict()),
+  /** Checks the passphrase; 5 failures in 10 minutes lock the login for 10 minutes. */
+  signIn: call<Operator>()(
+    z.object({ login, passphrase: z.string().min(1).max(200), desk: line(40) }).strict(),
+  ),
+  signOut: call<SessionView>()(none),
   /** Locks the desk: writes are refused until the same operator resumes (or someone signs in). */
   lockSession: call<SessionView>()(z.object({ reason: z.enum(LOCK_REASONS).default('manual') }).strict()),
-  /** Resumes a locked desk; only the operator who was signed in may (by name). */
-  unlockSession: call<SessionView>()(z.object({ name: shortText }).strict()),
+  /** Resumes a locked desk: the signed-in operator's own passphrase. */
+  unlockSession: call<SessionView>()(z.object({ passphrase: z.string().min(1).max(200) }).strict()),
   /** Sets the idle time before desks lock (minutes; 0 = never). Journaled. */
   setIdleLock: call<SessionView>()(
     z.object({ minutes: z.number().int().min(0).max(MAX_IDLE_LOCK_MINUTES) }).strict(),

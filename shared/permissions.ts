@@ -1,0 +1,72 @@
+// Which roles may make each call: the one table the services enforce (dispatch, before any
+// handler) and the README prints. Finer rules (a liaison's own contingent, the incidents their
+// units work) are checked in the services themselves. 'public' calls need no sign-in.
+import type { CallName } from './api.js';
+import type { Role } from './roles.js';
+
+const ALL: readonly Role[] = ['watch_officer', 'supervisor', 'liaison', 'observer', 'wall'];
+const READERS: readonly Role[] = ['watch_officer', 'supervisor', 'liaison', 'observer'];
+const OPS: readonly Role[] = ['watch_officer', 'supervisor'];
+const OPS_LIAISON: readonly Role[] = ['watch_officer', 'supervisor', 'liaison'];
+const SUPERVISOR: readonly Role[] = ['supervisor'];
+
+export const PERMISSIONS: { readonly [K in CallName]: readonly Role[] | 'public' } = {
+  getSession: 'public',
+  signIn: 'public',
+  signOut: ALL,
+  lockSession: ALL,
+  unlockSession: ALL,
+  setIdleLock: SUPERVISOR,
+  verify: OPS,
+  listContingents: ALL,
+  listUnits: ALL,
+  listVenues: ALL,
+  listRoutes: ALL,
+  listZones: ALL,
+  createZone: OPS,
+  updateZone: OPS,
+  deleteZone: OPS,
+  importZones: OPS,
+  exportZones: READERS,
+  getBasemap: ALL,
+  setBasemap: SUPERVISOR,
+  getParade: ALL,
+  setParadePlan: OPS,
+  recordParadeActual: OPS,
+  retractParadeActual: OPS,
+  listIncidents: ALL,
+  getIncident: ALL,
+  createIncident: OPS_LIAISON,
+  updateIncident: OPS,
+  transitionIncident: OPS,
+  addIncidentNote: OPS_LIAISON,
+  assignUnit: OPS,
+  releaseUnit: OPS,
+  setUnitStatus: OPS_LIAISON,
+  getContingent: ALL,
+  moveUnit: OPS_LIAISON,
+  listUnitPositions: ALL,
+  nearestUnits: READERS,
+  importRoster: OPS,
+  getSettings: ALL,
+  updateSettings: SUPERVISOR,
+  listJournal: OPS,
+  suggestHandoverWindow: OPS,
+  previewHandover: OPS,
+  acknowledgeHandover: OPS,
+  listHandovers: OPS,
+  exportHandover: OPS,
+  listBackups: SUPERVISOR,
+  restoreBackup: SUPERVISOR,
+  listOperators: SUPERVISOR,
+  addOperator: SUPERVISOR,
+  updateOperator: SUPERVISOR,
+  resetPassphrase: SUPERVISOR,
+};
+
+/** Why a role may not make a call, or null when it may. */
+export function refusal(call: CallName, role: string): string | null {
+  const allowed = PERMISSIONS[call];
+  if (allowed === 'public' || (allowed as readonly string[]).includes(role)) return null;
+  return `${role} may not ${call} (${allowed.join(', ')} only)`;
+}
