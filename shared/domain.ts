@@ -75,8 +75,11 @@ export interface Operation {
 }
 
 export interface Operator {
-  /** The operator's account (the journal's 'system' for the app's own entries). */
+  /** This sign-in (the journal's 'system' for the app's own entries). */
   id: string;
+  /** The account signed in, and its login. */
+  accountId?: string;
+  login?: string;
   name: string;
   /** A Role (shared/roles.ts), or 'system'. */
   role: string;
@@ -257,6 +260,8 @@ export interface JournalEntry {
   seq: number;
   at: string;
   operator: string;
+  /** The operator's role when it was written; null in entries older than roles. */
+  role: string | null;
   desk: string;
   action: string;
   entityType: string;

@@ -1,6 +1,13 @@
 // Errors that cross the API boundary, as plain data (they survive IPC and JSON).
 
-export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'forbidden', 'internal'] as const;
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'unauthorized',
+  'forbidden',
+  'internal',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface Issue {
@@ -43,6 +50,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
   not_found: 404,
   conflict: 409,
+  unauthorized: 401,
   forbidden: 403,
   internal: 500,
 };

@@ -10,6 +10,7 @@ import { loadScenario } from './scenario-load.js';
 import { seedScenario } from './seed.js';
 import { checkChain, type SessionState } from './session.js';
 import { createHandlers } from './handlers.js';
+import { liveDemoLogins, migrateTypedOperators } from './operator-accounts-boot.js';
 import type { Handlers } from './dispatch.js';
 import type { BackupControl } from './backup-handlers.js';
 
@@ -39,12 +40,21 @@ export function openVigie(o: OpenVigieOptions): VigieApp {
     const boot: Ctx = { db, clock: real, real };
     if (o.seed !== false && !getOperation(db)) seedScenario(boot, loadScenario(o.resourcesDir));
     const ctx: Ctx = { db, clock: startClock(boot), real };
-    const state = checkChain(ctx);
+    migrateTypedOperators(ctx);
+    const state = checkChain(ctx, demoLogins(ctx, o.resourcesDir));
     return { db, ctx, state, handlers: createHandlers(ctx, state, o.backups), close: () => db.close() };
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+/** The demo logins of the exercise this database holds, when it was seeded from the shipped scenario. */
+function demoLogins(ctx: Ctx, resourcesDir: string) {
+  const op = getOperation(ctx.db);
+  if (op?.mode !== 'exercise') return [];
+  const s = loadScenario(resourcesDir);
+  return s.scenario.id === op.scenarioId ? liveDemoLogins(ctx, s.scenario.demoLogins) : [];
 }
 
 /** An exercise clock starts at the scenario's start the first time the console opens it. */

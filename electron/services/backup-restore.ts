@@ -15,6 +15,7 @@ import { BackupError, type DbSummary } from '../backup/summary.js';
 import { journalHead, tableCounts } from '../store/backup.js';
 import { incidentSequences, raiseIncidentSequences } from '../store/incidents.js';
 import { getOperator, insertOperator } from '../store/operators.js';
+import { getAccount } from '../store/accounts.js';
 import { signedInAt } from '../store/shifts.js';
 import { journal } from './context.js';
 import type { VigieApp } from './app.js';
@@ -73,7 +74,10 @@ export function restoreLive(live: Swappable, file: string, who: Operator): Resto
   const entry = ctx.db.transaction(() => {
     // The officer stays signed in at this desk: the restored data learns who is on watch.
     const since = operatorSince ?? iso(ctx.clock.now());
-    if (!getOperator(ctx.db, who.id)) insertOperator(ctx.db, who, since);
+    // A backup older than the operator's account keeps the sign-in, unlinked.
+    const linked =
+      who.accountId && getAccount(ctx.db, who.accountId) ? who : { ...who, accountId: undefined };
+    if (!getOperator(ctx.db, who.id)) insertOperator(ctx.db, linked, since);
     const referencesKept = raiseIncidentSequences(ctx.db, issued);
     return journal(ctx, who, {
       action: 'backup.restored',

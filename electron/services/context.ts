@@ -31,6 +31,7 @@ export function journal(ctx: Ctx, who: Operator, change: Change): JournalEntry {
     at: iso(ctx.clock.now()),
     recordedAt: iso(ctx.real.now()),
     operator: who.name,
+    role: who.role,
     desk: who.desk,
     ...change,
   });

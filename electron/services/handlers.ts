@@ -10,9 +10,11 @@ import { incidentHandlers } from './incident-handlers.js';
 import { journalHandlers } from './journal-handlers.js';
 import { handoverHandlers } from './handover-handlers.js';
 import { backupHandlers, type BackupControl } from './backup-handlers.js';
+import { operatorHandlers } from './operator-handlers.js';
+import { guardHandlers } from './access.js';
 
 export function createHandlers(ctx: Ctx, state: SessionState, backups?: BackupControl): Handlers {
-  return {
+  const handlers = {
     ...sessionHandlers(ctx, state),
     ...mapHandlers(ctx),
     ...unitHandlers(ctx),
@@ -20,5 +22,7 @@ export function createHandlers(ctx: Ctx, state: SessionState, backups?: BackupCo
     ...journalHandlers(ctx),
     ...handoverHandlers(ctx),
     ...backupHandlers(backups),
+    ...operatorHandlers(ctx),
   } satisfies Handlers;
+  return guardHandlers(ctx, handlers);
 }

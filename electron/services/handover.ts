@@ -14,6 +14,7 @@ import type {
   HandoverExport,
   HandoverSummary,
   HandoverWindow,
+  acknowledgeInput,
   handoverInput,
 } from '../../shared/api/handover.js';
 import { MAX_WINDOW_HOURS } from '../../shared/api/handover.js';
@@ -25,8 +26,13 @@ import type { Operator } from '../../shared/domain.js';
 import { getHandover, insertHandover, lastHandoverAt } from '../store/handovers.js';
 import { signedInAt } from '../store/shifts.js';
 import { MIME, renderReport, reportFilename } from '../report/export.js';
+import { refusal } from '../../shared/permissions.js';
+import { authenticate, recordSession } from './sign-in.js';
+import { refuse } from './access.js';
 
 export type HandoverInput = z.output<typeof handoverInput>;
+export type AcknowledgeInput = z.output<typeof acknowledgeInput>;
+type Window = Omit<HandoverInput, 'incomingName' | 'incomingRole'>;
 
 export const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
@@ -46,25 +52,40 @@ export function previewHandover(
   res: ReportResources,
 ): HandoverReport {
   const who = requireOperator(desk);
-  return build(ctx, who, input, 'preview', res);
+  const incoming = { name: input.incomingName ?? '—', role: input.incomingRole ?? null };
+  return build(ctx, who, input, incoming, 'preview', res);
 }
 
+/**
+ * The incoming officer signs in on the desk with their own passphrase; the acknowledgement, the
+ * outgoing's sign-out and the incoming's sign-in are one transaction, journaled as the incoming.
+ */
 export function acknowledgeHandover(
   ctx: Ctx,
   desk: Desk,
-  input: HandoverInput,
+  input: AcknowledgeInput,
   res: ReportResources,
 ): { handover: HandoverSummary; report: HandoverReport } {
   const who = requireOperator(desk);
   refuseStale(ctx, who, input.to);
-  const report = build(ctx, who, input, 'acknowledged', res);
+  const account = authenticate(ctx, input.incomingLogin, input.incomingPassphrase, who.desk);
+  if (account.id === who.accountId)
+    throw new ApiError({
+      code: 'invalid_input',
+      message: 'incomingLogin: the incoming officer signs in with their own login, not the outgoing’s.',
+      issues: [{ path: 'incomingLogin', message: 'the outgoing officer’s own login' }],
+    });
+  const why = refusal('acknowledgeHandover', account.role);
+  if (why) refuse(ctx, who, 'acknowledgeHandover', `the incoming ${why}`);
+  const incoming = { name: account.name, role: account.role };
+  const report = build(ctx, who, input, incoming, 'acknowledged', res);
   const model = canonicalJson(report);
   const contentHash = sha256(model);
   const id = newId(ctx.clock);
-  const incoming = { name: input.incomingName, role: input.incomingRole ?? null };
-  return ctx.db.transaction(() => {
+  const out = ctx.db.transaction(() => {
     refuseStale(ctx, who, input.to);
-    const entry = journal(ctx, who, {
+    const next = recordSession(ctx, desk, account, who.desk);
+    const entry = journal(ctx, next, {
       action: 'handover.acknowledged',
       entityType: 'handover',
       entityId: id,
@@ -75,6 +96,7 @@ export function acknowledgeHandover(
         outgoing: who.name,
         outgoingRole: who.role,
         incoming: incoming.name,
+        incomingLogin: account.login,
         incomingRole: incoming.role,
         contentHash,
         lang: input.lang,
@@ -99,8 +121,11 @@ export function acknowledgeHandover(
     });
     const handover = getHandover(ctx.db, id)?.summary;
     if (!handover) throw new ApiError({ code: 'internal', message: `Handover ${id} was not stored` });
-    return { handover, report };
+    return { handover, report, next };
   })();
+  desk.operator = out.next;
+  desk.lockedAt = null;
+  return { handover: out.handover, report: out.report };
 }
 
 export function exportHandover(
@@ -131,7 +156,8 @@ export function exportHandover(
 function build(
   ctx: Ctx,
   who: Operator,
-  input: HandoverInput,
+  input: Window,
+  incoming: { name: string; role: string | null },
   status: HandoverReport['status'],
   res: ReportResources,
 ): HandoverReport {
@@ -151,7 +177,7 @@ function build(
       lang: input.lang,
       desk: who.desk,
       outgoing: { name: who.name, role: who.role },
-      incoming: { name: input.incomingName, role: input.incomingRole ?? null },
+      incoming,
       pendingActions: input.pendingActions,
       generatedAt: iso(nowMs),
     },

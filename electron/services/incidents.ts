@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Ctx } from './context.js';
 import { journal, requireOperator } from './context.js';
+import { checkIncidentWorked } from './access.js';
 import type { Desk } from './desk.js';
 import { newId } from './ids.js';
 import { followIncident } from './assignments.js';
@@ -148,6 +149,7 @@ export function transitionIncident(
 
 export function addNote(ctx: Ctx, desk: Desk, input: { incidentId: string; text: string }): IncidentNote {
   const who = requireOperator(desk);
+  checkIncidentWorked(ctx, who, 'addIncidentNote', input.incidentId);
   return ctx.db.transaction(() => {
     const incident = mustGetIncident(ctx, input.incidentId);
     const note: IncidentNote = {

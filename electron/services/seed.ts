@@ -4,7 +4,8 @@ import type { Ctx } from './context.js';
 import { journal, SYSTEM } from './context.js';
 import type { Scenario } from './scenario-load.js';
 import { newId } from './ids.js';
-import { setOperation, getOperation } from '../store/meta.js';
+import { setOperation, getOperation, setMeta } from '../store/meta.js';
+import { seedDemoLogins } from './operator-accounts-boot.js';
 import { insertVenue } from '../store/venues.js';
 import { insertRoute } from '../store/routes.js';
 import { insertZone } from '../store/zones.js';
@@ -28,6 +29,8 @@ export interface SeedSummary {
   units: number;
   personnel: number;
   incidents: number;
+  /** The exercise's demo logins (public by design: printed here, shown at sign-in). */
+  demoLogins: { login: string; passphrase: string; role: string }[];
 }
 
 export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
@@ -42,6 +45,7 @@ export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
     units: s.units.length,
     personnel: s.units.reduce((n, u) => n + u.personnel, 0),
     incidents: s.incidents.length,
+    demoLogins: s.scenario.demoLogins.map(({ login, passphrase, role }) => ({ login, passphrase, role })),
   });
   if (getOperation(db)) return summary(false);
 
@@ -96,6 +100,8 @@ export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
         data: c,
       });
     }
+    setMeta(db, 'host_country', s.scenario.hostCountry);
+    seedDemoLogins(ctx, s.scenario.demoLogins);
     const unitIds = new Map<string, string>();
     for (const u of s.units) {
       const id = newId(ctx.clock);

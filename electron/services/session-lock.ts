@@ -1,7 +1,8 @@
 // The desk's session lock (CJIS-style): the UI calls lockSession after the idle time (or on the
 // officer's request); while locked, requireOperator refuses every write with 'forbidden'. Only the
 // operator who locked it resumes (by name), or a new sign-in replaces them. Lock and resume are
-// journaled. The idle time is one value per database, kept in meta.
+// journaled. Resuming needs the operator's own passphrase; a wrong one counts towards the login's
+// lockout like a failed sign-in. The idle time is one value per database, kept in meta.
 import type { Ctx } from './context.js';
 import { journal, requireOperator } from './context.js';
 import type { Desk } from './desk.js';
@@ -10,6 +11,7 @@ import { DEFAULT_IDLE_LOCK_MINUTES, MAX_IDLE_LOCK_MINUTES } from '../../shared/a
 import { ApiError } from '../../shared/errors.js';
 import { iso } from '../../shared/clock.js';
 import { getMeta, setMeta } from '../store/meta.js';
+import { authenticate } from './sign-in.js';
 
 const IDLE_KEY = 'idle_lock_minutes';
 
@@ -39,18 +41,20 @@ export function lockSession(ctx: Ctx, desk: Desk, reason: 'idle' | 'manual'): vo
   desk.lockedAt = at;
 }
 
-const sameName = (a: string, b: string) =>
-  a.normalize('NFC').trim().toLocaleLowerCase() === b.normalize('NFC').trim().toLocaleLowerCase();
-
-/** Resumes a locked desk; refused ('forbidden') for anyone but the operator who was signed in. */
-export function unlockSession(ctx: Ctx, desk: Desk, name: string): void {
+/** Resumes a locked desk with the signed-in operator's passphrase; anyone else signs in instead. */
+export function unlockSession(ctx: Ctx, desk: Desk, passphrase: string): void {
   const operator = desk.operator;
   if (!operator || desk.lockedAt === null) return;
-  if (!sameName(operator.name, name)) {
-    throw new ApiError({
-      code: 'forbidden',
-      message: `Desk locked by ${operator.name}: only ${operator.name} can resume it; anyone else signs in.`,
-    });
+  if (!operator.login) throw new ApiError({ code: 'unauthorized', message: 'Sign in again.' });
+  try {
+    authenticate(ctx, operator.login, passphrase, operator.desk);
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'unauthorized' && !err.message.includes('locked'))
+      throw new ApiError({
+        code: 'unauthorized',
+        message: `Passphrase not recognised: ${operator.name}'s desk stays locked.`,
+      });
+    throw err;
   }
   const lockedAt = desk.lockedAt;
   ctx.db.transaction(() => {
@@ -61,11 +65,6 @@ export function unlockSession(ctx: Ctx, desk: Desk, name: string): void {
       data: { lockedAt },
     });
   })();
-  desk.lockedAt = null;
-}
-
-/** A new sign-in replaces the locked operator, so the desk opens for them. */
-export function clearLock(desk: Desk): void {
   desk.lockedAt = null;
 }
 

@@ -2,6 +2,7 @@
 // entry together. Units handed to a desk carry `positionStale`, judged on the operation clock.
 import type { Ctx } from './context.js';
 import { journal, requireOperator } from './context.js';
+import { checkUnitOwner } from './access.js';
 import type { Desk } from './desk.js';
 import {
   UNIT_STATUSES,
@@ -59,6 +60,7 @@ export function setUnitStatus(
   input: { id: string; status: UnitStatus; version: number },
 ): Unit {
   const who = requireOperator(desk);
+  checkUnitOwner(ctx, who, 'setUnitStatus', input.id);
   return ctx.db.transaction(() => {
     const before = mustGetUnitView(ctx, input.id);
     if (before.version !== input.version) throw conflict(before, input.version);
@@ -97,6 +99,7 @@ export interface MoveInput {
 /** A new position: the unit row, one more fix in its history, and `unit.moved` with from/to. */
 export function moveUnit(ctx: Ctx, desk: Desk, input: MoveInput): Unit {
   const who = requireOperator(desk);
+  checkUnitOwner(ctx, who, 'moveUnit', input.id);
   return ctx.db.transaction(() => {
     const before = mustGetUnitView(ctx, input.id);
     if (before.version !== input.version) throw conflict(before, input.version);

@@ -14,8 +14,9 @@ interface CopiedTable {
 /** Every ordinary table in foreign-key order (handovers point at journal entries). */
 export const COPY_ORDER: readonly CopiedTable[] = [
   { name: 'meta', key: ['key'] },
-  { name: 'operators', key: ['id'] },
   { name: 'contingents', key: ['id'] },
+  { name: 'accounts', key: ['id'] },
+  { name: 'operators', key: ['id'] },
   { name: 'venues', key: ['id'] },
   { name: 'zones', key: ['id'] },
   { name: 'routes', key: ['id'] },

@@ -10,6 +10,8 @@ export interface NewEntry {
   at: string;
   recordedAt: string;
   operator: string;
+  /** The operator's role; null only in entries written before roles existed. */
+  role: string | null;
   desk: string;
   action: string;
   entityType: string;
@@ -22,6 +24,7 @@ interface Row {
   at: string;
   recorded_at: string;
   operator: string;
+  role: string | null;
   desk: string;
   action: string;
   entity_type: string;
@@ -32,7 +35,10 @@ interface Row {
 }
 
 export function entryHash(r: Omit<Row, 'hash'>): string {
+  // The role joined the entry in schema v6: entries from before have none and keep their hashes.
+  const role = r.role === null || r.role === undefined ? [] : [r.role];
   const canonical = JSON.stringify([
+    ...role,
     r.seq,
     r.at,
     r.recorded_at,
@@ -57,6 +63,7 @@ export function appendEntry(db: Db, e: NewEntry): JournalEntry {
     at: e.at,
     recorded_at: e.recordedAt,
     operator: e.operator,
+    role: e.role,
     desk: e.desk,
     action: e.action,
     entity_type: e.entityType,
@@ -66,8 +73,8 @@ export function appendEntry(db: Db, e: NewEntry): JournalEntry {
   };
   const full: Row = { ...row, hash: entryHash(row) };
   db.prepare(
-    `INSERT INTO journal (seq, at, recorded_at, operator, desk, action, entity_type, entity_id, data, prev_hash, hash)
-     VALUES (@seq, @at, @recorded_at, @operator, @desk, @action, @entity_type, @entity_id, @data, @prev_hash, @hash)`,
+    `INSERT INTO journal (seq, at, recorded_at, operator, role, desk, action, entity_type, entity_id, data, prev_hash, hash)
+     VALUES (@seq, @at, @recorded_at, @operator, @role, @desk, @action, @entity_type, @entity_id, @data, @prev_hash, @hash)`,
   ).run(full);
   db.appended(full.seq);
   return toEntry(full);
@@ -135,6 +142,7 @@ function toEntry(r: Row): JournalEntry {
     seq: r.seq,
     at: r.at,
     operator: r.operator,
+    role: r.role ?? null,
     desk: r.desk,
     action: r.action,
     entityType: r.entity_type,

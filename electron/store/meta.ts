@@ -30,3 +30,8 @@ export function getOperation(db: Db): OperationMeta | null {
 export function setOperation(db: Db, op: OperationMeta): void {
   setMeta(db, 'operation', JSON.stringify(op));
 }
+
+/** The operation's country, whose staff see every item (FR for Paris 2024; FR for older files). */
+export function hostCountry(db: Db): string {
+  return getMeta(db, 'host_country') ?? 'FR';
+}

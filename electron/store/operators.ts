@@ -3,8 +3,9 @@ import type { Operator } from '../../shared/domain.js';
 
 export function insertOperator(db: Db, o: Operator, signedInAt: string): void {
   db.prepare(
-    'INSERT INTO operators (id, name, role, desk, signed_in_at) VALUES (@id, @name, @role, @desk, @signedInAt)',
-  ).run({ ...o, signedInAt });
+    `INSERT INTO operators (id, name, role, desk, signed_in_at, account_id)
+     VALUES (@id, @name, @role, @desk, @signedInAt, @accountId)`,
+  ).run({ id: o.id, name: o.name, role: o.role, desk: o.desk, signedInAt, accountId: o.accountId ?? null });
 }
 
 export function signOutOperator(db: Db, id: string, at: string): void {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { call, id, line, none, shortText } from './call.js';
 import type { Operator } from '../domain.js';
+import { login } from './operators.js';
 import { REPORT_LANGS, type HandoverReport, type Officer, type ReportLang } from '../report/model.js';
 
 export const MAX_WINDOW_HOURS = 24;
@@ -28,14 +29,22 @@ const windowRule = (v: { from: string; to: string }, ctx: z.RefinementCtx) => {
 const handoverFields = {
   from: isoInstant,
   to: isoInstant,
-  incomingName: shortText,
-  incomingRole: shortText.optional(),
   /** Typed by the outgoing officer, one action a line. */
   pendingActions: z.array(z.string().trim().min(1).max(500)).max(30).default([]),
   lang: z.enum(REPORT_LANGS).default('en'),
 };
 
-export const handoverInput = z.object(handoverFields).strict().superRefine(windowRule);
+/** The preview names whom the outgoing officer expects; only the acknowledgement proves who came. */
+export const handoverInput = z
+  .object({ ...handoverFields, incomingName: shortText.optional(), incomingRole: shortText.optional() })
+  .strict()
+  .superRefine(windowRule);
+
+/** The incoming officer signs in on the desk with their own passphrase: the acknowledgement is theirs. */
+export const acknowledgeInput = z
+  .object({ ...handoverFields, incomingLogin: login, incomingPassphrase: z.string().min(1).max(200) })
+  .strict()
+  .superRefine(windowRule);
 
 export interface HandoverSummary {
   id: string;
@@ -71,7 +80,7 @@ export interface HandoverExport {
 export const handoverCalls = {
   suggestHandoverWindow: call<HandoverWindow>()(none),
   previewHandover: call<HandoverReport>()(handoverInput),
-  acknowledgeHandover: call<{ handover: HandoverSummary; report: HandoverReport }>()(handoverInput),
+  acknowledgeHandover: call<{ handover: HandoverSummary; report: HandoverReport }>()(acknowledgeInput),
   listHandovers: call<HandoverSummary[]>()(
     z
       .object({

@@ -4,11 +4,12 @@ import * as m002 from './002-incident-workflow.js';
 import * as m003 from './003-units-settings.js';
 import * as m004 from './004-shifts-handovers.js';
 import * as m005 from './005-map.js';
+import * as m006 from './006-accounts.js';
 
 export interface Migration {
   version: number;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -13,6 +13,7 @@ import {
   UNIT_STATUSES,
 } from '../../../shared/domain.js';
 import { ZONE_KINDS } from '../../../shared/zones.js';
+import { v6 } from './schema-v6.js';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
@@ -248,4 +249,7 @@ export interface PgMigration {
   sql: string;
 }
 
-export const PG_MIGRATIONS: readonly PgMigration[] = [{ version: 5, sql: v5 }];
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  { version: 5, sql: v5 },
+  { version: 6, sql: v6 },
+];

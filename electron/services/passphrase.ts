@@ -1,0 +1,32 @@
+// Passphrases are kept as scrypt hashes (Node's own, memory-hard), each with its own salt, in one
+// self-describing string so the cost can be raised later without breaking older hashes.
+// N = 2^15, r = 8: 32 MiB and some 60 ms a check here: slow for a guesser, quick for a sign-in.
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+
+const N = 1 << 15;
+const R = 8;
+const P = 1;
+const KEY = 32;
+const MAXMEM = 64 * 1024 * 1024;
+
+export function hashPassphrase(passphrase: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(passphrase.normalize('NFC'), salt, KEY, { N, r: R, p: P, maxmem: MAXMEM });
+  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+/** A hash of nothing anyone can type: checked against when the login is unknown, so timing tells nothing. */
+const DECOY = hashPassphrase(randomBytes(24).toString('base64'));
+
+export function checkPassphrase(passphrase: string, stored: string | null): boolean {
+  const [scheme, n, r, p, salt, key] = (stored ?? DECOY).split('$');
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const got = scryptSync(passphrase.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: MAXMEM,
+  });
+  return timingSafeEqual(got, expected) && stored !== null;
+}
