@@ -7,6 +7,8 @@ import { main } from '../../electron/cli.js';
 import { openVigie } from '../../electron/services/app.js';
 import { dispatch } from '../../electron/services/dispatch.js';
 import { createDesk } from '../../electron/services/desk.js';
+import type { OperatorAccount } from '../../shared/api/operators.js';
+import type { JournalEntry } from '../../shared/domain.js';
 import { paths, tempDb, tempDir } from '../support/temp.js';
 
 async function run(...argv: string[]) {
@@ -55,9 +57,11 @@ describe('vigie operator add', () => {
       );
       expect(signed.ok).toBe(true);
       const listed = dispatch(app.handlers, 'listOperators', {}, desk);
-      expect(listed.ok && listed.value.map((a) => a.login)).toEqual(['a.roy']);
+      expect(listed.ok && (listed.value as OperatorAccount[]).map((a) => a.login)).toEqual(['a.roy']);
       const journal = dispatch(app.handlers, 'listJournal', { limit: 10 }, desk);
-      const added = journal.ok ? journal.value.find((e) => e.action === 'operator.account_added') : undefined;
+      const added = journal.ok
+        ? (journal.value as JournalEntry[]).find((e) => e.action === 'operator.account_added')
+        : undefined;
       expect(added).toMatchObject({ operator: 'system', desk: 'cli' });
     } finally {
       app.close();

@@ -27,12 +27,12 @@ const ring: [number, number][] = [
   [2.34, 48.858],
   [2.34, 48.857],
 ];
-const zone = {
+const zone: CallInput<'createZone'> = {
   name: 'Pont Neuf perimeter',
   kind: 'security_perimeter',
   color: '#F59E0B',
   polygon: [ring],
-} as const;
+};
 const incident = {
   category: 'crowd_surge',
   priority: 3,
