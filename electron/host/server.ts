@@ -142,7 +142,11 @@ export async function startHost(o: HostOptions): Promise<Host> {
       const desk = signedIn(req, '/events');
       if (!desk)
         return sendJson(res, 401, err('unauthorized', 'Sign in first: the live feed is for signed-in desks'));
-      return streamEvents(req, res, o.feed, n, o.access ? { visible: o.access.visibleTo(desk) } : {});
+      const withoutOperators = desk.operator?.role === 'wall';
+      return streamEvents(req, res, o.feed, n, {
+        withoutOperators,
+        ...(o.access ? { visible: o.access.visibleTo(desk) } : {}),
+      });
     }
     if (url.pathname === '/snapshot' && o.snapshot) {
       const desk = signedIn(req, '/snapshot');

@@ -21,10 +21,22 @@ export function guardHandlers(ctx: Ctx, handlers: Handlers): Handlers {
     const handler = handlers[call] as Handler<CallName>;
     guarded[call] = (input, desk) => {
       checkAccess(ctx, call, desk);
-      return handler(input, desk);
+      const out = handler(input, desk);
+      return desk.operator?.role === 'wall' ? withoutOperators(out) : out;
     };
   }
   return guarded as Handlers;
+}
+
+/** Operators' names in what a call answers (journal entries, notes), replaced for the wall screen. */
+export const NOT_FOR_WALL = '—';
+function withoutOperators<T>(out: T): T {
+  if (Array.isArray(out)) return out.map(withoutOperators) as T;
+  if (out === null || typeof out !== 'object') return out;
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(out))
+    copy[k] = k === 'operator' && typeof v === 'string' ? NOT_FOR_WALL : withoutOperators(v);
+  return copy as T;
 }
 
 export function checkAccess(ctx: Ctx, call: CallName, desk: Desk): void {

@@ -310,3 +310,22 @@ describe('a liaison’s own contingent', () => {
     expect(t.call('listJournal', { limit: 1 }, ops)[0]?.seq).toBe(head);
   });
 });
+
+describe('the wall screen', () => {
+  it('reads the picture without the names of the operators who made it', () => {
+    const t = testApp();
+    const ops = createDesk();
+    const wall = createDesk();
+    signInAs(t.call, 'officer', 'OPS', ops);
+    signInAs(t.call, 'wall', 'WALL', wall);
+    const inc = t.call('createIncident', incident, ops);
+    t.call('addIncidentNote', { incidentId: inc.id, text: 'Barriers holding' }, ops);
+    const seen = t.call('getIncident', { id: inc.id }, wall);
+    expect(seen.incident.title).toBe(incident.title);
+    expect(seen.notes.map((n) => [n.text, n.operator])).toEqual([['Barriers holding', '—']]);
+    expect(seen.timeline.length).toBeGreaterThan(0);
+    expect(JSON.stringify(seen)).not.toContain(DEMO.officer.name);
+    // The officer's own desk still reads who did what.
+    expect(t.call('getIncident', { id: inc.id }, ops).notes[0]?.operator).toBe(DEMO.officer.name);
+  });
+});
