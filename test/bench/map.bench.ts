@@ -15,6 +15,7 @@ import {
   memory,
   newContext,
   recordFrames,
+  signInBrowser,
   serveLeafletPeer,
   startStatic,
   watchOffMachine,
@@ -245,6 +246,8 @@ async function loadVigie(
         }
       });
     }
+    // Signed in before the page opens (the map's load is timed from navigation).
+    await signInBrowser(page.context(), url);
     await page.goto(url);
     const { at, drawn } = await waitDrawn(page);
     await Promise.all(bodies);
