@@ -2,23 +2,27 @@
 // from the top bar, sees the chain status on top, filters by action and sees exactly those entries
 // (operator, role, desk, summary), is told which field is wrong when a filter is; screenshots at
 // 1920×1080 in English and French.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Incident, JournalEntry } from '../../shared/domain.js';
+import { paths, tempDb } from '../support/temp.js';
 import { artifact, openConsole, serve, type Console, type Served } from './harness.js';
 
 let served: Served;
 let ui: Console;
 
-beforeAll(async () => {
-  served = await serve();
+async function open(db?: string): Promise<void> {
+  served = await serve(db);
   ui = await openConsole(served.url);
   await ui.page.setViewportSize({ width: 1920, height: 1080 });
-});
-afterAll(async () => {
+}
+async function close(): Promise<void> {
   await ui?.close();
   await served?.stop();
-});
+}
 
 /** A call from the page itself, so it carries the page's own session (its cookie, where there is one). */
 async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
@@ -35,6 +39,18 @@ async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
     },
     { name, input },
   ) as Promise<T>;
+}
+
+/** Signs the supervisor in from the page (before and after: no journal, then a Journal button). */
+async function signInAsSupervisor(page: Page, meanwhile: () => Promise<void> = async () => {}) {
+  // Before anyone signs in the console shows its top bar, and no journal.
+  await page.getByTestId('lang-en').waitFor({ timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
+  expect(await page.getByTestId('open-journal').count()).toBe(0);
+  await call(page, 'signIn', { login: 'supervisor', passphrase: 'vigie-supervisor-2024', desk: 'D1' });
+  await meanwhile();
+  await page.reload();
+  await page.getByTestId('operator').waitFor({ timeout: 60_000 });
 }
 
 const incident = (title: string) => ({
@@ -56,18 +72,15 @@ async function filterByAction(page: Page, action: string): Promise<void> {
 }
 
 describe('journal viewer', () => {
+  beforeAll(() => open());
+  afterAll(close);
   const titles = ['Sac abandonné quai de Conti', 'Drone au-dessus du Trocadéro'];
 
   it('is offered to a supervisor once signed in, and opens with the chain status on top', async () => {
     const { page } = ui;
-    // Before anyone signs in the console shows its top bar, and no journal.
-    await page.getByTestId('lang-en').waitFor({ timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
-    expect(await page.getByTestId('open-journal').count()).toBe(0);
-    await call(page, 'signIn', { login: 'supervisor', passphrase: 'vigie-supervisor-2024', desk: 'D1' });
-    for (const title of titles) await call<Incident>(page, 'createIncident', incident(title));
-    await page.reload();
-    await page.getByTestId('operator').waitFor({ timeout: 60_000 });
+    await signInAsSupervisor(page, async () => {
+      for (const title of titles) await call<Incident>(page, 'createIncident', incident(title));
+    });
 
     await page.getByTestId('open-journal').click();
     const viewer = page.getByTestId('journal-viewer');
@@ -137,5 +150,45 @@ describe('journal viewer', () => {
     await page.screenshot({ path: artifact('journal-viewer-fr.png') });
     expect(ui.offMachine).toEqual([]);
     expect(ui.pageErrors).toEqual([]);
+  });
+});
+
+describe('journal viewer on a tampered journal', () => {
+  const TAMPERED = 5;
+  beforeAll(async () => {
+    const db = tempDb();
+    const seed = spawnSync(
+      process.execPath,
+      [join(paths.root, 'electron/bin/vigie.mjs'), 'seed', '--db', db],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(seed.status, seed.stderr).toBe(0);
+    // A tamperer with the file: the trigger dropped, one entry's data rewritten.
+    const raw = new Database(db);
+    raw.exec('DROP TRIGGER journal_no_update');
+    raw.prepare(`UPDATE journal SET data = '{"tampered":true}' WHERE seq = ?`).run(TAMPERED);
+    raw.close();
+    await open(db);
+  });
+  afterAll(close);
+
+  it('says on top where the chain breaks, shows that entry, and a fresh check agrees', async () => {
+    const { page } = ui;
+    await signInAsSupervisor(page);
+    await page.getByTestId('open-journal').click();
+    const chain = page.getByTestId('journal-chain-status');
+    await chain.waitFor();
+    expect(await chain.getAttribute('data-ok')).toBe('false');
+    expect(await chain.innerText()).toContain(`Journal chain broken at entry #${TAMPERED}`);
+    await page.getByTestId('journal-chain-show').click();
+    await expect.poll(() => rows(page).first().getAttribute('data-seq')).toBe(String(TAMPERED));
+    expect(await rows(page).first().innerText()).toContain('tampered: true');
+    await page.getByTestId('journal-verify').click();
+    await expect
+      .poll(() => chain.innerText(), { timeout: 30_000 })
+      .toMatch(new RegExp(`broken at entry #${TAMPERED} — content does not match its hash · checked at`));
+    await page.screenshot({ path: artifact('journal-viewer-broken.png') });
   });
 });
