@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/report/canonical.js';
 import { expectApiError } from '../support/api-error.js';
 import { pdfText } from '../support/pdf-text.js';
-import { addPerson } from '../support/sign-in.js';
+import { addPerson, DEMO } from '../support/sign-in.js';
 import { ackBy, at, content, elise, firstShift, marc, refs, sha256, window1 } from './handover-shift.js';
 
 describe('acknowledging a handover', () => {
@@ -164,8 +164,9 @@ describe('acknowledging a handover', () => {
     // LEAD: fails: journalEntries 17, not 15. The acknowledgement now also journals Élise's
     // operator.signed_out and Marc's operator.signed_in at the window's end (16:30), and the count
     // (electron/store/handover-snapshot.ts:96, countIn) leaves out only 'handover.acknowledged', so
-    // a rebuilt window counts two entries the acknowledged report did not.
-    expect(content(t.call('previewHandover', window1))).toBe(content(before));
+    // a rebuilt window counts two entries the acknowledged report did not. (Soft, so that the rest
+    // of this test still runs.)
+    expect.soft(content(t.call('previewHandover', window1))).toBe(content(before));
 
     // An overlapping window still reads its changes from the last handover's end.
     const overlap = t.call('previewHandover', { ...window1, from: at(20), to: at(45) });
@@ -197,6 +198,39 @@ describe('acknowledging a handover', () => {
     expect(t.call('getSession', {}).operator?.name).toBe(marc.name);
     expect(t.call('listJournal', { limit: 1 })[0]?.seq).toBe(seq);
     expect(t.call('listHandovers', {})).toHaveLength(1);
+  });
+
+  it('is acknowledged only by another officer’s own sign-in, allowed to take the desk', () => {
+    const t = firstShift();
+    const seq = () => t.call('listJournal', { limit: 1 })[0]?.seq ?? 0;
+    const before = seq();
+    // A wrong passphrase: refused, and journaled as a failed sign-in of that login (nothing else).
+    const wrong = { ...t.people.marc, passphrase: 'not-marc-s-passphrase' };
+    expectApiError(() => t.call('acknowledgeHandover', ackBy(wrong)), 'unauthorized', /not recognised/);
+    expect(t.call('listJournal', { limit: 10 }).filter((e) => e.seq > before)).toEqual([
+      expect.objectContaining({ action: 'operator.sign_in_failed', entityId: t.people.marc.login }),
+    ]);
+    // The outgoing officer cannot acknowledge their own handover.
+    const own = expectApiError(() => t.call('acknowledgeHandover', ackBy(t.people.elise)), 'invalid_input');
+    expect(own.issues?.map((i) => i.path)).toEqual(['incomingLogin']);
+    // A liaison may not take a watch officer's desk: refused and journaled under the outgoing.
+    const afterOwn = seq();
+    expectApiError(() => t.call('acknowledgeHandover', ackBy(DEMO['liaison-es'])), 'forbidden', /liaison/);
+    expect(t.call('listJournal', { limit: 1 })[0]).toMatchObject({
+      seq: afterOwn + 1,
+      action: 'operator.permission_refused',
+      operator: elise.name,
+      entityId: 'acknowledgeHandover',
+    });
+    expect(t.call('listHandovers', {})).toEqual([]);
+    expect(t.call('getSession', {}).operator?.name).toBe(elise.name);
+    // A supervisor may take it.
+    const { handover } = t.call('acknowledgeHandover', ackBy(DEMO.supervisor));
+    expect(handover.incoming).toEqual({ name: DEMO.supervisor.name, role: 'supervisor' });
+    expect(t.call('getSession', {}).operator).toMatchObject({
+      name: DEMO.supervisor.name,
+      role: 'supervisor',
+    });
   });
 
   it('keeps acknowledged handovers final in the database', () => {
