@@ -23,6 +23,7 @@ const PG_SERVICE_TESTS = [
   'hostile-input-bounds',
   'room-feed',
   'live-events',
+  'journal-viewer',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 export default defineConfig({

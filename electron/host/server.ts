@@ -114,7 +114,8 @@ export async function startHost(o: HostOptions): Promise<Host> {
         if (session.state === 'expired') endExpired(session.desk);
         headers['set-cookie'] = sessions.end(session.token);
         if (!isPublic) {
-          o.access?.sessionRefused(session.state, name, req.socket.remoteAddress ?? 'unknown');
+          if (sessions.firstRefusal(session.token))
+            o.access?.sessionRefused(session.state, name, req.socket.remoteAddress ?? 'unknown');
           return sendJson(res, 401, err('unauthorized', sessionGone(session)), headers);
         }
       }
@@ -179,7 +180,8 @@ export async function startHost(o: HostOptions): Promise<Host> {
     if (session.state === 'ok') return session.desk.operator ? session.desk : null;
     if (session.state === 'none') return null;
     if (session.state === 'expired') endExpired(session.desk);
-    o.access?.sessionRefused(session.state, route, req.socket.remoteAddress ?? 'unknown');
+    if (sessions.firstRefusal(session.token))
+      o.access?.sessionRefused(session.state, route, req.socket.remoteAddress ?? 'unknown');
     return null;
   }
 

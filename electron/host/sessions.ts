@@ -20,6 +20,8 @@ interface Held {
 
 export class HostSessions {
   private readonly held = new Map<string, Held>();
+  /** Dead tokens already journaled: a desk retrying every second is one event, not thousands. */
+  private readonly refused = new Set<string>();
   constructor(
     private readonly secure: boolean,
     private readonly now: () => number = Date.now,
@@ -36,6 +38,14 @@ export class HostSessions {
       return { state: 'expired', token, desk: held.desk };
     }
     return { state: 'ok', token, desk: held.desk };
+  }
+
+  /** Whether this dead token is heard of for the first time (then it is journaled). */
+  firstRefusal(token: string): boolean {
+    if (this.refused.has(token)) return false;
+    if (this.refused.size >= 10_000) this.refused.clear();
+    this.refused.add(token);
+    return true;
   }
 
   /** A desk for a browser that has no live session yet (it may only make public calls). */

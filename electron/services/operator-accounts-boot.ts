@@ -25,6 +25,11 @@ function demoHash(p: string): string {
   return made;
 }
 
+/** Hashes the demo passphrases ahead (once per process), outside any transaction. */
+export function prepareDemoHashes(logins: readonly ScenarioLogin[]): void {
+  for (const d of logins) demoHash(d.passphrase);
+}
+
 /** Call inside the seed's transaction. */
 export function seedDemoLogins(ctx: Ctx, logins: readonly ScenarioLogin[]): void {
   for (const d of logins) {

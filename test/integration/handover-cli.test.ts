@@ -72,8 +72,6 @@ describe('vigie report', () => {
     }
     const md = readFileSync(join(dir, 'report.md'), 'utf8');
     expect(md).toContain('**PREVIEW: not acknowledged**');
-    // LEAD: fails: the report prints the role's code (watch_officer), not its label: roles are
-    // now ROLES codes (shared/roles.ts), and the report (shared/report/view.ts) prints them as typed.
     expect(md).toContain('- **Outgoing officer**: Capt. Élise Moreau, Watch officer');
     expect(md).toContain('- **Incoming officer**: Lt. Marc Dubois');
     expect(md).toMatch(/\| INC-0726-0009 \| P3 \| Lost person: Lost child \| 18:10 \| Cancelled \| 18:20 \|/);

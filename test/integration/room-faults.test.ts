@@ -70,9 +70,6 @@ describe('servers opening one empty room at once', () => {
           }),
       ),
     );
-    // LEAD: the seed hashes the six demo passphrases (scrypt) inside its transaction, holding the
-    // room's journal lock; on a loaded machine that is over 5 s and the waiting servers fail with
-    // PgUnavailable at lockJournal. Hashing them before the transaction would keep the lock short.
     expect(
       runs.map((r) => r.code),
       runs.map((r) => r.err).join('\n'),

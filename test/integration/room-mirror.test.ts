@@ -126,9 +126,6 @@ describe('a desk’s own copy of its room', () => {
     const session = await ok<SessionView>(link, 'getSession');
     expect(session.room).toMatchObject({ connected: false, copyAt: state.refreshedAt });
     expect(session.room?.lostSince).toBeTruthy();
-    // LEAD: mirror-link.ts learns the desk's operator only from signIn and the session calls, not
-    // from acknowledgeHandover (whose answer does not name the incoming), so the copy still runs
-    // as the outgoing officer until the next getSession.
     expect(session.operator?.name).toBe(DEMO.supervisor.name);
     const pdf = await ok<HandoverExport>(link, 'exportHandover', { id: acked.handover.id, format: 'pdf' });
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
@@ -169,9 +166,6 @@ describe('a desk’s own copy of its room', () => {
     await room(db, pair, new URL(first.url).port);
     // A restarted server has forgotten who sat at the desk (its sessions live in memory): once the
     // room answers again the desk signs in afresh, and then its copy catches up.
-    // LEAD: after the restart the room answers 401 to the desk's stale cookie on GET /events, which
-    // room-mirror.ts counts as the room being lost, so the link stays on its read-only copy and the
-    // desk can never sign in again (signIn is refused by the copy).
     const back = await until(async () => {
       const s = await ok<SessionView>(link, 'getSession');
       return s.room?.connected ? s : null;
@@ -181,7 +175,8 @@ describe('a desk’s own copy of its room', () => {
     const forgotten = await link.call('listIncidents', {});
     expect(forgotten.ok ? '' : forgotten.error.code).toBe('unauthorized');
     await ok(link, 'signIn', signInInput('officer', 'D1'));
-    await until(() => rooms.mirror()?.head?.seq === moved, 'the copy to catch up');
+    // At or past it: the sign-in and the refused stale session are journaled too.
+    await until(() => (rooms.mirror()?.head?.seq ?? 0) >= moved, 'the copy to catch up');
     const titles = (await ok<{ title: string }[]>(link, 'listIncidents')).map((i) => i.title);
     expect(titles).toContain('Malaise spectateur tribune nord');
     await ok(link, 'createIncident', incident('Colis suspect Pont Neuf'));
@@ -218,10 +213,23 @@ describe('a desk reopening its room during an outage', () => {
     const session = await ok<SessionView>(link, 'getSession');
     expect(session.room).toMatchObject({ connected: false });
     expect(session.room?.copyAt).toBeTruthy();
-    // LEAD: nobody is signed in on this run and signing in is a write the copy cannot take, so
-    // every read of the copy is refused (401). Reading the copy offline would need a sign-in checked
-    // against the copy's accounts without writing; until then this desk shows nothing.
+    // Nobody is signed in on this run: the copy is read only by someone its accounts know, checked
+    // against them without writing a byte.
+    const anonymous = await link.call('listUnits', {});
+    expect(anonymous.ok ? '' : anonymous.error.code).toBe('unauthorized');
+    const wrongPass = await link.call('signIn', {
+      ...signInInput('officer', 'D1'),
+      passphrase: 'not the one',
+    });
+    expect(wrongPass.ok ? '' : wrongPass.error.message).toBe(
+      'Sign-in refused: login or passphrase not recognised.',
+    );
+    const copyFile = rooms.mirror()?.file ?? '';
+    const bytes = readFileSync(copyFile);
+    await ok(link, 'signIn', signInInput('officer', 'D1'));
+    expect((await ok<SessionView>(link, 'getSession')).operator?.name).toBe(DEMO.officer.name);
     expect((await ok<unknown[]>(link, 'listUnits')).length).toBeGreaterThan(10);
+    expect(readFileSync(copyFile).equals(bytes)).toBe(true);
     const refused = await link.call('createIncident', incident('Colis suspect Pont Neuf'));
     expect(refused.ok ? '' : refused.error.message).toMatch(/read-only; the change was not made\.$/);
   }, 60_000);
