@@ -19,7 +19,13 @@ const BATCH = 500;
 export const QUIET_MS = 25_000;
 
 /** What came after `after` (null: nothing yet, the head is the start), once there is something. */
-export function nextBatch(src: LiveSource, after: number | null, quietMs = QUIET_MS): Promise<LiveBatch> {
+export function nextBatch(
+  src: LiveSource,
+  after: number | null,
+  quietMs = QUIET_MS,
+  /** The desk's filter (JournalFeed.readableBy) on its own file; a room's stream is filtered already. */
+  visible?: (e: LiveEntry) => boolean,
+): Promise<LiveBatch> {
   const answer = (): LiveBatch => {
     const head = src.head();
     const from = after ?? head;
@@ -29,7 +35,7 @@ export function nextBatch(src: LiveSource, after: number | null, quietMs = QUIET
       return { head, entries: [], reload: true, room: src.status() };
     return {
       head: entries.at(-1)?.seq ?? head,
-      entries: entries.map(liveEntry),
+      entries: (visible ? entries.filter(visible) : entries).map(liveEntry),
       reload: false,
       room: src.status(),
     };
