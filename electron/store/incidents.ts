@@ -108,7 +108,8 @@ export interface ReleaseScope {
 
 /** SQL: the marking in `column` lets the scope's reader see the row (params @scoped, @scopeCountry). */
 export const releasedSql = (db: Db, column: string): string =>
-  `(@scoped = 0 OR ${column} IS NULL OR (@scopeCountry IS NOT NULL AND ${db.dialect.jsonHas(column, '@scopeCountry')}))`;
+  // The casts give PostgreSQL the parameters' types, which `IS NOT NULL` alone does not.
+  `(CAST(@scoped AS integer) = 0 OR ${column} IS NULL OR (CAST(@scopeCountry AS text) IS NOT NULL AND ${db.dialect.jsonHas(column, '@scopeCountry')}))`;
 
 export const releasedParams = (scope: ReleaseScope | undefined) => ({
   scoped: scope ? 1 : 0,

@@ -60,7 +60,7 @@ export function updateZone(db: Db, id: string, expectedVersion: number, patch: Z
     .prepare(
       `UPDATE zones SET name = coalesce(@name, name), kind = coalesce(@kind, kind), color = coalesce(@color, color),
          polygon = coalesce(@polygon, polygon),
-         marking = CASE WHEN @setMarking = 1 THEN @marking ELSE marking END, version = version + 1
+         marking = CASE WHEN CAST(@setMarking AS integer) = 1 THEN CAST(@marking AS text) ELSE marking END, version = version + 1
        WHERE id = @id AND version = @expectedVersion`,
     )
     .run({
