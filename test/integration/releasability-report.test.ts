@@ -3,6 +3,7 @@
 // exports hold only what is released to them, and the handover report is not theirs to make.
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../shared/api/handover.js';
+import { incidentsToCsv, incidentsToGeoJson } from '../../shared/incident-export.js';
 import { expectApiError } from '../support/api-error.js';
 import { readPdf } from '../support/pdf-text.js';
 import { DEMO } from '../support/sign-in.js';
@@ -111,5 +112,16 @@ describe('releasability: exports and reports', () => {
       'invalid_input',
     );
     expect(e.message).toMatch(/marking/);
+  });
+
+  it('puts the banner line in the board’s CSV and GeoJSON exports, of what the desk was given', () => {
+    const m = markedOperation();
+    const rows = m.t.call('listIncidents', { includeClosed: true }, m.es);
+    const csv = incidentsToCsv(rows);
+    expect(csv.split('\r\n')[0]).toMatch(/,releasability$/);
+    expect(csv).toContain(`"${BANNERS.frEs}"`);
+    expect(leaks(csv, m.hiddenFromEs)).toEqual([]);
+    const geo = incidentsToGeoJson(rows).features.find((f) => f.id === m.frEs.reference);
+    expect(geo?.properties).toMatchObject({ marking: ['ES'], releasability: BANNERS.frEs });
   });
 });
