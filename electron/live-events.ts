@@ -4,6 +4,7 @@
 // poll, answered at once when the journal moves. Plain Node: the desk's own feed (a file), or a
 // room's event stream through the pinned client, behind one shape.
 import type { FeedEvent } from './services/feed.js';
+import type { Desk } from './services/desk.js';
 import { liveEntry, type LiveBatch, type LiveEntry, type RoomStatus } from '../shared/live.js';
 import type { RoomClient } from './room-client.js';
 import { listeners } from '../shared/listeners.js';
@@ -13,6 +14,8 @@ export interface LiveSource {
   status(): RoomStatus;
   subscribe(listener: (e: FeedEvent) => void): () => void;
   entriesAfter(seq: number, limit: number): LiveEntry[];
+  /** Which entries a desk may hear of (the desk's own file: JournalFeed); a room's stream is filtered already. */
+  readableBy?(desk: Desk): (e: LiveEntry) => boolean;
 }
 
 const BATCH = 500;
@@ -23,9 +26,10 @@ export function nextBatch(
   src: LiveSource,
   after: number | null,
   quietMs = QUIET_MS,
-  /** The desk's filter (JournalFeed.readableBy) on its own file; a room's stream is filtered already. */
-  visible?: (e: LiveEntry) => boolean,
+  /** The desk asking: only entries it may read (releasability) are answered. */
+  desk?: Desk,
 ): Promise<LiveBatch> {
+  const visible = desk && src.readableBy ? src.readableBy(desk) : undefined;
   const answer = (): LiveBatch => {
     const head = src.head();
     const from = after ?? head;
