@@ -61,7 +61,7 @@ function withVenuePoint(
 
 export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof createIncidentInput>): Incident {
   const who = requireOperator(desk);
-  checkOwnMarking(ctx, desk, input.marking);
+  const marking = checkOwnMarking(ctx, desk, input.marking);
   const now = ctx.clock.now();
   const at = iso(now);
   const timezone = getOperation(ctx.db)?.timezone ?? 'Europe/Paris';
@@ -86,7 +86,7 @@ export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof crea
       locationText: input.locationText ?? null,
       createdAt: at,
       updatedAt: at,
-      marking: input.marking ?? null,
+      marking: marking ?? null,
     });
     const created = getIncident(ctx.db, id) as Incident;
     journal(ctx, who, { action: 'incident.created', entityType: 'incident', entityId: id, data: created });
@@ -98,12 +98,12 @@ export function updateIncident(ctx: Ctx, desk: Desk, input: z.output<typeof upda
   const who = requireOperator(desk);
   return ctx.db.transaction(() => {
     const before = mustSeeIncident(ctx, desk, input.id);
-    const { id, version, marking, ...fields } = input;
+    const { id, version, marking: asked, ...fields } = input;
     const patch: IncidentPatch = {};
     for (const [k, v] of Object.entries(fields) as [keyof IncidentPatch, unknown][]) {
       if (v !== undefined && v !== before[k]) Object.assign(patch, { [k]: v });
     }
-    checkOwnMarking(ctx, desk, marking);
+    const marking = checkOwnMarking(ctx, desk, asked);
     const remark = marking !== undefined && !sameMarking(marking, before.marking);
     if (remark) patch.marking = marking;
     if (patch.venueId !== undefined && patch.lat === undefined)
@@ -170,7 +170,7 @@ export function addNote(
   // Unseen is missing, before any other rule can answer differently for it.
   mustSeeIncident(ctx, desk, input.incidentId);
   checkIncidentWorked(ctx, who, 'addIncidentNote', input.incidentId);
-  checkOwnMarking(ctx, desk, input.marking);
+  const marking = checkOwnMarking(ctx, desk, input.marking);
   return ctx.db.transaction(() => {
     const incident = mustSeeIncident(ctx, desk, input.incidentId);
     const note: IncidentNote = {
@@ -180,7 +180,7 @@ export function addNote(
       operator: who.name,
       desk: who.desk,
       text: input.text,
-      marking: input.marking === undefined ? incident.marking : input.marking,
+      marking: marking === undefined ? incident.marking : marking,
     };
     insertNote(ctx.db, note);
     journal(ctx, who, {

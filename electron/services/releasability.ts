@@ -37,14 +37,27 @@ export function mustSeeIncident(ctx: Ctx, desk: Desk, id: string): Incident {
   return incident;
 }
 
+/** A marking as stored: the host nation (which always sees) left out, codes sorted once each. */
+export function normalMarking(db: Db, m: Marking | undefined): Marking | undefined {
+  if (m === undefined || m === null) return m;
+  const host = hostCountry(db);
+  return [...new Set(m.filter((c) => c !== host))].sort();
+}
+
 /**
  * A partner liaison may mark what they write, but not so that they could no longer read it: the
- * marking must release it to their own country.
+ * marking must release it to their own country. Returns the marking as stored (normalMarking).
  */
-export function checkOwnMarking(ctx: Ctx, desk: Desk, marking: Marking | undefined, field = 'marking'): void {
-  if (marking === undefined || marking === null) return;
+export function checkOwnMarking(
+  ctx: Ctx,
+  desk: Desk,
+  marking: Marking | undefined,
+  field = 'marking',
+): Marking | undefined {
+  const normal = normalMarking(ctx.db, marking);
+  if (normal === undefined || normal === null) return normal;
   const audience = audienceOf(desk, hostCountry(ctx.db));
-  if (audience.kind !== 'partner' || canSee(audience, marking, hostCountry(ctx.db))) return;
+  if (audience.kind !== 'partner' || canSee(audience, normal, hostCountry(ctx.db))) return normal;
   const message = `a marking you set must release the item to your own country (${audience.country})`;
   throw new ApiError({
     code: 'invalid_input',

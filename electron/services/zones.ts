@@ -26,7 +26,7 @@ import {
 } from '../store/zones.js';
 import { hostCountry } from '../store/meta.js';
 import { releasedTo } from '../store/incidents.js';
-import { checkOwnMarking, releaseScope, sameMarking } from './releasability.js';
+import { checkOwnMarking, normalMarking, releaseScope, sameMarking } from './releasability.js';
 
 /** The zone if it exists and the desk may see it; otherwise the very error of a missing one. */
 function mustGetZone(ctx: Ctx, id: string, desk?: Desk): Zone {
@@ -72,7 +72,7 @@ function changesOf(before: Zone, patch: ZonePatch): Record<string, { from: unkno
 
 export function createZone(ctx: Ctx, desk: Desk, input: z.output<typeof createZoneInput>): Zone {
   const who = requireOperator(desk);
-  checkOwnMarking(ctx, desk, input.marking);
+  const marking = checkOwnMarking(ctx, desk, input.marking);
   return ctx.db.transaction(() => {
     const id = newId(ctx.clock);
     insertZone(ctx.db, {
@@ -81,7 +81,7 @@ export function createZone(ctx: Ctx, desk: Desk, input: z.output<typeof createZo
       kind: input.kind,
       color: input.color.toLowerCase(),
       polygon: normalizePolygon(input.polygon),
-      marking: input.marking ?? null,
+      marking: marking ?? null,
     });
     const zone = mustGetZone(ctx, id);
     journal(ctx, who, { action: 'zone.created', entityType: 'zone', entityId: id, data: zone });
@@ -91,17 +91,17 @@ export function createZone(ctx: Ctx, desk: Desk, input: z.output<typeof createZo
 
 export function updateZone(ctx: Ctx, desk: Desk, input: z.output<typeof updateZoneInput>): Zone {
   const who = requireOperator(desk);
-  checkOwnMarking(ctx, desk, input.marking);
+  const marking = checkOwnMarking(ctx, desk, input.marking);
   return ctx.db.transaction(() => {
     const before = mustGetZone(ctx, input.id, desk);
     if (before.version !== input.version) throw staleConflict(before, input.version);
-    const remark = input.marking !== undefined && !sameMarking(input.marking, before.marking);
+    const remark = marking !== undefined && !sameMarking(marking, before.marking);
     const patch: ZonePatch = {
       name: input.name,
       kind: input.kind,
       color: input.color?.toLowerCase(),
       polygon: input.polygon ? normalizePolygon(input.polygon) : undefined,
-      marking: remark ? input.marking : undefined,
+      marking: remark ? marking : undefined,
     };
     const changes = changesOf(before, patch);
     if (Object.keys(changes).length === 0 && !remark) return before;
@@ -158,7 +158,8 @@ export function importZones(
     });
   }
   return ctx.db.transaction(() => {
-    const plan: Planned[] = parsed.zones.map((draft) => {
+    const plan: Planned[] = parsed.zones.map((read) => {
+      const draft = { ...read, marking: normalMarking(ctx.db, read.marking) };
       const before = draft.id ? getZone(ctx.db, draft.id) : null;
       const remarked =
         before !== null && draft.marking !== undefined && !sameMarking(draft.marking, before.marking);

@@ -52,6 +52,19 @@ describe('releasability: setting and changing markings', () => {
     expectApiError(() => m.t.call('updateZone', { id: z.id, version: z.version, marking: [] }), 'conflict');
   });
 
+  it('stores a marking without the host nation, each code once, sorted', () => {
+    const m = markedOperation();
+    const i = m.t.call('createIncident', { ...bag, marking: ['FR', 'ES', 'DE', 'ES'] });
+    expect(i.marking).toEqual(['DE', 'ES']);
+    const z = m.t.call('updateZone', {
+      id: m.zones.frOnly.id,
+      version: m.zones.frOnly.version,
+      marking: ['FR'],
+    });
+    // Host only, as it was: no change, no new version.
+    expect(z).toMatchObject({ marking: [], version: m.zones.frOnly.version });
+  });
+
   it('refuses a bad marking naming the field', () => {
     const m = markedOperation();
     const e = expectApiError(
