@@ -24,6 +24,10 @@ const PG_SERVICE_TESTS = [
   'room-feed',
   'live-events',
   'journal-viewer',
+  'releasability',
+  'releasability-writes',
+  'releasability-stream',
+  'releasability-report',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 export default defineConfig({

@@ -68,7 +68,7 @@ export function bindIpc(
         error: { code: 'invalid_input', message: 'after: a journal sequence number (integer ≥ 0)' },
       };
     if (!src) return { ok: false, error: { code: 'not_found', message: 'nextEvents: no live feed' } };
-    return nextBatch(src, after).then((value) => ({ ok: true, value }));
+    return nextBatch(src, after, undefined, deskFor(event.sender)).then((value) => ({ ok: true, value }));
   });
   return () => {
     for (const name of CALL_NAMES) ipcMain.removeHandler(ipcChannel(name));

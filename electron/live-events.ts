@@ -4,6 +4,7 @@
 // poll, answered at once when the journal moves. Plain Node: the desk's own feed (a file), or a
 // room's event stream through the pinned client, behind one shape.
 import type { FeedEvent } from './services/feed.js';
+import type { Desk } from './services/desk.js';
 import { liveEntry, type LiveBatch, type LiveEntry, type RoomStatus } from '../shared/live.js';
 import type { RoomClient } from './room-client.js';
 import { listeners } from '../shared/listeners.js';
@@ -13,13 +14,22 @@ export interface LiveSource {
   status(): RoomStatus;
   subscribe(listener: (e: FeedEvent) => void): () => void;
   entriesAfter(seq: number, limit: number): LiveEntry[];
+  /** Which entries a desk may hear of (the desk's own file: JournalFeed); a room's stream is filtered already. */
+  readableBy?(desk: Desk): (e: LiveEntry) => boolean;
 }
 
 const BATCH = 500;
 export const QUIET_MS = 25_000;
 
 /** What came after `after` (null: nothing yet, the head is the start), once there is something. */
-export function nextBatch(src: LiveSource, after: number | null, quietMs = QUIET_MS): Promise<LiveBatch> {
+export function nextBatch(
+  src: LiveSource,
+  after: number | null,
+  quietMs = QUIET_MS,
+  /** The desk asking: only entries it may read (releasability) are answered. */
+  desk?: Desk,
+): Promise<LiveBatch> {
+  const visible = desk && src.readableBy ? src.readableBy(desk) : undefined;
   const answer = (): LiveBatch => {
     const head = src.head();
     const from = after ?? head;
@@ -29,7 +39,7 @@ export function nextBatch(src: LiveSource, after: number | null, quietMs = QUIET
       return { head, entries: [], reload: true, room: src.status() };
     return {
       head: entries.at(-1)?.seq ?? head,
-      entries: entries.map(liveEntry),
+      entries: (visible ? entries.filter(visible) : entries).map(liveEntry),
       reload: false,
       room: src.status(),
     };

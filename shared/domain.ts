@@ -1,4 +1,7 @@
 import { DEFAULT_THRESHOLDS, type OverdueThresholds } from './overdue.js';
+import type { Marking } from './releasability.js';
+
+export type { Marking } from './releasability.js';
 // Domain vocabulary. These tokens are the interchange format (CSV, JSON, CLI); the UI translates them.
 
 export const UNIT_KINDS = [
@@ -195,6 +198,8 @@ export interface Zone {
   color: string;
   /** GeoJSON Polygon coordinates ([lon, lat] rings). */
   polygon: [number, number][][];
+  /** Who may see it (shared/releasability.ts): null, releasable to all partners. */
+  marking: Marking;
   version: number;
 }
 
@@ -221,6 +226,8 @@ export interface Incident {
   resolvedAt: string | null;
   closedAt: string | null;
   cancelledAt: string | null;
+  /** Who may see it (shared/releasability.ts): null, releasable to all partners. */
+  marking: Marking;
   version: number;
 }
 
@@ -236,6 +243,8 @@ export interface IncidentNote {
   operator: string;
   desk: string;
   text: string;
+  /** Set when written (notes are append-only); never seen where its incident is not. */
+  marking: Marking;
 }
 
 export interface AssignmentView {

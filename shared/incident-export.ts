@@ -3,6 +3,10 @@
 import Papa from 'papaparse';
 import type { IncidentRow } from './domain.js';
 import { protectCell } from './roster-cells.js';
+import { bannerLine } from './releasability.js';
+
+// The operation's country when a caller does not say (FR for Paris 2024, as in store/meta.ts).
+const HOST = 'FR';
 
 export const INCIDENT_CSV_COLUMNS = [
   'reference',
@@ -26,9 +30,11 @@ export const INCIDENT_CSV_COLUMNS = [
   'closed_at',
   'cancelled_at',
   'units',
+  // Its releasability banner, "RELEASABLE TO FR, ES": a file that leaves the console says so.
+  'releasability',
 ] as const;
 
-export function incidentsToCsv(rows: readonly IncidentRow[]): string {
+export function incidentsToCsv(rows: readonly IncidentRow[], hostCountry = HOST): string {
   const data = rows.map((i) =>
     [
       i.reference,
@@ -52,13 +58,14 @@ export function incidentsToCsv(rows: readonly IncidentRow[]): string {
       i.closedAt ?? '',
       i.cancelledAt ?? '',
       i.assigned.map((a) => a.callsign).join('|'),
+      bannerLine(i.marking, hostCountry),
     ].map((cell) => (typeof cell === 'string' ? protectCell(cell) : cell)),
   );
   // CRLF per RFC 4180, so spreadsheet tools on every platform read multi-line descriptions.
   return Papa.unparse({ fields: [...INCIDENT_CSV_COLUMNS], data }, { newline: '\r\n' }) + '\r\n';
 }
 
-export function incidentsToGeoJson(rows: readonly IncidentRow[]) {
+export function incidentsToGeoJson(rows: readonly IncidentRow[], hostCountry = HOST) {
   return {
     type: 'FeatureCollection' as const,
     features: rows.map((i) => ({
@@ -81,6 +88,8 @@ export function incidentsToGeoJson(rows: readonly IncidentRow[]) {
         createdAt: i.createdAt,
         closedAt: i.closedAt,
         units: i.assigned.map((a) => a.callsign),
+        marking: i.marking,
+        releasability: bannerLine(i.marking, hostCountry),
       },
     })),
   };

@@ -1,6 +1,7 @@
 // Zones as GeoJSON: reading a FeatureCollection of zone polygons (every problem named by feature
 // index and reason) and writing zones back in the same shape. Pure, like ./zones.ts.
 import type { Zone } from './domain.js';
+import { bannerLine, markingSchema, type Marking } from './releasability.js';
 import { LINE_CONTROL } from './control-chars.js';
 import {
   COLOR_PATTERN,
@@ -25,6 +26,8 @@ export interface ZoneDraft {
   kind: ZoneKind;
   color: string;
   polygon: PolygonRings;
+  /** Absent when the file does not say: a new zone is then releasable to all partners. */
+  marking?: Marking;
 }
 
 /** What is wrong with a file: `index` is the feature (null for the file itself); `path` is dotted from the file's root. */
@@ -43,8 +46,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 /**
  * Reads zones from GeoJSON text: a FeatureCollection (or one Feature) of Polygons; a MultiPolygon
  * with one polygon is taken as that polygon. Each feature's `properties` may give `name`, `kind`
- * (one of ZONE_KINDS; default `other`), `color` (#rrggbb; default by kind) and `id` (also read from
- * the feature's own `id`). Every problem is reported with its feature index; nothing is partially valid.
+ * (one of ZONE_KINDS; default `other`), `color` (#rrggbb; default by kind), `marking` (null or a
+ * list of ISO country codes, as exported) and `id` (also read from the feature's own `id`). Every problem is reported with its feature index; nothing is partially valid.
  */
 export function parseZonesGeoJson(text: string): ZoneFileResult {
   const fail = (message: string, path = '(file)'): ZoneFileResult => ({
@@ -99,6 +102,13 @@ export function parseZonesGeoJson(text: string): ZoneFileResult {
     const color = props.color ?? DEFAULT_ZONE_COLOR[kind];
     if (typeof color !== 'string' || !COLOR_PATTERN.test(color))
       return add('properties.color', `color ${JSON.stringify(color)} is not #rrggbb`, name);
+    const marking = props.marking === undefined ? undefined : markingSchema.safeParse(props.marking);
+    if (marking && !marking.success)
+      return add(
+        'properties.marking',
+        'marking must be null (all partners) or a list of ISO country codes such as ["ES", "DE"]',
+        name,
+      );
     const rawId = props.id ?? f.id ?? null;
     if (rawId !== null && (typeof rawId !== 'string' || !ZONE_ID_PATTERN.test(rawId)))
       return add(
@@ -138,6 +148,7 @@ export function parseZonesGeoJson(text: string): ZoneFileResult {
       kind,
       color: color.toLowerCase(),
       polygon: normalizePolygon(coordinates as Position[][]),
+      ...(marking ? { marking: marking.data } : {}),
     });
   });
   return problems.length ? { ok: false, problems: problems.slice(0, MAX_PROBLEMS) } : { ok: true, zones };
@@ -146,7 +157,15 @@ export function parseZonesGeoJson(text: string): ZoneFileResult {
 export interface ZoneFeature {
   type: 'Feature';
   id: string;
-  properties: { id: string; name: string; kind: string; color: string };
+  properties: {
+    id: string;
+    name: string;
+    kind: string;
+    color: string;
+    marking: Marking;
+    /** The banner line printed with the zone: "RELEASABLE TO FR, ES". */
+    releasability: string;
+  };
   geometry: { type: 'Polygon'; coordinates: [number, number][][] };
 }
 export interface ZoneCollection {
@@ -155,13 +174,20 @@ export interface ZoneCollection {
 }
 
 /** Zones as a GeoJSON FeatureCollection that parseZonesGeoJson reads back to the same zones. */
-export function zonesToGeoJson(zones: readonly Zone[]): ZoneCollection {
+export function zonesToGeoJson(zones: readonly Zone[], hostCountry: string): ZoneCollection {
   return {
     type: 'FeatureCollection',
     features: zones.map((z) => ({
       type: 'Feature',
       id: z.id,
-      properties: { id: z.id, name: z.name, kind: z.kind, color: z.color },
+      properties: {
+        id: z.id,
+        name: z.name,
+        kind: z.kind,
+        color: z.color,
+        marking: z.marking,
+        releasability: bannerLine(z.marking, hostCountry),
+      },
       geometry: { type: 'Polygon', coordinates: z.polygon },
     })),
   };

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { openDatabase } from '../store/db.js';
 import { listIncidentRows } from '../services/incidents.js';
 import { incidentsToCsv, incidentsToGeoJson } from '../../shared/incident-export.js';
+import { hostCountry } from '../store/meta.js';
 import { offlineContext } from '../services/offline-context.js';
 import type { AppPaths } from '../app-root.js';
 import type { Io } from './commands.js';
@@ -42,7 +43,9 @@ export function exportCommand(argv: string[], _paths: AppPaths, io: Io): number 
         limit: Number.MAX_SAFE_INTEGER,
       });
       text =
-        format === 'csv' ? incidentsToCsv(rows) : JSON.stringify(incidentsToGeoJson(rows), null, 2) + '\n';
+        format === 'csv'
+          ? incidentsToCsv(rows, hostCountry(db))
+          : JSON.stringify(incidentsToGeoJson(rows, hostCountry(db)), null, 2) + '\n';
     } else {
       text = exportUnits(db, format);
     }

@@ -1,12 +1,13 @@
 // GET /events: the console's live feed as server-sent events. On connect the desk says the last
 // entry it has (?after=N) and gets what it missed; then each move of the journal brings the new
 // entries (what changed, not the data: the desk reads the rows it shows), and each change of the
-// room's reachability a status. Entries pass `visible` first: the seam where a desk's
-// permissions will filter what it may hear of.
+// room's reachability a status. Entries pass the desk's filter first (releasability: a desk hears
+// nothing of an item it may not see).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JournalEntry } from '../../shared/domain.js';
 import { liveEntry } from '../../shared/live.js';
 import type { FeedEvent, JournalFeed } from '../services/feed.js';
+import type { Desk } from '../services/desk.js';
 
 /** Above this many missed entries the desk is told to reload everything instead. */
 const BATCH = 500;
@@ -14,6 +15,8 @@ const HEARTBEAT_MS = 2000;
 
 export interface EventStreamOptions {
   visible?: (e: JournalEntry) => boolean;
+  /** The desk the stream is for: only entries it may read are sent (feed.readableBy). */
+  desk?: Desk;
   /** The wall screen hears what changed, not who changed it. */
   withoutOperators?: boolean;
 }
@@ -35,6 +38,8 @@ export function streamEvents(
     res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   // EventSource reconnects after this long when the stream drops.
   res.write('retry: 1000\n\n');
+  const desk = o.desk;
+  const visible = o.visible ?? (desk ? feed.readableBy(desk) : undefined);
   let sent = after ?? feed.head();
   send('hello', { head: feed.head(), status: feed.status() });
 
@@ -48,9 +53,9 @@ export function streamEvents(
         sent = head;
         return;
       }
-      const visible = o.visible ? entries.filter(o.visible) : entries;
+      const shown = visible ? entries.filter(visible) : entries;
       sent = entries.at(-1)?.seq ?? head;
-      const live = visible.map(liveEntry);
+      const live = shown.map(liveEntry);
       send('journal', {
         head: sent,
         entries: o.withoutOperators ? live.map((e) => ({ ...e, operator: '—' })) : live,

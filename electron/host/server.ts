@@ -144,10 +144,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
       if (!desk)
         return sendJson(res, 401, err('unauthorized', 'Sign in first: the live feed is for signed-in desks'));
       const withoutOperators = desk.operator?.role === 'wall';
-      return streamEvents(req, res, o.feed, n, {
-        withoutOperators,
-        ...(o.access ? { visible: o.access.visibleTo(desk) } : {}),
-      });
+      return streamEvents(req, res, o.feed, n, { desk, withoutOperators });
     }
     if (url.pathname === '/snapshot' && o.snapshot) {
       const desk = signedIn(req, '/snapshot');

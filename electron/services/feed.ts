@@ -13,6 +13,8 @@ import { listenJournal, type RoomListener } from '../store/pg/listen.js';
 import type { JournalEntry } from '../../shared/domain.js';
 import type { RoomStatus } from '../../shared/live.js';
 import { listeners } from '../../shared/listeners.js';
+import type { Desk } from './desk.js';
+import { feedFilter, type EntryFacts } from './releasability.js';
 
 export type { RoomStatus } from '../../shared/live.js';
 
@@ -24,6 +26,11 @@ export interface JournalFeed {
   subscribe(listener: (e: FeedEvent) => void): () => void;
   /** Entries after `seq`, oldest first, at most `limit`. */
   entriesAfter(seq: number, limit: number): JournalEntry[];
+  /**
+   * Which entries may reach this desk (releasability: nothing about an item it may not see, no
+   * sign-ins or operator entries for a partner), judged when each is sent.
+   */
+  readableBy(desk: Desk): (e: EntryFacts) => boolean;
   close(): Promise<void>;
 }
 
@@ -93,6 +100,7 @@ export function startFeed(o: FeedOptions): JournalFeed {
       follow();
       return entriesAfter(o.current(), seq, limit);
     },
+    readableBy: (desk) => feedFilter(o.current, desk),
     async close() {
       hub.clear();
       unwatch();

@@ -5,7 +5,7 @@ import type { HandoverReport, LonLat } from '../../shared/report/model.js';
 import { buildReport } from '../../shared/report/build.js';
 import { lastHandoverAt } from '../store/handovers.js';
 import { readSnapshot } from '../store/handover-snapshot.js';
-import { getOperation } from '../store/meta.js';
+import { getOperation, hostCountry } from '../store/meta.js';
 import { listVenues } from '../store/venues.js';
 import { listZones } from '../store/zones.js';
 import { listRoutes } from '../store/routes.js';
@@ -28,7 +28,9 @@ export function gatherSource(
     previousHandover,
     ...readSnapshot(db, { from: window.from, to: window.to, start }),
     venues: listVenues(db).map((v) => ({ id: v.id, name: v.name, lat: v.lat, lon: v.lon })),
-    zones: listZones(db).map((z) => ({ id: z.id, name: z.name })),
+    // Handover calls are the host's staff's (shared/permissions.ts): every zone, each with its marking.
+    zones: listZones(db).map((z) => ({ id: z.id, name: z.name, marking: z.marking })),
+    hostCountry: hostCountry(db),
     routes: listRoutes(db).map((r) => r.coordinates),
     water,
     staleMinutes: readSettings(db).stalePositionMinutes,

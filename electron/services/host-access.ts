@@ -1,7 +1,7 @@
 // What the browser host asks of the services about a browser's desk: whether it may take the room's
-// snapshot (host staff only: the file holds every item), which journal entries its live feed may
-// carry, and the journaling of a refused session (a forged or expired cookie is a security event).
-import type { JournalEntry, Operator } from '../../shared/domain.js';
+// snapshot (host staff only: the file holds every item; the live feed is filtered by the feed's
+// readableBy), and the journaling of a refused session (a forged or expired cookie is a security event).
+import type { Operator } from '../../shared/domain.js';
 import type { Ctx } from './context.js';
 import { journal } from './context.js';
 import type { Desk } from './desk.js';
@@ -10,13 +10,8 @@ import { hostCountry } from '../store/meta.js';
 
 export interface HostAccess {
   mayMirror(desk: Desk): boolean;
-  /** The filter of the desk's live feed. */
-  visibleTo(desk: Desk): (e: JournalEntry) => boolean;
   sessionRefused(reason: 'unknown' | 'expired', call: string, address: string): void;
 }
-
-/** Entries about people (sign-ins, accounts, refusals) reach only host staff's desks. */
-const PERSONAL = new Set(['login', 'operator', 'account', 'call']);
 
 export function hostAccess(ctx: () => Ctx): HostAccess {
   const staff = (desk: Desk) => {
@@ -28,10 +23,6 @@ export function hostAccess(ctx: () => Ctx): HostAccess {
   };
   return {
     mayMirror: staff,
-    visibleTo: (desk) => {
-      if (staff(desk)) return () => true;
-      return (e) => !PERSONAL.has(e.entityType);
-    },
     sessionRefused: (reason, call, address) => {
       const who: Operator = { id: 'anonymous', name: 'anonymous', role: 'anonymous', desk: address };
       try {

@@ -5,15 +5,15 @@ import {
   addNote,
   createIncident,
   getIncidentDetail,
-  listIncidentRows,
+  listIncidentsFor,
   transitionIncident,
   updateIncident,
 } from './incidents.js';
 import { assignUnit, releaseUnit } from './assignments.js';
 
 export const incidentHandlers = (ctx: Ctx): DomainHandlers<typeof incidentCalls> => ({
-  listIncidents: (input) => listIncidentRows(ctx, input),
-  getIncident: (input) => getIncidentDetail(ctx, input.id),
+  listIncidents: (input, desk) => listIncidentsFor(ctx, desk, input),
+  getIncident: (input, desk) => getIncidentDetail(ctx, desk, input.id),
   createIncident: (input, desk) => createIncident(ctx, desk, input),
   updateIncident: (input, desk) => updateIncident(ctx, desk, input),
   transitionIncident: (input, desk) => transitionIncident(ctx, desk, input),

@@ -8,8 +8,10 @@ import type { Desk } from './desk.js';
 import { newId } from './ids.js';
 import { followIncident } from './assignments.js';
 import { mustGetIncident } from './incident-lookup.js';
+import { checkOwnMarking, mustSeeIncident, releaseScope, sameMarking } from './releasability.js';
+import { matchesVisibleText } from './text-match.js';
 import type { createIncidentInput, updateIncidentInput } from '../../shared/api/incidents.js';
-import type { Incident, IncidentDetail, IncidentNote, IncidentRow } from '../../shared/domain.js';
+import type { Incident, IncidentDetail, IncidentNote, IncidentRow, Marking } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { transition, type IncidentAction } from '../../shared/incident-lifecycle.js';
 import { formatReference, referenceDay } from '../../shared/reference.js';
@@ -24,7 +26,7 @@ import {
   type IncidentFilter,
   type IncidentPatch,
 } from '../store/incidents.js';
-import { insertNote, listNotes } from '../store/incident-notes.js';
+import { hiddenNoteCount, insertNote, listNotes } from '../store/incident-notes.js';
 import { activeAssignedUnits, assignmentViews } from '../store/assignments.js';
 import { listEntries } from '../store/journal.js';
 import { getVenue } from '../store/venues.js';
@@ -59,6 +61,7 @@ function withVenuePoint(
 
 export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof createIncidentInput>): Incident {
   const who = requireOperator(desk);
+  const marking = checkOwnMarking(ctx, desk, input.marking);
   const now = ctx.clock.now();
   const at = iso(now);
   const timezone = getOperation(ctx.db)?.timezone ?? 'Europe/Paris';
@@ -83,6 +86,7 @@ export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof crea
       locationText: input.locationText ?? null,
       createdAt: at,
       updatedAt: at,
+      marking: marking ?? null,
     });
     const created = getIncident(ctx.db, id) as Incident;
     journal(ctx, who, { action: 'incident.created', entityType: 'incident', entityId: id, data: created });
@@ -93,30 +97,40 @@ export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof crea
 export function updateIncident(ctx: Ctx, desk: Desk, input: z.output<typeof updateIncidentInput>): Incident {
   const who = requireOperator(desk);
   return ctx.db.transaction(() => {
-    const before = mustGetIncident(ctx, input.id);
-    const { id, version, ...fields } = input;
+    const before = mustSeeIncident(ctx, desk, input.id);
+    const { id, version, marking: asked, ...fields } = input;
     const patch: IncidentPatch = {};
     for (const [k, v] of Object.entries(fields) as [keyof IncidentPatch, unknown][]) {
       if (v !== undefined && v !== before[k]) Object.assign(patch, { [k]: v });
     }
+    const marking = checkOwnMarking(ctx, desk, asked);
+    const remark = marking !== undefined && !sameMarking(marking, before.marking);
+    if (remark) patch.marking = marking;
     if (patch.venueId !== undefined && patch.lat === undefined)
       Object.assign(patch, withVenuePoint(ctx, { venueId: patch.venueId }));
     if (before.version !== version) throw staleConflict(before, version);
     if (Object.keys(patch).length === 0) return before;
     if (!updateIncidentRow(ctx.db, id, version, patch, iso(ctx.clock.now())))
       throw staleConflict(before, version);
+    // A new marking is its own entry: who released what to whom is looked for on its own.
+    if (remark)
+      journal(ctx, who, {
+        action: 'incident.marking_changed',
+        entityType: 'incident',
+        entityId: id,
+        data: { reference: before.reference, from: before.marking, to: marking },
+      });
+    const changed = Object.keys(patch).filter((k) => k !== 'marking');
     const changes = Object.fromEntries(
-      Object.keys(patch).map((k) => [
-        k,
-        { from: before[k as keyof Incident], to: patch[k as keyof IncidentPatch] },
-      ]),
+      changed.map((k) => [k, { from: before[k as keyof Incident], to: patch[k as keyof IncidentPatch] }]),
     );
-    journal(ctx, who, {
-      action: patch.priority !== undefined ? 'incident.priority_changed' : 'incident.updated',
-      entityType: 'incident',
-      entityId: id,
-      data: { reference: before.reference, changes },
-    });
+    if (changed.length)
+      journal(ctx, who, {
+        action: patch.priority !== undefined ? 'incident.priority_changed' : 'incident.updated',
+        entityType: 'incident',
+        entityId: id,
+        data: { reference: before.reference, changes },
+      });
     return mustGetIncident(ctx, id);
   })();
 }
@@ -128,7 +142,7 @@ export function transitionIncident(
 ): Incident {
   const who = requireOperator(desk);
   return ctx.db.transaction(() => {
-    const before = mustGetIncident(ctx, input.id);
+    const before = mustSeeIncident(ctx, desk, input.id);
     if (before.version !== input.version) throw staleConflict(before, input.version);
     const t = transition(before.status, input.action, input.reason);
     if (!t.ok)
@@ -147,11 +161,18 @@ export function transitionIncident(
   })();
 }
 
-export function addNote(ctx: Ctx, desk: Desk, input: { incidentId: string; text: string }): IncidentNote {
+export function addNote(
+  ctx: Ctx,
+  desk: Desk,
+  input: { incidentId: string; text: string; marking?: Marking | undefined },
+): IncidentNote {
   const who = requireOperator(desk);
+  // Unseen is missing, before any other rule can answer differently for it.
+  mustSeeIncident(ctx, desk, input.incidentId);
   checkIncidentWorked(ctx, who, 'addIncidentNote', input.incidentId);
+  const marking = checkOwnMarking(ctx, desk, input.marking);
   return ctx.db.transaction(() => {
-    const incident = mustGetIncident(ctx, input.incidentId);
+    const incident = mustSeeIncident(ctx, desk, input.incidentId);
     const note: IncidentNote = {
       id: newId(ctx.clock),
       incidentId: incident.id,
@@ -159,28 +180,58 @@ export function addNote(ctx: Ctx, desk: Desk, input: { incidentId: string; text:
       operator: who.name,
       desk: who.desk,
       text: input.text,
+      marking: marking === undefined ? incident.marking : marking,
     };
     insertNote(ctx.db, note);
     journal(ctx, who, {
       action: 'incident.note_added',
       entityType: 'incident',
       entityId: incident.id,
-      data: { reference: incident.reference, noteId: note.id, text: note.text },
+      data: { reference: incident.reference, noteId: note.id, text: note.text, marking: note.marking },
     });
     return note;
   })();
 }
 
-export function getIncidentDetail(ctx: Ctx, id: string): IncidentDetail {
-  const incident = mustGetIncident(ctx, id);
-  return {
-    incident,
-    notes: listNotes(ctx.db, id),
-    assignments: assignmentViews(ctx.db, id),
-    timeline: listEntries(ctx.db, { limit: 1000, entityId: id }).reverse(),
-  };
+export function getIncidentDetail(ctx: Ctx, desk: Desk, id: string): IncidentDetail {
+  const incident = mustSeeIncident(ctx, desk, id);
+  const scope = releaseScope(ctx.db, desk);
+  const notes = listNotes(ctx.db, id, scope);
+  const seen = new Set(notes.map((n) => n.id));
+  // The timeline holds each note's text too: a note the desk may not see is not in it either.
+  const timeline = listEntries(ctx.db, { limit: 1000, entityId: id })
+    .reverse()
+    .filter((e) => {
+      if (!scope || e.action !== 'incident.note_added') return true;
+      const noteId = (e.data as { noteId?: unknown } | null)?.noteId;
+      return typeof noteId === 'string' && seen.has(noteId);
+    });
+  return { incident, notes, assignments: assignmentViews(ctx.db, id), timeline };
 }
 
+/** The board as this desk may see it: only incidents released to it, text matched on what it sees. */
+export function listIncidentsFor(
+  ctx: Ctx,
+  desk: Desk,
+  input: Omit<IncidentFilter, 'release'>,
+): IncidentRow[] {
+  const scope = releaseScope(ctx.db, desk);
+  const found = listIncidentRows(ctx, { ...input, release: scope });
+  // The full-text index holds every note; a match may have come from one this desk may not see.
+  const text = input.text;
+  if (!scope || !text) return found;
+  return found.filter(
+    (i) =>
+      hiddenNoteCount(ctx.db, i.id, scope) === 0 ||
+      matchesVisibleText(text, [
+        i.title,
+        i.description,
+        ...listNotes(ctx.db, i.id, scope).map((n) => n.text),
+      ]),
+  );
+}
+
+/** The board's rows for the filter (filter.release absent: every incident, as the CLI exports). */
 export function listIncidentRows(ctx: Ctx, filter: IncidentFilter): IncidentRow[] {
   const incidents = listIncidents(ctx.db, filter);
   const byIncident = new Map<string, IncidentRow['assigned']>();

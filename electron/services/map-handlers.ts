@@ -3,20 +3,19 @@ import type { mapCalls } from '../../shared/api/map.js';
 import type { Ctx } from './context.js';
 import { listVenues } from '../store/venues.js';
 import { listRoutes } from '../store/routes.js';
-import { listZones } from '../store/zones.js';
-import { createZone, deleteZone, exportZones, importZones, updateZone } from './zones.js';
+import { createZone, deleteZone, exportZones, importZones, listZonesFor, updateZone } from './zones.js';
 import { getParade, recordParadeActual, retractParadeActual, setParadePlan } from './parade.js';
 import { getBasemap, setBasemap } from './basemap.js';
 
 export const mapHandlers = (ctx: Ctx): DomainHandlers<typeof mapCalls> => ({
   listVenues: () => listVenues(ctx.db),
   listRoutes: () => listRoutes(ctx.db),
-  listZones: () => listZones(ctx.db),
+  listZones: (_input, desk) => listZonesFor(ctx, desk),
   createZone: (input, desk) => createZone(ctx, desk, input),
   updateZone: (input, desk) => updateZone(ctx, desk, input),
   deleteZone: (input, desk) => deleteZone(ctx, desk, input),
   importZones: (input, desk) => importZones(ctx, desk, input),
-  exportZones: () => exportZones(ctx),
+  exportZones: (_input, desk) => exportZones(ctx, desk),
   getBasemap: () => getBasemap(ctx),
   setBasemap: (input, desk) => setBasemap(ctx, desk, input.path),
   getParade: (input) => getParade(ctx, input),

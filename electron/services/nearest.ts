@@ -3,10 +3,9 @@ import distance from '@turf/distance';
 import { point } from '@turf/helpers';
 import type { Ctx } from './context.js';
 import type { NearestUnit } from '../../shared/api/units.js';
-import type { UnitKind } from '../../shared/domain.js';
+import type { Incident, UnitKind } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { listAvailablePlaced } from '../store/units.js';
-import { getIncident } from '../store/incidents.js';
 import { getVenue } from '../store/venues.js';
 import { staleRule } from './units.js';
 
@@ -24,8 +23,11 @@ export interface NearestInput {
   limit: number;
 }
 
-export function nearestUnits(ctx: Ctx, input: NearestInput): NearestUnit[] {
-  const [lon, lat] = origin(ctx, input);
+/** Looks an incident up for the reading desk: its own, or the error of a missing one. */
+export type SeeIncident = (id: string) => Incident;
+
+export function nearestUnits(ctx: Ctx, input: NearestInput, see: SeeIncident): NearestUnit[] {
+  const [lon, lat] = origin(ctx, input, see);
   const from = point([lon, lat]);
   const ranked = listAvailablePlaced(ctx.db, { kind: input.kind, language: input.language }, staleRule(ctx))
     .flatMap((unit) => {
@@ -40,7 +42,7 @@ export function nearestUnits(ctx: Ctx, input: NearestInput): NearestUnit[] {
 }
 
 /** [lon, lat] of the point asked for, or of the incident (its point, else its venue's). */
-function origin(ctx: Ctx, input: NearestInput): [number, number] {
+function origin(ctx: Ctx, input: NearestInput, see: SeeIncident): [number, number] {
   if (input.incidentId === undefined) {
     if (input.lat === undefined || input.lon === undefined) {
       throw new ApiError({
@@ -51,9 +53,7 @@ function origin(ctx: Ctx, input: NearestInput): [number, number] {
     }
     return [input.lon, input.lat];
   }
-  const incident = getIncident(ctx.db, input.incidentId);
-  if (!incident)
-    throw new ApiError({ code: 'not_found', message: `Incident ${input.incidentId} does not exist` });
+  const incident = see(input.incidentId);
   if (incident.lat !== null && incident.lon !== null) return [incident.lon, incident.lat];
   const venue = incident.venueId ? getVenue(ctx.db, incident.venueId) : null;
   if (venue) return [venue.lon, venue.lat];

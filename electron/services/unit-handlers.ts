@@ -4,6 +4,7 @@ import type { Ctx } from './context.js';
 import { requireOperator } from './context.js';
 import { getContingentDetail, listUnitPositions, listUnitViews, moveUnit, setUnitStatus } from './units.js';
 import { nearestUnits } from './nearest.js';
+import { mustSeeIncident } from './releasability.js';
 import { importRoster } from './roster-import.js';
 import { getSettings, updateSettings } from './settings.js';
 import { listContingents } from '../store/contingents.js';
@@ -15,7 +16,7 @@ export const unitHandlers = (ctx: Ctx): DomainHandlers<typeof unitCalls> => ({
   setUnitStatus: (input, desk) => setUnitStatus(ctx, desk, input),
   moveUnit: (input, desk) => moveUnit(ctx, desk, input),
   listUnitPositions: (input) => listUnitPositions(ctx, input),
-  nearestUnits: (input) => nearestUnits(ctx, input),
+  nearestUnits: (input, desk) => nearestUnits(ctx, input, (id) => mustSeeIncident(ctx, desk, id)),
   importRoster: ({ csv, dryRun }, desk) =>
     importRoster(ctx, csv, dryRun ? { dryRun } : { dryRun, who: requireOperator(desk) }),
   getSettings: () => getSettings(ctx),

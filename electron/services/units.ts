@@ -28,7 +28,8 @@ import { getContingent } from '../store/contingents.js';
 import { getVenue } from '../store/venues.js';
 import { readSettings } from '../store/settings.js';
 import { activeAssignmentOfUnit } from '../store/assignments.js';
-import { getIncident } from '../store/incidents.js';
+import { getIncident, releasedTo } from '../store/incidents.js';
+import { releaseScope } from './releasability.js';
 
 /** "Now" and the threshold for the stale-position flag. */
 export const staleRule = (ctx: Ctx): StaleRule => ({
@@ -68,10 +69,12 @@ export function setUnitStatus(
     if (before.status === input.status) return before;
     const assignment = activeAssignmentOfUnit(ctx.db, before.id);
     if (assignment && FREEING.includes(input.status)) {
-      const reference = getIncident(ctx.db, assignment.incidentId)?.reference ?? assignment.incidentId;
+      // Named only to a desk that may see the incident (a liaison may own a unit on a marked one).
+      const incident = getIncident(ctx.db, assignment.incidentId);
+      const named = incident && releasedTo(releaseScope(ctx.db, desk), incident.marking);
       throw new ApiError({
         code: 'conflict',
-        message: `${before.callsign} is working ${reference}: release it from the incident first.`,
+        message: `${before.callsign} is working ${named ? incident.reference : 'an incident'}: release it from the incident first.`,
         current: before,
       });
     }

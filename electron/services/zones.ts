@@ -7,7 +7,7 @@ import { journal, requireOperator } from './context.js';
 import type { Desk } from './desk.js';
 import { newId } from './ids.js';
 import type { createZoneInput, updateZoneInput, ZoneImportResult } from '../../shared/api/map.js';
-import type { Zone } from '../../shared/domain.js';
+import type { Marking, Zone } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { normalizePolygon } from '../../shared/zones.js';
 import {
@@ -24,11 +24,28 @@ import {
   updateZone as updateZoneRow,
   type ZonePatch,
 } from '../store/zones.js';
+import { hostCountry } from '../store/meta.js';
+import { releasedTo } from '../store/incidents.js';
+import { checkOwnMarking, normalMarking, releaseScope, sameMarking } from './releasability.js';
 
-function mustGetZone(ctx: Ctx, id: string): Zone {
+/** The zone if it exists and the desk may see it; otherwise the very error of a missing one. */
+function mustGetZone(ctx: Ctx, id: string, desk?: Desk): Zone {
   const zone = getZone(ctx.db, id);
-  if (!zone) throw new ApiError({ code: 'not_found', message: `Zone ${id} does not exist` });
+  if (!zone || (desk && !releasedTo(releaseScope(ctx.db, desk), zone.marking)))
+    throw new ApiError({ code: 'not_found', message: `Zone ${id} does not exist` });
   return zone;
+}
+
+/** The zones this desk may see. */
+export const listZonesFor = (ctx: Ctx, desk: Desk): Zone[] => listZones(ctx.db, releaseScope(ctx.db, desk));
+
+function journalMarking(ctx: Ctx, desk: Desk, zone: Zone, from: Marking, to: Marking, via?: string): void {
+  journal(ctx, requireOperator(desk), {
+    action: 'zone.marking_changed',
+    entityType: 'zone',
+    entityId: zone.id,
+    data: { name: zone.name, from, to, ...(via ? { via } : {}) },
+  });
 }
 
 function staleConflict(current: Zone, yours: number): ApiError {
@@ -55,6 +72,7 @@ function changesOf(before: Zone, patch: ZonePatch): Record<string, { from: unkno
 
 export function createZone(ctx: Ctx, desk: Desk, input: z.output<typeof createZoneInput>): Zone {
   const who = requireOperator(desk);
+  const marking = checkOwnMarking(ctx, desk, input.marking);
   return ctx.db.transaction(() => {
     const id = newId(ctx.clock);
     insertZone(ctx.db, {
@@ -63,6 +81,7 @@ export function createZone(ctx: Ctx, desk: Desk, input: z.output<typeof createZo
       kind: input.kind,
       color: input.color.toLowerCase(),
       polygon: normalizePolygon(input.polygon),
+      marking: marking ?? null,
     });
     const zone = mustGetZone(ctx, id);
     journal(ctx, who, { action: 'zone.created', entityType: 'zone', entityId: id, data: zone });
@@ -72,25 +91,30 @@ export function createZone(ctx: Ctx, desk: Desk, input: z.output<typeof createZo
 
 export function updateZone(ctx: Ctx, desk: Desk, input: z.output<typeof updateZoneInput>): Zone {
   const who = requireOperator(desk);
+  const marking = checkOwnMarking(ctx, desk, input.marking);
   return ctx.db.transaction(() => {
-    const before = mustGetZone(ctx, input.id);
+    const before = mustGetZone(ctx, input.id, desk);
     if (before.version !== input.version) throw staleConflict(before, input.version);
+    const remark = marking !== undefined && !sameMarking(marking, before.marking);
     const patch: ZonePatch = {
       name: input.name,
       kind: input.kind,
       color: input.color?.toLowerCase(),
       polygon: input.polygon ? normalizePolygon(input.polygon) : undefined,
+      marking: remark ? marking : undefined,
     };
     const changes = changesOf(before, patch);
-    if (Object.keys(changes).length === 0) return before;
+    if (Object.keys(changes).length === 0 && !remark) return before;
     if (!updateZoneRow(ctx.db, before.id, input.version, patch)) throw staleConflict(before, input.version);
     const after = mustGetZone(ctx, before.id);
-    journal(ctx, who, {
-      action: 'zone.updated',
-      entityType: 'zone',
-      entityId: before.id,
-      data: { name: after.name, version: after.version, changes },
-    });
+    if (remark) journalMarking(ctx, desk, after, before.marking, after.marking);
+    if (Object.keys(changes).length)
+      journal(ctx, who, {
+        action: 'zone.updated',
+        entityType: 'zone',
+        entityId: before.id,
+        data: { name: after.name, version: after.version, changes },
+      });
     return after;
   })();
 }
@@ -102,7 +126,7 @@ export function deleteZone(
 ): { id: string; deleted: true } {
   const who = requireOperator(desk);
   return ctx.db.transaction(() => {
-    const zone = mustGetZone(ctx, input.id);
+    const zone = mustGetZone(ctx, input.id, desk);
     if (zone.version !== input.version || !deleteZoneRow(ctx.db, zone.id, input.version))
       throw staleConflict(zone, input.version);
     // The entry keeps the whole zone, geometry included: the journal is the zone's last record.
@@ -111,7 +135,9 @@ export function deleteZone(
   })();
 }
 
-export const exportZones = (ctx: Ctx): ZoneCollection => zonesToGeoJson(listZones(ctx.db));
+/** The zones this desk may see, each with its marking and banner line. */
+export const exportZones = (ctx: Ctx, desk: Desk): ZoneCollection =>
+  zonesToGeoJson(listZonesFor(ctx, desk), hostCountry(ctx.db));
 
 type Planned = ZoneImportResult['zones'][number] & { draft: ZoneDraft; before: Zone | null };
 
@@ -132,9 +158,12 @@ export function importZones(
     });
   }
   return ctx.db.transaction(() => {
-    const plan: Planned[] = parsed.zones.map((draft) => {
+    const plan: Planned[] = parsed.zones.map((read) => {
+      const draft = { ...read, marking: normalMarking(ctx.db, read.marking) };
       const before = draft.id ? getZone(ctx.db, draft.id) : null;
-      const changed = before ? Object.keys(changesOf(before, draft)).length > 0 : true;
+      const remarked =
+        before !== null && draft.marking !== undefined && !sameMarking(draft.marking, before.marking);
+      const changed = before ? Object.keys(changesOf(before, draft)).length > 0 || remarked : true;
       return {
         index: draft.index,
         id: draft.id ?? newId(ctx.clock),
@@ -155,9 +184,9 @@ export function importZones(
     };
     if (input.dryRun) return result;
     for (const p of plan) {
-      const { name, kind, color, polygon } = p.draft;
+      const { name, kind, color, polygon, marking } = p.draft;
       if (p.action === 'create') {
-        insertZone(ctx.db, { id: p.id, name, kind, color, polygon });
+        insertZone(ctx.db, { id: p.id, name, kind, color, polygon, marking: marking ?? null });
         journal(ctx, who, {
           action: 'zone.created',
           entityType: 'zone',
@@ -166,13 +195,22 @@ export function importZones(
         });
       } else if (p.action === 'update' && p.before) {
         const changes = changesOf(p.before, p.draft);
-        updateZoneRow(ctx.db, p.id, p.before.version, { name, kind, color, polygon });
-        journal(ctx, who, {
-          action: 'zone.updated',
-          entityType: 'zone',
-          entityId: p.id,
-          data: { name, changes, via: 'import' },
+        const remark = marking !== undefined && !sameMarking(marking, p.before.marking);
+        updateZoneRow(ctx.db, p.id, p.before.version, {
+          name,
+          kind,
+          color,
+          polygon,
+          ...(remark ? { marking } : {}),
         });
+        if (remark) journalMarking(ctx, desk, p.before, p.before.marking, marking, 'import');
+        if (Object.keys(changes).length)
+          journal(ctx, who, {
+            action: 'zone.updated',
+            entityType: 'zone',
+            entityId: p.id,
+            data: { name, changes, via: 'import' },
+          });
       }
     }
     journal(ctx, who, {

@@ -2,7 +2,8 @@
 // incidents that can appear in it, the journal after its start, units with their last fix at the
 // window's end, assignments and last notes as they stood then.
 import type { Db } from './db.js';
-import type { ReportSource, SourceJournalEntry } from '../../shared/report/source.js';
+import type { ReportSource, SourceIncident, SourceJournalEntry } from '../../shared/report/source.js';
+import { markingOf } from './marking-column.js';
 
 export interface SnapshotRange {
   from: string;
@@ -25,10 +26,10 @@ export function readSnapshot(db: Db, r: SnapshotRange): Rows {
     .prepare(
       `SELECT i.id, i.reference, i.category, i.priority, i.status, i.title, i.venue_id AS venueId, i.sector,
               i.location_text AS locationText, i.lat, i.lon, i.created_at AS createdAt,
-              i.acknowledged_at AS acknowledgedAt, i.on_scene_at AS onSceneAt
+              i.acknowledged_at AS acknowledgedAt, i.on_scene_at AS onSceneAt, i.marking
        FROM incidents i WHERE ${INCIDENT_SCOPE} ORDER BY i.id`,
     )
-    .all(r) as ReportSource['incidents'];
+    .all(r) as (Omit<SourceIncident, 'marking'> & { marking: string | null })[];
   const lastNotes = db
     .prepare(
       `SELECT n.incident_id AS incidentId, n.at, n.operator, n.text
@@ -59,7 +60,7 @@ export function readSnapshot(db: Db, r: SnapshotRange): Rows {
     )
     .all({ to: r.to }) as ReportSource['assignments'];
   return {
-    incidents,
+    incidents: incidents.map((i) => ({ ...i, marking: markingOf(i.marking) })),
     lastNotes,
     units,
     positions,

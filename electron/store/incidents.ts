@@ -1,6 +1,8 @@
 import type { Db } from './db.js';
 import type { Incident, IncidentCategory, IncidentStatus, Priority } from '../../shared/domain.js';
 import { STATUS_TIMESTAMP } from '../../shared/incident-lifecycle.js';
+import type { Marking } from '../../shared/releasability.js';
+import { markingColumn, markingOf } from './marking-column.js';
 
 interface Row {
   id: string;
@@ -25,6 +27,7 @@ interface Row {
   resolved_at: string | null;
   closed_at: string | null;
   cancelled_at: string | null;
+  marking: string | null;
   version: number;
 }
 
@@ -51,20 +54,22 @@ const toIncident = (r: Row): Incident => ({
   resolvedAt: r.resolved_at,
   closedAt: r.closed_at,
   cancelledAt: r.cancelled_at,
+  marking: markingOf(r.marking),
   version: r.version,
 });
 
 type Stamps = 'acknowledgedAt' | 'dispatchedAt' | 'onSceneAt' | 'resolvedAt' | 'closedAt' | 'cancelledAt';
-export type NewIncident = Omit<Incident, 'version' | Stamps> & Partial<Pick<Incident, Stamps>>;
+export type NewIncident = Omit<Incident, 'version' | 'marking' | Stamps> &
+  Partial<Pick<Incident, Stamps | 'marking'>>;
 
 export function insertIncident(db: Db, i: NewIncident): void {
   db.prepare(
     `INSERT INTO incidents (id, reference, category, priority, status, title, description, source, reporter,
        lat, lon, venue_id, sector, location_text, created_at, updated_at,
-       acknowledged_at, dispatched_at, on_scene_at, resolved_at, closed_at, cancelled_at)
+       acknowledged_at, dispatched_at, on_scene_at, resolved_at, closed_at, cancelled_at, marking)
      VALUES (@id, @reference, @category, @priority, @status, @title, @description, @source, @reporter,
        @lat, @lon, @venueId, @sector, @locationText, @createdAt, @updatedAt,
-       @acknowledgedAt, @dispatchedAt, @onSceneAt, @resolvedAt, @closedAt, @cancelledAt)`,
+       @acknowledgedAt, @dispatchedAt, @onSceneAt, @resolvedAt, @closedAt, @cancelledAt, @marking)`,
   ).run({
     acknowledgedAt: null,
     dispatchedAt: null,
@@ -73,6 +78,7 @@ export function insertIncident(db: Db, i: NewIncident): void {
     closedAt: null,
     cancelledAt: null,
     ...i,
+    marking: markingColumn(i.marking),
   });
 }
 
@@ -87,8 +93,32 @@ export interface IncidentFilter {
   country?: string | undefined;
   /** Free text, matched as word prefixes over title, description and notes. */
   text?: string | undefined;
+  /** Only what this reader may see (absent: everything). */
+  release?: ReleaseScope | undefined;
   limit: number;
 }
+
+/**
+ * Which marked items a reader may see, as SQL can ask it: a partner's country, or null for a reader
+ * who sees only what is releasable to all partners (the wall). Host staff read with no scope.
+ */
+export interface ReleaseScope {
+  country: string | null;
+}
+
+/** SQL: the marking in `column` lets the scope's reader see the row (params @scoped, @scopeCountry). */
+export const releasedSql = (db: Db, column: string): string =>
+  // The casts give PostgreSQL the parameters' types, which `IS NOT NULL` alone does not.
+  `(CAST(@scoped AS integer) = 0 OR ${column} IS NULL OR (CAST(@scopeCountry AS text) IS NOT NULL AND ${db.dialect.jsonHas(column, '@scopeCountry')}))`;
+
+export const releasedParams = (scope: ReleaseScope | undefined) => ({
+  scoped: scope ? 1 : 0,
+  scopeCountry: scope?.country ?? null,
+});
+
+/** A marking's reader check in code, the same rule as releasedSql. */
+export const releasedTo = (scope: ReleaseScope | undefined, m: Marking): boolean =>
+  !scope || m === null || (scope.country !== null && m.includes(scope.country));
 
 /** The board: filtered, open first by priority then age. */
 export function listIncidents(db: Db, f: IncidentFilter): Incident[] {
@@ -107,6 +137,7 @@ export function listIncidents(db: Db, f: IncidentFilter): Incident[] {
                SELECT 1 FROM assignments a JOIN units u ON u.id = a.unit_id JOIN contingents c ON c.id = u.contingent_id
                WHERE a.incident_id = i.id AND c.country = @country))
          AND (@match IS NULL OR ${d.incidentMatches('i', '@match')})
+         AND ${releasedSql(db, 'i.marking')}
        ORDER BY i.priority, i.created_at, ${d.insertionOrder('i')}
        LIMIT @limit`,
     )
@@ -119,6 +150,7 @@ export function listIncidents(db: Db, f: IncidentFilter): Incident[] {
       sector: f.sector ?? null,
       country: f.country ?? null,
       match: f.text ? d.textQuery(f.text) : null,
+      ...releasedParams(f.release),
       limit: f.limit,
     }) as Row[];
   return rows.map(toIncident);
@@ -148,6 +180,7 @@ export type IncidentPatch = Partial<
     | 'venueId'
     | 'sector'
     | 'locationText'
+    | 'marking'
   >
 >;
 
@@ -163,6 +196,7 @@ const PATCH_COLUMNS: Record<keyof IncidentPatch, string> = {
   venueId: 'venue_id',
   sector: 'sector',
   locationText: 'location_text',
+  marking: 'marking',
 };
 
 /** Optimistic update of editable fields; false when the row is missing or its version moved on. */
@@ -180,7 +214,13 @@ export function updateIncident(
       `UPDATE incidents SET ${[...sets, 'updated_at = @at', 'version = version + 1'].join(', ')}
        WHERE id = @id AND version = @expectedVersion`,
     )
-    .run({ ...patch, at, id, expectedVersion });
+    .run({
+      ...patch,
+      ...('marking' in patch ? { marking: markingColumn(patch.marking) } : {}),
+      at,
+      id,
+      expectedVersion,
+    });
   return r.changes === 1;
 }
 

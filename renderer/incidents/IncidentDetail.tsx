@@ -18,6 +18,7 @@ import { coord, placeOf } from './place';
 import { Timeline } from './Timeline';
 import { Units } from './Units';
 import { NearestUnits } from '../units/NearestUnits';
+import { MarkingBadge } from '../marking/MarkingBadge';
 
 export function IncidentDetail({ incident, detail }: { incident: Incident; detail: Detail | null }) {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function IncidentDetail({ incident, detail }: { incident: Incident; detai
         <h2 className="pane-title" data-testid="detail-reference">
           {incident.reference}
         </h2>
+        <MarkingBadge marking={incident.marking} />
         <span className={`incident-status big status-${incident.status}`} data-testid="detail-status">
           {t(`incidentStatus.${incident.status}`)}
         </span>

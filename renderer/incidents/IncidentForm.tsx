@@ -23,6 +23,9 @@ import { ConflictBanner } from './ConflictBanner';
 import { coord } from './place';
 import { PlaceSelect } from '../panels/PlaceSelect';
 import { useSectors } from './use-sectors';
+import type { Marking } from '../../shared/releasability';
+import { MarkingPicker } from '../marking/MarkingPicker';
+import { sameMarking } from '../marking/marking-text';
 
 const isCategory = (v: string): v is IncidentCategory =>
   (INCIDENT_CATEGORIES as readonly string[]).includes(v);
@@ -89,6 +92,9 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
   const [pointCleared, setPointCleared] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // undefined while the typed countries are not valid codes.
+  const [marking, setMarking] = useState<Marking | undefined>(base ? base.marking : null);
+  const markingInput = (m: Marking) => (m === null ? null : [...m]);
   const sectors = useSectors(v.sector);
   const titleRef = useRef<HTMLInputElement>(null);
   const afterPickRef = useRef<HTMLSelectElement>(null);
@@ -159,6 +165,7 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
       patch.lat = lat;
       patch.lon = lon;
     }
+    if (marking !== undefined && !sameMarking(marking, b.marking)) patch.marking = markingInput(marking);
     return patch;
   };
 
@@ -171,6 +178,10 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
     }
     if (!point && !v.venueId && !v.sector && !v.locationText.trim()) {
       setError(t('form.needPlace'));
+      return;
+    }
+    if (marking === undefined) {
+      setError(t('marking.badCountries'));
       return;
     }
     setError(null);
@@ -197,6 +208,7 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
       ...(v.venueId ? { venueId: v.venueId } : {}),
       ...(v.sector ? { sector: v.sector } : {}),
       ...(v.locationText.trim() ? { locationText: v.locationText.trim() } : {}),
+      marking: markingInput(marking),
     });
     setBusy(false);
     if (created) showNotice(t('form.created', { reference: created.reference }));
@@ -450,6 +462,8 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
           onChange={(e) => set('description', e.target.value)}
         />
       </label>
+
+      <MarkingPicker value={base ? base.marking : null} onChange={setMarking} />
 
       {error && (
         <p className="form-error" role="alert" data-testid="form-error">

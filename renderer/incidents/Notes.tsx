@@ -6,6 +6,7 @@ import type { IncidentNote } from '../../shared/domain';
 import { formatClock } from '../../shared/time-format';
 import { useOperationClock } from '../clock/use-clock';
 import { useVigie } from '../state/hooks';
+import { MarkingBadge } from '../marking/MarkingBadge';
 
 export function Notes({ notes }: { notes: readonly IncidentNote[] }) {
   const { t } = useTranslation();
@@ -33,7 +34,7 @@ export function Notes({ notes }: { notes: readonly IncidentNote[] }) {
             <li key={n.id} className="note" data-testid="note">
               <p className="note-stamp">
                 <time dateTime={n.at}>{formatClock(Date.parse(n.at), timeZone)}</time> · {n.operator} ·{' '}
-                {t('topbar.desk', { desk: n.desk })}
+                {t('topbar.desk', { desk: n.desk })} <MarkingBadge marking={n.marking} />
               </p>
               <p className="note-text">{n.text}</p>
             </li>

@@ -13,11 +13,16 @@ import { closeZoneDraft, createZone, deleteZone, exportZones, importZones, updat
 import { draftProblems } from './zone-geometry';
 import { openRings } from './zone-shape';
 import { ZoneShapeEditor } from './ZoneShapeEditor';
+import type { Marking } from '../../shared/releasability';
+import { MarkingBadge } from '../marking/MarkingBadge';
+import { MarkingPicker } from '../marking/MarkingPicker';
 
 interface Fields {
   name: string;
   kind: ZoneKind;
   color: string;
+  /** undefined while the typed countries are not valid codes. */
+  marking: Marking | undefined;
 }
 
 function ZoneFields({ value, onChange }: { value: Fields; onChange: (v: Fields) => void }) {
@@ -62,6 +67,7 @@ function ZoneFields({ value, onChange }: { value: Fields; onChange: (v: Fields) 
           onChange={(e) => onChange({ ...value, color: e.target.value })}
         />
       </label>
+      <MarkingPicker value={value.marking ?? null} onChange={(marking) => onChange({ ...value, marking })} />
     </>
   );
 }
@@ -71,7 +77,12 @@ function ZoneEditor({ zone }: { zone: Zone }) {
   const store = useStoreApi();
   const signedIn = useSignedIn();
   const kind = isZoneKind(zone.kind) ? zone.kind : 'other';
-  const [fields, setFields] = useState<Fields>({ name: zone.name, kind, color: zone.color });
+  const [fields, setFields] = useState<Fields>({
+    name: zone.name,
+    kind,
+    color: zone.color,
+    marking: zone.marking,
+  });
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const act = async (fn: () => Promise<unknown>) => {
@@ -85,12 +96,18 @@ function ZoneEditor({ zone }: { zone: Zone }) {
       data-testid="zone-editor"
       onSubmit={(e) => {
         e.preventDefault();
-        void act(() => updateZone(store, zone, { ...fields, name: fields.name.trim() }));
+        const marking = fields.marking;
+        if (marking === undefined) return;
+        void act(() => updateZone(store, zone, { ...fields, marking, name: fields.name.trim() }));
       }}
     >
       <ZoneFields value={fields} onChange={setFields} />
       <div className="zone-actions">
-        <button type="submit" data-testid="zone-save" disabled={!signedIn || busy || !fields.name.trim()}>
+        <button
+          type="submit"
+          data-testid="zone-save"
+          disabled={!signedIn || busy || !fields.name.trim() || fields.marking === undefined}
+        >
           {t('mapTools.zones.save')}
         </button>
         <button
@@ -210,6 +227,7 @@ export function ZonesPanel() {
     name: '',
     kind: 'sector',
     color: DEFAULT_ZONE_COLOR.sector,
+    marking: null,
   });
   const problems = draft ? draftProblems(draft.points) : [];
 
@@ -262,17 +280,30 @@ export function ZonesPanel() {
         data-testid="zone-create-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void createZone(store, { ...fields, name: fields.name.trim(), points: draft.points }).then((z) => {
-            if (!z) return;
-            store.getState().setZoneDraft(null);
-            setFields({ name: '', kind: fields.kind, color: DEFAULT_ZONE_COLOR[fields.kind] });
-          });
+          const marking = fields.marking;
+          if (marking === undefined) return;
+          void createZone(store, { ...fields, marking, name: fields.name.trim(), points: draft.points }).then(
+            (z) => {
+              if (!z) return;
+              store.getState().setZoneDraft(null);
+              setFields({
+                name: '',
+                kind: fields.kind,
+                color: DEFAULT_ZONE_COLOR[fields.kind],
+                marking: null,
+              });
+            },
+          );
         }}
       >
         <p>{t('mapTools.zones.newZone', { count: draft.points.length })}</p>
         <ZoneFields value={fields} onChange={setFields} />
         <div className="zone-actions">
-          <button type="submit" data-testid="zone-create" disabled={!fields.name.trim()}>
+          <button
+            type="submit"
+            data-testid="zone-create"
+            disabled={!fields.name.trim() || fields.marking === undefined}
+          >
             {t('mapTools.zones.create')}
           </button>
           <button type="button" onClick={() => store.getState().setZoneDraft(null)}>
@@ -319,7 +350,7 @@ export function ZonesPanel() {
               onClick={() => store.getState().setEditedZoneId(z.id)}
             >
               <span className="swatch block" style={{ background: z.color }} />
-              {z.name}
+              {z.name} <MarkingBadge marking={z.marking} />
             </button>
           </li>
         ))}

@@ -1,5 +1,6 @@
 // Zone writes from the map tools: each re-reads the zones into the store afterwards (the store has
 // no zone actions of its own), and reports a failure in the error toast.
+import type { Marking } from '../../shared/releasability';
 import type { ZoneImportResult } from '../../shared/api/map';
 import type { Zone } from '../../shared/domain';
 import type { ZoneKind } from '../../shared/zones';
@@ -42,7 +43,7 @@ async function run<T>(store: VigieStore, call: () => Promise<T>): Promise<T | nu
 
 export function createZone(
   store: VigieStore,
-  input: { name: string; kind: ZoneKind; color: string; points: [number, number][] },
+  input: { name: string; kind: ZoneKind; color: string; marking: Marking; points: [number, number][] },
 ): Promise<Zone | null> {
   return run(store, () =>
     mapClient().createZone({
@@ -50,6 +51,7 @@ export function createZone(
       kind: input.kind,
       color: input.color,
       polygon: closedRing(input.points),
+      marking: input.marking === null ? null : [...input.marking],
     }),
   );
 }
@@ -57,9 +59,17 @@ export function createZone(
 export function updateZone(
   store: VigieStore,
   zone: Zone,
-  patch: { name: string; kind: ZoneKind; color: string },
+  patch: { name: string; kind: ZoneKind; color: string; marking: Marking },
 ): Promise<Zone | null> {
-  return run(store, () => mapClient().updateZone({ id: zone.id, version: zone.version, ...patch }));
+  const { marking, ...rest } = patch;
+  return run(store, () =>
+    mapClient().updateZone({
+      id: zone.id,
+      version: zone.version,
+      ...rest,
+      marking: marking === null ? null : [...marking],
+    }),
+  );
 }
 
 /**

@@ -14,6 +14,7 @@ import { BOARD_LIMIT, endOf, isFiltered } from '../state/board';
 import { useBoardFilters, useIncidents, useSelection, useVigie } from '../state/hooks';
 import { BoardFilters } from './BoardFilters';
 import { RowList } from './RowList';
+import { MarkingBadge } from '../marking/MarkingBadge';
 
 export const BOARD_ROW_HEIGHT = 92;
 
@@ -89,7 +90,10 @@ function BoardRow({ incident: i, now, venue }: { incident: IncidentRow; now: num
       >
         P{i.priority}
       </span>
-      <span className="reference">{i.reference}</span>
+      <span className="reference">
+        {i.reference}
+        {i.marking !== null && <MarkingBadge marking={i.marking} />}
+      </span>
       <span className={`incident-status status-${i.status}`}>{t(`incidentStatus.${i.status}`)}</span>
       <time
         className={end ? 'age age-stopped' : late ? 'age age-late' : 'age'}

@@ -11,6 +11,7 @@ import {
   type Unit,
 } from '../domain.js';
 import { INCIDENT_ACTIONS } from '../incident-lifecycle.js';
+import { markingSchema } from '../releasability.js';
 
 const priority = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 const lat = z.number().min(-90).max(90);
@@ -39,6 +40,8 @@ export const createIncidentInput = z
     source: z.enum(INCIDENT_SOURCES),
     reporter: optionalText(200),
     ...location,
+    /** Absent: releasable to all partners. */
+    marking: markingSchema.optional(),
   })
   .strict()
   .refine(bothOrNeither, pointRule)
@@ -58,6 +61,7 @@ export const updateIncidentInput = z
     source: z.enum(INCIDENT_SOURCES).optional(),
     reporter: optionalText(200),
     ...location,
+    marking: markingSchema.optional(),
   })
   .strict()
   .refine(bothOrNeither, pointRule);
@@ -95,7 +99,14 @@ export const incidentCalls = {
       .strict(),
   ),
   addIncidentNote: call<IncidentNote>()(
-    z.object({ incidentId: id, text: z.string().trim().min(1).max(4000) }).strict(),
+    z
+      .object({
+        incidentId: id,
+        text: z.string().trim().min(1).max(4000),
+        /** Absent: the incident's own marking. */
+        marking: markingSchema.optional(),
+      })
+      .strict(),
   ),
   assignUnit: call<{ incident: Incident; unit: Unit }>()(
     z.object({ incidentId: id, unitId: id, confirmReassign: z.boolean().default(false) }).strict(),

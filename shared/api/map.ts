@@ -6,6 +6,7 @@ import type { Route, Unit, Venue, Zone } from '../domain.js';
 import { COLOR_PATTERN, ZONE_KINDS, ZONE_LIMITS, polygonProblems, type ZoneKind } from '../zones.js';
 import type { ZoneCollection } from '../zone-geojson.js';
 import type { ParadeState } from '../parade.js';
+import { markingSchema } from '../releasability.js';
 
 const lat = z.number().min(-90).max(90);
 const lon = z.number().min(-180).max(180);
@@ -24,6 +25,8 @@ export const createZoneInput = z
     kind: z.enum(ZONE_KINDS),
     color: z.string().regex(COLOR_PATTERN, 'a colour as #rrggbb'),
     polygon,
+    /** Absent: releasable to all partners. */
+    marking: markingSchema.optional(),
   })
   .strict();
 
@@ -35,6 +38,7 @@ export const updateZoneInput = z
     kind: z.enum(ZONE_KINDS).optional(),
     color: z.string().regex(COLOR_PATTERN, 'a colour as #rrggbb').optional(),
     polygon: polygon.optional(),
+    marking: markingSchema.optional(),
   })
   .strict();
 

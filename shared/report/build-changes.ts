@@ -1,5 +1,6 @@
 // "What changed since the last handover": read from the journal after the previous acknowledged
 // handover's window end (or this window's start when there is none), up to this window's end.
+import { bannerLine } from '../releasability.js';
 import type { UnitStatus } from '../domain.js';
 import type { ChangesSinceHandover, IncidentBrief, UnitMovement } from './model.js';
 import type { ReportSource } from './source.js';
@@ -20,7 +21,8 @@ export function changesSince(
   const since = src.previousHandover?.to ?? src.window.from;
   const entries = src.journal.filter((e) => within(e.at, since, to));
   const units = new Map(src.units.map((u) => [u.id, u]));
-  const zones = new Map(src.zones.map((z) => [z.id, z.name]));
+  const zones = new Map(src.zones.map((z) => [z.id, z]));
+  const host = src.hostCountry ?? 'FR';
 
   const priorityChanges: ChangesSinceHandover['priorityChanges'] = [];
   const unitsArrived: UnitMovement[] = [];
@@ -45,8 +47,18 @@ export function changesSince(
       else if (isOff(from) && !isOff(to)) unitsArrived.push(move);
       else if (from !== null && !isOff(from) && isOff(to)) unitsStoodDown.push(move);
     } else if (e.entityType === 'zone') {
-      const name = zones.get(e.entityId ?? '') ?? asString(asRecord(e.data)?.name) ?? e.entityId ?? '?';
-      zonesChanged.push({ zone: name, at: e.at, action: e.action, operator: e.operator });
+      const zone = zones.get(e.entityId ?? '');
+      const name = zone?.name ?? asString(asRecord(e.data)?.name) ?? e.entityId ?? '?';
+      // A deleted zone's entry recorded its marking.
+      const recorded = asRecord(e.data)?.marking;
+      const marking = zone ? (zone.marking ?? null) : Array.isArray(recorded) ? (recorded as string[]) : null;
+      zonesChanged.push({
+        zone: name,
+        at: e.at,
+        action: e.action,
+        operator: e.operator,
+        releasability: bannerLine(marking, host),
+      });
     }
   }
 

@@ -6,6 +6,7 @@ import type { ReportSource, SourceJournalEntry } from './source.js';
 import type { IncidentAtEnd } from './as-of.js';
 import { asIncidentStatus, fromTo } from './journal-data.js';
 import { by, minutesBetween, within } from './order.js';
+import { bannerLine } from '../releasability.js';
 
 export interface IncidentSections {
   openIncidents: OpenIncident[];
@@ -21,6 +22,7 @@ export function incidentSections(src: ReportSource, atEnd: Map<string, IncidentA
   for (const a of src.assignments) units.set(a.incidentId, [...(units.get(a.incidentId) ?? []), a.callsign]);
   const notes = new Map(src.lastNotes.map((n) => [n.incidentId, n]));
   const finished = finishTimes(src.journal, to);
+  const banner = (i: IncidentAtEnd) => bannerLine(i.marking ?? null, src.hostCountry ?? 'FR');
 
   const brief = (i: IncidentAtEnd): IncidentBrief => ({
     reference: i.reference,
@@ -30,6 +32,7 @@ export function incidentSections(src: ReportSource, atEnd: Map<string, IncidentA
     status: i.status,
     createdAt: i.createdAt,
     finishedAt: isFinished(i.status) ? (finished.get(i.id) ?? null) : null,
+    releasability: banner(i),
   });
 
   const all = [...atEnd.values()].filter((i) => i.createdAt <= to);
@@ -62,6 +65,7 @@ export function incidentSections(src: ReportSource, atEnd: Map<string, IncidentA
         },
         units: [...(units.get(i.id) ?? [])].sort(),
         lastNote: note ? { at: note.at, operator: note.operator, text: note.text } : null,
+        releasability: banner(i),
       };
     });
   const openedDuringWindow = all

@@ -80,6 +80,8 @@ export interface OpenIncident {
   /** Callsigns working it at the window's end, sorted. */
   units: string[];
   lastNote: { at: string; operator: string; text: string } | null;
+  /** Its banner line, "RELEASABLE TO FR, ES" (absent in reports made before markings). */
+  releasability?: string;
 }
 
 export interface IncidentBrief {
@@ -92,6 +94,7 @@ export interface IncidentBrief {
   createdAt: string;
   /** When it was resolved, closed or cancelled (null while open). */
   finishedAt: string | null;
+  releasability?: string;
 }
 
 export interface ChangesSinceHandover {
@@ -110,7 +113,7 @@ export interface ChangesSinceHandover {
   unitsArrived: UnitMovement[];
   /** Units that went off duty or out of service. */
   unitsStoodDown: UnitMovement[];
-  zonesChanged: { zone: string; at: string; action: string; operator: string }[];
+  zonesChanged: { zone: string; at: string; action: string; operator: string; releasability?: string }[];
 }
 
 export interface UnitMovement {

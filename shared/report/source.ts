@@ -2,6 +2,7 @@
 // (electron/store/handover-snapshot.ts), so that building the model is a pure function.
 import type { IncidentCategory, IncidentStatus, OperationMode, Priority, UnitStatus } from '../domain.js';
 import type { LonLat, Officer, ReportLang } from './model.js';
+import type { Marking } from '../releasability.js';
 
 /** An incident row as it is now (the builder rewinds it to the window's end). */
 export interface SourceIncident {
@@ -19,6 +20,8 @@ export interface SourceIncident {
   createdAt: string;
   acknowledgedAt: string | null;
   onSceneAt: string | null;
+  /** Its releasability now (absent: all partners). */
+  marking?: Marking;
 }
 
 export interface SourceUnit {
@@ -72,7 +75,9 @@ export interface ReportSource {
   /** Each incident's last note at or before the window's end. */
   lastNotes: { incidentId: string; at: string; operator: string; text: string }[];
   venues: { id: string; name: string; lat: number; lon: number }[];
-  zones: { id: string; name: string }[];
+  zones: { id: string; name: string; marking?: Marking }[];
+  /** Whose staff see everything; named in each item's banner line (absent: FR). */
+  hostCountry?: string;
   routes: LonLat[][];
   water: LonLat[][];
   staleMinutes: number;

@@ -2,7 +2,7 @@
 import type { HandoverReport, UnitMovement } from './model.js';
 import { fill } from './i18n.js';
 import { dateTime, zoneLabel } from './format.js';
-import { briefTable, type ViewContext } from './view-context.js';
+import { briefTable, withBanner, type ViewContext } from './view-context.js';
 import type { Block, Cell, Column } from './view-types.js';
 
 export function changesBlocks(v: ViewContext, model: HandoverReport): Block[] {
@@ -55,7 +55,7 @@ export function changesBlocks(v: ViewContext, model: HandoverReport): Block[] {
       kind: 'table',
       columns: zoneColumns,
       rows: c.zonesChanged.map((z): Cell[] => [
-        { text: z.zone },
+        { text: withBanner(z.zone, z.releasability) },
         { text: v.stamp(z.at) },
         { text: v.action(z.action) },
         { text: z.operator },

@@ -73,7 +73,7 @@ export function briefTable(v: ViewContext, list: IncidentBrief[]) {
     { label: v.s.col.finished, width: 60 },
   ];
   const rows: Cell[][] = list.map((i) => [
-    { text: i.reference },
+    { text: withBanner(i.reference, i.releasability) },
     v.priority(i.priority),
     { text: incidentText(v, i) },
     { text: v.stamp(i.createdAt) },
@@ -82,3 +82,7 @@ export function briefTable(v: ViewContext, list: IncidentBrief[]) {
   ]);
   return { kind: 'table' as const, columns, rows, empty: v.s.none };
 }
+
+/** An item's name with its releasability banner under it (reports made before markings have none). */
+export const withBanner = (name: string, banner: string | undefined): string =>
+  banner ? `${name}\n${banner}` : name;

@@ -1,7 +1,7 @@
 // The open incidents table: what the incoming officer takes over.
 import type { HandoverReport, OpenIncident } from './model.js';
 import { age } from './format.js';
-import { clip, incidentText, locationText, type ViewContext } from './view-context.js';
+import { clip, incidentText, locationText, withBanner, type ViewContext } from './view-context.js';
 import type { Block, Cell, Column } from './view-types.js';
 
 export function openIncidentsBlock(v: ViewContext, model: HandoverReport): Block {
@@ -26,7 +26,7 @@ function row(v: ViewContext, i: OpenIncident): Cell[] {
     ? `${v.stamp(i.lastNote.at)} ${i.lastNote.operator}${v.s.colon}${clip(i.lastNote.text)}`
     : '';
   return [
-    { text: i.reference },
+    { text: withBanner(i.reference, i.releasability) },
     v.priority(i.priority),
     status,
     { text: incidentText(v, i) },

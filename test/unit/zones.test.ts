@@ -206,12 +206,30 @@ describe('reading zones from GeoJSON', () => {
 
   it('reads back what it writes', () => {
     const zones = [
-      { id: 'z-1', name: 'Sector A', kind: 'sector', color: '#1e88e5', polygon: square, version: 3 },
+      {
+        id: 'z-1',
+        name: 'Sector A',
+        kind: 'sector',
+        color: '#1e88e5',
+        polygon: square,
+        version: 3,
+        marking: null,
+      },
     ];
-    const r = parseZonesGeoJson(JSON.stringify(zonesToGeoJson(zones)));
+    const r = parseZonesGeoJson(JSON.stringify(zonesToGeoJson(zones, 'FR')));
     expect(r).toEqual({
       ok: true,
-      zones: [{ index: 0, id: 'z-1', name: 'Sector A', kind: 'sector', color: '#1e88e5', polygon: square }],
+      zones: [
+        {
+          index: 0,
+          id: 'z-1',
+          name: 'Sector A',
+          kind: 'sector',
+          color: '#1e88e5',
+          polygon: square,
+          marking: null,
+        },
+      ],
     });
   });
 });

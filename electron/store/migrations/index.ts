@@ -5,11 +5,12 @@ import * as m003 from './003-units-settings.js';
 import * as m004 from './004-shifts-handovers.js';
 import * as m005 from './005-map.js';
 import * as m006 from './006-accounts.js';
+import * as m007 from './007-markings.js';
 
 export interface Migration {
   version: number;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/domain.js';
 import { ZONE_KINDS } from '../../../shared/zones.js';
 import { v6 } from './schema-v6.js';
+import { v7 } from './schema-v7.js';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
@@ -252,4 +253,5 @@ export interface PgMigration {
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 5, sql: v5 },
   { version: 6, sql: v6 },
+  { version: 7, sql: v7 },
 ];
