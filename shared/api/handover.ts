@@ -13,6 +13,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** An ISO 8601 date-time with Z or an offset, normalised to UTC ("2024-07-26T16:00:00.000Z"). */
 export const isoInstant = z.iso
   .datetime({ offset: true, message: 'an ISO 8601 date-time with a zone, e.g. 2024-07-26T18:00:00+02:00' })
+  .max(40)
   .transform((s) => new Date(s).toISOString());
 
 const windowRule = (v: { from: string; to: string }, ctx: z.RefinementCtx) => {
