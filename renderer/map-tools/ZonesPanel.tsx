@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ZoneImportResult } from '../../shared/api/map';
 import type { Zone } from '../../shared/domain';
 import { DEFAULT_ZONE_COLOR, ZONE_KINDS, isZoneKind, type ZoneKind } from '../../shared/zones';
-import { useSignedIn, useStoreApi, useVigie, useZones } from '../state/hooks';
+import { useCan, useStoreApi, useVigie, useZones } from '../state/hooks';
 import { closeZoneDraft, createZone, deleteZone, exportZones, importZones, updateZone } from './zone-actions';
 import { draftProblems } from './zone-geometry';
 import { openRings } from './zone-shape';
@@ -69,7 +69,7 @@ function ZoneFields({ value, onChange }: { value: Fields; onChange: (v: Fields) 
 function ZoneEditor({ zone }: { zone: Zone }) {
   const { t } = useTranslation();
   const store = useStoreApi();
-  const signedIn = useSignedIn();
+  const mayWrite = useCan('createZone');
   const kind = isZoneKind(zone.kind) ? zone.kind : 'other';
   const [fields, setFields] = useState<Fields>({ name: zone.name, kind, color: zone.color });
   const [confirming, setConfirming] = useState(false);
@@ -90,13 +90,13 @@ function ZoneEditor({ zone }: { zone: Zone }) {
     >
       <ZoneFields value={fields} onChange={setFields} />
       <div className="zone-actions">
-        <button type="submit" data-testid="zone-save" disabled={!signedIn || busy || !fields.name.trim()}>
+        <button type="submit" data-testid="zone-save" disabled={!mayWrite || busy || !fields.name.trim()}>
           {t('mapTools.zones.save')}
         </button>
         <button
           type="button"
           data-testid="zone-edit-shape"
-          disabled={!signedIn || busy}
+          disabled={!mayWrite || busy}
           onClick={() => {
             const rings = openRings(zone.polygon);
             store.getState().setZoneShape({ zoneId: zone.id, version: zone.version, original: rings, rings });
@@ -108,7 +108,7 @@ function ZoneEditor({ zone }: { zone: Zone }) {
           type="button"
           data-testid="zone-delete"
           className={confirming ? 'danger' : ''}
-          disabled={!signedIn || busy}
+          disabled={!mayWrite || busy}
           onClick={() => {
             if (!confirming) return setConfirming(true);
             void act(async () => {
@@ -129,7 +129,7 @@ function ZoneEditor({ zone }: { zone: Zone }) {
 function ZoneImport() {
   const { t } = useTranslation();
   const store = useStoreApi();
-  const signedIn = useSignedIn();
+  const mayWrite = useCan('createZone');
   const [text, setText] = useState<string | null>(null);
   const [result, setResult] = useState<ZoneImportResult | { error: string; issues: string[] } | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -141,7 +141,7 @@ function ZoneImport() {
           type="file"
           accept=".geojson,.json,application/geo+json,application/json"
           data-testid="zone-import-file"
-          disabled={!signedIn}
+          disabled={!mayWrite}
           onChange={(e) => {
             const file = e.target.files?.[0];
             setDone(null);
@@ -200,7 +200,7 @@ function ZoneImport() {
 export function ZonesPanel() {
   const { t } = useTranslation();
   const store = useStoreApi();
-  const signedIn = useSignedIn();
+  const mayWrite = useCan('createZone');
   const zones = useZones();
   const draft = useVigie((s) => s.zoneDraft);
   const editedId = useVigie((s) => s.editedZoneId);
@@ -289,7 +289,7 @@ export function ZonesPanel() {
         <button
           type="button"
           data-testid="zone-draw"
-          disabled={!signedIn}
+          disabled={!mayWrite}
           onClick={() => {
             store.getState().setEditedZoneId(null);
             store.getState().setZoneShape(null);
@@ -306,7 +306,7 @@ export function ZonesPanel() {
           {t('mapTools.zones.export')}
         </button>
       </div>
-      {!signedIn && <p className="zone-hint">{t('mapTools.zones.signIn')}</p>}
+      {!mayWrite && <p className="zone-hint">{t('mapTools.zones.readOnly')}</p>}
       {edited && <ZoneEditor key={`${edited.id}@${edited.version}`} zone={edited} />}
       <ul className="zone-list">
         {zones.map((z) => (
