@@ -201,6 +201,7 @@ export function ZonesPanel() {
   const { t } = useTranslation();
   const store = useStoreApi();
   const mayWrite = useCan('createZone');
+  const mayExport = useCan('exportZones');
   const zones = useZones();
   const draft = useVigie((s) => s.zoneDraft);
   const editedId = useVigie((s) => s.editedZoneId);
@@ -298,13 +299,15 @@ export function ZonesPanel() {
         >
           {t('mapTools.zones.draw')}
         </button>
-        <button
-          type="button"
-          data-testid="zone-export"
-          onClick={() => void exportZones(store, 'vigie-zones.geojson')}
-        >
-          {t('mapTools.zones.export')}
-        </button>
+        {mayExport && (
+          <button
+            type="button"
+            data-testid="zone-export"
+            onClick={() => void exportZones(store, 'vigie-zones.geojson')}
+          >
+            {t('mapTools.zones.export')}
+          </button>
+        )}
       </div>
       {!mayWrite && <p className="zone-hint">{t('mapTools.zones.readOnly')}</p>}
       {edited && <ZoneEditor key={`${edited.id}@${edited.version}`} zone={edited} />}

@@ -29,6 +29,7 @@ function rememberDesk(desk: string): void {
 /** What one operator was shown, dropped before the next one signs in. */
 const CLEARED: Partial<VigieState> = {
   loadState: 'idle',
+  tab: 'units',
   units: [],
   incidents: [],
   zones: [],

@@ -1,6 +1,6 @@
 // Everything the units, handover and lock work adds over the console: the units board, the
-// contingent, roster import, handover, settings, backups and operators dialogs, the storage banner and the
-// lock screen, and the notice after a restore.
+// contingent, roster import, handover, settings, backups and operators dialogs, the storage banner
+// and the lock screen, and the notice after a restore.
 import { BackupsDialog } from '../backups/BackupsDialog';
 import { useRestoredNotice } from '../backups/restored-notice';
 import { HandoverDialog } from '../handover/HandoverDialog';
