@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Every integration test of a service; the rest of `integration` is about files (backups, SQLite
 // pragmas, crashes, the CLI on a file) and runs on SQLite only.
 const PG_SERVICE_TESTS = [
+  'permissions',
+  'operators',
   'incidents',
   'units',
   'zones',
@@ -21,6 +23,7 @@ const PG_SERVICE_TESTS = [
   'hostile-input-bounds',
   'room-feed',
   'live-events',
+  'journal-viewer',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 export default defineConfig({

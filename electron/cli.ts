@@ -11,6 +11,7 @@ import { UsageError } from './cli/args.js';
 import { importUnits } from './cli/import-units.js';
 import { report } from './cli/report.js';
 import { room } from './cli/room.js';
+import { operator } from './cli/operator.js';
 import { CopyRefused } from './store/copy.js';
 import { StoreError } from './store/errors.js';
 import { ScenarioError } from './services/scenario-load.js';
@@ -25,10 +26,14 @@ const COMMANDS: Record<string, (argv: string[], paths: AppPaths, io: Io) => numb
   export: exportCommand,
   report,
   room,
+  operator,
 };
 
 const USAGE = `usage: vigie <command> [options]
-  seed   --db FILE                 create the database with the Paris 2024 exercise (if empty)
+  seed   --db FILE                 create the database with the Paris 2024 exercise (if empty); prints its demo logins
+  operator add --db FILE|URL --login L --name N --role R [--contingent ID] [--country CC] [--passphrase-file F]
+                                   an operator account (the first supervisor of an operation); the passphrase is
+                                   typed at a prompt (not echoed) unless read from the file's first line
   verify --db FILE                 integrity check + journal chain, JSON on stdout, exit 1 if not ok
   serve  --db FILE|URL [--port N] [--basemap FILE] [--backup-dir DIR] [--backup-every MIN] [--backup-keep N]
          [--listen ADDR --tls-cert FILE --tls-key FILE]

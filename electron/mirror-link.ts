@@ -61,6 +61,8 @@ export function mirrorLink(client: RoomClient, mirror: Mirror | null): RoomLink 
   };
 
   const withRoom = (name: string, r: Result<unknown>): Result<unknown> => {
+    // The room no longer knows this desk's session (a restarted server): nobody is signed in.
+    if (!r.ok && r.error.code === 'unauthorized') operator = null;
     if (!r.ok || !isCallName(name)) return r;
     if (name === 'signIn') operator = r.value as Operator;
     if (!SESSION_CALLS.has(name)) return r;
@@ -83,6 +85,11 @@ export function mirrorLink(client: RoomClient, mirror: Mirror | null): RoomLink 
         if (answer) return answer;
       } else closeOffline();
       const r = await client.call(name, input);
+      // The incoming officer now holds the desk; the answer names the handover, the session them.
+      if (name === 'acknowledgeHandover' && r.ok) {
+        const s = await client.call('getSession', {});
+        if (s.ok) operator = (s.value as { operator: Operator | null }).operator;
+      }
       if (!mirror || !unreachable(r) || !isCallName(name)) return withRoom(name, r);
       mirror.unreachable(new Error(r.ok ? '' : r.error.message));
       // A read is answered from the copy. A write that failed in transit keeps the room's error:

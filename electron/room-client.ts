@@ -89,6 +89,13 @@ export function openRoomClient(address: { url: string; fingerprint: string }): R
   const agent = new PinnedAgent(url, fingerprint, true);
   const streamAgent = new PinnedAgent(url, fingerprint, false);
   const stops = new Set<() => void>();
+  // The room's session cookie for this desk (HttpOnly on the server's side: only we hold it).
+  let session: string | null = null;
+  const keep = (headers: IncomingHttpHeaders) => {
+    const next = sessionFrom(headers['set-cookie']);
+    if (next !== undefined) session = next;
+  };
+  const withSession = (h: Record<string, string | number>) => (session ? { ...h, cookie: session } : h);
 
   const internal = (message: string): Result<never> => ({ ok: false, error: { code: 'internal', message } });
   const unreachable = (err: unknown) =>
@@ -100,7 +107,14 @@ export function openRoomClient(address: { url: string; fingerprint: string }): R
     let status: number;
     let text: string;
     try {
-      ({ status, text } = await post(agent, new URL(`api/${encodeURIComponent(name)}`, url), input));
+      let headers: IncomingHttpHeaders;
+      ({ status, text, headers } = await post(
+        agent,
+        new URL(`api/${encodeURIComponent(name)}`, url),
+        input,
+        withSession({}),
+      ));
+      keep(headers);
     } catch (err) {
       return internal(unreachable(err));
     }
@@ -139,7 +153,10 @@ export function openRoomClient(address: { url: string; fingerprint: string }): R
         timer = setTimeout(connect, RECONNECT_MS);
       };
       const path = last === null ? 'events' : `events?after=${last}`;
-      current = request(new URL(path, url), { agent: streamAgent, headers: { accept: 'text/event-stream' } });
+      current = request(new URL(path, url), {
+        agent: streamAgent,
+        headers: withSession({ accept: 'text/event-stream' }),
+      });
       current.setTimeout(STREAM_IDLE_MS, () => drop(new Error('the event stream went quiet')));
       current.on('error', (err) => drop(err instanceof PinMismatchError ? err : new Error(unreachable(err))));
       current.on('response', (res: IncomingMessage) => {
@@ -177,7 +194,7 @@ export function openRoomClient(address: { url: string; fingerprint: string }): R
 
   function download(path: string, file: string) {
     return new Promise<{ status: number; headers: IncomingHttpHeaders }>((resolve, reject) => {
-      const req = request(new URL(path, url), { agent }, (res) => {
+      const req = request(new URL(path, url), { agent, headers: withSession({}) }, (res) => {
         const status = res.statusCode ?? 0;
         if (status !== 200) {
           res.resume();
@@ -208,7 +225,20 @@ export function openRoomClient(address: { url: string; fingerprint: string }): R
   };
 }
 
-function post(agent: Agent, target: URL, input: unknown): Promise<{ status: number; text: string }> {
+/** The session cookie a response sets ("name=value"), null when it clears it, undefined when it says nothing. */
+export function sessionFrom(setCookie: string[] | undefined): string | null | undefined {
+  const mine = (setCookie ?? []).find((c) => c.startsWith('vigie_session='));
+  if (mine === undefined) return undefined;
+  const pair = mine.split(';')[0] ?? '';
+  return pair.length > 'vigie_session='.length ? pair : null;
+}
+
+function post(
+  agent: Agent,
+  target: URL,
+  input: unknown,
+  extra: Record<string, string | number>,
+): Promise<{ status: number; text: string; headers: IncomingHttpHeaders }> {
   const body = input === undefined ? '' : JSON.stringify(input);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -216,13 +246,17 @@ function post(agent: Agent, target: URL, input: unknown): Promise<{ status: numb
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: { ...extra, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString('utf8'),
+            headers: res.headers,
+          }),
         );
         res.on('error', reject);
       },

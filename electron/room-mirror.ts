@@ -153,6 +153,15 @@ export function startMirror(o: MirrorOptions): Mirror {
     }, wait);
   };
 
+  // A refusal (401: the server restarted and forgot the desk's session) is an answer: the room is
+  // there, the desk must sign in again, and the stream resumes once it has.
+  const streamError = (err: Error) => {
+    if (/ answered HTTP 40[13] /.test(err.message)) {
+      connected = true;
+      lostSince = null;
+      onError(err);
+    } else lost(err);
+  };
   const stop = o.client.events(
     head?.seq ?? null,
     (e) => {
@@ -163,7 +172,7 @@ export function startMirror(o: MirrorOptions): Mirror {
         void refresh();
       } else if (e.event === 'journal' || e.event === 'reload') soon();
     },
-    lost,
+    streamError,
   );
   void refresh();
 

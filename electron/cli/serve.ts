@@ -3,6 +3,7 @@
 // (electron/services/live-vigie.ts): rolling backups with the desktop's settings (--backup-dir,
 // --backup-every, --backup-keep or $VIGIE_BACKUP_*), restores from the console. Ctrl+C (or
 // SIGTERM) stops the host, waits for a backup under way, and closes the database.
+import { hostAccess } from '../services/host-access.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AppPaths } from '../app-root.js';
@@ -87,6 +88,7 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
       feed,
       snapshot,
       listen,
+      access: hostAccess(() => live.current().ctx),
     });
   } catch (err) {
     await undo();

@@ -14,6 +14,8 @@ const HEARTBEAT_MS = 2000;
 
 export interface EventStreamOptions {
   visible?: (e: JournalEntry) => boolean;
+  /** The wall screen hears what changed, not who changed it. */
+  withoutOperators?: boolean;
 }
 
 export function streamEvents(
@@ -48,7 +50,11 @@ export function streamEvents(
       }
       const visible = o.visible ? entries.filter(o.visible) : entries;
       sent = entries.at(-1)?.seq ?? head;
-      send('journal', { head: sent, entries: visible.map(liveEntry) });
+      const live = visible.map(liveEntry);
+      send('journal', {
+        head: sent,
+        entries: o.withoutOperators ? live.map((e) => ({ ...e, operator: '—' })) : live,
+      });
     } catch {
       // The database did not answer: the status event says so; the next move retries from `sent`.
     }

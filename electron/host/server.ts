@@ -6,7 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import type { Handlers } from '../services/dispatch.js';
 import { dispatch, internalError } from '../services/dispatch.js';
-import { createDesk } from '../services/desk.js';
+import type { Desk } from '../services/desk.js';
+import type { HostAccess } from '../services/host-access.js';
+import { isCallName } from '../../shared/api.js';
+import { PERMISSIONS } from '../../shared/permissions.js';
+import { HostSessions, type SessionLookup } from './sessions.js';
 import { HTTP_STATUS, type ApiErrorData } from '../../shared/errors.js';
 import { resolveStatic, staticHeaders } from '../static-paths.js';
 import type { BasemapSlot } from '../tiles/slot.js';
@@ -31,6 +35,8 @@ export interface HostOptions {
   snapshot?: SnapshotSource;
   /** Address and TLS (absent: HTTP on 127.0.0.1). */
   listen?: Listen;
+  /** Who may mirror, what each desk's feed carries, refused sessions journaled (absent: host staff rules off). */
+  access?: HostAccess;
 }
 
 export interface Host {
@@ -42,10 +48,10 @@ export interface Host {
 }
 
 export async function startHost(o: HostOptions): Promise<Host> {
-  // One desk for this host: the page it serves is one console seat.
-  const desk = createDesk();
   const listen = o.listen ?? { address: LOOPBACK };
   const scheme = listen.tls ? 'https' : 'http';
+  // Each signed-in browser is its own desk, named by its session cookie.
+  const sessions = new HostSessions(Boolean(listen.tls));
   const server = createListener(listen, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: internalError('browser host', err) });
@@ -101,9 +107,29 @@ export async function startHost(o: HostOptions): Promise<Host> {
           },
         });
       }
+      const session = sessions.lookup(req.headers.cookie);
+      const isPublic = isCallName(name) && PERMISSIONS[name] === 'public';
+      const headers: Record<string, string> = {};
+      if (session.state === 'unknown' || session.state === 'expired') {
+        if (session.state === 'expired') endExpired(session.desk);
+        headers['set-cookie'] = sessions.end(session.token);
+        if (!isPublic) {
+          if (sessions.firstRefusal(session.token))
+            o.access?.sessionRefused(session.state, name, req.socket.remoteAddress ?? 'unknown');
+          return sendJson(res, 401, err('unauthorized', sessionGone(session)), headers);
+        }
+      }
+      const desk = session.state === 'ok' ? session.desk : sessions.fresh();
       const result = dispatch(o.handlers, name, input, desk);
-      if (result.ok) return sendJson(res, 200, result.value);
-      return sendJson(res, HTTP_STATUS[result.error.code], { error: result.error });
+      if (result.ok) {
+        if (name === 'signIn' || name === 'acknowledgeHandover') {
+          if (session.state === 'ok') sessions.renew(session.token);
+          else headers['set-cookie'] = sessions.open(desk);
+        }
+        if (name === 'signOut' && session.state === 'ok') headers['set-cookie'] = sessions.end(session.token);
+        return sendJson(res, 200, result.value, headers);
+      }
+      return sendJson(res, HTTP_STATUS[result.error.code], { error: result.error }, headers);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -114,7 +140,25 @@ export async function startHost(o: HostOptions): Promise<Host> {
       const n = after === null ? null : Number(after);
       if (n !== null && !(Number.isSafeInteger(n) && n >= 0))
         return sendJson(res, 400, err('invalid_input', 'after: a journal sequence number (integer ≥ 0)'));
-      return streamEvents(req, res, o.feed, n);
+      const desk = signedIn(req, '/events');
+      if (!desk)
+        return sendJson(res, 401, err('unauthorized', 'Sign in first: the live feed is for signed-in desks'));
+      const withoutOperators = desk.operator?.role === 'wall';
+      return streamEvents(req, res, o.feed, n, {
+        withoutOperators,
+        ...(o.access ? { visible: o.access.visibleTo(desk) } : {}),
+      });
+    }
+    if (url.pathname === '/snapshot' && o.snapshot) {
+      const desk = signedIn(req, '/snapshot');
+      if (!desk)
+        return sendJson(res, 401, err('unauthorized', 'Sign in first: the snapshot is for signed-in desks'));
+      if (o.access && !o.access.mayMirror(desk))
+        return sendJson(
+          res,
+          403,
+          err('forbidden', 'Not permitted: only host watch officers and supervisors mirror the room'),
+        );
     }
     if (url.pathname === '/snapshot') return serveSnapshot(req, res, url, o.snapshot);
     if (await serveTiles(o.basemap, req, res, url)) return;
@@ -128,6 +172,22 @@ export async function startHost(o: HostOptions): Promise<Host> {
     }
     res.writeHead(200, staticHeaders(file));
     res.end(req.method === 'HEAD' ? undefined : data);
+  }
+
+  /** The desk of a signed-in browser for a non-API route, or null (a dead cookie is journaled). */
+  function signedIn(req: IncomingMessage, route: string): Desk | null {
+    const session = sessions.lookup(req.headers.cookie);
+    if (session.state === 'ok') return session.desk.operator ? session.desk : null;
+    if (session.state === 'none') return null;
+    if (session.state === 'expired') endExpired(session.desk);
+    if (sessions.firstRefusal(session.token))
+      o.access?.sessionRefused(session.state, route, req.socket.remoteAddress ?? 'unknown');
+    return null;
+  }
+
+  /** The 12 hours are up: the desk's operator is signed out (journaled). */
+  function endExpired(desk: Desk): void {
+    if (desk.operator) dispatch(o.handlers, 'signOut', {}, desk);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -148,6 +208,11 @@ export async function startHost(o: HostOptions): Promise<Host> {
 }
 
 const err = (code: ApiErrorData['code'], message: string) => ({ error: { code, message } });
+
+const sessionGone = (s: SessionLookup) =>
+  s.state === 'expired'
+    ? 'Session expired: a session lasts at most 12 hours; sign in again.'
+    : 'Session not recognised (ended, or the server restarted): sign in again.';
 
 function sendJson(
   res: ServerResponse,

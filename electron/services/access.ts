@@ -12,6 +12,7 @@ import type { Desk } from './desk.js';
 import type { Handler, Handlers } from './dispatch.js';
 import { activeAssignmentsForIncident } from '../store/assignments.js';
 import { getUnit } from '../store/units.js';
+import { getAccount } from '../store/accounts.js';
 
 /** The handlers, each behind the permission check of its call. */
 export function guardHandlers(ctx: Ctx, handlers: Handlers): Handlers {
@@ -20,10 +21,22 @@ export function guardHandlers(ctx: Ctx, handlers: Handlers): Handlers {
     const handler = handlers[call] as Handler<CallName>;
     guarded[call] = (input, desk) => {
       checkAccess(ctx, call, desk);
-      return handler(input, desk);
+      const out = handler(input, desk);
+      return desk.operator?.role === 'wall' ? withoutOperators(out) : out;
     };
   }
   return guarded as Handlers;
+}
+
+/** Operators' names in what a call answers (journal entries, notes), replaced for the wall screen. */
+export const NOT_FOR_WALL = '—';
+function withoutOperators<T>(out: T): T {
+  if (Array.isArray(out)) return out.map(withoutOperators) as T;
+  if (out === null || typeof out !== 'object') return out;
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(out))
+    copy[k] = k === 'operator' && typeof v === 'string' ? NOT_FOR_WALL : withoutOperators(v);
+  return copy as T;
 }
 
 export function checkAccess(ctx: Ctx, call: CallName, desk: Desk): void {
@@ -34,6 +47,16 @@ export function checkAccess(ctx: Ctx, call: CallName, desk: Desk): void {
       code: 'unauthorized',
       message: `Sign in first: ${call} needs a signed-in operator.`,
     });
+  // A supervisor's change takes effect at once, not at the operator's next sign-in (signing out
+  // always works).
+  if (who.accountId && call !== 'signOut') {
+    const account = getAccount(ctx.db, who.accountId);
+    if (!account || account.disabled || account.role !== who.role)
+      throw new ApiError({
+        code: 'unauthorized',
+        message: `Sign in again: a supervisor has ${account?.disabled === false ? 'changed the role of' : 'disabled'} this account.`,
+      });
+  }
   const why = refusal(call, who.role);
   if (why) refuse(ctx, who, call, why);
 }

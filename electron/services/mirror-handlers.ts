@@ -15,6 +15,9 @@ import { createHandlers } from './handlers.js';
 import { checkChain } from './session.js';
 import type { Handlers } from './dispatch.js';
 import type { Desk } from './desk.js';
+import type { Ctx } from './context.js';
+import { operatorOf, verifyPassphrase } from './sign-in.js';
+import { newId } from './ids.js';
 
 /**
  * Calls that only read. A call left out is refused offline, so a new call of the contract is safe
@@ -66,6 +69,21 @@ export interface MirrorHandlers {
   close(): void;
 }
 
+type SignInInput = { login: string; passphrase: string; desk: string };
+
+/**
+ * A sign-in to read the copy while the room is away: the passphrase is checked against the copy's
+ * accounts and the desk remembers who it is, but nothing is written (the copy is read-only, and
+ * the room's journal cannot hear of it); the room asks again when it is back.
+ */
+function signInOffline(ctx: Ctx, desk: Desk, input: SignInInput): Operator {
+  const account = verifyPassphrase(ctx, input.login, input.passphrase);
+  const operator = operatorOf(account, newId(ctx.clock), input.desk);
+  desk.operator = operator;
+  desk.lockedAt = null;
+  return operator;
+}
+
 export function openMirrorHandlers(o: MirrorHandlersOptions): MirrorHandlers {
   const db: Db = openDatabase(o.file, { readonly: true, mustExist: true });
   try {
@@ -81,11 +99,14 @@ export function openMirrorHandlers(o: MirrorHandlersOptions): MirrorHandlers {
     const handlers = Object.fromEntries(
       CALL_NAMES.map((name) => {
         const read = all[name] as (input: unknown, desk: Desk) => unknown;
-        const handler = READ_CALLS.has(name)
-          ? (input: unknown, desk: Desk) => read(input, asRoomDesk(desk))
-          : () => {
-              throw new ApiError({ code: 'forbidden', message: refusal });
-            };
+        const handler =
+          name === 'signIn'
+            ? (input: unknown, desk: Desk) => signInOffline(ctx, desk, input as SignInInput)
+            : READ_CALLS.has(name)
+              ? (input: unknown, desk: Desk) => read(input, asRoomDesk(desk))
+              : () => {
+                  throw new ApiError({ code: 'forbidden', message: refusal });
+                };
         return [name, handler];
       }),
     ) as unknown as Handlers;

@@ -17,7 +17,18 @@ export interface ScenarioLogin extends DemoLogin {
 // Demo passphrases are public (printed and shown at sign-in): one hash per process serves every
 // database seeded, instead of a slow hash per login per seed.
 const demoHashes = new Map<string, string>();
-const demoHash = (p: string) => demoHashes.get(p) ?? demoHashes.set(p, hashPassphrase(p)).get(p)!;
+function demoHash(p: string): string {
+  const known = demoHashes.get(p);
+  if (known) return known;
+  const made = hashPassphrase(p);
+  demoHashes.set(p, made);
+  return made;
+}
+
+/** Hashes the demo passphrases ahead (once per process), outside any transaction. */
+export function prepareDemoHashes(logins: readonly ScenarioLogin[]): void {
+  for (const d of logins) demoHash(d.passphrase);
+}
 
 /** Call inside the seed's transaction. */
 export function seedDemoLogins(ctx: Ctx, logins: readonly ScenarioLogin[]): void {

@@ -181,12 +181,14 @@ export function resetPassphrase(
   const hash = hashPassphrase(input.passphrase);
   ctx.db.transaction(() => {
     const a = mustGet(ctx, input.id);
-    setPassHash(ctx.db, a.id, hash);
+    // An account migrated from a typed name has none yet and is disabled: its first passphrase enables it.
+    const enable = !a.hasPassphrase && a.disabled;
+    setPassHash(ctx.db, a.id, hash, enable);
     journal(ctx, who, {
       action: 'operator.passphrase_reset',
       entityType: 'account',
       entityId: a.id,
-      data: { login: a.login },
+      data: { login: a.login, ...(enable ? { enabled: true } : {}) },
     });
   })();
   return accountView(ctx, mustGet(ctx, input.id));

@@ -5,7 +5,7 @@ import { journal, SYSTEM } from './context.js';
 import type { Scenario } from './scenario-load.js';
 import { newId } from './ids.js';
 import { setOperation, getOperation, setMeta } from '../store/meta.js';
-import { seedDemoLogins } from './operator-accounts-boot.js';
+import { prepareDemoHashes, seedDemoLogins } from './operator-accounts-boot.js';
 import { insertVenue } from '../store/venues.js';
 import { insertRoute } from '../store/routes.js';
 import { insertZone } from '../store/zones.js';
@@ -52,6 +52,8 @@ export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
   const start = Date.parse(s.scenario.scenarioStart);
   const startIso = iso(start);
   let seeded = true;
+  // Slow hashes before the transaction: in a room it holds the journal's lock for other servers.
+  prepareDemoHashes(s.scenario.demoLogins);
   db.transaction(() => {
     // Servers opening one empty room at once: the later ones wait here, then find the operation.
     db.lockJournal();
@@ -71,7 +73,11 @@ export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
       action: 'operation.seeded',
       entityType: 'operation',
       entityId: s.scenario.id,
-      data: summary(true),
+      // The demo logins' names and roles, not their passphrases: the journal is no place for them.
+      data: {
+        ...summary(true),
+        demoLogins: s.scenario.demoLogins.map(({ login, role }) => ({ login, role })),
+      },
     });
     for (const v of s.venues) insertVenue(db, v);
     const r = s.route;

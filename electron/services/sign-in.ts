@@ -94,6 +94,20 @@ export function authenticate(ctx: Ctx, login: string, passphrase: string, desk: 
   return account;
 }
 
+/** The account if the passphrase is its own, writing nothing (a read-only copy); the same refusals. */
+export function verifyPassphrase(ctx: Ctx, login: string, passphrase: string): AccountRow {
+  const account = findLogin(ctx.db, login);
+  const ok = checkPassphrase(passphrase, account ? passHash(ctx.db, account.id) : null);
+  if (!account || !ok || lockedUntil(ctx, login) !== null)
+    throw new ApiError({ code: 'unauthorized', message: NOT_RECOGNISED });
+  if (account.disabled)
+    throw new ApiError({
+      code: 'forbidden',
+      message: 'Sign-in refused: this account is disabled. Ask a supervisor.',
+    });
+  return account;
+}
+
 export const operatorOf = (a: AccountRow, signInId: string, desk: string): Operator => ({
   id: signInId,
   accountId: a.id,

@@ -93,8 +93,12 @@ export function updateAccount(db: Db, id: string, version: number, c: AccountCha
   return r.changes === 1;
 }
 
-export function setPassHash(db: Db, id: string, hash: string): void {
-  db.prepare('UPDATE accounts SET pass_hash = ?, version = version + 1 WHERE id = ?').run(hash, id);
+/** A new passphrase; `enable` also lifts the disabled flag (a migrated account's first passphrase). */
+export function setPassHash(db: Db, id: string, hash: string, enable = false): void {
+  db.prepare(
+    `UPDATE accounts SET pass_hash = ?, disabled = CASE WHEN ? = 1 THEN 0 ELSE disabled END,
+       version = version + 1 WHERE id = ?`,
+  ).run(hash, enable ? 1 : 0, id);
 }
 
 export function loginTaken(db: Db, login: string): boolean {

@@ -90,9 +90,15 @@ function journalAfter(db: Db, start: string): SourceJournalEntry[] {
   return rows.map((row) => ({ ...row, data: JSON.parse(row.data) as unknown }));
 }
 
-/** Entries in the window, less acknowledgements: one made at the window's end is this report's own. */
+/**
+ * Entries in the window, less acknowledgements and the sign-out and sign-in each one makes (in its
+ * transaction, just before it, on its desk): one made at the window's end is this report's own.
+ */
 function countIn(db: Db, r: SnapshotRange): number {
-  const sql =
-    "SELECT count(*) AS n FROM journal WHERE at > @from AND at <= @to AND action <> 'handover.acknowledged'";
+  const sql = `SELECT count(*) AS n FROM journal j WHERE j.at > @from AND j.at <= @to
+    AND j.action <> 'handover.acknowledged'
+    AND NOT (j.action IN ('operator.signed_out', 'operator.signed_in') AND EXISTS (
+      SELECT 1 FROM journal h WHERE h.action = 'handover.acknowledged' AND h.desk = j.desk
+        AND h.seq > j.seq AND h.seq <= j.seq + 2))`;
   return (db.prepare(sql).get(r) as { n: number }).n;
 }

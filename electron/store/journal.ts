@@ -80,20 +80,48 @@ export function appendEntry(db: Db, e: NewEntry): JournalEntry {
   return toEntry(full);
 }
 
+/** One page of the journal, newest first; every filter is optional (see shared/api/journal.ts). */
 export interface ListOptions {
   limit: number;
   beforeSeq?: number | undefined;
+  /** Part of the operator's name; case is ignored (for non-ASCII letters, on PostgreSQL only). */
+  operator?: string | undefined;
+  desk?: string | undefined;
+  entityType?: string | undefined;
   entityId?: string | undefined;
+  /** An action exactly, or its family: "incident" takes every "incident.*". */
+  action?: string | undefined;
+  /** Operation time `at`: from (inclusive) and to (exclusive), ISO 8601 in UTC like the column. */
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
+// LIKE's wildcards taken literally: operator names and action codes hold '_' and may hold '%'.
+const likeLiteral = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export function listEntries(db: Db, o: ListOptions): JournalEntry[] {
+  // Only the filters given become conditions, so each engine can use its index for the ones that
+  // have one (entity_id, at) instead of a condition that is always true.
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const when = (condition: string, ...values: unknown[]) => {
+    where.push(condition);
+    params.push(...values);
+  };
+  if (o.beforeSeq !== undefined) when('seq < ?', o.beforeSeq);
+  if (o.operator !== undefined)
+    when("LOWER(operator) LIKE LOWER(CAST(? AS text)) ESCAPE '\\'", `%${likeLiteral(o.operator)}%`);
+  if (o.desk !== undefined) when('desk = ?', o.desk);
+  if (o.entityType !== undefined) when('entity_type = ?', o.entityType);
+  if (o.entityId !== undefined) when('entity_id = ?', o.entityId);
+  if (o.action !== undefined)
+    when("(action = ? OR action LIKE ? ESCAPE '\\')", o.action, `${likeLiteral(o.action)}.%`);
+  if (o.from !== undefined) when('at >= ?', o.from);
+  if (o.to !== undefined) when('at < ?', o.to);
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const rows = db
-    .prepare(
-      `SELECT * FROM journal
-       WHERE (@before IS NULL OR seq < @before) AND (@entity IS NULL OR entity_id = @entity)
-       ORDER BY seq DESC LIMIT @limit`,
-    )
-    .all({ before: o.beforeSeq ?? null, entity: o.entityId ?? null, limit: o.limit }) as Row[];
+    .prepare(`SELECT * FROM journal ${filter} ORDER BY seq DESC LIMIT ?`)
+    .all(...params, o.limit) as Row[];
   return rows.map(toEntry);
 }
 

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useVigie } from '../state/hooks';
+import { JournalViewerButton } from '../journal/JournalViewerButton';
 import { TopbarActions } from '../units/TopbarActions';
 import { Clock } from './Clock';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -39,6 +40,7 @@ export function TopBar() {
             ● {t('topbar.linkDown')}
           </span>
         )}
+        <JournalViewerButton />
         <TopbarActions />
         <LanguageSwitch />
         <OperatorBox />

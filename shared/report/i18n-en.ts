@@ -15,6 +15,14 @@ export const en = {
     generated: 'Generated',
     nobody: 'not recorded',
   },
+  /** Role codes of operators' accounts; a role typed before accounts existed is printed as typed. */
+  roles: {
+    watch_officer: 'Watch officer',
+    supervisor: 'Supervisor',
+    liaison: 'Liaison officer',
+    observer: 'Observer',
+    wall: 'Wall screen',
+  } as Record<string, string>,
   section: {
     summary: 'Summary',
     pending: 'Pending actions',

@@ -17,6 +17,13 @@ export const fr: ReportStrings = {
     generated: 'Établi le',
     nobody: 'non renseigné',
   },
+  roles: {
+    watch_officer: 'Officier de permanence',
+    supervisor: 'Superviseur',
+    liaison: 'Officier de liaison',
+    observer: 'Observateur',
+    wall: 'Écran mural',
+  },
   section: {
     summary: 'Synthèse',
     pending: 'Actions en attente',

@@ -110,7 +110,7 @@ function sections(v: ViewContext, model: HandoverReport): ViewSection[] {
 }
 
 const officer = (v: ViewContext, o: Officer | null): string =>
-  o ? (o.role ? `${o.name}, ${o.role}` : o.name) : v.s.header.nobody;
+  o ? (o.role ? `${o.name}, ${v.s.roles[o.role] ?? o.role}` : o.name) : v.s.header.nobody;
 
 /** "26/07/2024 18:00 – 20:00 Paris (16:00 – 18:00 UTC)"; dates repeated when the days differ. */
 function windowText(v: ViewContext, from: string, to: string, withUtc = true): string {

@@ -8,12 +8,14 @@ import type { Browser, Page } from 'playwright-core';
 import { openDatabase } from '../../electron/store/db.js';
 import type { Unit } from '../../shared/domain.js';
 import type { Served } from '../e2e/harness.js';
+import { hostClient, type HostClient } from '../support/host-client.js';
 import {
   launch,
   serveTracked,
   memory,
   newContext,
   recordFrames,
+  signInBrowser,
   serveLeafletPeer,
   startStatic,
   watchOffMachine,
@@ -98,7 +100,7 @@ function build(s: Scenario, base: string, bbox: Bbox): Built {
   } finally {
     db.close();
   }
-  const c = openClient(path, { signIn: false });
+  const c = openClient(path);
   try {
     const units = c.call('listUnits', {});
     const movers = units
@@ -244,6 +246,8 @@ async function loadVigie(
         }
       });
     }
+    // Signed in before the page opens (the map's load is timed from navigation).
+    await signInBrowser(page.context(), url);
     await page.goto(url);
     const { at, drawn } = await waitDrawn(page);
     await Promise.all(bodies);
@@ -313,14 +317,10 @@ function walker(movers: Built['movers'], bbox: Bbox) {
     });
 }
 
-async function post<T>(base: string, name: string, input: unknown): Promise<T> {
-  const res = await fetch(`${base}api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as T & { error?: { message: string } };
-  if (!res.ok) throw new Error(`${name}: ${body.error?.message ?? res.status}`);
+async function post<T>(client: HostClient, name: string, input: unknown): Promise<T> {
+  const r = await client.call(name, input);
+  const body = r.body as T & { error?: { message: string } };
+  if (r.status !== 200) throw new Error(`${name}: ${body.error?.message ?? r.status}`);
   return body;
 }
 
@@ -329,7 +329,7 @@ async function post<T>(base: string, name: string, input: unknown): Promise<T> {
  * tracking gateway would), 4 requests in flight. Returns stop(), which resolves to the moves made
  * and the seconds they took.
  */
-function driveMoves(base: string, movers: Built['movers'], bbox: Bbox) {
+function driveMoves(gateway: HostClient, movers: Built['movers'], bbox: Bbox) {
   const next = walker(movers, bbox);
   let stopped = false;
   let moves = 0;
@@ -342,7 +342,7 @@ function driveMoves(base: string, movers: Built['movers'], bbox: Bbox) {
       const worker = async () => {
         while (!stopped && i < batch.length) {
           const m = batch[i++] as Built['movers'][number];
-          const unit = await post<Unit>(base, 'moveUnit', {
+          const unit = await post<Unit>(gateway, 'moveUnit', {
             id: m.id,
             version: m.version,
             lat: m.lat,
@@ -435,8 +435,10 @@ runBench(async () => {
       page.on('request', (r) => {
         if (r.url().endsWith('/api/listUnits')) refreshes++;
       });
-      await post(served.url, 'signIn', { name: 'Bench Gateway', role: 'tracking', desk: 'bench' });
-      const stop = driveMoves(served.url, b.movers, bb);
+      // The gateway is a client of its own, signed in as the exercise's officer (a session cookie).
+      const gateway = hostClient(served.url);
+      await gateway.signIn('officer', 'bench');
+      const stop = driveMoves(gateway, b.movers, bb);
       const intervals = await recordFrames(page, FRAME_MS);
       const { moves, seconds } = await stop();
       into.push(frameStats(intervals, moves / seconds, refreshes));

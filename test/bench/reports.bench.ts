@@ -19,6 +19,7 @@ import { log, runBench, scale, type Table } from './lib/section.js';
 import { seededExercise } from './lib/seeded.js';
 import { fig, num, stat, timed } from './lib/stats.js';
 import { tempDir } from './lib/temp.js';
+import { benchAccount, type BenchPerson } from './lib/vigie.js';
 
 const RUNS = 3;
 const INCIDENTS = scale(5_000, 1_000);
@@ -27,6 +28,10 @@ const SHIFT_MS = 12 * 3_600_000;
 const SECTORS = ['Seine-Ouest', 'Seine-Est', 'Trocadéro', 'Cité', 'Bercy', 'Saint-Denis'];
 
 const dir = tempDir('vigie-bench-reports-');
+
+// The outgoing officer, and the incoming who acknowledges by signing in on the desk.
+const MOREAU: BenchPerson = { login: 'moreau', name: 'Capt. Élise Moreau', role: 'watch_officer' };
+const GIRARD: BenchPerson = { login: 'girard', name: 'Cdt. Paul Girard', role: 'watch_officer' };
 
 function openApp(dbPath: string, real: ReturnType<typeof fixedClock>) {
   const app = openVigie({ dbPath, resourcesDir: paths.resources, real });
@@ -49,7 +54,7 @@ function buildShift(dbPath: string, real: ReturnType<typeof fixedClock>): { from
   const { app, call } = openApp(dbPath, real);
   try {
     sqliteHandle(app.db).pragma('synchronous = OFF');
-    call('signIn', { name: 'Capt. Élise Moreau', role: 'Watch officer', desk: 'D1' });
+    call('signIn', { ...benchAccount(app, MOREAU), desk: 'D1' });
     const session = call('getSession', {});
     const start = Date.parse(session.operation.scenarioStart ?? iso(real.now()));
     const at = iso(start);
@@ -85,6 +90,7 @@ function buildShift(dbPath: string, real: ReturnType<typeof fixedClock>): { from
           at,
           recordedAt: iso(real.now()),
           operator: 'Capt. Élise Moreau',
+          role: 'watch_officer',
           desk: 'D1',
           action: 'unit.created',
           entityType: 'unit',
@@ -149,11 +155,12 @@ runBench(() => {
 
   const { app, call } = openApp(seeded.path, real);
   try {
-    call('signIn', { name: 'Capt. Élise Moreau', role: 'Watch officer', desk: 'D1' });
+    const accounts = [benchAccount(app, MOREAU), benchAccount(app, GIRARD)] as const;
+    call('signIn', { ...accounts[0], desk: 'D1' });
     const input = {
       from: window.from,
       to: window.to,
-      incomingName: 'Cdt. Paul Girard',
+      incomingName: GIRARD.name,
       incomingRole: 'Watch officer',
     };
     log('  preview, acknowledge, export');
@@ -166,7 +173,16 @@ runBench(() => {
       // Each acknowledgement must end later than the last: one more second of watch each time.
       real.advance(1000);
       const to = iso(Date.parse(window.to) + (run + 1) * 1000);
-      ack.push(timed(() => (id = call('acknowledgeHandover', { ...input, to }).handover.id)));
+      // The incoming signs in with their passphrase (a scrypt check, timed with the rest), and the
+      // desk is theirs: the next handover goes back the other way.
+      const incoming = accounts[(run + 1) % 2] as (typeof accounts)[number];
+      const ackInput = {
+        from: window.from,
+        to,
+        incomingLogin: incoming.login,
+        incomingPassphrase: incoming.passphrase,
+      };
+      ack.push(timed(() => (id = call('acknowledgeHandover', ackInput).handover.id)));
     }
     const exports = {} as Record<ExportFormat, { ms: number[]; bytes: number; pages: number }>;
     for (const format of EXPORT_FORMATS) {
@@ -191,7 +207,7 @@ runBench(() => {
           `${count('openIncidents')} open incidents; ${count('openedDuringWindow')} opened during the window`,
         ],
         [
-          'acknowledgeHandover: build, hash, store, journal (durable)',
+          'acknowledgeHandover: the incoming’s passphrase (scrypt), build, hash, store, journal (durable)',
           fig(stat(ack), 'ms'),
           'the stored model',
         ],

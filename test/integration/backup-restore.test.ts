@@ -19,8 +19,12 @@ import { expectApiError } from '../support/api-error.js';
 import { REAL_START, testApp } from '../support/app.js';
 import { journalRows } from '../support/journal-rows.js';
 import { paths, tempDb, tempDir } from '../support/temp.js';
+import { addPerson, signInInput } from '../support/sign-in.js';
 
-const officer = { name: 'Capt. Élise Moreau', role: 'Watch officer', desk: 'D1' };
+// Restores are a supervisor's call: both people here are supervisors, with accounts made before
+// any backup is taken (so a restored database still knows them).
+const officer = { name: 'Capt. Élise Moreau', desk: 'D1' };
+const relief = { name: 'Lt. Hugo Bernard', desk: 'D1' };
 const bag: CallInput<'createIncident'> = {
   category: 'unattended_bag',
   priority: 2,
@@ -53,13 +57,18 @@ function liveApp() {
     backups: { dir, everyMinutes: 0, keep: 5 },
   });
   running.push(live);
+  const accounts = {
+    officer: addPerson(live.current().ctx, officer.name, 'supervisor'),
+    relief: addPerson(live.current().ctx, relief.name, 'supervisor'),
+  };
   const desk = createDesk();
   const call = <K extends CallName>(name: K, input: CallInput<K>, d: Desk = desk): CallOutput<K> => {
     const r = dispatch(live.handlers, name, input, d);
     if (!r.ok) throw new ApiError(r.error);
     return r.value as CallOutput<K>;
   };
-  return { live, dbPath, dir, real, desk, call };
+  const signIn = (who: keyof typeof accounts) => call('signIn', signInInput(accounts[who], 'D1'));
+  return { live, dbPath, dir, real, desk, call, signIn };
 }
 
 const state = (live: LiveVigie) => ({
@@ -70,7 +79,7 @@ const state = (live: LiveVigie) => ({
 describe('restoring a backup from the console', () => {
   it('brings back exactly the backup content, keeps a safety backup and journals the restore', async () => {
     const t = liveApp();
-    t.call('signIn', officer);
+    t.signIn('officer');
     const a = t.call('createIncident', bag);
     const b = t.call('createIncident', { ...bag, title: 'Crowd surge at gate B', priority: 1 });
     const zone = t.call('createZone', {
@@ -85,8 +94,7 @@ describe('restoring a backup from the console', () => {
 
     // After the backup: another officer takes the desk, edits, cancels, creates, deletes.
     t.real.advance(60_000);
-    const relief = { name: 'Lt. Hugo Bernard', role: 'Watch officer', desk: 'D1' };
-    t.call('signIn', relief);
+    t.signIn('relief');
     t.call('updateIncident', { id: a.id, version: a.version, title: 'Edited after the backup' });
     t.call('transitionIncident', { id: b.id, version: b.version, action: 'cancel', reason: 'false alarm' });
     const c = t.call('createIncident', { ...bag, title: 'Created after the backup' });
@@ -173,7 +181,7 @@ describe('restoring a backup from the console', () => {
 
   it('can undo a restore by restoring the safety backup', async () => {
     const t = liveApp();
-    t.call('signIn', officer);
+    t.signIn('officer');
     const taken = await t.live.rolling().runNow();
     t.real.advance(1000);
     const later = t.call('createIncident', { ...bag, title: 'Kept by the undo' });
@@ -193,9 +201,13 @@ describe('restoring a backup from the console', () => {
     const taken = await t.live.rolling().runNow();
     const name = taken.file.slice(t.dir.length + 1);
     writeFileSync(join(t.dir, 'notes.db'), 'not a backup of ours');
-    expectApiError(() => t.call('listBackups', {}), 'forbidden', /Sign in/);
-    expectApiError(() => t.call('restoreBackup', { file: name, confirm: true }), 'forbidden', /Sign in/);
-    t.call('signIn', officer);
+    expectApiError(() => t.call('listBackups', {}), 'unauthorized', /Sign in/);
+    expectApiError(() => t.call('restoreBackup', { file: name, confirm: true }), 'unauthorized', /Sign in/);
+    // A watch officer may not restore either: it is a supervisor's call.
+    t.call('signIn', signInInput('officer'));
+    expectApiError(() => t.call('listBackups', {}), 'forbidden', /supervisor/);
+    expectApiError(() => t.call('restoreBackup', { file: name, confirm: true }), 'forbidden', /supervisor/);
+    t.signIn('officer');
     const before = state(t.live);
     const files = readdirSync(t.dir).sort();
 
@@ -224,7 +236,7 @@ describe('restoring a backup from the console', () => {
 
   it('refuses a damaged backup or a broken journal chain before anything is replaced', async () => {
     const t = liveApp();
-    t.call('signIn', officer);
+    t.signIn('officer');
     const taken = await t.live.rolling().runNow();
     t.call('createIncident', bag);
     // Not a database at all, under a rolling backup's name.
@@ -259,7 +271,7 @@ describe('restoring a backup from the console', () => {
 
   it('keeps serving the data as it was when the file cannot be replaced (open in another program)', async () => {
     const t = liveApp();
-    t.call('signIn', officer);
+    t.signIn('officer');
     const taken = await t.live.rolling().runNow();
     const kept = t.call('createIncident', { ...bag, title: 'Not lost' });
     const other = new Database(t.dbPath);
@@ -282,7 +294,7 @@ describe('restoring a backup from the console', () => {
 
   it('refuses while a rolling backup is being copied', async () => {
     const t = liveApp();
-    t.call('signIn', officer);
+    t.signIn('officer');
     const first = await t.live.rolling().runNow();
     const copying = t.live.rolling().runNow();
     expectApiError(
@@ -295,7 +307,7 @@ describe('restoring a backup from the console', () => {
 
   it('lists nothing and restores nothing in a Vigie opened without rolling backups', () => {
     const t = testApp();
-    t.call('signIn', officer);
+    t.call('signIn', signInInput('supervisor'));
     expect(t.call('listBackups', {})).toEqual({ dir: null, everyMinutes: 0, keep: 0, backups: [] });
     expectApiError(
       () => t.call('restoreBackup', { file: 'vigie-20261124-080000Z.db', confirm: true }),

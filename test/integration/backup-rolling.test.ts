@@ -13,6 +13,7 @@ import { backupSettings, BackupSettingsError } from '../../electron/backup/setti
 import { summarizeFile } from '../../electron/backup/summary.js';
 import { testApp } from '../support/app.js';
 import { tempDir } from '../support/temp.js';
+import { signInAs } from '../support/sign-in.js';
 
 describe('rolling backups', () => {
   it('name backups by UTC time and prune the oldest beyond the count', () => {
@@ -46,7 +47,7 @@ describe('rolling backups', () => {
     );
     const heads: number[] = [];
     for (let i = 0; i < 5; i++) {
-      t.call('signIn', { name: `Op ${i}`, role: 'r', desk: 'D1' });
+      signInAs(t.call, i % 2 ? 'officer' : 'supervisor');
       const report = await rolling.runNow();
       expect(report.ok).toBe(true);
       heads.push(report.head.seq);

@@ -8,6 +8,7 @@ import { main } from '../../electron/cli.js';
 import { startServing, type Serving } from '../../electron/cli/serve.js';
 import type { BackupListing } from '../../shared/api/backups.js';
 import { paths, tempDb, tempDir } from '../support/temp.js';
+import { hostClient } from '../support/host-client.js';
 
 const io = { out: () => undefined, err: () => undefined };
 
@@ -62,14 +63,12 @@ describe('vigie serve', () => {
     for (const f of files()) expect(f).toMatch(/^vigie-\d{8}-\d{6}Z(-\d+)?\.db$/);
 
     // The host lists them to a signed-in desk, newest first.
-    const post = (name: string, body: unknown) =>
-      fetch(`${s.host.url}api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    await post('signIn', { name: 'Capt. Moreau', role: 'Watch officer', desk: 'D1' });
-    const listing = (await (await post('listBackups', {})).json()) as BackupListing;
+    // (listBackups is a supervisor's call.)
+    const browser = hostClient(s.host.url);
+    await browser.signIn('supervisor', 'D1');
+    const listed = await browser.call('listBackups', {});
+    expect(listed.status).toBe(200);
+    const listing = listed.body as BackupListing;
     expect(listing).toMatchObject({ dir, everyMinutes: 5, keep: 2 });
     expect(listing.backups.map((b) => b.file).sort()).toEqual(files());
     expect(listing.backups.every((b) => b.kind === 'rolling' && b.incidents !== null)).toBe(true);

@@ -11,6 +11,7 @@ import { seededDb, startWriter } from '../fixtures/crash-harness.js';
 import { testApp } from '../support/app.js';
 import { journalRows } from '../support/journal-rows.js';
 import { paths, tempDb, tempDir } from '../support/temp.js';
+import { signInAs } from '../support/sign-in.js';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -50,7 +51,7 @@ describe('vigie backup', () => {
 
   it('lets the app keep writing on the same connection between the copy steps', async () => {
     const t = testApp();
-    t.call('signIn', { name: 'Capt. Moreau', role: 'chef de salle', desk: 'D1' });
+    signInAs(t.call, 'supervisor');
     let writes = 0;
     let copying = true;
     const writer = (async () => {
@@ -96,7 +97,7 @@ describe('vigie backup', () => {
 describe('vigie restore', () => {
   async function backedUp() {
     const t = testApp();
-    t.call('signIn', { name: 'Capt. Moreau', role: 'chef de salle', desk: 'D1' });
+    signInAs(t.call, 'supervisor');
     const out = join(tempDir(), 'backup.db');
     expect((await run('backup', '--db', t.dbPath, '--out', out)).code).toBe(0);
     // Work after the backup: the restore must take it away (into the file moved aside).
@@ -145,7 +146,7 @@ describe('vigie restore', () => {
     expect(report).toMatchObject({ referencesKept: { [day]: Number(n) } });
     const t = testApp(dbPath);
     expect(t.call('getSession', {}).journalOk).toBe(true);
-    t.call('signIn', { name: 'Capt. Moreau', role: 'chef de salle', desk: 'D1' });
+    signInAs(t.call, 'supervisor');
     const next = t.call('createIncident', {
       category: 'other',
       priority: 3,

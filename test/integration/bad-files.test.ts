@@ -17,6 +17,7 @@ import { bundle, seededDb } from '../fixtures/crash-harness.js';
 import type { ProbeResult } from '../fixtures/open-probe.js';
 import { testApp } from '../support/app.js';
 import { paths, tempDb, tempDir } from '../support/temp.js';
+import { signInAs } from '../support/sign-in.js';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -87,7 +88,7 @@ describe('bad files, opened as the app and the browser host do (openVigie)', () 
 
   it('a full disk: the write is refused with a clear message, nothing half-written, work resumes after', () => {
     const t = testApp();
-    t.call('signIn', { name: 'Capt. Moreau', role: 'chef de salle', desk: 'D1' });
+    signInAs(t.call, 'supervisor');
     const pages = sqliteHandle(t.app.db).pragma('page_count', { simple: true }) as number;
     sqliteHandle(t.app.db).pragma(`max_page_count = ${pages + 8}`);
     const create = (i: number) =>
@@ -129,7 +130,7 @@ describe('bad files, opened as the app and the browser host do (openVigie)', () 
     const t = testApp(file);
     expect(t.call('getSession', {})).toMatchObject({ journalOk: false, journalFirstBadSeq: 3 });
     const head = journalHead(t.app.db).seq;
-    t.call('signIn', { name: 'Capt. Moreau', role: 'chef de salle', desk: 'D1' });
+    signInAs(t.call, 'supervisor');
     const incident = t.call('createIncident', {
       category: 'other',
       priority: 2,

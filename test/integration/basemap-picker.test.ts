@@ -1,6 +1,6 @@
 // The desktop base map picker on a real Vigie (temp database), with a stand-in for the native
 // dialog: the picked file goes through the desk's setBasemap call, so it needs a signed-in
-// operator, is journaled with its path, and a file that is not tiles is refused with the reason.
+// supervisor, is journaled with its path, and a file that is not tiles is refused with the reason.
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -10,6 +10,7 @@ import { basemapSlot, type BasemapSlot } from '../../electron/tiles/slot.js';
 import { writeMbtiles } from '../fixtures/tiles/write.js';
 import { tempDir } from '../support/temp.js';
 import { testApp } from '../support/app.js';
+import { addPerson, signInAs } from '../support/sign-in.js';
 
 const slots: BasemapSlot[] = [];
 afterEach(() => {
@@ -33,9 +34,14 @@ describe('pickBasemapFile on a real desk', () => {
     const set = setBasemapVia(t.app.handlers, t.desk);
 
     const anonymous = await pickBasemapFile(picks(file), set);
-    expect(anonymous).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(anonymous).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    // Loading a base map is a supervisor's call: a watch officer is refused.
+    signInAs(t.call, 'officer', 'MAP');
+    const officer = await pickBasemapFile(picks(file), set);
+    expect(officer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(t.call('getBasemap', {}).basemap).toBeNull();
 
-    t.call('signIn', { name: 'Lt. Marc Dubois', role: 'GIS officer', desk: 'MAP' });
+    signInAs(t.call, addPerson(t.app.ctx, 'Lt. Marc Dubois', 'supervisor'), 'MAP');
     const r = await pickBasemapFile(picks(file), set);
     expect(r).toMatchObject({ ok: true, value: { canceled: false, basemap: { file: 'paris.mbtiles' } } });
     expect(t.call('getBasemap', {}).basemap?.name).toBe('Paris');

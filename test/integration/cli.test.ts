@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { main } from '../../electron/cli.js';
 import { paths, tempDb, tempDir } from '../support/temp.js';
+import { DEMO } from '../support/sign-in.js';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -17,7 +18,12 @@ describe('vigie CLI', () => {
     const db = tempDb();
     const seeded = await run('seed', '--db', db);
     expect(seeded.code).toBe(0);
-    expect(JSON.parse(seeded.stdout)).toMatchObject({ seeded: true, scenario: 'paris-2024-opening' });
+    const printed = JSON.parse(seeded.stdout) as { demoLogins: { login: string }[] };
+    expect(printed).toMatchObject({ seeded: true, scenario: 'paris-2024-opening' });
+    // The exercise's demo logins, one per role, printed so the desks can sign in.
+    expect(printed.demoLogins).toEqual(
+      Object.values(DEMO).map((d) => ({ login: d.login, passphrase: d.passphrase, role: d.role })),
+    );
     expect(JSON.parse((await run('seed', '--db', db)).stdout)).toMatchObject({ seeded: false });
     const verified = await run('verify', '--db', db);
     expect(verified.code).toBe(0);

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { main } from '../../electron/cli.js';
 import { paths, tempDir } from '../support/temp.js';
 import { testApp } from '../support/app.js';
+import { signInAs } from '../support/sign-in.js';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -16,7 +17,7 @@ async function run(...argv: string[]) {
 /** A database with a closed incident, an open one with a unit on it, and a formula-looking title. */
 function prepared() {
   const t = testApp();
-  t.call('signIn', { name: 'Capt. Moreau', role: 'Watch officer', desk: 'D1' });
+  signInAs(t.call, 'officer');
   const base = {
     category: 'disorder',
     priority: 3,

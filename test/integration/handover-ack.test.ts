@@ -1,21 +1,20 @@
-// Acknowledging a handover: the journal entry with the hash and both names, byte-identical
-// re-export, "changes since the last handover" next time, and an old window rebuilt as it was.
+// Acknowledging a handover: the incoming officer's own sign-in, the journal entry with the hash and
+// both names, byte-identical re-export, "changes since the last handover" next time, and an old window rebuilt as it was.
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/report/canonical.js';
 import { expectApiError } from '../support/api-error.js';
 import { pdfText } from '../support/pdf-text.js';
-import { at, content, elise, firstShift, marc, refs, sha256, window1 } from './handover-shift.js';
+import { addPerson, DEMO } from '../support/sign-in.js';
+import { ackBy, at, content, elise, firstShift, marc, refs, sha256, window1 } from './handover-shift.js';
 
 describe('acknowledging a handover', () => {
   it('stores the report and journals its hash and both names in one entry', () => {
     const t = firstShift();
     const preview = t.call('previewHandover', window1);
-    const { handover, report } = t.call('acknowledgeHandover', {
-      ...window1,
-      incomingRole: 'Deputy watch officer',
-    });
+    const { handover, report } = t.call('acknowledgeHandover', ackBy(t.people.marc));
     expect(report.status).toBe('acknowledged');
-    expect(report.header.incoming).toEqual({ name: marc.name, role: 'Deputy watch officer' });
+    // The incoming officer is named by their account, whatever the preview typed.
+    expect(report.header.incoming).toEqual({ name: marc.name, role: marc.role });
     expect(
       content({
         ...report,
@@ -29,7 +28,7 @@ describe('acknowledging a handover', () => {
       from: at(0),
       to: at(30),
       outgoing: { name: elise.name, role: elise.role },
-      incoming: { name: marc.name, role: 'Deputy watch officer' },
+      incoming: { name: marc.name, role: marc.role },
       lang: 'en',
       acknowledgedAt: at(30),
     });
@@ -39,24 +38,26 @@ describe('acknowledging a handover', () => {
       action: 'handover.acknowledged',
       entityType: 'handover',
       entityId: handover.id,
-      operator: elise.name,
+      // The acknowledgement is the incoming officer's, who is now signed in at the desk.
+      operator: marc.name,
       desk: 'D1',
       data: {
         contentHash: handover.contentHash,
         outgoing: elise.name,
         incoming: marc.name,
-        incomingRole: 'Deputy watch officer',
+        incomingRole: marc.role,
         from: at(0),
         to: at(30),
       },
     });
+    expect(t.call('getSession', {}).operator).toMatchObject({ name: marc.name, desk: 'D1' });
     expect(t.call('verify', {}).journal.ok).toBe(true);
     expect(t.call('listHandovers', {})).toEqual([handover]);
   });
 
   it('re-exports byte-identical, however the database changes afterwards', async () => {
     const t = firstShift();
-    const { handover } = t.call('acknowledgeHandover', window1);
+    const { handover } = t.call('acknowledgeHandover', ackBy(t.people.marc));
     const exported = (format: 'pdf' | 'html' | 'md' | 'json') =>
       t.call('exportHandover', { id: handover.id, format });
     const json = exported('json');
@@ -91,9 +92,9 @@ describe('acknowledging a handover', () => {
   it('next time reports the changes since that handover, and rebuilds an old window as it was', () => {
     const t = firstShift();
     const before = t.call('previewHandover', window1);
-    const { handover: first } = t.call('acknowledgeHandover', window1);
+    // Marc acknowledges with his own sign-in: the desk is his from then on.
+    const { handover: first } = t.call('acknowledgeHandover', ackBy(t.people.marc));
     t.step(1);
-    t.call('signIn', marc);
     expect(t.call('suggestHandoverWindow', {})).toMatchObject({
       desk: 'D1',
       from: at(30),
@@ -167,29 +168,69 @@ describe('acknowledging a handover', () => {
     expect(overlap.changes.since).toBe(at(30));
     expect(refs(overlap.openedDuringWindow)).toEqual(['INC-0726-0011']);
 
+    const anne = addPerson(t.app.ctx, 'Cdt. Anne Leroy');
     const { handover: second } = t.call('acknowledgeHandover', {
-      ...window1,
+      ...ackBy(anne),
       from: at(30),
       to: at(45),
-      incomingName: 'Cdt. Anne Leroy',
     });
+    expect(second.incoming.name).toBe('Cdt. Anne Leroy');
     expect(t.call('listHandovers', {}).map((h) => h.id)).toEqual([second.id, first.id]);
     expect(t.call('listHandovers', { desk: 'D2' })).toEqual([]);
   });
 
   it('refuses a window that does not end after the desk’s last handover', () => {
     const t = firstShift();
-    t.call('acknowledgeHandover', window1);
+    t.call('acknowledgeHandover', ackBy(t.people.marc));
     const seq = t.call('listJournal', { limit: 1 })[0]?.seq;
-    expectApiError(() => t.call('acknowledgeHandover', window1), 'conflict', /already handed over up to/);
-    expectApiError(() => t.call('acknowledgeHandover', { ...window1, to: at(25) }), 'conflict');
+    // Marc, now on watch, hands the same window back to Élise: refused, nothing written.
+    expectApiError(
+      () => t.call('acknowledgeHandover', ackBy(t.people.elise)),
+      'conflict',
+      /already handed over up to/,
+    );
+    expectApiError(() => t.call('acknowledgeHandover', { ...ackBy(t.people.elise), to: at(25) }), 'conflict');
+    expect(t.call('getSession', {}).operator?.name).toBe(marc.name);
     expect(t.call('listJournal', { limit: 1 })[0]?.seq).toBe(seq);
     expect(t.call('listHandovers', {})).toHaveLength(1);
   });
 
+  it('is acknowledged only by another officer’s own sign-in, allowed to take the desk', () => {
+    const t = firstShift();
+    const seq = () => t.call('listJournal', { limit: 1 })[0]?.seq ?? 0;
+    const before = seq();
+    // A wrong passphrase: refused, and journaled as a failed sign-in of that login (nothing else).
+    const wrong = { ...t.people.marc, passphrase: 'not-marc-s-passphrase' };
+    expectApiError(() => t.call('acknowledgeHandover', ackBy(wrong)), 'unauthorized', /not recognised/);
+    expect(t.call('listJournal', { limit: 10 }).filter((e) => e.seq > before)).toEqual([
+      expect.objectContaining({ action: 'operator.sign_in_failed', entityId: t.people.marc.login }),
+    ]);
+    // The outgoing officer cannot acknowledge their own handover.
+    const own = expectApiError(() => t.call('acknowledgeHandover', ackBy(t.people.elise)), 'invalid_input');
+    expect(own.issues?.map((i) => i.path)).toEqual(['incomingLogin']);
+    // A liaison may not take a watch officer's desk: refused and journaled under the outgoing.
+    const afterOwn = seq();
+    expectApiError(() => t.call('acknowledgeHandover', ackBy(DEMO['liaison-es'])), 'forbidden', /liaison/);
+    expect(t.call('listJournal', { limit: 1 })[0]).toMatchObject({
+      seq: afterOwn + 1,
+      action: 'operator.permission_refused',
+      operator: elise.name,
+      entityId: 'acknowledgeHandover',
+    });
+    expect(t.call('listHandovers', {})).toEqual([]);
+    expect(t.call('getSession', {}).operator?.name).toBe(elise.name);
+    // A supervisor may take it.
+    const { handover } = t.call('acknowledgeHandover', ackBy(DEMO.supervisor));
+    expect(handover.incoming).toEqual({ name: DEMO.supervisor.name, role: 'supervisor' });
+    expect(t.call('getSession', {}).operator).toMatchObject({
+      name: DEMO.supervisor.name,
+      role: 'supervisor',
+    });
+  });
+
   it('keeps acknowledged handovers final in the database', () => {
     const t = firstShift();
-    const { handover } = t.call('acknowledgeHandover', window1);
+    const { handover } = t.call('acknowledgeHandover', ackBy(t.people.marc));
     expect(() =>
       t.app.db.prepare("UPDATE handovers SET incoming_name = 'x' WHERE id = ?").run(handover.id),
     ).toThrow(/final/);

@@ -8,6 +8,7 @@ import { main } from '../../electron/cli.js';
 import { testApp } from '../support/app.js';
 import { paths, tempDir } from '../support/temp.js';
 import { pdfText } from '../support/pdf-text.js';
+import { addPerson, signInAs } from '../support/sign-in.js';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -19,7 +20,7 @@ async function run(...argv: string[]) {
 /** A database with a shift on it: D1 signed in at 16:00, an incident at 16:10, closed by 16:20. */
 function database(): string {
   const t = testApp();
-  t.call('signIn', { name: 'Capt. Élise Moreau', role: 'Watch officer', desk: 'D1' });
+  signInAs(t.call, addPerson(t.app.ctx, 'Capt. Élise Moreau'), 'D1');
   t.real.advance(10 * 60_000);
   const i = t.call('createIncident', {
     category: 'lost_person',

@@ -6,15 +6,16 @@ import { iso } from '../../shared/clock.js';
 import { testApp } from '../support/app.js';
 import { expectApiError } from '../support/api-error.js';
 import { listShifts } from '../../electron/store/shifts.js';
-import { at, elise, firstShift, marc, MIN, START, window1 } from './handover-shift.js';
+import { ackBy, at, elise, firstShift, marc, MIN, START, window1 } from './handover-shift.js';
+import { DEMO } from '../support/sign-in.js';
 
 describe('handover input', () => {
   it('needs a signed-in operator', () => {
     const t = testApp();
     t.real.advance(30 * MIN);
-    expectApiError(() => t.call('previewHandover', window1), 'forbidden');
-    expectApiError(() => t.call('acknowledgeHandover', window1), 'forbidden');
-    expectApiError(() => t.call('suggestHandoverWindow', {}), 'forbidden');
+    expectApiError(() => t.call('previewHandover', window1), 'unauthorized');
+    expectApiError(() => t.call('acknowledgeHandover', ackBy(DEMO.officer)), 'unauthorized');
+    expectApiError(() => t.call('suggestHandoverWindow', {}), 'unauthorized');
   });
 
   it('rejects bad windows and text, naming the field', () => {
@@ -45,7 +46,7 @@ describe('handover input', () => {
 describe('schema v4: handovers and shifts', () => {
   it('derives each shift from the handover that ended it', () => {
     const t = firstShift();
-    const { handover } = t.call('acknowledgeHandover', window1);
+    const { handover } = t.call('acknowledgeHandover', ackBy(t.people.marc));
     expect(listShifts(t.app.db, 'D1')).toEqual([
       {
         desk: 'D1',

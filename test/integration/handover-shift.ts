@@ -6,18 +6,35 @@ import type { HandoverReport } from '../../shared/report/model.js';
 import { canonicalJson } from '../../shared/report/canonical.js';
 import { iso } from '../../shared/clock.js';
 import { testApp } from '../support/app.js';
+import { addPerson, signInAs } from '../support/sign-in.js';
 
 export const MIN = 60_000;
 export const START = Date.parse('2024-07-26T16:00:00.000Z');
 export const at = (minutes: number) => iso(START + minutes * MIN);
-export const elise = { name: 'Capt. Élise Moreau', role: 'Watch officer', desk: 'D1' };
-export const marc = { name: 'Lt. Marc Dubois', role: 'Watch officer', desk: 'D1' };
+// Two watch officers with their own accounts (made by firstShift); a report names them by their role.
+export const elise = { name: 'Capt. Élise Moreau', role: 'watch_officer', desk: 'D1' };
+export const marc = { name: 'Lt. Marc Dubois', role: 'watch_officer', desk: 'D1' };
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 export const refs = (list: { reference: string }[]) => list.map((i) => i.reference);
 
 /** Same content, whoever previewed it and when: outgoing officer and generation time blanked. */
 export const content = (m: HandoverReport) =>
   canonicalJson({ ...m, header: { ...m.header, outgoing: null, generatedAt: '' } });
+
+/** A login and passphrase, as addPerson answers them. */
+export interface Credentials {
+  login: string;
+  passphrase: string;
+}
+
+/** acknowledgeHandover's input for a preview window: the incoming officer signs in with their own login. */
+export function ackBy(
+  incoming: Credentials,
+  w: CallInput<'previewHandover'> = window1,
+): CallInput<'acknowledgeHandover'> {
+  const { incomingName: _name, incomingRole: _role, ...rest } = w;
+  return { ...rest, incomingLogin: incoming.login, incomingPassphrase: incoming.passphrase };
+}
 
 /**
  * 16:00 Élise signs in at D1. 16:05 a P2 bag (A, INC-0726-0009), acknowledged, unit U1 assigned,
@@ -26,7 +43,11 @@ export const content = (m: HandoverReport) =>
  */
 export function firstShift() {
   const t = testApp();
-  t.call('signIn', elise);
+  const people = {
+    elise: addPerson(t.app.ctx, elise.name),
+    marc: addPerson(t.app.ctx, marc.name),
+  };
+  signInAs(t.call, people.elise, elise.desk);
   const units = t.call('listUnits', {});
   const available = units.filter((u) => u.status === 'available');
   const pick = (u: Unit | undefined): Unit => {
@@ -74,7 +95,7 @@ export function firstShift() {
   t.call('setUnitStatus', { id: u2.id, status: 'off_duty', version: unit(u2).version });
   t.call('setUnitStatus', { id: u3.id, status: 'available', version: unit(u3).version });
   step(5);
-  return { ...t, a, b, u1, u2, u3, u4, step, incident, move, unit };
+  return { ...t, people, a, b, u1, u2, u3, u4, step, incident, move, unit };
 }
 
 export const window1 = {

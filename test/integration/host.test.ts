@@ -5,6 +5,8 @@ import { request } from 'node:http';
 import { startHost, type Host } from '../../electron/host/server.js';
 import { testApp } from '../support/app.js';
 import { paths, tempDir } from '../support/temp.js';
+import { hostClient } from '../support/host-client.js';
+import { signInAs } from '../support/sign-in.js';
 
 let host: Host | undefined;
 afterEach(async () => {
@@ -54,13 +56,16 @@ describe('browser host', () => {
 
   it('serves every contract call as POST /api/<call>', async () => {
     const { host: h, call } = await start();
-    const res = await post(h, 'listUnits', {});
+    const browser = hostClient(h.url);
+    await browser.signIn('officer');
+    const res = await browser.call('listUnits', {});
     expect(res.status).toBe(200);
-    const units = (await res.json()) as { callsign: string }[];
+    const units = res.body as { callsign: string }[];
+    signInAs(call, 'officer');
     expect(units.map((u) => u.callsign)).toEqual(call('listUnits', {}).map((u) => u.callsign));
   });
 
-  it('answers 400 with the zod path for invalid input, 404 for an unknown call, 403 without sign-in', async () => {
+  it('answers 400 with the zod path for invalid input, 404 for an unknown call, 401 without sign-in', async () => {
     const { host: h } = await start();
     const bad = await post(h, 'setUnitStatus', { id: 'x', status: 'asleep', version: 1 });
     expect(bad.status).toBe(400);
@@ -69,7 +74,13 @@ describe('browser host', () => {
     expect(body.error.issues[0]?.path).toBe('status');
     expect((await post(h, 'dropTables', {})).status).toBe(404);
     expect((await post(h, 'listUnits', '{not json')).status).toBe(400);
-    expect((await post(h, 'setUnitStatus', { id: 'x', status: 'available', version: 1 })).status).toBe(403);
+    expect((await post(h, 'setUnitStatus', { id: 'x', status: 'available', version: 1 })).status).toBe(401);
+    // Signed in, a role that may not make the call is refused with 403.
+    const observer = hostClient(h.url);
+    await observer.signIn('observer', 'OBS');
+    const refused = await observer.call('setUnitStatus', { id: 'x', status: 'available', version: 1 });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: { code: 'forbidden' } });
   });
 
   it('refuses cross-origin calls, non-JSON bodies, other Host names and GET on the API', async () => {
@@ -95,7 +106,11 @@ describe('browser host', () => {
 
   it('refuses oversized bodies', async () => {
     const { host: h } = await start();
-    const res = await post(h, 'signIn', { name: 'x'.repeat(13 * 1024 * 1024), role: 'r', desk: 'd' });
+    const res = await post(h, 'signIn', {
+      login: 'officer',
+      passphrase: 'x'.repeat(13 * 1024 * 1024),
+      desk: 'd',
+    });
     expect(res.status).toBe(413);
   });
 });

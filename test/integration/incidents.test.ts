@@ -4,8 +4,9 @@ import type { CallInput } from '../../shared/api.js';
 import type { Unit } from '../../shared/domain.js';
 import { testApp } from '../support/app.js';
 import { expectApiError } from '../support/api-error.js';
+import { addPerson, signInAs } from '../support/sign-in.js';
 
-const officer = { name: 'Capt. Élise Moreau', role: 'Watch officer', desk: 'D1' };
+const officer = { name: 'Capt. Élise Moreau', desk: 'D1' };
 const bag: CallInput<'createIncident'> = {
   category: 'unattended_bag',
   priority: 2,
@@ -20,7 +21,7 @@ const bag: CallInput<'createIncident'> = {
 
 function signedIn() {
   const t = testApp();
-  t.call('signIn', officer);
+  signInAs(t.call, addPerson(t.app.ctx, officer.name), officer.desk);
   const available = (n = 0): Unit => {
     const u = t.call('listUnits', {}).filter((x) => x.status === 'available')[n];
     if (!u) throw new Error('no available unit');
@@ -83,7 +84,7 @@ describe('creating incidents', () => {
 
   it('needs a signed-in operator', () => {
     const t = testApp();
-    expectApiError(() => t.call('createIncident', bag), 'forbidden');
+    expectApiError(() => t.call('createIncident', bag), 'unauthorized', /Sign in/);
   });
 });
 
@@ -231,7 +232,7 @@ describe('concurrency', () => {
   it('refuses a stale edit from a second desk with the current version, never overwriting', () => {
     const t = signedIn();
     const desk2 = createDesk();
-    t.call('signIn', { ...officer, name: 'Lt. Sam Okafor', desk: 'D2' }, desk2);
+    signInAs(t.call, addPerson(t.app.ctx, 'Lt. Sam Okafor'), 'D2', desk2);
     const i = t.call('createIncident', bag);
     const edited = t.call('updateIncident', { id: i.id, version: i.version, priority: 1 }, desk2);
     expect(edited).toMatchObject({ priority: 1, version: 2 });

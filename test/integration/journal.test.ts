@@ -13,6 +13,8 @@ function withEntries(n: number) {
       at: `2024-07-26T16:${String(i).padStart(2, '0')}:00.000Z`,
       recordedAt: '2026-11-24T08:00:00.000Z',
       operator: 'Capt. Moreau',
+      // Both kinds of entry: with a role (hashed) and from before roles existed (null, not hashed).
+      role: i % 2 ? null : 'watch_officer',
       desk: 'D1',
       action: 'unit.status_changed',
       entityType: 'unit',

@@ -11,6 +11,7 @@ import { testApp } from '../support/app.js';
 import { testDatabase } from '../support/backend.js';
 import { serve } from '../support/serve.js';
 import { paths, tempDir } from '../support/temp.js';
+import { signInAs, signInInput } from '../support/sign-in.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -30,7 +31,7 @@ describe('the desktop live feed on the desk’s own database', () => {
   it('answers waiting entries at once, waits for the next commit, and times out empty', async () => {
     const db = testDatabase();
     const t = testApp(db);
-    t.call('signIn', { name: 'Capt. Élise Moreau', role: 'Watch officer', desk: 'D1' });
+    signInAs(t.call, 'officer', 'D1');
     const feed = startFeed({ current: () => t.app.db, location: db });
     cleanup.push(() => feed.close());
 
@@ -68,6 +69,9 @@ describe('the desktop live feed from a room server', () => {
     if (!run.printed) throw new Error(`vigie serve exited ${run.code}: ${run.stderr}`);
     const desk = openRoomClient({ url: run.printed.url, fingerprint: pair.fingerprint });
     const other = openRoomClient({ url: run.printed.url, fingerprint: pair.fingerprint });
+    // The room's live feed is for signed-in desks only.
+    const signedIn = await desk.call('signIn', signInInput('officer', 'D1'));
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
     const live = roomLiveSource(desk);
     cleanup.push(
       () => desk.close(),
@@ -79,9 +83,7 @@ describe('the desktop live feed from a room server', () => {
     const start = live.head();
     expect(first.room.state).toBe('ok');
 
-    expect(
-      (await other.call('signIn', { name: 'Lt. Hugo Martin', role: 'Watch officer', desk: 'D2' })).ok,
-    ).toBe(true);
+    expect((await other.call('signIn', signInInput('supervisor', 'D2'))).ok).toBe(true);
     const made = await other.call('createIncident', bag);
     if (!made.ok) throw new Error(made.error.message);
     const id = (made.value as { id: string }).id;

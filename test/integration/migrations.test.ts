@@ -8,6 +8,7 @@ import { StoreError } from '../../electron/store/errors.js';
 import { tempDb } from '../support/temp.js';
 
 const TABLES = [
+  'accounts',
   'assignments',
   'contingents',
   'handovers',
@@ -31,6 +32,19 @@ const TABLES = [
 describe('migrations', () => {
   it('are numbered 1..n without gaps', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    // v6: operators' accounts and the role of each journal entry.
+    expect(LATEST_VERSION).toBe(6);
+  });
+
+  it('record the role of each journal entry and link sign-ins to accounts (v6)', () => {
+    const db = openDatabase(tempDb());
+    const columns = (table: string) =>
+      (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map(
+        (c) => c.name,
+      );
+    expect(columns('journal')).toContain('role');
+    expect(columns('operators')).toContain('account_id');
+    db.close();
   });
 
   it('create every table as STRICT and record user_version', () => {
@@ -113,6 +127,21 @@ describe('migrations', () => {
         .prepare("INSERT INTO contingents (id, country, agency, personnel) VALUES ('d', 'esp', 'x', 2)")
         .run(),
     ).toThrow(/CHECK constraint/);
+    // Accounts: a known role; a contingent exactly for a liaison, a country exactly for an observer.
+    const account = (id: string, role: string, contingent: string | null, country: string | null) =>
+      db
+        .prepare(
+          "INSERT INTO accounts (id, login, name, role, contingent_id, country, created_at) VALUES (?, ?, 'N', ?, ?, ?, '2026-11-24T08:00:00Z')",
+        )
+        .run(id, `login-${id}`, role, contingent, country);
+    expect(() => account('a1', 'watch_officer', null, null)).not.toThrow();
+    expect(() => account('a2', 'liaison', 'c', null)).not.toThrow();
+    expect(() => account('a3', 'observer', null, 'GB')).not.toThrow();
+    expect(() => account('a4', 'admin', null, null)).toThrow(/CHECK constraint/);
+    expect(() => account('a5', 'liaison', null, null)).toThrow(/CHECK constraint/);
+    expect(() => account('a6', 'watch_officer', 'c', null)).toThrow(/CHECK constraint/);
+    expect(() => account('a7', 'observer', null, 'gb')).toThrow(/CHECK constraint/);
+    expect(() => account('a8', 'observer', null, null)).toThrow(/CHECK constraint/);
     db.close();
   });
 });

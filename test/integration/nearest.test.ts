@@ -9,6 +9,7 @@ import type { CallInput, CallName, CallOutput } from '../../shared/api.js';
 import { REAL_START } from '../support/app.js';
 import { paths } from '../support/temp.js';
 import { testDatabase } from '../support/backend.js';
+import { addPerson, signInAs } from '../support/sign-in.js';
 
 // Around Notre-Dame; distances north-south are 111.2 m per 0.001° of latitude.
 const ORIGIN = { lat: 48.853, lon: 2.3499 };
@@ -49,7 +50,7 @@ function fixedUnits() {
     if (!r.ok) throw new ApiError(r.error);
     return r.value as CallOutput<K>;
   };
-  call('signIn', { name: 'Lt. Sam Okafor', role: 'Dispatcher', desk: 'D2' });
+  signInAs(call, addPerson(app.ctx, 'Lt. Sam Okafor'), 'D2');
   expect(call('importRoster', { csv: ROSTER, dryRun: false }).rejected).toEqual([]);
   return call;
 }

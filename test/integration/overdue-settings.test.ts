@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../shared/overdue.js';
 import { testApp } from '../support/app.js';
 import { expectApiError } from '../support/api-error.js';
+import { signInAs } from '../support/sign-in.js';
 
 describe('configurable overdue thresholds', () => {
   it('default to 2/10 minutes for P1 and can be changed, journaled with from/to', () => {
     const t = testApp();
-    t.call('signIn', { name: 'Capt. Moreau', role: 'Watch officer', desk: 'D1' });
+    signInAs(t.call, 'supervisor');
     const before = t.call('getSettings', {});
     expect(before.overdue).toEqual(DEFAULT_THRESHOLDS);
     const overdue = {
@@ -25,7 +26,7 @@ describe('configurable overdue thresholds', () => {
 
   it('refuses an acknowledgement deadline later than the on-scene one, naming the field', () => {
     const t = testApp();
-    t.call('signIn', { name: 'Capt. Moreau', role: 'Watch officer', desk: 'D1' });
+    signInAs(t.call, 'supervisor');
     const { version } = t.call('getSettings', {});
     const bad = {
       ...DEFAULT_THRESHOLDS,

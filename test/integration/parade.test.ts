@@ -8,16 +8,23 @@ import { POST_RADIUS_M } from '../../shared/api/map.js';
 import { testApp } from '../support/app.js';
 import { paths } from '../support/temp.js';
 import { expectApiError } from '../support/api-error.js';
+import { addPerson, signInAs } from '../support/sign-in.js';
 
-const officer = { name: 'Capt. Hugo Bernard', role: 'River desk', desk: 'SEINE' };
+const OFFICER = 'Capt. Hugo Bernard';
+const DESK = 'SEINE';
 const HOUR = 3_600_000;
 const START = Date.parse('2024-07-26T17:30:00Z');
 /** start + chainage at 15 km/h, to the second, as the tracker rounds it. */
 const planned = (km: number, from = START, fromKm = 0) =>
   new Date(Math.round((from + ((km - fromKm) / 15) * HOUR) / 1000) * 1000).toISOString();
 
+/**
+ * The exercise with its plan, an observer signed in at the river desk (reads, but may not change
+ * the parade), and the river officer ready to take the desk.
+ */
 function withPlan() {
   const t = testApp();
+  signInAs(t.call, 'observer', DESK);
   const scenario = loadScenario(paths.resources);
   // Idempotent: the seed writes the plan too once it calls seedParadePlan.
   seedParadePlan(t.app.ctx, scenario.route.id, scenario.scenario.parade);
@@ -27,7 +34,8 @@ function withPlan() {
   const route = t.call('listRoutes', {})[0];
   if (!route) throw new Error('no route');
   const km = (name: string) => route.bridges.find((b) => b.name === name)?.chainageKm ?? NaN;
-  return { ...t, route, km };
+  const officer = addPerson(t.app.ctx, OFFICER);
+  return { ...t, route, km, signInOfficer: () => signInAs(t.call, officer, DESK) };
 }
 
 describe('the plan', () => {
@@ -81,7 +89,7 @@ describe('the plan', () => {
         }),
       'forbidden',
     );
-    t.call('signIn', officer);
+    t.signInOfficer();
     const view = t.call('setParadePlan', {
       version: 1,
       start: '2024-07-26T19:40:00+02:00',
@@ -115,13 +123,15 @@ describe('the plan', () => {
     );
     expect(t.call('listJournal', { limit: 1 })[0]).toMatchObject({
       action: 'parade.plan_set',
-      operator: officer.name,
+      operator: OFFICER,
       entityId: 'ceremony-route',
     });
   });
 
   it('is absent until a plan is written: no state, but the bridges and their posts', () => {
     const t = testApp();
+    expectApiError(() => t.call('getParade', {}), 'unauthorized');
+    signInAs(t.call, 'observer', DESK);
     const view = t.call('getParade', {});
     if (view.plan === null) {
       expect(view.state).toBeNull();
@@ -136,7 +146,7 @@ describe('the plan', () => {
 describe('reports of the head', () => {
   it('"head at Pont Neuf 19:52" re-plans every bridge downstream from it at the planned speed', () => {
     const t = withPlan();
-    t.call('signIn', officer);
+    t.signInOfficer();
     const neuf = t.km('Pont Neuf');
     const view = t.call('recordParadeActual', {
       bridge: 'pont neuf',
@@ -149,7 +159,7 @@ describe('reports of the head', () => {
         bridge: 'Pont Neuf',
         chainageKm: neuf,
         at: '2024-07-26T17:52:00.000Z',
-        operator: officer.name,
+        operator: OFFICER,
         desk: 'SEINE',
       },
     ]);
@@ -169,14 +179,14 @@ describe('reports of the head', () => {
     expect(state.head.chainageKm).toBeCloseTo(neuf + 2, 3);
     expect(t.call('listJournal', { limit: 1 })[0]).toMatchObject({
       action: 'parade.actual_recorded',
-      operator: officer.name,
+      operator: OFFICER,
       data: { bridge: 'Pont Neuf', at: '2024-07-26T17:52:00.000Z' },
     });
   });
 
   it('places a report given as a chainage or as a point near the route', () => {
     const t = withPlan();
-    t.call('signIn', officer);
+    t.signInOfficer();
     expect(
       t.call('recordParadeActual', { chainageKm: 1, at: '2024-07-26T17:36:00Z' }).actuals[0],
     ).toMatchObject({ chainageKm: 1, bridge: null });
@@ -198,7 +208,7 @@ describe('reports of the head', () => {
   it('refuses impossible reports: unknown bridge, future time, head moving backwards, two places at once', () => {
     const t = withPlan();
     expectApiError(() => t.call('recordParadeActual', { bridge: 'Pont Neuf' }), 'forbidden');
-    t.call('signIn', officer);
+    t.signInOfficer();
     expectApiError(
       () => t.call('recordParadeActual', { bridge: 'Pont Mirabeau' }),
       'invalid_input',
@@ -230,7 +240,7 @@ describe('reports of the head', () => {
 
   it('is retracted, not deleted: the tracker goes back to the plan and the journal keeps both', () => {
     const t = withPlan();
-    t.call('signIn', officer);
+    t.signInOfficer();
     const id =
       t.call('recordParadeActual', { bridge: 'Pont Neuf', at: '2024-07-26T17:52:00Z' }).actuals[0]?.id ?? '';
     const view = t.call('retractParadeActual', { id, reason: 'wrong bridge' });
@@ -256,7 +266,7 @@ describe('units posted on each bridge', () => {
     expect(new Set(listed).size).toBe(listed.length);
     for (const p of posts) for (const u of p.units) expect(u.distanceM).toBeLessThanOrEqual(POST_RADIUS_M);
 
-    t.call('signIn', officer);
+    t.signInOfficer();
     const unit = t.call('listUnits', {}).find((u) => !listed.includes(u.id) && u.status === 'available');
     if (!unit) throw new Error('no free unit');
     const neuf = t.route.bridges.find((b) => b.name === 'Pont Neuf');

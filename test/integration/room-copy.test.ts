@@ -9,6 +9,7 @@ import { main } from '../../electron/cli.js';
 import { startPgCluster, type PgCluster } from '../support/pg-cluster.js';
 import { paths, tempDb, tempDir } from '../support/temp.js';
 import { testApp } from '../support/app.js';
+import { signInAs } from '../support/sign-in.js';
 import { journalRows } from '../support/journal-rows.js';
 import { COPY_ORDER } from '../../electron/store/copy.js';
 
@@ -55,7 +56,7 @@ function allRows(file: string): Record<string, unknown[]> {
 /** A seeded desk file with an incident, a note on it and a unit moved. */
 function deskFile() {
   const t = testApp(tempDb());
-  t.call('signIn', { name: 'Capt. Moreau', role: 'Watch officer', desk: 'D1' });
+  signInAs(t.call, 'officer', 'D1');
   const incident = t.call('createIncident', {
     category: 'unattended_bag',
     priority: 2,
@@ -102,8 +103,8 @@ describe('vigie room import and backup of a room', () => {
 
     // The room serves the operation: search by a word of the note, then new writes chain on.
     const t = testApp(room);
+    signInAs(t.call, 'supervisor', 'R1');
     expect(t.call('listIncidents', { text: 'zeppelin' }).map((i) => i.id)).toEqual([desk.incident.id]);
-    t.call('signIn', { name: 'Lt. Roux', role: 'Dispatcher', desk: 'R1' });
     const next = t.call('createIncident', {
       category: 'medical',
       priority: 1,

@@ -10,6 +10,7 @@ import { fixedClock } from '../../shared/clock.js';
 import { startPgCluster, type PgCluster } from '../support/pg-cluster.js';
 import { startStandby, type PgStandby } from '../support/pg-standby.js';
 import { paths } from '../support/temp.js';
+import { signInInput } from '../support/sign-in.js';
 
 let primary: PgCluster;
 let standby: PgStandby;
@@ -42,7 +43,7 @@ describe('a room on a primary and a standby', () => {
     const desk = createDesk();
     const call = (name: 'signIn' | 'createIncident', input: unknown) =>
       dispatch(app.handlers, name, input, desk);
-    expect(call('signIn', { name: 'Capt. Élise Moreau', role: 'Watch officer', desk: 'D1' }).ok).toBe(true);
+    expect(call('signIn', signInInput('officer', 'D1')).ok).toBe(true);
     const write = (title: string) =>
       call('createIncident', {
         category: 'other',

@@ -13,6 +13,7 @@ import { verifyChain } from '../../electron/store/journal.js';
 import { fixedClock } from '../../shared/clock.js';
 import { pgBinDir, startPgCluster, type PgCluster } from '../support/pg-cluster.js';
 import { paths } from '../support/temp.js';
+import { signInInput } from '../support/sign-in.js';
 
 let cluster: PgCluster;
 beforeAll(async () => {
@@ -59,15 +60,20 @@ describe('servers opening one empty room at once', () => {
     const runs = await Promise.all(
       [0, 1, 2].map(
         () =>
-          new Promise<{ code: number | null; out: string }>((resolve) => {
+          new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
             const child = spawn(process.execPath, [cli, 'seed', '--db', url]);
             let out = '';
+            let err = '';
             child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-            child.once('exit', (code) => resolve({ code, out }));
+            child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+            child.once('exit', (code) => resolve({ code, out, err }));
           }),
       ),
     );
-    expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(
+      runs.map((r) => r.code),
+      runs.map((r) => r.err).join('\n'),
+    ).toEqual([0, 0, 0]);
     const seeded = runs.map((r) => (JSON.parse(r.out) as { seeded: boolean }).seeded);
     expect(seeded.filter(Boolean)).toHaveLength(1);
     const dbName = new URL(url).pathname.slice(1);
@@ -113,7 +119,7 @@ describe('the room database stopped and restarted during writes', () => {
       if (e.kind === 'status') statuses.push({ status: e.status, at: Date.now() });
     });
     const desk = createDesk();
-    dispatch(app.handlers, 'signIn', { name: 'Capt. Élise Moreau', role: 'Watch officer', desk: 'D1' }, desk);
+    expect(dispatch(app.handlers, 'signIn', signInInput('officer', 'D1'), desk).ok).toBe(true);
 
     const acknowledged: string[] = [];
     const failures: string[] = [];

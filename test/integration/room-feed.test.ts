@@ -11,6 +11,8 @@ import { testApp } from '../support/app.js';
 import { testDatabase } from '../support/backend.js';
 import { readEventStream } from '../support/event-stream.js';
 import { paths, tempDir } from '../support/temp.js';
+import { signInAs } from '../support/sign-in.js';
+import { hostClient, type HostClient } from '../support/host-client.js';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -34,8 +36,11 @@ async function desk(db: string, name: string) {
     await host.close();
     await feed.close();
   });
-  t.call('signIn', { name, role: 'Watch officer', desk: name });
-  return { ...t, host, feed };
+  signInAs(t.call, 'officer', name);
+  // The host's feed is read by a browser signed in on it (its own desk, by its session cookie).
+  const browser = hostClient(host.url);
+  await browser.signIn('officer', name);
+  return { ...t, host, feed, browser };
 }
 
 interface Received {
@@ -45,11 +50,11 @@ interface Received {
 }
 
 /** Reads a host's event stream in the background, keeping every event with when it arrived. */
-function listen(host: Host, after?: number) {
+function listen(browser: HostClient, after?: number) {
   const events: Received[] = [];
   const abort = new AbortController();
   const done = (async () => {
-    const res = await fetch(`${host.url}events${after === undefined ? '' : `?after=${after}`}`, {
+    const res = await browser.get(`events${after === undefined ? '' : `?after=${after}`}`, {
       signal: abort.signal,
     });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
@@ -91,7 +96,7 @@ describe('the live feed between two desks on one database', () => {
     const db = testDatabase();
     const a = await desk(db, 'A1');
     const b = await desk(db, 'B1');
-    const stream = listen(b.host);
+    const stream = listen(b.browser);
     await stream.waitFor((e) => e.event === 'hello');
     // The 3 s bound is below the 5 s polling fallback: only the push path can meet it.
     const sent = Date.now();
@@ -113,7 +118,7 @@ describe('the live feed between two desks on one database', () => {
     const before = b.feed.head();
     const one = a.call('createIncident', { ...bag, title: 'First' });
     const two = a.call('createIncident', { ...bag, title: 'Second' });
-    const stream = listen(b.host, before);
+    const stream = listen(b.browser, before);
     const got = await stream.waitFor((e) => e.event === 'journal');
     const ids = got.data.entries?.map((x) => x.entityId);
     expect(ids).toContain(one.id);
@@ -123,9 +128,12 @@ describe('the live feed between two desks on one database', () => {
     expect(seqs[0]).toBe(before + 1);
   });
 
-  it('refuses a malformed resume point with 400', async () => {
+  it('refuses a browser not signed in with 401 and a malformed resume point with 400', async () => {
     const a = await desk(testDatabase(), 'A1');
-    const res = await fetch(`${a.host.url}events?after=-1`);
+    const stranger = await fetch(`${a.host.url}events`);
+    expect(stranger.status).toBe(401);
+    await stranger.body?.cancel();
+    const res = await a.browser.get('events?after=-1');
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^after:/);
   });

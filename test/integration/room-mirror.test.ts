@@ -16,6 +16,7 @@ import type { HandoverExport, HandoverSummary, HandoverWindow } from '../../shar
 import { startPgCluster, type PgCluster } from '../support/pg-cluster.js';
 import { journalRows } from '../support/journal-rows.js';
 import { testApp } from '../support/app.js';
+import { DEMO, signInAs, signInInput } from '../support/sign-in.js';
 import { snapshotSource } from '../../electron/host/snapshot.js';
 import { paths, tempDir } from '../support/temp.js';
 
@@ -45,10 +46,14 @@ async function certificate(): Promise<{ cert: string; key: string; fingerprint: 
   return JSON.parse(out) as { cert: string; key: string; fingerprint: string };
 }
 
-async function until<T>(get: () => T | undefined | null | false, what: string, ms = 20_000): Promise<T> {
+async function until<T>(
+  get: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+  ms = 20_000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
-    const v = get();
+    const v = await get();
     if (v !== undefined && v !== null && v !== false) return v;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -85,11 +90,20 @@ describe('a desk’s own copy of its room', () => {
     const link = rooms.link();
     if (!link) throw new Error('no room link');
 
-    await ok(link, 'signIn', { name: 'Capt. Moreau', role: 'Watch officer', desk: 'D1' });
+    await ok(link, 'signIn', signInInput('officer', 'D1'));
     await ok(link, 'createIncident', incident('Sac abandonné quai de Conti'));
     const window = await ok<HandoverWindow>(link, 'suggestHandoverWindow');
-    const handover = { from: window.from, to: window.to, incomingName: 'Lt. Roux' };
-    const acked = await ok<{ handover: HandoverSummary }>(link, 'acknowledgeHandover', handover);
+    // The supervisor takes the desk over by signing in on it: from now on the desk is theirs.
+    const acked = await ok<{ handover: HandoverSummary }>(link, 'acknowledgeHandover', {
+      from: window.from,
+      to: window.to,
+      incomingLogin: DEMO.supervisor.login,
+      incomingPassphrase: DEMO.supervisor.passphrase,
+    });
+    expect(acked.handover).toMatchObject({
+      outgoing: { name: DEMO.officer.name },
+      incoming: { name: DEMO.supervisor.name },
+    });
 
     // The copy reaches the room's head; asked again after it, the room says nothing moved.
     const head = roomHead(db);
@@ -112,12 +126,17 @@ describe('a desk’s own copy of its room', () => {
     const session = await ok<SessionView>(link, 'getSession');
     expect(session.room).toMatchObject({ connected: false, copyAt: state.refreshedAt });
     expect(session.room?.lostSince).toBeTruthy();
-    expect(session.operator?.name).toBe('Capt. Moreau');
+    expect(session.operator?.name).toBe(DEMO.supervisor.name);
     const pdf = await ok<HandoverExport>(link, 'exportHandover', { id: acked.handover.id, format: 'pdf' });
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
-    const preview = await ok<HandoverReport>(link, 'previewHandover', handover);
+    // The copy previews the next handover, the room's operator of the desk as the outgoing.
+    const preview = await ok<HandoverReport>(link, 'previewHandover', {
+      from: window.from,
+      to: window.to,
+      incomingName: 'Lt. Roux',
+    });
     expect(preview.header).toMatchObject({
-      outgoing: { name: 'Capt. Moreau' },
+      outgoing: { name: DEMO.supervisor.name },
       incoming: { name: 'Lt. Roux' },
     });
     expect(preview.status).toBe('preview');
@@ -140,19 +159,26 @@ describe('a desk’s own copy of its room', () => {
     const second = await room(db, pair);
     const other = openRoomClient({ url: second.url, fingerprint: pair.fingerprint });
     cleanup.push(() => other.close());
-    await ok(other, 'signIn', { name: 'Lt. Roux', role: 'Dispatcher', desk: 'D2' });
+    await ok(other, 'signIn', signInInput('officer', 'D2'));
     await ok(other, 'createIncident', incident('Malaise spectateur tribune nord'));
     const moved = roomHead(db);
     expect(moved).toBeGreaterThan(head);
     await room(db, pair, new URL(first.url).port);
-    await until(() => rooms.mirror()?.head?.seq === moved, 'the copy to catch up');
-    const back = await ok<SessionView>(link, 'getSession');
+    // A restarted server has forgotten who sat at the desk (its sessions live in memory): once the
+    // room answers again the desk signs in afresh, and then its copy catches up.
+    const back = await until(async () => {
+      const s = await ok<SessionView>(link, 'getSession');
+      return s.room?.connected ? s : null;
+    }, 'the room to answer again');
     expect(back.room).toMatchObject({ connected: true, lostSince: null });
+    expect(back.operator).toBeNull();
+    const forgotten = await link.call('listIncidents', {});
+    expect(forgotten.ok ? '' : forgotten.error.code).toBe('unauthorized');
+    await ok(link, 'signIn', signInInput('officer', 'D1'));
+    // At or past it: the sign-in and the refused stale session are journaled too.
+    await until(() => (rooms.mirror()?.head?.seq ?? 0) >= moved, 'the copy to catch up');
     const titles = (await ok<{ title: string }[]>(link, 'listIncidents')).map((i) => i.title);
     expect(titles).toContain('Malaise spectateur tribune nord');
-    // A restarted server has forgotten who sat at the desk (its desk lives in memory).
-    expect(back.operator).toBeNull();
-    await ok(link, 'signIn', { name: 'Capt. Moreau', role: 'Watch officer', desk: 'D1' });
     await ok(link, 'createIncident', incident('Colis suspect Pont Neuf'));
   }, 120_000);
 });
@@ -166,6 +192,10 @@ describe('a desk reopening its room during an outage', () => {
     const before = roomSession({ mirrorDir });
     cleanup.push(() => before.leave());
     expect((await before.open({ url: served.url, fingerprint: pair.fingerprint })).ok).toBe(true);
+    // The room hands its snapshot only to a desk where a watch officer or supervisor is signed in.
+    const first = before.link();
+    if (!first) throw new Error('no room link');
+    await ok(first, 'signIn', signInInput('officer', 'D1'));
     const head = roomHead(db);
     await until(() => before.mirror()?.head?.seq === head, 'the copy');
     before.leave();
@@ -180,10 +210,26 @@ describe('a desk reopening its room during an outage', () => {
     expect((await rooms.open({ url: served.url, fingerprint: pair.fingerprint })).ok).toBe(true);
     const link = rooms.link();
     if (!link) throw new Error('no room link');
-    expect((await ok<unknown[]>(link, 'listUnits')).length).toBeGreaterThan(10);
     const session = await ok<SessionView>(link, 'getSession');
     expect(session.room).toMatchObject({ connected: false });
     expect(session.room?.copyAt).toBeTruthy();
+    // Nobody is signed in on this run: the copy is read only by someone its accounts know, checked
+    // against them without writing a byte.
+    const anonymous = await link.call('listUnits', {});
+    expect(anonymous.ok ? '' : anonymous.error.code).toBe('unauthorized');
+    const wrongPass = await link.call('signIn', {
+      ...signInInput('officer', 'D1'),
+      passphrase: 'not the one',
+    });
+    expect(wrongPass.ok ? '' : wrongPass.error.message).toBe(
+      'Sign-in refused: login or passphrase not recognised.',
+    );
+    const copyFile = rooms.mirror()?.file ?? '';
+    const bytes = readFileSync(copyFile);
+    await ok(link, 'signIn', signInInput('officer', 'D1'));
+    expect((await ok<SessionView>(link, 'getSession')).operator?.name).toBe(DEMO.officer.name);
+    expect((await ok<unknown[]>(link, 'listUnits')).length).toBeGreaterThan(10);
+    expect(readFileSync(copyFile).equals(bytes)).toBe(true);
     const refused = await link.call('createIncident', incident('Colis suspect Pont Neuf'));
     expect(refused.ok ? '' : refused.error.message).toMatch(/read-only; the change was not made\.$/);
   }, 60_000);
@@ -205,7 +251,7 @@ describe('the room’s snapshot for desks', () => {
     expect((await source.current(whole)).file).toBe(built.file);
 
     // The journal moves: a new copy, and the old file goes.
-    t.call('signIn', { name: 'Capt. Moreau', role: 'Watch officer', desk: 'D1' });
+    signInAs(t.call, 'officer', 'D1');
     const next = await source.current(whole);
     expect(next.head.seq).toBeGreaterThan(built.head.seq);
     expect(existsSync(built.file)).toBe(false);

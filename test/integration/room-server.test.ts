@@ -12,6 +12,7 @@ import { openRoomClient, type RoomClient, type RoomEvent } from '../../electron/
 import { forwardCall, roomSession } from '../../electron/room-session.js';
 import { paths, tempDb, tempDir } from '../support/temp.js';
 import { serve } from '../support/serve.js';
+import { signInInput } from '../support/sign-in.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -68,7 +69,7 @@ async function until<T>(get: () => T | undefined, what: string, ms = 5000): Prom
 
 /** Signs in through `c` and creates an incident; its id. */
 async function createThrough(c: RoomClient): Promise<string> {
-  expect((await c.call('signIn', { name: 'B1', role: 'Watch officer', desk: 'B1' })).ok).toBe(true);
+  expect((await c.call('signIn', signInInput('officer', 'B1'))).ok).toBe(true);
   const created = await c.call('createIncident', bag);
   if (!created.ok) throw new Error(created.error.message);
   return (created.value as { id: string }).id;
@@ -80,10 +81,10 @@ const journalOf = (events: RoomEvent[], id: string) =>
     (e) => e.event === 'journal' && e.data.entries.some((x) => (x as { entityId: string }).entityId === id),
   );
 
-/** A raw HTTPS POST of listUnits with a chosen Host and Origin (the client cannot forge them). */
+/** A raw HTTPS POST of getSession (needs no sign-in) with a chosen Host and Origin (the client cannot forge them). */
 function rawStatus(url: string, headers: Record<string, string>, method = 'GET'): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(new URL('/api/listUnits', url), {
+    const req = request(new URL('/api/getSession', url), {
       method,
       headers: { 'content-type': 'application/json', ...headers },
       rejectUnauthorized: false, // test only: this checks the server's Host rules, not its identity
@@ -134,6 +135,9 @@ describe('vigie serve as a room server', () => {
 
     // Pinned with colons or without, any case.
     const desk = client(url, pair.fingerprint.replace(/:/g, '').toLowerCase());
+    const before = await desk.call('listUnits', {});
+    expect(before.ok ? '' : before.error.code).toBe('unauthorized');
+    expect((await desk.call('signIn', signInInput('observer', 'W1'))).ok).toBe(true);
     const units = await desk.call('listUnits', {});
     expect(units.ok && (units.value as unknown[]).length).toBeGreaterThan(10);
 
@@ -156,6 +160,7 @@ describe('vigie serve as a room server', () => {
     const first = await room({ db });
     const second = await room({ db, pair: first.pair });
     const desk = client(first.url, first.pair.fingerprint);
+    expect((await desk.call('signIn', signInInput('observer', 'W1'))).ok).toBe(true);
     const events: RoomEvent[] = [];
     const stop = desk.events(null, (e) => events.push(e));
     cleanup.push(stop);
@@ -168,6 +173,9 @@ describe('vigie serve as a room server', () => {
     expect(down.ok ? '' : down.error.message).toMatch(/is unreachable/);
 
     await room({ db, pair: first.pair, port: new URL(first.url).port });
+    // The restarted server has forgotten the desk's session (sessions live in memory): the desk
+    // signs in again, and its stream, reconnecting with the new session, resumes where it was.
+    expect((await desk.call('signIn', signInInput('observer', 'W1'))).ok).toBe(true);
     await until(() => journalOf(events, id), 'the missed entry after the reconnection', 10_000);
     expect(events.filter((e) => e.event === 'hello')).toHaveLength(2);
   });
@@ -188,7 +196,7 @@ describe('vigie serve as a room server', () => {
     const desk = client(url, wrong);
     for (const [name, input] of [
       ['listUnits', {}],
-      ['signIn', { name: 'X', role: 'r', desk: 'X' }],
+      ['signIn', signInInput('officer', 'X')],
       ['createIncident', bag],
     ] as const) {
       const r = await desk.call(name, input);
@@ -211,6 +219,7 @@ describe('vigie serve as a room server', () => {
     const right = client(url, pair.fingerprint);
     const session = await right.call('getSession', {});
     expect(session.ok && (session.value as { operator: unknown }).operator).toBeFalsy();
+    expect((await right.call('signIn', signInInput('officer', 'Y'))).ok).toBe(true);
     const incidents = await right.call('listIncidents', {});
     if (!incidents.ok) throw new Error(incidents.error.message);
     expect(JSON.stringify(incidents.value)).not.toContain(bag.title);
@@ -233,6 +242,7 @@ describe('vigie serve as a room server', () => {
     });
     const open = rooms.current();
     if (!open) throw new Error('no room open');
+    expect((await forwardCall(open, 'signIn', signInInput('observer', 'W1'))).ok).toBe(true);
     const units = await forwardCall(open, 'listUnits', {});
     expect(units.ok && (units.value as unknown[]).length).toBeGreaterThan(10);
     // Refused in the main process, as a local call would be, before anything is sent.

@@ -10,23 +10,25 @@ import { unitsToCsv, unitsToGeoJson } from '../../shared/unit-export.js';
 import type { CallInput, CallName, CallOutput } from '../../shared/api.js';
 import { REAL_START, testApp } from '../support/app.js';
 import { paths, tempDb } from '../support/temp.js';
+import { addPerson, signInAs } from '../support/sign-in.js';
 
-const officer = { name: 'Sgt. Ana Ruiz', role: 'Liaison desk', desk: 'D3' };
+const OFFICER = 'Sgt. Ana Ruiz';
+const DESK = 'D3';
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/rosters/${name}`, import.meta.url), 'utf8');
 
 function signedIn() {
   const t = testApp();
-  t.call('signIn', officer);
+  signInAs(t.call, addPerson(t.app.ctx, OFFICER), DESK);
   return t;
 }
 
-/** Everything an import could touch, to compare before and after. */
-function snapshot(t: ReturnType<typeof testApp>) {
+/** Everything an import could touch, to compare before and after (read at `desk`). */
+function snapshot(t: ReturnType<typeof testApp>, desk = t.desk) {
   return {
-    units: t.call('listUnits', {}),
-    contingents: t.call('listContingents', {}),
-    journal: t.call('listJournal', { limit: 1 })[0]?.seq,
+    units: t.call('listUnits', {}, desk),
+    contingents: t.call('listContingents', {}, desk),
+    journal: t.call('listJournal', { limit: 1 }, desk)[0]?.seq,
     positions: t.app.db.prepare('SELECT count(*) AS n FROM unit_positions').get(),
   };
 }
@@ -90,7 +92,7 @@ describe('importRoster', () => {
       'roster.imported',
     ]);
     expect(entries.at(-1)).toMatchObject({
-      operator: officer.name,
+      operator: OFFICER,
       desk: 'D3',
       data: { rows: 4, imported: 4, updated: 0, contingentsCreated: 3, contingentsUpdated: 0 },
     });
@@ -121,15 +123,18 @@ describe('importRoster', () => {
     expect(snapshot(t)).toEqual(before);
   });
 
-  it('a dry run validates and counts but writes nothing, and needs no sign-in', () => {
+  it('a dry run validates and counts but writes nothing; without a sign-in nothing is imported', () => {
     const t = testApp();
-    const before = snapshot(t);
-    expect(t.call('importRoster', { csv: fixture('valid.csv'), dryRun: true })).toMatchObject({
+    // An officer at another desk looks; this desk has nobody signed in.
+    const officer = createDesk();
+    signInAs(t.call, 'officer', 'D4', officer);
+    const before = snapshot(t, officer);
+    expect(t.call('importRoster', { csv: fixture('valid.csv'), dryRun: true }, officer)).toMatchObject({
       imported: 4,
       updated: 0,
       rejected: [],
     });
-    expect(snapshot(t)).toEqual(before);
+    expect(snapshot(t, officer)).toEqual(before);
     const err = (() => {
       try {
         t.call('importRoster', { csv: fixture('valid.csv'), dryRun: false });
@@ -138,8 +143,8 @@ describe('importRoster', () => {
       }
     })();
     expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).code).toBe('forbidden');
-    expect(snapshot(t)).toEqual(before);
+    expect((err as ApiError).code).toBe('unauthorized');
+    expect(snapshot(t, officer)).toEqual(before);
   });
 
   it('re-importing updates units by callsign, journaling only what changed', () => {
@@ -252,7 +257,7 @@ describe('units export', () => {
         if (!r.ok) throw new ApiError(r.error);
         return r.value as CallOutput<K>;
       };
-      call('signIn', officer);
+      signInAs(call, addPerson(b.ctx, OFFICER), DESK);
       expect(call('importRoster', { csv, dryRun: false })).toMatchObject({
         imported: units.length,
         rejected: [],

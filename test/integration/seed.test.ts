@@ -6,8 +6,10 @@ import { listEntries } from '../../electron/store/journal.js';
 import { distanceToLineM } from '../../shared/geo.js';
 import { REFERENCE_PATTERN } from '../../shared/reference.js';
 import { clockFor } from '../../shared/clock.js';
-import { paths } from '../support/temp.js';
+import { paths, tempDb } from '../support/temp.js';
 import { testApp, REAL_START } from '../support/app.js';
+import { signInAs, signInInput } from '../support/sign-in.js';
+import { main } from '../../electron/cli.js';
 
 const scenario = loadScenario(paths.resources);
 const foreign = scenario.contingents.filter((c) => c.country !== 'FR');
@@ -48,6 +50,7 @@ describe('the Paris 2024 exercise data', () => {
 describe('seeding', () => {
   it('writes the exercise once, with chainage, references and a journal entry per record', () => {
     const { app, call } = testApp();
+    signInAs(call, 'officer');
     const op = getOperation(app.db);
     expect(op).toMatchObject({
       mode: 'exercise',
@@ -82,9 +85,11 @@ describe('seeding', () => {
 
   it('does not seed twice', () => {
     const first = testApp();
+    signInAs(first.call, 'officer');
     const units = first.call('listUnits', {}).length;
     first.app.close();
     const second = testApp(first.dbPath);
+    signInAs(second.call, 'officer');
     expect(second.call('listUnits', {})).toHaveLength(units);
     expect(second.call('verify', {}).ok).toBe(true);
   });
@@ -93,6 +98,7 @@ describe('seeding', () => {
 describe('seeded incidents under way', () => {
   it('have their units assigned, each unit on one incident, with matching statuses', () => {
     const { call } = testApp();
+    signInAs(call, 'officer');
     const rows = call('listIncidents', {});
     const working = rows.flatMap((r) => r.assigned.map((a) => a.callsign));
     expect(working.length).toBeGreaterThan(4);
@@ -110,6 +116,7 @@ describe('seeded incidents under way', () => {
 describe('seeded parade plan', () => {
   it('comes from the scenario: 85 boats from 19:30 Paris time at 15 km/h', () => {
     const { call } = testApp();
+    signInAs(call, 'observer');
     const parade = call('getParade', {});
     expect(parade.plan).toMatchObject({
       start: '2024-07-26T17:30:00.000Z',
@@ -117,5 +124,65 @@ describe('seeded parade plan', () => {
       boats: 85,
       spacingM: 100,
     });
+  });
+});
+
+describe('the exercise’s demo logins', () => {
+  // The README's start command opens a usable console: `vigie seed` prints one login per role.
+  const printed = [
+    { login: 'officer', passphrase: 'vigie-officer-2024', role: 'watch_officer' },
+    { login: 'supervisor', passphrase: 'vigie-supervisor-2024', role: 'supervisor' },
+    { login: 'liaison-es', passphrase: 'vigie-liaison-es-2024', role: 'liaison' },
+    { login: 'liaison-de', passphrase: 'vigie-liaison-de-2024', role: 'liaison' },
+    { login: 'observer', passphrase: 'vigie-observer-2024', role: 'observer' },
+    { login: 'wall', passphrase: 'vigie-wall-2024', role: 'wall' },
+  ];
+
+  async function seed(db: string) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(
+      ['seed', '--db', db],
+      { out: (s) => out.push(s), err: (s) => err.push(s) },
+      paths,
+    );
+    expect(err.join('\n')).toBe('');
+    expect(code).toBe(0);
+    return JSON.parse(out.join('\n')) as { seeded: boolean; demoLogins: unknown };
+  }
+
+  it('are printed by `vigie seed`, six of them, and each signs in with its role', async () => {
+    const db = tempDb();
+    const summary = await seed(db);
+    expect(summary.seeded).toBe(true);
+    expect(summary.demoLogins).toEqual(printed);
+    // Seeding again seeds nothing but still says how to sign in.
+    expect(await seed(db)).toMatchObject({ seeded: false, demoLogins: printed });
+
+    const { call } = testApp(db);
+    expect(call('getSession', {}).demoLogins.map((d) => d.login)).toEqual(printed.map((d) => d.login));
+    const wanted = {
+      'liaison-es': { contingentId: 'es-pn' },
+      'liaison-de': { contingentId: 'de-bpol' },
+      observer: { country: 'GB' },
+    } as Record<string, object>;
+    for (const [i, d] of printed.entries()) {
+      const desk = `DEMO${i}`;
+      const op = call('signIn', { login: d.login, passphrase: d.passphrase, desk });
+      expect(op, d.login).toMatchObject({ login: d.login, role: d.role, desk, ...wanted[d.login] });
+      expect(call('getSession', {}).operator?.login).toBe(d.login);
+    }
+    // Only the printed passphrase opens them.
+    signInAs(call, 'supervisor');
+    const seq = call('listJournal', { limit: 1 })[0]?.seq ?? 0;
+    expect(() => call('signIn', { ...signInInput('officer'), passphrase: 'vigie-officer-2025' })).toThrow(
+      /not recognised/,
+    );
+    expect(call('getSession', {}).operator?.login).toBe('supervisor');
+    expect(
+      call('listJournal', { limit: 2 })
+        .filter((e) => e.seq > seq)
+        .map((e) => e.action),
+    ).toEqual(['operator.sign_in_failed']);
   });
 });

@@ -2,19 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { createDesk } from '../../electron/services/desk.js';
 import { expectApiError } from '../support/api-error.js';
 import { testApp } from '../support/app.js';
+import { addPerson, signInAs, signInInput } from '../support/sign-in.js';
 
-const officer = { name: 'Capt. Élise Moreau', role: 'Watch officer', desk: 'D1' };
+const OFFICER = 'Capt. Élise Moreau';
+
+/** The exercise with Capt. Moreau signed in at D1. */
+function withOfficer() {
+  const t = testApp();
+  signInAs(t.call, addPerson(t.app.ctx, OFFICER), 'D1');
+  return t;
+}
 
 describe('session', () => {
   it('signs an operator in and journals it under their name and desk', () => {
-    const { call } = testApp();
+    const { call, app } = testApp();
+    const moreau = addPerson(app.ctx, OFFICER);
     expect(call('getSession', {}).operator).toBeNull();
-    const op = call('signIn', officer);
+    const op = signInAs(call, moreau, 'D1');
+    expect(op).toMatchObject({ name: OFFICER, login: moreau.login, role: 'watch_officer', desk: 'D1' });
     expect(call('getSession', {}).operator).toEqual(op);
     const [last] = call('listJournal', { limit: 1 });
     expect(last).toMatchObject({
       action: 'operator.signed_in',
-      operator: officer.name,
+      operator: OFFICER,
+      role: 'watch_officer',
       desk: 'D1',
       entityId: op.id,
     });
@@ -24,31 +35,35 @@ describe('session', () => {
   it('rejects invalid input naming the field', () => {
     const { call } = testApp();
     const err = expectApiError(
-      () => call('signIn', { ...officer, name: '' }),
+      () => call('signIn', { ...signInInput('officer'), login: '' }),
       'invalid_input',
-      /signIn: name/,
+      /signIn: login/,
     );
-    expect(err.issues?.[0]?.path).toBe('name');
-    expectApiError(() => call('signIn', { ...officer, extra: 1 } as never), 'invalid_input');
+    expect(err.issues?.[0]?.path).toBe('login');
+    expectApiError(() => call('signIn', { ...signInInput('officer'), extra: 1 } as never), 'invalid_input');
+    expect(call('getSession', {}).operator).toBeNull();
   });
 });
 
 describe('unit status', () => {
   it('needs a signed-in operator', () => {
     const { call } = testApp();
-    const [unit] = call('listUnits', {});
+    // Another desk, signed in, reads; this one has nobody.
+    const reader = createDesk();
+    signInAs(call, 'observer', 'D9', reader);
+    const [unit] = call('listUnits', {}, reader);
     if (!unit) throw new Error('no units');
     expectApiError(
       () => call('setUnitStatus', { id: unit.id, status: 'off_duty', version: unit.version }),
-      'forbidden',
+      'unauthorized',
       /Sign in/,
     );
-    expect(call('listUnits', {})[0]?.status).toBe(unit.status);
+    expectApiError(() => call('listUnits', {}), 'unauthorized', /Sign in/);
+    expect(call('listUnits', {}, reader)[0]).toMatchObject({ status: unit.status, version: unit.version });
   });
 
   it('changes status, bumps the version and journals from/to', () => {
-    const { call } = testApp();
-    call('signIn', officer);
+    const { call } = withOfficer();
     const unit = call('listUnits', {}).find((u) => u.status === 'available');
     if (!unit) throw new Error('no available unit');
     const after = call('setUnitStatus', { id: unit.id, status: 'off_duty', version: unit.version });
@@ -56,7 +71,7 @@ describe('unit status', () => {
     const [entry] = call('listJournal', { limit: 5, entityId: unit.id });
     expect(entry).toMatchObject({
       action: 'unit.status_changed',
-      operator: officer.name,
+      operator: OFFICER,
       desk: 'D1',
       data: { callsign: unit.callsign, from: 'available', to: 'off_duty' },
     });
@@ -64,10 +79,9 @@ describe('unit status', () => {
   });
 
   it('refuses a stale update from another desk and returns the current row', () => {
-    const { call } = testApp();
+    const { call, app } = withOfficer();
     const other = createDesk();
-    call('signIn', officer);
-    call('signIn', { ...officer, name: 'Lt. Sam Okafor', desk: 'D2' }, other);
+    signInAs(call, addPerson(app.ctx, 'Lt. Sam Okafor'), 'D2', other);
     const unit = call('listUnits', {})[0];
     if (!unit) throw new Error('no units');
     call('setUnitStatus', { id: unit.id, status: 'en_route', version: unit.version }, other);
@@ -82,15 +96,14 @@ describe('unit status', () => {
   });
 
   it('answers not_found for an unknown unit', () => {
-    const { call } = testApp();
-    call('signIn', officer);
+    const { call } = withOfficer();
     expectApiError(() => call('setUnitStatus', { id: 'nope', status: 'available', version: 1 }), 'not_found');
   });
 });
 
 describe('reads', () => {
   it('lists open incidents by priority then age, closed only when asked', () => {
-    const { call } = testApp();
+    const { call } = withOfficer();
     const open = call('listIncidents', {});
     const keys = open.map((i) => `${i.priority}|${i.createdAt}`);
     expect(keys).toEqual([...keys].sort());
@@ -98,7 +111,7 @@ describe('reads', () => {
   });
 
   it('joins units to their contingent country and agency', () => {
-    const { call } = testApp();
+    const { call } = withOfficer();
     const units = call('listUnits', {});
     const contingents = new Map(call('listContingents', {}).map((c) => [c.id, c]));
     for (const u of units) expect(u.country).toBe(contingents.get(u.contingentId)?.country);

@@ -15,6 +15,7 @@ import { TileFileError } from '../../electron/tiles/types.js';
 import { tempDir } from '../support/temp.js';
 import { testApp } from '../support/app.js';
 import { expectApiError } from '../support/api-error.js';
+import { addPerson, signInAs } from '../support/sign-in.js';
 import { writeMbtiles, writePmtiles, type DirEntry } from '../fixtures/tiles/write.js';
 
 const bytes = (...n: number[]) => Uint8Array.from(n);
@@ -307,9 +308,12 @@ describe('the contract: getBasemap and setBasemap', () => {
     const t = testApp();
     const f = join(tempDir(), 'paris.mbtiles');
     writeMbtiles(f, [{ z: 0, x: 0, y: 0, data: pbf(9) }], { name: 'Paris', format: 'pbf' });
+    expectApiError(() => t.call('getBasemap', {}), 'unauthorized');
+    signInAs(t.call, 'officer', 'MAP');
     expect(t.call('getBasemap', {})).toEqual({ basemap: null });
+    // The base map is the whole room's: a supervisor's to change.
     expectApiError(() => t.call('setBasemap', { path: f }), 'forbidden');
-    t.call('signIn', { name: 'Lt. Marc Dubois', role: 'GIS officer', desk: 'MAP' });
+    signInAs(t.call, addPerson(t.app.ctx, 'Lt. Marc Dubois', 'supervisor'), 'MAP');
     const { basemap } = t.call('setBasemap', { path: f });
     slots.push(basemapSlot(t.app.db));
     expect(basemap).toMatchObject({
@@ -332,6 +336,11 @@ describe('the contract: getBasemap and setBasemap', () => {
     expect(t.call('setBasemap', { path: null })).toEqual({ basemap: null });
     const actions = t.call('listJournal', { limit: 3 }).map((e) => e.action);
     expect(actions.slice(0, 2)).toEqual(['basemap.cleared', 'basemap.loaded']);
+    expect(t.call('listJournal', { limit: 1 })[0]).toMatchObject({
+      operator: 'Lt. Marc Dubois',
+      role: 'supervisor',
+      desk: 'MAP',
+    });
   });
 
   it('reads --basemap FILE and --basemap=FILE from the desktop command line, as absolute paths', () => {

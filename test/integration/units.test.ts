@@ -3,8 +3,10 @@ import { createDesk } from '../../electron/services/desk.js';
 import { ApiError } from '../../shared/errors.js';
 import { UNIT_STATUSES, type Unit } from '../../shared/domain.js';
 import { testApp } from '../support/app.js';
+import type { Role } from '../../shared/roles.js';
+import { addPerson, signInAs } from '../support/sign-in.js';
 
-const officer = { name: 'Capt. Élise Moreau', role: 'Watch officer', desk: 'D1' };
+const OFFICER = 'Capt. Élise Moreau';
 const MIN = 60_000;
 
 function apiError(fn: () => unknown): ApiError {
@@ -17,9 +19,10 @@ function apiError(fn: () => unknown): ApiError {
   throw new Error('expected an ApiError');
 }
 
-function signedIn() {
+/** The exercise with Capt. Moreau signed in at D1 (a watch officer unless told). */
+function signedIn(role: Role = 'watch_officer') {
   const t = testApp();
-  t.call('signIn', officer);
+  signInAs(t.call, addPerson(t.app.ctx, OFFICER, role), 'D1');
   return t;
 }
 
@@ -31,7 +34,7 @@ const availableUnit = (units: Unit[]): Unit => {
 
 describe('getContingent', () => {
   it('returns the contingent, its units and a count for every status', () => {
-    const { call } = testApp();
+    const { call } = signedIn();
     const [contingent] = call('listContingents', {});
     if (!contingent) throw new Error('no contingents');
     const detail = call('getContingent', { id: contingent.id });
@@ -86,11 +89,18 @@ describe('unit status rules', () => {
 describe('moveUnit', () => {
   it('needs a signed-in operator', () => {
     const { call } = testApp();
-    const unit = availableUnit(call('listUnits', {}));
+    const reader = createDesk();
+    signInAs(call, 'observer', 'D9', reader);
+    const unit = availableUnit(call('listUnits', {}, reader));
     const err = apiError(() =>
       call('moveUnit', { id: unit.id, version: unit.version, lat: 48.86, lon: 2.33, source: 'map_drag' }),
     );
-    expect(err.code).toBe('forbidden');
+    expect(err.code).toBe('unauthorized');
+    expect(call('listUnits', {}, reader).find((u) => u.id === unit.id)).toMatchObject({
+      lat: unit.lat,
+      lon: unit.lon,
+      version: unit.version,
+    });
   });
 
   it('moves the unit, appends to its trail and journals from/to, in one go', () => {
@@ -133,7 +143,7 @@ describe('moveUnit', () => {
     const [last, first] = call('listJournal', { limit: 2, entityId: unit.id });
     expect(first).toMatchObject({
       action: 'unit.moved',
-      operator: officer.name,
+      operator: OFFICER,
       desk: 'D1',
       data: {
         callsign: unit.callsign,
@@ -171,7 +181,7 @@ describe('moveUnit', () => {
 
 describe('stale positions', () => {
   it('flags positions older than the setting, on the operation clock', () => {
-    const { call, real } = signedIn();
+    const { call, real } = signedIn('supervisor'); // the setting is a supervisor's
     expect(call('getSettings', {})).toMatchObject({ stalePositionMinutes: 30, version: 1 });
     const placed = () => call('listUnits', {}).filter((u) => u.positionAt !== null);
     expect(placed().some((u) => u.positionStale)).toBe(false);
@@ -200,19 +210,23 @@ describe('stale positions', () => {
     const [entry] = call('listJournal', { limit: 1 });
     expect(entry).toMatchObject({
       action: 'settings.updated',
-      operator: officer.name,
+      operator: OFFICER,
       data: { stalePositionMinutes: { from: 30, to: 45 } },
     });
   });
 
-  it('settings changes need an operator, a current version and a sane value', () => {
-    const { call } = testApp();
+  it('settings changes need a supervisor, a current version and a sane value', () => {
+    const { call, app } = testApp();
+    expect(apiError(() => call('updateSettings', { version: 1, stalePositionMinutes: 10 })).code).toBe(
+      'unauthorized',
+    );
+    signInAs(call, 'officer', 'D1');
     expect(apiError(() => call('updateSettings', { version: 1, stalePositionMinutes: 10 })).code).toBe(
       'forbidden',
     );
-    call('signIn', officer);
+    signInAs(call, addPerson(app.ctx, OFFICER, 'supervisor'), 'D1');
     const other = createDesk();
-    call('signIn', { ...officer, name: 'Lt. Sam Okafor', desk: 'D2' }, other);
+    signInAs(call, addPerson(app.ctx, 'Lt. Sam Okafor', 'supervisor'), 'D2', other);
     call('updateSettings', { version: 1, stalePositionMinutes: 10 }, other);
     const err = apiError(() => call('updateSettings', { version: 1, stalePositionMinutes: 20 }));
     expect(err).toMatchObject({ code: 'conflict', current: { stalePositionMinutes: 10, version: 2 } });

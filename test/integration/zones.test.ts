@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/api.js';
 import { testApp } from '../support/app.js';
 import { expectApiError } from '../support/api-error.js';
+import { addPerson, signInAs } from '../support/sign-in.js';
 
-const officer = { name: 'Cdt. Léa Martin', role: 'Sector officer', desk: 'ZONES' };
+const OFFICER = 'Cdt. Léa Martin';
+const DESK = 'ZONES';
 const ring: [number, number][] = [
   [2.34, 48.857],
   [2.342, 48.857],
@@ -23,7 +25,7 @@ const perimeter: CallInput<'createZone'> = {
 
 function signedIn() {
   const t = testApp();
-  t.call('signIn', officer);
+  signInAs(t.call, addPerson(t.app.ctx, OFFICER), DESK);
   const lastSeq = () => t.call('listJournal', { limit: 1 })[0]?.seq ?? 0;
   return { ...t, lastSeq };
 }
@@ -43,7 +45,7 @@ describe('zone edits', () => {
     const [entry] = t.call('listJournal', { limit: 1, entityId: zone.id });
     expect(entry).toMatchObject({
       action: 'zone.created',
-      operator: officer.name,
+      operator: OFFICER,
       desk: 'ZONES',
       data: { polygon: [ring] },
     });
@@ -51,8 +53,8 @@ describe('zone edits', () => {
 
   it('refuses writes before sign-in and bad input, writing nothing', () => {
     const t = testApp();
-    expectApiError(() => t.call('createZone', perimeter), 'forbidden', /Sign in/);
-    t.call('signIn', officer);
+    expectApiError(() => t.call('createZone', perimeter), 'unauthorized', /Sign in/);
+    signInAs(t.call, addPerson(t.app.ctx, OFFICER), DESK);
     const seq = t.call('listJournal', { limit: 1 })[0]?.seq;
     const open = ring.slice(0, 4);
     const bad = expectApiError(
@@ -144,7 +146,7 @@ describe('GeoJSON import and export', () => {
     const [summary] = b.call('listJournal', { limit: 1 });
     expect(summary).toMatchObject({
       action: 'zones.imported',
-      operator: officer.name,
+      operator: OFFICER,
       data: { created: exported.features.length },
     });
 

@@ -20,8 +20,15 @@ describe('API contract', () => {
   });
 
   it('bounds strings and fills defaults', () => {
-    expect(api.signIn.input.safeParse({ name: 'x'.repeat(201), role: 'r', desk: 'd' }).success).toBe(false);
-    expect(api.signIn.input.parse({ name: '  Moreau ', role: 'r', desk: 'D1' }).name).toBe('Moreau');
+    expect(
+      api.signIn.input.safeParse({ login: 'moreau', passphrase: 'x'.repeat(201), desk: 'd' }).success,
+    ).toBe(false);
+    expect(
+      api.signIn.input.safeParse({ login: 'moreau', passphrase: 'p', desk: 'd'.repeat(41) }).success,
+    ).toBe(false);
+    const parsed = api.signIn.input.parse({ login: '  Moreau ', passphrase: 'p', desk: ' D1 ' });
+    expect(parsed.login).toBe('moreau');
+    expect(parsed.desk).toBe('D1');
     expect(api.listIncidents.input.parse({})).toEqual({ includeClosed: false, limit: 10_000 });
     expect(api.listJournal.input.parse({})).toEqual({ limit: 100 });
   });

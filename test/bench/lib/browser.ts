@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, serve, type Served } from '../../e2e/harness.js';
+import { hostClient } from '../../support/host-client.js';
+import type { Demo } from '../../support/sign-in.js';
 import { paths } from './paths.js';
 import { onExit } from './temp.js';
 
@@ -38,6 +40,27 @@ export async function launch(): Promise<Browser> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: harnessFlags() });
   onExit(() => void browser.close().catch(() => undefined));
   return browser;
+}
+
+/**
+ * Signs the browser of `context` in on the host at `url` as one of the exercise's demo operators:
+ * the sign-in is made from Node and its HttpOnly session cookie handed to the browser, so the page
+ * opens on a signed-in desk (as a desk reloading its console does) whatever the sign-in screen
+ * looks like. Returns the time it took, for the caller to leave out of its figures.
+ */
+export async function signInBrowser(
+  context: BrowserContext,
+  url: string,
+  who: Demo = 'officer',
+  desk = 'BENCH',
+): Promise<number> {
+  const t0 = Date.now();
+  const client = hostClient(url);
+  await client.signIn(who, desk);
+  const [name, value] = client.cookie.split('=');
+  if (!name || !value) throw new Error(`signIn on ${url} set no session cookie`);
+  await context.addCookies([{ name, value, url, httpOnly: true, sameSite: 'Strict' }]);
+  return Date.now() - t0;
 }
 
 /** The console's viewport in the e2e tests. */

@@ -9,8 +9,21 @@ import { iso } from '../../../shared/clock.js';
 export interface JournalRow {
   seq: number;
   hash: string;
-  /** The journal insert's parameters, in its column order (seq … prev_hash, hash). */
-  params: [number, string, string, string, string, string, string, string | null, string, string, string];
+  /** The journal insert's parameters, in its column order (seq … prev_hash, hash), as Vigie's own. */
+  params: [
+    number,
+    string,
+    string,
+    string,
+    string | null,
+    string,
+    string,
+    string,
+    string | null,
+    string,
+    string,
+    string,
+  ];
 }
 
 /** Entry `e` as the journal row after (seq - 1, prevHash): its real hash, ready to insert. */
@@ -20,6 +33,7 @@ export function journalRow(e: NewEntry, seq: number, prevHash: string): JournalR
     at: e.at,
     recorded_at: e.recordedAt,
     operator: e.operator,
+    role: e.role,
     desk: e.desk,
     action: e.action,
     entity_type: e.entityType,
@@ -36,6 +50,7 @@ export function journalRow(e: NewEntry, seq: number, prevHash: string): JournalR
       row.at,
       row.recorded_at,
       row.operator,
+      row.role,
       row.desk,
       row.action,
       row.entity_type,
@@ -59,8 +74,8 @@ export class BulkJournal {
     this.seq = last?.seq ?? 0;
     this.prev = last?.hash ?? GENESIS_HASH;
     this.insert = db.prepare(
-      `INSERT INTO journal (seq, at, recorded_at, operator, desk, action, entity_type, entity_id, data, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO journal (seq, at, recorded_at, operator, role, desk, action, entity_type, entity_id, data, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -76,7 +91,7 @@ export class BulkJournal {
   }
 }
 
-const BENCH_OPERATOR = { operator: 'Bench Fixture', desk: 'bench' };
+const BENCH_OPERATOR = { operator: 'Bench Fixture', role: 'watch_officer', desk: 'bench' };
 export const entry = (
   at: string,
   action: string,

@@ -19,7 +19,7 @@ import type { Row, Sql, Stmt, Value } from './sql.js';
 import { inBox, PARIS } from './fixture.js';
 import { journalRow } from './fixture-journal.js';
 
-const OPERATOR = { operator: 'Bench Operator', desk: 'bench' };
+const OPERATOR = { operator: 'Bench Operator', role: 'supervisor', desk: 'bench' };
 
 export interface NewIncidentInput {
   category: IncidentCategory;
@@ -95,8 +95,8 @@ export class PlainStore {
     this.s = {
       last: p('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1'),
       appendRow: p(
-        `INSERT INTO journal (seq, at, recorded_at, operator, desk, action, entity_type, entity_id, data, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO journal (seq, at, recorded_at, operator, role, desk, action, entity_type, entity_id, data, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       sequence: p(
         `INSERT INTO incident_sequences (day, last) VALUES (?, 1)

@@ -40,8 +40,10 @@ const OPENING = 4;
 /** The child: one desk's writing loop. */
 export async function deskMain(): Promise<void> {
   const o = JSON.parse(process.env[DESK_ENV] ?? '{}') as DeskOrder;
-  const c = openClient(o.url, { signIn: false });
-  c.call('signIn', { name: `Officer ${o.desk}`, role: 'Watch officer', desk: o.desk });
+  const c = openClient(o.url, {
+    as: { login: `desk-${o.desk.toLowerCase()}`, name: `Officer ${o.desk}`, role: 'watch_officer' },
+    desk: o.desk,
+  });
   // Each desk moves units of its own (every desks-th unit), so its moves never race another desk's.
   const units = new Map<string, Unit>(
     c

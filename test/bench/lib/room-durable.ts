@@ -60,7 +60,7 @@ export function createStatements(seen: Captured[]): string[] {
   return texts;
 }
 
-const OPERATOR = { operator: 'Bench Peer', desk: 'peer' };
+const OPERATOR = { operator: 'Bench Peer', role: 'watch_officer', desk: 'peer' };
 
 /** The bare client: the captured statements, fresh values each time, in a postgres.js transaction. */
 export class PgPeer {

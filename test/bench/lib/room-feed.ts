@@ -1,21 +1,25 @@
 // Change propagation between two desks on one database: desk A writes through its host's API, a
 // client reads desk B's /events stream (server-sent events), and each write is timed from A's
 // answer to the journal event naming the new incident on B's stream.
-import { hostApi, type Served } from '../../e2e/harness.js';
+import type { Served } from '../../e2e/harness.js';
 import { readEventStream } from '../../support/event-stream.js';
+import { hostClient, type HostClient } from '../../support/host-client.js';
 import { rng } from './fixture.js';
 
 interface Pushed {
   entries?: { seq: number; entityId: string | null }[];
 }
 
-/** Reads a host's /events in the background; when (performance.now()) each entity was first named. */
-function readEvents(url: string) {
+/**
+ * Reads a host's /events in the background, as a browser signed in on it; when (performance.now())
+ * each entity was first named.
+ */
+function readEvents(reader: HostClient) {
   const seen = new Map<string, number>();
   let hello = false;
   const abort = new AbortController();
   const done = (async () => {
-    const res = await fetch(`${url}events`, { signal: abort.signal });
+    const res = await reader.get('events', { signal: abort.signal });
     if (!res.ok || !res.body) throw new Error(`GET /events: ${res.status}`);
     await readEventStream(res.body, (event, data) => {
       const at = performance.now();
@@ -61,9 +65,17 @@ export interface Propagation {
  * rather than locking onto its phase.
  */
 export async function propagation(a: Served, b: Served, count: number, seed: number): Promise<Propagation> {
-  const api = hostApi(a.url);
-  await api('signIn', { name: 'Bench Writer', role: 'Watch officer', desk: 'A1' });
-  const stream = readEvents(b.url);
+  // Each host serves the seeded exercise: its demo officer writes on A, its observer reads B's stream.
+  const writer = hostClient(a.url);
+  await writer.signIn('officer', 'A1');
+  const reader = hostClient(b.url);
+  await reader.signIn('observer', 'B1');
+  const api = async <T>(name: string, input: unknown): Promise<T> => {
+    const r = await writer.call(name, input);
+    if (r.status !== 200) throw new Error(`${name}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body as T;
+  };
+  const stream = readEvents(reader);
   const r = rng(seed);
   const out: Propagation = { delays: [], writes: [] };
   try {

@@ -70,7 +70,7 @@ export function boardQueries(): QueryResult[] {
   } finally {
     db.close();
   }
-  const vigie = openClient(path, { signIn: false });
+  const vigie = openClient(path);
   const plain = Object.fromEntries(
     DRIVERS.map((d) => [d, new PlainStore(open(d, path), realTime)]),
   ) as Record<Driver, PlainStore>;

@@ -111,8 +111,8 @@ function createAnatomy(): { preparesPerCreate: number; prepareUs: number; refere
     const n = 20;
     for (let i = 0; i < n; i++) c.call('createIncident', incidentInput(i));
     db.prepare = prepare;
-    const sql = `INSERT INTO journal (seq, at, recorded_at, operator, desk, action, entity_type, entity_id, data, prev_hash, hash)
-     VALUES (@seq, @at, @recorded_at, @operator, @desk, @action, @entity_type, @entity_id, @data, @prev_hash, @hash)`;
+    const sql = `INSERT INTO journal (seq, at, recorded_at, operator, role, desk, action, entity_type, entity_id, data, prev_hash, hash)
+     VALUES (@seq, @at, @recorded_at, @operator, @role, @desk, @action, @entity_type, @entity_id, @data, @prev_hash, @hash)`;
     const k = 2000;
     const prepareUs =
       (timed(() => {

@@ -36,6 +36,7 @@ export const appendVia = (db: Db, i: number) => {
     at,
     recordedAt: at,
     operator: 'Bench Operator',
+    role: 'supervisor',
     desk: 'bench',
     action: 'unit.moved',
     entityType: 'unit',
