@@ -21,6 +21,8 @@ beforeAll(async () => ({ served, ui } = await openSignedInDesk('officer', 'D1'))
 afterAll(() => closeDesk({ served, ui }));
 
 const firstUnit = '[data-testid="unit-row"]';
+/** For what waits on a passphrase check: the hash is slow on purpose, slower on a loaded machine. */
+const SLOW = { timeout: 20_000 };
 const officer = DEMO.officer.name;
 /** The desk's lock as the page's own session sees it. */
 const locked = async () =>
@@ -54,14 +56,14 @@ describe('the desk lock', () => {
     const { page } = ui;
     await page.getByTestId('lock-passphrase').fill('not-the-passphrase');
     await page.getByTestId('lock-resume').click();
-    await expect.poll(() => page.getByTestId('lock-error').innerText()).toContain('not recognised');
+    await expect.poll(() => page.getByTestId('lock-error').innerText(), SLOW).toContain('not recognised');
     expect(await page.getByTestId('lock-screen').isVisible()).toBe(true);
     expect(await locked()).toBe(true);
 
     await page.getByTestId('lock-passphrase').fill(DEMO.officer.passphrase);
     await page.getByTestId('lock-resume').click();
-    await expect.poll(() => page.getByTestId('lock-screen').count()).toBe(0);
-    await expect.poll(() => page.locator(firstUnit).first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('lock-screen').count(), SLOW).toBe(0);
+    await expect.poll(() => page.locator(firstUnit).first().isVisible(), SLOW).toBe(true);
     expect(await page.getByTestId('operator-name').innerText()).toBe(officer);
     expect(await locked()).toBe(false);
   });
@@ -72,8 +74,8 @@ describe('the desk lock', () => {
     await page.getByTestId('lock-screen').waitFor();
     await page.getByTestId('lock-other').click();
     await fillSignIn(page, 'supervisor', 'D1', 'lock-signin');
-    await expect.poll(() => page.getByTestId('lock-screen').count()).toBe(0);
-    await expect.poll(() => page.getByTestId('operator-name').innerText()).toBe(DEMO.supervisor.name);
+    await expect.poll(() => page.getByTestId('lock-screen').count(), SLOW).toBe(0);
+    await expect.poll(() => page.getByTestId('operator-name').innerText(), SLOW).toBe(DEMO.supervisor.name);
     expect(await page.getByTestId('operator-role').innerText()).toBe('Supervisor');
     expect(await locked()).toBe(false);
   });
