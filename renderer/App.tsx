@@ -1,28 +1,69 @@
 // The console: top bar (and journal alarm), the map, the incident pane (when an incident or a form
-// is open), the side panel. Loads everything at start; then the live feed brings each change as it
-// is committed on any desk, and polling every 5 seconds stands in while the feed is down.
+// is open), the side panel. Before anyone signs in, only the sign-in screen (every call but the
+// session needs an operator). Once signed in it loads everything; then the live feed brings each
+// change as it is committed on any desk, and polling every 5 seconds stands in while the feed is
+// down. A new operator on the desk (a sign-in from the lock screen, a handover) reads everything
+// again: what they may see can differ.
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorToast } from './common/ErrorToast';
 import { LoadStatus } from './common/LoadStatus';
 import { useShortcuts } from './common/use-shortcuts';
 import { IncidentPane } from './incidents/IncidentPane';
+import { onSessionEnded } from './lock/client';
 import { MapView } from './map/MapView';
 import { SidePanel } from './panels/SidePanel';
-import { usePane, useStoreApi } from './state/hooks';
+import { SignInScreen } from './signin/SignInScreen';
+import { usePane, useSession, useStoreApi, useVigie } from './state/hooks';
 import { JournalAlarm } from './topbar/JournalAlarm';
 import { RoomAlarm } from './topbar/RoomAlarm';
 import { TopBar } from './topbar/TopBar';
 import { UnitsOverlays } from './units/Overlays';
+import { useUnitsView } from './units/view-store';
 
 export const REFRESH_MS = 5000;
 
 export function App() {
+  const { t } = useTranslation();
+  const store = useStoreApi();
+  const session = useSession();
+  const sessionError = useVigie((s) => s.sessionError);
+  const operatorId = session?.operator?.id ?? null;
+
+  useEffect(() => {
+    void store.getState().loadSession();
+    return onSessionEnded((message) => store.getState().sessionEnded(message));
+  }, [store]);
+  // Whoever comes next starts with no dialog of the previous operator open.
+  useEffect(() => {
+    if (!operatorId) useUnitsView.getState().open(null);
+  }, [operatorId]);
+
+  if (!session)
+    return (
+      <div className="load-status" role="status" data-testid="load-status">
+        {sessionError ? (
+          <>
+            <p>{t('app.loadFailed', { message: sessionError })}</p>
+            <button type="button" className="btn-primary" onClick={() => void store.getState().loadSession()}>
+              {t('app.retry')}
+            </button>
+          </>
+        ) : (
+          <p>{t('app.loading')}</p>
+        )}
+      </div>
+    );
+  if (!operatorId) return <SignInScreen />;
+  return <Console operatorId={operatorId} />;
+}
+
+function Console({ operatorId }: { operatorId: string }) {
   const store = useStoreApi();
   const pane = usePane();
   useShortcuts(store);
 
   useEffect(() => {
-    void store.getState().loadAll();
     const stopPolling = store.getState().startPolling(REFRESH_MS);
     const stopLive = store.getState().startLive();
     return () => {
@@ -30,6 +71,9 @@ export function App() {
       stopPolling();
     };
   }, [store]);
+  useEffect(() => {
+    void store.getState().loadAll();
+  }, [store, operatorId]);
 
   return (
     <div className="app">

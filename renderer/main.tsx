@@ -8,6 +8,8 @@ import './styles/map.css';
 import './styles/panel.css';
 import './styles/incidents.css';
 import './styles/units.css';
+import './styles/signin.css';
+import './styles/operators.css';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { appClient } from './lock/client';

@@ -3,6 +3,7 @@
 // Neither ever throws away typing: not while an incident is being edited, and Ctrl+I not from a
 // text box that holds text (a note being written).
 import { useEffect } from 'react';
+import { may } from '../state/can';
 import type { VigieStore } from '../state/store';
 
 /** The key lands in something the officer is typing into. */
@@ -26,7 +27,13 @@ export function useShortcuts(store: VigieStore): void {
         (e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement) &&
         e.target.value.trim() !== '' &&
         !e.target.closest('[data-testid="incident-form"]');
-      if ((ctrlI || n) && s.loadState === 'ready' && s.pane?.kind !== 'edit' && !holdsText) {
+      if (
+        (ctrlI || n) &&
+        s.loadState === 'ready' &&
+        may(s, 'createIncident') &&
+        s.pane?.kind !== 'edit' &&
+        !holdsText
+      ) {
         e.preventDefault();
         s.setTab('incidents');
         s.openCreate();

@@ -1,8 +1,9 @@
 // Shift handover from the top bar: the window (suggested by the service, else the last 12 hours of
-// the operation clock), the incoming officer, pending actions (one a line) and the report's
-// language → a preview rendered by the shared HTML renderer in a sandboxed frame; then
-// "Acknowledge as <incoming>" stores and journals it (its content hash is shown). Past handovers
-// are listed with their exports (PDF, HTML, Markdown, JSON).
+// the operation clock), whom the outgoing officer expects (optional), pending actions (one a line)
+// and the report's language → a preview rendered by the shared HTML renderer in a sandboxed frame.
+// The incoming officer acknowledges by signing in on the desk (their own login and passphrase):
+// the handover is stored and journaled as theirs (its content hash is shown) and the desk is theirs
+// from then on. Past handovers are listed with their exports (PDF, HTML, Markdown, JSON).
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat, type HandoverSummary } from '../../shared/api/handover';
@@ -14,6 +15,7 @@ import { useOperationClock } from '../clock/use-clock';
 import { currentLanguage } from '../i18n';
 import { appClient } from '../lock/client';
 import { Dialog } from '../units/Dialog';
+import { useStoreApi } from '../state/hooks';
 import { useUnitsView } from '../units/view-store';
 import { downloadBase64 } from './download';
 import { fromWall, toWall } from './zone-time';
@@ -25,10 +27,12 @@ export function HandoverDialog() {
   const { t } = useTranslation();
   const { clock, timeZone } = useOperationClock();
   const open = useUnitsView((s) => s.open);
+  const store = useStoreApi();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [incoming, setIncoming] = useState('');
-  const [role, setRole] = useState('');
+  const [expected, setExpected] = useState('');
+  const [incomingLogin, setIncomingLogin] = useState('');
+  const [incomingPassphrase, setIncomingPassphrase] = useState('');
   const [pending, setPending] = useState('');
   const [lang, setLang] = useState<ReportLang>(currentLanguage() === 'fr' ? 'fr' : 'en');
   const [preview, setPreview] = useState<HandoverReport | null>(null);
@@ -77,14 +81,7 @@ export function HandoverDialog() {
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    return {
-      from: f,
-      to: tt,
-      incomingName: incoming.trim(),
-      ...(role.trim() ? { incomingRole: role.trim() } : {}),
-      pendingActions: actions,
-      lang,
-    };
+    return { from: f, to: tt, pendingActions: actions, lang };
   };
 
   const doPreview = async (e: FormEvent) => {
@@ -95,26 +92,39 @@ export function HandoverDialog() {
     setError(null);
     setAcknowledged(null);
     try {
-      setPreview(await appClient().previewHandover(i));
+      setPreview(
+        await appClient().previewHandover({
+          ...i,
+          ...(expected.trim() ? { incomingName: expected.trim() } : {}),
+        }),
+      );
     } catch (err) {
       setError(toApiError(err).message);
     }
     setBusy(false);
   };
 
-  const acknowledge = async () => {
+  const acknowledge = async (e: FormEvent) => {
+    e.preventDefault();
     const i = input();
     if (!i) return;
     setBusy(true);
     setError(null);
     try {
-      const r = await appClient().acknowledgeHandover(i);
+      const r = await appClient().acknowledgeHandover({
+        ...i,
+        incomingLogin: incomingLogin.trim(),
+        incomingPassphrase,
+      });
       setAcknowledged(r.handover);
       setPreview(r.report);
+      // The desk is now the incoming officer's: the top bar (and what the desk may see) follows.
+      await store.getState().loadSession();
       await loadHistory();
     } catch (err) {
       setError(toApiError(err).message);
     }
+    setIncomingPassphrase('');
     setBusy(false);
   };
 
@@ -156,14 +166,12 @@ export function HandoverDialog() {
               onChange={setTo}
             />
             <TextField
-              label={t('handover.incoming')}
-              data-testid="handover-incoming"
-              value={incoming}
-              required
+              label={t('handover.expected')}
+              data-testid="handover-expected"
+              value={expected}
               maxLength={200}
-              onChange={setIncoming}
+              onChange={setExpected}
             />
-            <TextField label={t('handover.incomingRole')} value={role} maxLength={200} onChange={setRole} />
             <label>
               <span>{t('handover.pending')}</span>
               <textarea
@@ -189,35 +197,61 @@ export function HandoverDialog() {
               <button type="submit" className="btn-primary" data-testid="handover-preview" disabled={busy}>
                 {t('handover.preview')}
               </button>
-              {preview && !acknowledged && incoming.trim() && (
+            </div>
+          </form>
+          {preview && !acknowledged && (
+            <form className="handover-form handover-ack-form" onSubmit={(e) => void acknowledge(e)}>
+              <h3>{t('handover.ackTitle')}</h3>
+              <p className="hint">{t('handover.ackHint')}</p>
+              <TextField
+                label={t('handover.incomingLogin')}
+                data-testid="handover-incoming-login"
+                value={incomingLogin}
+                required
+                maxLength={40}
+                autoComplete="off"
+                autoCapitalize="none"
+                spellCheck={false}
+                onChange={setIncomingLogin}
+              />
+              <TextField
+                label={t('handover.incomingPassphrase')}
+                type="password"
+                autoComplete="off"
+                data-testid="handover-incoming-passphrase"
+                value={incomingPassphrase}
+                required
+                maxLength={200}
+                onChange={setIncomingPassphrase}
+              />
+              <div className="form-actions">
                 <button
-                  type="button"
+                  type="submit"
                   className="btn-primary"
                   data-testid="handover-acknowledge"
                   disabled={busy}
-                  onClick={() => void acknowledge()}
                 >
-                  {t('handover.acknowledge', { name: incoming.trim() })}
+                  {t('handover.acknowledge')}
                 </button>
-              )}
-            </div>
-            {error && (
-              <p className="form-error" role="alert" data-testid="handover-error">
-                {error}
-              </p>
-            )}
-            {acknowledged && (
-              <p
-                className="handover-ack"
-                data-testid="handover-acknowledged"
-                data-hash={acknowledged.contentHash}
-              >
-                {t('handover.acknowledged', { seq: acknowledged.journalSeq })}
-                <br />
-                <span className="mono hash">{acknowledged.contentHash}</span>
-              </p>
-            )}
-          </form>
+              </div>
+            </form>
+          )}
+          {error && (
+            <p className="form-error" role="alert" data-testid="handover-error">
+              {error}
+            </p>
+          )}
+          {acknowledged && (
+            <p
+              className="handover-ack"
+              data-testid="handover-acknowledged"
+              data-hash={acknowledged.contentHash}
+            >
+              {t('handover.acknowledged', { seq: acknowledged.journalSeq })}
+              <br />
+              <span className="mono hash">{acknowledged.contentHash}</span>
+            </p>
+          )}
           <h3>{t('handover.history')}</h3>
           {history.length === 0 ? (
             <p className="hint">{t('handover.noHistory')}</p>

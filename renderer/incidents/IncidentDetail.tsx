@@ -9,7 +9,7 @@ import { useNow, useOperationClock } from '../clock/use-clock';
 import { PRIORITY_COLOR } from '../map/palette';
 import { Field, TimeWithAge } from '../panels/Fields';
 import { endOf } from '../state/board';
-import { useVenueName, useVigie } from '../state/hooks';
+import { useCan, useVenueName, useVigie } from '../state/hooks';
 import { ConflictBanner } from './ConflictBanner';
 import { LifecycleActions } from './LifecycleActions';
 import { Notes } from './Notes';
@@ -24,6 +24,7 @@ export function IncidentDetail({ incident, detail }: { incident: Incident; detai
   const { t } = useTranslation();
   const close = useVigie((s) => s.closePane);
   const openEdit = useVigie((s) => s.openEdit);
+  const canEdit = useCan('updateIncident');
   const conflict = useVigie((s) => s.conflict);
   const reload = useVigie((s) => s.reloadAfterConflict);
   const retry = useVigie((s) => s.retryAfterConflict);
@@ -99,9 +100,11 @@ export function IncidentDetail({ incident, detail }: { incident: Incident; detai
 
       <div className="detail-actions">
         <LifecycleActions key={incident.id} incident={incident} />
-        <button type="button" className="btn-ghost" data-testid="edit-incident" onClick={openEdit}>
-          {t('detail.edit')}
-        </button>
+        {canEdit && (
+          <button type="button" className="btn-ghost" data-testid="edit-incident" onClick={openEdit}>
+            {t('detail.edit')}
+          </button>
+        )}
       </div>
 
       <dl className="fields">

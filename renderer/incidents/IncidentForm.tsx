@@ -17,7 +17,7 @@ import {
 } from '../../shared/domain';
 import { ShortcutHint } from '../common/ShortcutHint';
 import { PRIORITY_COLOR } from '../map/palette';
-import { useBridges, useSignedIn, useVigie } from '../state/hooks';
+import { useBridges, useCan, useVigie } from '../state/hooks';
 import type { IncidentPatch } from '../state/types';
 import { ConflictBanner } from './ConflictBanner';
 import { coord } from './place';
@@ -83,7 +83,7 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
   const retry = useVigie((s) => s.retryAfterConflict);
   const closeForm = useVigie((s) => s.closeForm);
   const showNotice = useVigie((s) => s.showNotice);
-  const signedIn = useSignedIn();
+  const mayWrite = useCan('createIncident');
 
   // Editing works on the row as it was when the form opened (its version is sent with the save).
   const [base] = useState(editing);
@@ -470,7 +470,7 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
           {error}
         </p>
       )}
-      {!signedIn && <p className="hint">{t('form.signInToSave')}</p>}
+      {!mayWrite && <p className="hint">{t('form.readOnly')}</p>}
 
       <div className="form-actions">
         <button type="button" className="btn-ghost" onClick={closeForm}>

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../shared/domain';
 import { TRANSITIONS, allowedActions, type IncidentAction } from '../../shared/incident-lifecycle';
-import { useStoreApi, useVigie } from '../state/hooks';
+import { useCan, useStoreApi, useVigie } from '../state/hooks';
 
 /** The buttons that ask for a reason first. */
 const ASKS_REASON: readonly IncidentAction[] = ['cancel', 'reopen'];
@@ -20,6 +20,7 @@ export function LifecycleActions({ incident }: { incident: Incident }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const actions = allowedActions(incident.status);
+  const canMove = useCan('transitionIncident');
 
   const run = async (action: IncidentAction, why?: string) => {
     setBusy(true);
@@ -34,6 +35,7 @@ export function LifecycleActions({ incident }: { incident: Incident }) {
     }
   };
 
+  if (!canMove) return null;
   if (asking) {
     const required = TRANSITIONS[asking].needsReason;
     return (

@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { IncidentNote } from '../../shared/domain';
 import { formatClock } from '../../shared/time-format';
 import { useOperationClock } from '../clock/use-clock';
-import { useVigie } from '../state/hooks';
+import { useCan, useVigie } from '../state/hooks';
 import { MarkingBadge } from '../marking/MarkingBadge';
 
 export function Notes({ notes }: { notes: readonly IncidentNote[] }) {
   const { t } = useTranslation();
   const { timeZone } = useOperationClock();
   const addNote = useVigie((s) => s.addNote);
+  const canNote = useCan('addIncidentNote');
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -41,32 +42,39 @@ export function Notes({ notes }: { notes: readonly IncidentNote[] }) {
           ))}
         </ol>
       )}
-      <form
-        className="note-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
-      >
-        <textarea
-          data-testid="note-input"
-          aria-label={t('notes.add')}
-          placeholder={t('notes.placeholder')}
-          rows={2}
-          maxLength={4000}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              void add();
-            }
+      {canNote && (
+        <form
+          className="note-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void add();
           }}
-        />
-        <button type="submit" className="btn-primary" data-testid="note-add" disabled={busy || !text.trim()}>
-          {t('notes.add')}
-        </button>
-      </form>
+        >
+          <textarea
+            data-testid="note-input"
+            aria-label={t('notes.add')}
+            placeholder={t('notes.placeholder')}
+            rows={2}
+            maxLength={4000}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+                e.preventDefault();
+                void add();
+              }
+            }}
+          />
+          <button
+            type="submit"
+            className="btn-primary"
+            data-testid="note-add"
+            disabled={busy || !text.trim()}
+          >
+            {t('notes.add')}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

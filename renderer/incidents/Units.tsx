@@ -11,7 +11,7 @@ import { useOperationClock } from '../clock/use-clock';
 import { countryName } from '../i18n/country';
 import { UNIT_STATUS_COLOR } from '../map/palette';
 import { matcher } from '../panels/filter';
-import { useVigie } from '../state/hooks';
+import { useCan, useVigie } from '../state/hooks';
 import { distanceM, formatDistance } from './distance';
 
 const MAX_SHOWN = 80;
@@ -35,6 +35,7 @@ export function Units({
   const { t } = useTranslation();
   const { timeZone } = useOperationClock();
   const release = useVigie((s) => s.releaseUnit);
+  const canAssign = useCan('assignUnit');
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const active = assignments.filter((a) => !a.releasedAt);
@@ -70,20 +71,23 @@ export function Units({
               <span className="status-pill" style={{ color: UNIT_STATUS_COLOR[a.unitStatus] }}>
                 {t(`unitStatus.${a.unitStatus}`)}
               </span>
-              <button
-                type="button"
-                className="btn-ghost btn-small"
-                data-testid="release-unit"
-                disabled={busy === a.unitId}
-                onClick={() => void doRelease(a.unitId)}
-              >
-                {t('assign.release')}
-              </button>
+              {canAssign && (
+                <button
+                  type="button"
+                  className="btn-ghost btn-small"
+                  data-testid="release-unit"
+                  disabled={busy === a.unitId}
+                  onClick={() => void doRelease(a.unitId)}
+                >
+                  {t('assign.release')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
       {open &&
+        canAssign &&
         (picking ? (
           <AssignPicker
             incident={incident}

@@ -1,8 +1,8 @@
 // The desk lock. Locks after `idleLockMinutes` without pointer or key input (0 = never), from the
 // top bar's Lock button, or when a write is refused because the desk is locked. While locked a
 // full-screen cover hides every operational view (they are made invisible, not only covered):
-// "Locked by NAME at TIME"; Resume asks the name (only the operator who locked may resume); or
-// sign in as someone else.
+// "Locked by NAME at TIME"; Resume asks that operator's passphrase (a wrong one counts towards the
+// login's lockout); or someone else signs in (login, passphrase) and the desk is theirs.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -10,10 +10,10 @@ import type { SessionView } from '../../shared/api/session';
 import { formatClock } from '../../shared/time-format';
 import { toApiError } from '../api';
 import { useOperationClock } from '../clock/use-clock';
-import { useSession, useStoreApi, useVigie } from '../state/hooks';
+import { useSession, useStoreApi } from '../state/hooks';
 import type { VigieStore } from '../state/store';
 import { TextField } from '../panels/TextField';
-import { OperatorFields, type OperatorInput } from '../topbar/OperatorFields';
+import { SignInForm } from '../signin/SignInForm';
 import { deskAlerts } from './alerts';
 import { appClient } from './client';
 
@@ -95,14 +95,9 @@ function LockScreen({ lockedAt }: { lockedAt: string | null }) {
   const { t } = useTranslation();
   const store = useStoreApi();
   const session = useSession();
-  const signIn = useVigie((s) => s.signIn);
   const { timeZone } = useOperationClock();
   const [mode, setMode] = useState<'resume' | 'signin'>('resume');
-  const [person, setPerson] = useState<OperatorInput>({
-    name: '',
-    role: '',
-    desk: session?.operator?.desk ?? '',
-  });
+  const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const who = session?.operator?.name ?? '—';
@@ -112,27 +107,11 @@ function LockScreen({ lockedAt }: { lockedAt: string | null }) {
     setBusy(true);
     setError(null);
     try {
-      applySession(store, await appClient().unlockSession({ name: person.name }));
-      setPerson({ ...person, name: '' });
+      applySession(store, await appClient().unlockSession({ passphrase }));
     } catch (err) {
-      const x = toApiError(err);
-      setError(x.code === 'forbidden' ? t('lock.wrongOperator', { name: who }) : x.message);
+      setError(toApiError(err).message);
     }
-    setBusy(false);
-  };
-
-  const other = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    const ok = await signIn(person);
-    if (ok) {
-      try {
-        applySession(store, await appClient().getSession({}));
-      } catch (err) {
-        setError(toApiError(err).message);
-      }
-    } else setError(store.getState().toast?.message ?? t('lock.signInFailed'));
+    setPassphrase('');
     setBusy(false);
   };
 
@@ -144,7 +123,7 @@ function LockScreen({ lockedAt }: { lockedAt: string | null }) {
       aria-label={t('lock.title')}
       data-testid="lock-screen"
     >
-      <div className="lock-card">
+      <div className={mode === 'signin' ? 'lock-card wide' : 'lock-card'}>
         <h1>{t('lock.title')}</h1>
         <p data-testid="lock-by">
           {lockedAt
@@ -154,10 +133,12 @@ function LockScreen({ lockedAt }: { lockedAt: string | null }) {
         {mode === 'resume' ? (
           <form onSubmit={(e) => void resume(e)}>
             <TextField
-              label={t('lock.name')}
-              data-testid="lock-name"
-              value={person.name}
-              onChange={(name) => setPerson({ ...person, name })}
+              label={t('lock.passphrase', { name: who })}
+              type="password"
+              autoComplete="current-password"
+              data-testid="lock-passphrase"
+              value={passphrase}
+              onChange={setPassphrase}
               required
               maxLength={200}
               autoFocus
@@ -178,24 +159,19 @@ function LockScreen({ lockedAt }: { lockedAt: string | null }) {
                 {t('lock.someoneElse')}
               </button>
             </div>
+            {error && (
+              <p className="form-error" role="alert" data-testid="lock-error">
+                {error}
+              </p>
+            )}
           </form>
         ) : (
-          <form onSubmit={(e) => void other(e)}>
-            <OperatorFields value={person} onChange={setPerson} testIdPrefix="lock-signin" />
-            <div className="form-actions">
-              <button type="submit" className="btn-primary" data-testid="lock-signin-submit" disabled={busy}>
-                {t('signin.submit')}
-              </button>
-              <button type="button" className="btn-ghost" onClick={() => setMode('resume')}>
-                {t('signin.cancel')}
-              </button>
-            </div>
-          </form>
-        )}
-        {error && (
-          <p className="form-error" role="alert" data-testid="lock-error">
-            {error}
-          </p>
+          <SignInForm
+            testIdPrefix="lock-signin"
+            desk={session?.operator?.desk ?? ''}
+            onCancel={() => setMode('resume')}
+            autoFocus
+          />
         )}
       </div>
     </div>

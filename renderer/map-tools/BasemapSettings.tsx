@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { BasemapInfo } from '../../shared/api/map';
 import { toApiError } from '../api';
 import { desktopBridge } from '../desktop';
-import { useSignedIn, useStoreApi, useVigie } from '../state/hooks';
+import { useCan, useStoreApi, useVigie } from '../state/hooks';
 import { mapClient } from './client';
 
 /** Reads the base map in use once, into the store. */
@@ -28,7 +28,7 @@ export function useBasemapLoader(): void {
 export function BasemapSettings() {
   const { t } = useTranslation();
   const store = useStoreApi();
-  const signedIn = useSignedIn();
+  const mayWrite = useCan('setBasemap');
   const basemap = useVigie((s) => s.basemap);
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
@@ -67,7 +67,7 @@ export function BasemapSettings() {
           <button
             type="button"
             data-testid="basemap-pick"
-            disabled={!signedIn || busy}
+            disabled={!mayWrite || busy}
             onClick={() =>
               void load(async () => {
                 const r = await bridge.pickBasemapFile();
@@ -84,16 +84,16 @@ export function BasemapSettings() {
               aria-label={t('mapTools.basemap.path')}
               placeholder={t('mapTools.basemap.path')}
               value={path}
-              disabled={!signedIn || busy}
+              disabled={!mayWrite || busy}
               onChange={(e) => setPath(e.target.value)}
             />
-            <button type="submit" disabled={!signedIn || busy || !path.trim()}>
+            <button type="submit" disabled={!mayWrite || busy || !path.trim()}>
               {t('mapTools.basemap.load')}
             </button>
           </>
         )}
         {basemap && (
-          <button type="button" disabled={!signedIn || busy} onClick={() => void set(null)}>
+          <button type="button" disabled={!mayWrite || busy} onClick={() => void set(null)}>
             {t('mapTools.basemap.clear')}
           </button>
         )}

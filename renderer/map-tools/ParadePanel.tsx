@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ParadeActual, ParadeView } from '../../shared/api/map';
 import type { ParadeState } from '../../shared/parade';
 import { toApiError } from '../api';
-import { useSignedIn, useStoreApi } from '../state/hooks';
+import { useCan, useStoreApi } from '../state/hooks';
 import { mapClient } from './client';
 import { hhmm, instantAt } from './paris-time';
 
@@ -32,7 +32,7 @@ const delayText = (m: number) => (m > 0 ? `+${Math.round(m)}` : `${Math.round(m)
 export function ParadePanel({ view, state, error, at, live, now, timeZone, onScrub, reload }: Props) {
   const { t } = useTranslation();
   const store = useStoreApi();
-  const signedIn = useSignedIn();
+  const mayWrite = useCan('recordParadeActual');
   const [bridge, setBridge] = useState('');
   const [time, setTime] = useState('');
   const [busy, setBusy] = useState(false);
@@ -177,7 +177,7 @@ export function ParadePanel({ view, state, error, at, live, now, timeZone, onScr
           value={time}
           onChange={(e) => setTime(e.target.value)}
         />
-        <button type="submit" data-testid="parade-report-submit" disabled={!signedIn || busy}>
+        <button type="submit" data-testid="parade-report-submit" disabled={!mayWrite || busy}>
           {t('mapTools.parade.record')}
         </button>
       </form>
@@ -190,7 +190,7 @@ export function ParadePanel({ view, state, error, at, live, now, timeZone, onScr
               <button
                 type="button"
                 data-testid="parade-retract"
-                disabled={!signedIn || busy}
+                disabled={!mayWrite || busy}
                 onClick={() => retract(a)}
               >
                 {t('mapTools.parade.retract')}

@@ -4,7 +4,7 @@
 // until Save.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSignedIn, useStoreApi, useVigie } from '../state/hooks';
+import { useCan, useStoreApi, useVigie } from '../state/hooks';
 import type { ZoneShapeEdit } from '../state/map-slice';
 import { saveZoneShape } from './zone-actions';
 import { cornerCount, sameShape, shapeProblems } from './zone-shape';
@@ -12,7 +12,7 @@ import { cornerCount, sameShape, shapeProblems } from './zone-shape';
 export function ZoneShapeEditor({ edit }: { edit: ZoneShapeEdit }) {
   const { t } = useTranslation();
   const store = useStoreApi();
-  const signedIn = useSignedIn();
+  const mayWrite = useCan('createZone');
   const name = useVigie((s) => s.zones.find((z) => z.id === edit.zoneId)?.name ?? null);
   const [busy, setBusy] = useState(false);
   const problem = shapeProblems(edit.rings)[0];
@@ -52,7 +52,7 @@ export function ZoneShapeEditor({ edit }: { edit: ZoneShapeEdit }) {
         <button
           type="button"
           data-testid="zone-shape-save"
-          disabled={!signedIn || busy || Boolean(problem) || unchanged}
+          disabled={!mayWrite || busy || Boolean(problem) || unchanged}
           onClick={() => {
             setBusy(true);
             void saveZoneShape(store).finally(() => setBusy(false));

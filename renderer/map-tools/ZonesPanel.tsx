@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ZoneImportResult } from '../../shared/api/map';
 import type { Zone } from '../../shared/domain';
 import { DEFAULT_ZONE_COLOR, ZONE_KINDS, isZoneKind, type ZoneKind } from '../../shared/zones';
-import { useSignedIn, useStoreApi, useVigie, useZones } from '../state/hooks';
+import { useCan, useStoreApi, useVigie, useZones } from '../state/hooks';
 import { closeZoneDraft, createZone, deleteZone, exportZones, importZones, updateZone } from './zone-actions';
 import { draftProblems } from './zone-geometry';
 import { openRings } from './zone-shape';
@@ -75,7 +75,7 @@ function ZoneFields({ value, onChange }: { value: Fields; onChange: (v: Fields) 
 function ZoneEditor({ zone }: { zone: Zone }) {
   const { t } = useTranslation();
   const store = useStoreApi();
-  const signedIn = useSignedIn();
+  const mayWrite = useCan('createZone');
   const kind = isZoneKind(zone.kind) ? zone.kind : 'other';
   const [fields, setFields] = useState<Fields>({
     name: zone.name,
@@ -106,14 +106,14 @@ function ZoneEditor({ zone }: { zone: Zone }) {
         <button
           type="submit"
           data-testid="zone-save"
-          disabled={!signedIn || busy || !fields.name.trim() || fields.marking === undefined}
+          disabled={!mayWrite || busy || !fields.name.trim() || fields.marking === undefined}
         >
           {t('mapTools.zones.save')}
         </button>
         <button
           type="button"
           data-testid="zone-edit-shape"
-          disabled={!signedIn || busy}
+          disabled={!mayWrite || busy}
           onClick={() => {
             const rings = openRings(zone.polygon);
             store.getState().setZoneShape({ zoneId: zone.id, version: zone.version, original: rings, rings });
@@ -125,7 +125,7 @@ function ZoneEditor({ zone }: { zone: Zone }) {
           type="button"
           data-testid="zone-delete"
           className={confirming ? 'danger' : ''}
-          disabled={!signedIn || busy}
+          disabled={!mayWrite || busy}
           onClick={() => {
             if (!confirming) return setConfirming(true);
             void act(async () => {
@@ -146,7 +146,7 @@ function ZoneEditor({ zone }: { zone: Zone }) {
 function ZoneImport() {
   const { t } = useTranslation();
   const store = useStoreApi();
-  const signedIn = useSignedIn();
+  const mayWrite = useCan('createZone');
   const [text, setText] = useState<string | null>(null);
   const [result, setResult] = useState<ZoneImportResult | { error: string; issues: string[] } | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -158,7 +158,7 @@ function ZoneImport() {
           type="file"
           accept=".geojson,.json,application/geo+json,application/json"
           data-testid="zone-import-file"
-          disabled={!signedIn}
+          disabled={!mayWrite}
           onChange={(e) => {
             const file = e.target.files?.[0];
             setDone(null);
@@ -217,7 +217,8 @@ function ZoneImport() {
 export function ZonesPanel() {
   const { t } = useTranslation();
   const store = useStoreApi();
-  const signedIn = useSignedIn();
+  const mayWrite = useCan('createZone');
+  const mayExport = useCan('exportZones');
   const zones = useZones();
   const draft = useVigie((s) => s.zoneDraft);
   const editedId = useVigie((s) => s.editedZoneId);
@@ -320,7 +321,7 @@ export function ZonesPanel() {
         <button
           type="button"
           data-testid="zone-draw"
-          disabled={!signedIn}
+          disabled={!mayWrite}
           onClick={() => {
             store.getState().setEditedZoneId(null);
             store.getState().setZoneShape(null);
@@ -329,15 +330,17 @@ export function ZonesPanel() {
         >
           {t('mapTools.zones.draw')}
         </button>
-        <button
-          type="button"
-          data-testid="zone-export"
-          onClick={() => void exportZones(store, 'vigie-zones.geojson')}
-        >
-          {t('mapTools.zones.export')}
-        </button>
+        {mayExport && (
+          <button
+            type="button"
+            data-testid="zone-export"
+            onClick={() => void exportZones(store, 'vigie-zones.geojson')}
+          >
+            {t('mapTools.zones.export')}
+          </button>
+        )}
       </div>
-      {!signedIn && <p className="zone-hint">{t('mapTools.zones.signIn')}</p>}
+      {!mayWrite && <p className="zone-hint">{t('mapTools.zones.readOnly')}</p>}
       {edited && <ZoneEditor key={`${edited.id}@${edited.version}`} zone={edited} />}
       <ul className="zone-list">
         {zones.map((z) => (

@@ -3,7 +3,7 @@
 // on the map select in the store, or place the incident being created in "pick on map" mode;
 // selections made elsewhere move the camera; open P1 incidents pulse. The built-in base map of
 // Paris is loaded once; the layers panel's choices show and hide layer groups, the theme recolours
-// the style in place; a signed-in operator drags a unit to move it (moveUnit) or a zone's corners
+// the style in place; an operator whose role may drags a unit to move it (moveUnit) or a zone's corners
 // (shape-drag.ts); the selected unit's position history is drawn as a trail.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +39,7 @@ import { glyphsUrl } from './glyphs';
 import { installTestHooks, markBusy } from './test-hooks';
 import { useMapData } from './use-map-data';
 import { isFiltered } from '../state/board';
+import { may } from '../state/can';
 import { NearestHere } from '../units/NearestHere';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -138,13 +139,7 @@ export function MapView() {
     const removeDrag = installUnitDrag(instance, {
       enabled: () => {
         const s = store.getState();
-        return (
-          Boolean(s.session?.operator) &&
-          !s.picking &&
-          !s.zoneDraft &&
-          !s.zoneShape &&
-          s.mapTool !== 'measure'
-        );
+        return may(s, 'moveUnit') && !s.picking && !s.zoneDraft && !s.zoneShape && s.mapTool !== 'measure';
       },
       onDrop: (id, lon, lat) => void moveUnitOnMap(store, id, lon, lat),
     });

@@ -13,7 +13,7 @@ import {
 } from '../../shared/domain';
 import { countryName } from '../i18n/country';
 import { PRIORITY_COLOR } from '../map/palette';
-import { useBoardFilters, useVigie } from '../state/hooks';
+import { useBoardFilters, useCan, useVigie } from '../state/hooks';
 import { ShortcutHint } from '../common/ShortcutHint';
 import { useSectors } from '../incidents/use-sectors';
 import { ChoiceSelect } from './ChoiceSelect';
@@ -29,6 +29,7 @@ export function BoardFilters() {
   const filters = useBoardFilters();
   const setFilters = useVigie((s) => s.setBoardFilters);
   const openCreate = useVigie((s) => s.openCreate);
+  const canCreate = useCan('createIncident');
   const venues = useVigie((s) => s.venues);
   const contingents = useVigie((s) => s.contingents);
   const sectors = useSectors(filters.sector);
@@ -84,15 +85,17 @@ export function BoardFilters() {
             }
           }}
         />
-        <button
-          type="button"
-          className="btn-primary new-incident"
-          data-testid="new-incident"
-          onClick={openCreate}
-          aria-keyshortcuts="N Control+I"
-        >
-          {t('board.newIncident')} <ShortcutHint keys={['N']} />
-        </button>
+        {canCreate && (
+          <button
+            type="button"
+            className="btn-primary new-incident"
+            data-testid="new-incident"
+            onClick={openCreate}
+            aria-keyshortcuts="N Control+I"
+          >
+            {t('board.newIncident')} <ShortcutHint keys={['N']} />
+          </button>
+        )}
       </div>
       <div className="filter-line">
         <div className="prio-toggles" role="group" aria-label={t('board.priorityFilter')}>

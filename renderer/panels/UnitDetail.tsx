@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../shared/domain';
 import { countryName } from '../i18n/country';
 import { UNIT_STATUS_COLOR } from '../map/palette';
-import { useVenueName, useVigie } from '../state/hooks';
+import { useMayChangeUnit, useVenueName, useVigie } from '../state/hooks';
 import { Field, TimeWithAge } from './Fields';
 import { UnitStatusSelect } from './UnitStatusSelect';
 import { PositionEditor } from '../units/PositionEditor';
@@ -17,6 +17,7 @@ export function UnitDetail({ unit }: { unit: Unit }) {
   const clear = useVigie((s) => s.clearSelection);
   const venue = useVenueName(unit.venueId);
   const [moving, setMoving] = useState(false);
+  const mayMove = useMayChangeUnit(unit, 'moveUnit');
   return (
     <section
       className="detail"
@@ -67,7 +68,7 @@ export function UnitDetail({ unit }: { unit: Unit }) {
           ) : (
             t('unit.noPosition')
           )}
-          {!moving && (
+          {!moving && mayMove && (
             <button
               type="button"
               className="btn-ghost btn-small move-open"

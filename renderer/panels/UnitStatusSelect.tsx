@@ -1,16 +1,17 @@
 // Changes a unit's status through the API (setUnitStatus, with the row's version). The service
-// refuses it without a signed-in operator; its message then shows in the error toast.
+// refuses it to a role that may not (a liaison: another contingent's unit); the select is disabled
+// for those, and a refusal's message shows in the error toast.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNIT_STATUSES, type Unit, type UnitStatus } from '../../shared/domain';
-import { useSession, useVigie } from '../state/hooks';
+import { useMayChangeUnit, useVigie } from '../state/hooks';
 
 const isUnitStatus = (v: string): v is UnitStatus => (UNIT_STATUSES as readonly string[]).includes(v);
 
 export function UnitStatusSelect({ unit }: { unit: Unit }) {
   const { t } = useTranslation();
   const setUnitStatus = useVigie((s) => s.setUnitStatus);
-  const signedIn = Boolean(useSession()?.operator);
+  const mayChange = useMayChangeUnit(unit, 'setUnitStatus');
   const [saving, setSaving] = useState(false);
 
   const change = async (value: string) => {
@@ -27,7 +28,7 @@ export function UnitStatusSelect({ unit }: { unit: Unit }) {
         data-testid="unit-status-select"
         aria-label={t('unit.changeStatus')}
         value={unit.status}
-        disabled={saving}
+        disabled={saving || !mayChange}
         onChange={(e) => void change(e.target.value)}
       >
         {UNIT_STATUSES.map((s) => (
@@ -37,7 +38,6 @@ export function UnitStatusSelect({ unit }: { unit: Unit }) {
         ))}
       </select>
       {saving && <span className="hint">{t('unit.saving')}</span>}
-      {!signedIn && !saving && <span className="hint">{t('unit.signInToChange')}</span>}
     </div>
   );
 }

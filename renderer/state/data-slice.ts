@@ -4,6 +4,7 @@
 import type { VigieClient } from '../../shared/api';
 import { toApiError } from '../api';
 import { BOARD_LIMIT, boardInput } from './board';
+import { may } from './can';
 import { reconcileById, replaceById } from './reconcile';
 import type { DataSlice, Slice } from './types';
 import { setThresholds } from '../incidents/overdue';
@@ -109,7 +110,9 @@ export const createDataSlice =
             ticks = (ticks + 1) % FULL_EVERY;
             // While the live feed is up it brings every change; only the full read remains.
             const live = get().live.connected;
-            const due = ticks === 0 || (!live && (await changed().catch(() => true)));
+            // A role that may not read the journal (liaison, observer, wall) reads everything instead.
+            const due =
+              ticks === 0 || (!live && (!may(get(), 'listJournal') || (await changed().catch(() => true))));
             if (due) await get().refresh();
           }
           if (!stopped) timer = setTimeout(() => void tick(), intervalMs);

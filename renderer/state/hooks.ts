@@ -1,7 +1,9 @@
 // Typed selector hooks over the store. Components read narrow slices of state through these.
-import { useContext, useMemo } from 'react';
+import { useCallback, useContext, useMemo } from 'react';
 import { useStore } from 'zustand';
+import type { CallName } from '../../shared/api';
 import type { Bridge, Contingent, Incident, Unit } from '../../shared/domain';
+import { may, mayChangeUnit } from './can';
 import { StoreContext } from './context';
 import type { VigieStore } from './store';
 import type { VigieState } from './types';
@@ -57,10 +59,26 @@ export const usePaneIncident = (): Incident | null =>
   useVigie((s) => (s.pane && s.pane.kind !== 'create' ? findIncident(s, s.pane.id) : null));
 
 export const useBoardFilters = () => useVigie((s) => s.boardFilters);
-export const useSignedIn = () => useVigie((s) => Boolean(s.session?.operator));
 
 export const useContingent = (id: string | null): Contingent | null =>
   useVigie((s) => (id ? (s.contingents.find((c) => c.id === id) ?? null) : null));
 
 export const useVenueName = (id: string | null): string | null =>
   useVigie((s) => (id ? (s.venues.find((v) => v.id === id)?.name ?? null) : null));
+
+/** Whether the signed-in operator's role may make `call` (clarity only: the services enforce). */
+export const useCan = (call: CallName): boolean => useVigie((s) => may(s, call));
+
+export const useMayChangeUnit = (unit: { contingentId: string }, call: 'setUnitStatus' | 'moveUnit') =>
+  useVigie((s) => mayChangeUnit(s.session?.operator, unit, call));
+
+/** The unit board's write: setUnitStatus, and whether the operator may change a unit's status. */
+export function useUnitBoardRights() {
+  const setUnitStatus = useVigie((s) => s.setUnitStatus);
+  const who = useVigie((s) => s.session?.operator ?? null);
+  const mayChange = useCallback(
+    (unit: { contingentId: string }) => mayChangeUnit(who, unit, 'setUnitStatus'),
+    [who],
+  );
+  return { setUnitStatus, mayChange };
+}

@@ -2,7 +2,6 @@
 // "pick on map", and every incident write. A write puts the row it got back on the board and in
 // the pane at once, then re-reads the rest (units that followed, timeline). A stale write is never
 // retried silently: the conflict is kept with the row as this desk had it and as it is now.
-import i18next from 'i18next';
 import type { VigieClient } from '../../shared/api';
 import type { Incident, IncidentRow } from '../../shared/domain';
 import { toApiError } from '../api';
@@ -64,10 +63,7 @@ export const createIncidentSlice =
     /** Handles a refused write; returns the error for callers that look further. */
     const fail = (err: unknown, yours: Incident | null, pending: PendingWrite | null) => {
       const e = toApiError(err);
-      if (e.code === 'forbidden') {
-        get().setSignInOpen(true);
-        get().showError(i18next.t('errors.signInFirst'));
-      } else if (e.code === 'conflict' && yours && isIncident(e.current)) {
+      if (e.code === 'conflict' && yours && isIncident(e.current)) {
         set({ conflict: { message: e.message, yours, current: e.current, pending } });
         applyIncident(e.current);
       } else {

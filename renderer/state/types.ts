@@ -10,7 +10,6 @@ import type {
   IncidentDetail,
   IncidentRow,
   IncidentStatus,
-  Operator,
   Priority,
   Route,
   Unit,
@@ -25,9 +24,25 @@ import type { RoomStatus } from '../live/stream';
 export interface SessionSlice {
   /** `room`: only in a desktop app that has opened a room. */
   session: (Session & { room?: RoomLinkView }) | null;
-  /** Replaces the operator after a successful sign-in. */
-  setOperator: (operator: Operator) => void;
-  signIn: (input: { name: string; role: string; desk: string }) => Promise<boolean>;
+  /** Why getSession failed (the sign-in screen says so, with a retry). */
+  sessionError: string | null;
+  /** Why the desk is back on the sign-in screen (a session that ended), shown there. */
+  signInNotice: string | null;
+  /** Reads the session (public: works before anyone signs in). */
+  loadSession: () => Promise<void>;
+  /** Signs in on this desk; null on success, else the service's message (never which field was wrong). */
+  signIn: (input: SignInInput) => Promise<string | null>;
+  signOut: () => Promise<void>;
+  /** A call answered 401 (expired or forged session): back to the sign-in screen, saying why. */
+  sessionEnded: (message: string) => void;
+  /** Puts a session view (getSession, the lock calls) in the store. */
+  applySessionView: (view: Session & { room?: RoomLinkView }) => void;
+}
+
+export interface SignInInput {
+  login: string;
+  passphrase: string;
+  desk: string;
 }
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'failed';
@@ -87,13 +102,11 @@ export interface UiSlice {
   tab: Tab;
   /** Text filter of the units list (the incident board has its own filters). */
   unitFilter: string;
-  signInOpen: boolean;
   toast: Toast | null;
   /** A point right-clicked on the map: the nearest available units to it are listed. */
   nearestPoint: LatLon | null;
   setTab: (tab: Tab) => void;
   setUnitFilter: (text: string) => void;
-  setSignInOpen: (open: boolean) => void;
   setNearestPoint: (point: LatLon | null) => void;
   showError: (message: string) => void;
   /** A short confirmation (e.g. the reference of a new incident). */

@@ -1,38 +1,35 @@
-// Who is at this desk: the signed-in operator (name, role, desk), or a Sign in button.
+// Who is at this desk: the signed-in operator's name, role (translated) and desk, and Sign out.
 import { useTranslation } from 'react-i18next';
+import { useRoleLabel } from '../signin/RoleName';
 import { useSession, useVigie } from '../state/hooks';
-import { SignInForm } from './SignInForm';
 
 export function OperatorBox() {
   const { t } = useTranslation();
-  const session = useSession();
-  const open = useVigie((s) => s.signInOpen);
-  const setOpen = useVigie((s) => s.setSignInOpen);
-  const operator = session?.operator ?? null;
-
-  if (operator) {
-    return (
-      <div className="operator" data-testid="operator">
-        <span className="operator-name">{operator.name}</span>
+  const roleLabel = useRoleLabel();
+  const operator = useSession()?.operator ?? null;
+  const signOut = useVigie((s) => s.signOut);
+  if (!operator) return null;
+  return (
+    <div className="operator" data-testid="operator">
+      <div className="operator-who">
+        <span className="operator-name" data-testid="operator-name">
+          {operator.name}
+        </span>
         <span className="operator-meta">
-          {operator.role} · {t('topbar.desk', { desk: operator.desk })}
+          <span data-testid="operator-role" data-role={operator.role}>
+            {roleLabel(operator.role)}
+          </span>{' '}
+          · {t('topbar.desk', { desk: operator.desk })}
         </span>
       </div>
-    );
-  }
-  return (
-    <div className="operator">
       <button
         type="button"
-        className="btn-primary"
-        data-testid="sign-in"
-        aria-expanded={open}
-        disabled={!session}
-        onClick={() => setOpen(!open)}
+        className="btn-ghost btn-small"
+        data-testid="sign-out"
+        onClick={() => void signOut()}
       >
-        {t('topbar.signIn')}
+        {t('topbar.signOut')}
       </button>
-      {open && <SignInForm />}
     </div>
   );
 }

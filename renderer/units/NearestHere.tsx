@@ -1,7 +1,7 @@
 // The nearest available units to a point right-clicked on the map, over the map's corner. A row
 // selects the unit (the map eases to it); the officer assigns from an incident, not from a point.
 import { useTranslation } from 'react-i18next';
-import { useVigie } from '../state/hooks';
+import { useCan, useVigie } from '../state/hooks';
 import { NearestList } from './NearestList';
 
 export function NearestHere() {
@@ -9,7 +9,9 @@ export function NearestHere() {
   const point = useVigie((s) => s.nearestPoint);
   const close = useVigie((s) => s.setNearestPoint);
   const select = useVigie((s) => s.select);
-  if (!point) return null;
+  // A wall screen may not look up nearest units.
+  const may = useCan('nearestUnits');
+  if (!point || !may) return null;
   return (
     <section
       className="nearest-here"

@@ -3,12 +3,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../shared/domain';
-import { useVigie } from '../state/hooks';
+import { useCan, useVigie } from '../state/hooks';
 import { NearestList } from './NearestList';
 
 export function NearestUnits({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
   const assign = useVigie((s) => s.assignUnit);
+  const canAssign = useCan('assignUnit');
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<{
@@ -25,6 +26,8 @@ export function NearestUnits({ incident }: { incident: Incident }) {
     else setConfirm(null);
   };
 
+  // Only for assigning: a role that may not assign does not get the list.
+  if (!canAssign) return null;
   if (!open)
     return (
       <button type="button" className="btn-ghost" data-testid="nearest-open" onClick={() => setOpen(true)}>

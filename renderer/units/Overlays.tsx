@@ -1,9 +1,10 @@
 // Everything the units, handover and lock work adds over the console: the units board, the
-// contingent, roster import, handover, settings and backups dialogs, the storage banner and the
-// lock screen, and the notice after a restore.
+// contingent, roster import, handover, settings, backups and operators dialogs, the storage banner
+// and the lock screen, and the notice after a restore.
 import { BackupsDialog } from '../backups/BackupsDialog';
 import { useRestoredNotice } from '../backups/restored-notice';
 import { HandoverDialog } from '../handover/HandoverDialog';
+import { OperatorsDialog } from '../operators/OperatorsDialog';
 import { DeskLock, StorageBanner } from '../lock/LockScreen';
 import { ContingentView } from './ContingentView';
 import { RosterImport } from './RosterImport';
@@ -23,6 +24,7 @@ export function UnitsOverlays() {
       {view === 'handover' && <HandoverDialog />}
       {view === 'settings' && <SettingsDialog />}
       {view === 'backups' && <BackupsDialog />}
+      {view === 'operators' && <OperatorsDialog />}
       {contingentId && <ContingentView id={contingentId} />}
       <DeskLock />
     </>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_ROSTER_BYTES, type RosterImportResult } from '../../shared/roster';
 import { toApiError } from '../api';
 import { appClient } from '../lock/client';
-import { useStoreApi } from '../state/hooks';
+import { useCan, useStoreApi } from '../state/hooks';
 import { Dialog } from './Dialog';
 import { useUnitsView } from './view-store';
 
@@ -142,5 +142,17 @@ export function RosterImport() {
         </div>
       )}
     </Dialog>
+  );
+}
+
+/** The units board's way in, for the roles that may import a roster. */
+export function RosterImportButton() {
+  const { t } = useTranslation();
+  const open = useUnitsView((s) => s.open);
+  if (!useCan('importRoster')) return null;
+  return (
+    <button type="button" className="btn-ghost" data-testid="open-roster" onClick={() => open('roster')}>
+      {t('roster.open')}
+    </button>
   );
 }

@@ -1,5 +1,6 @@
 // Console settings: minutes before a position counts as stale (updateSettings) and the idle time
-// before the desk locks (setIdleLock; 0 = never); the way to the backups (list and restore).
+// before the desk locks (setIdleLock; 0 = never); the way to the backups (list and restore). Only a
+// supervisor changes them (and reaches the backups): everyone else reads them.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/domain';
@@ -10,7 +11,7 @@ import { MAX_IDLE_LOCK_MINUTES } from '../../shared/api/session';
 import { toApiError } from '../api';
 import { appClient } from '../lock/client';
 import { applySession, lockOf } from '../lock/LockScreen';
-import { useSession, useStoreApi } from '../state/hooks';
+import { useCan, useSession, useStoreApi } from '../state/hooks';
 import { Dialog } from './Dialog';
 import { useUnitsView } from './view-store';
 import { TextField } from '../panels/TextField';
@@ -21,7 +22,8 @@ export function SettingsDialog() {
   const open = useUnitsView((s) => s.open);
   const session = useSession();
   const lock = lockOf(session);
-  const signedIn = Boolean(session?.operator);
+  const canEdit = useCan('updateSettings');
+  const canBackups = useCan('listBackups');
   const [settings, setSettings] = useState<Settings | null>(null);
   const [stale, setStale] = useState('');
   const [overdue, setOverdue] = useState<OverdueThresholds | null>(null);
@@ -68,42 +70,51 @@ export function SettingsDialog() {
   return (
     <Dialog testId="settings-dialog" title={t('settings.title')} onClose={() => open(null)}>
       <form className="settings-form" onSubmit={(e) => void save(e)}>
-        <TextField
-          label={t('settings.stale')}
-          type="number"
-          min={1}
-          max={1440}
-          required
-          data-testid="settings-stale"
-          value={stale}
-          onChange={setStale}
-        />
-        {overdue && <OverdueFields value={overdue} onChange={setOverdue} />}
-        <TextField
-          label={t('settings.idle')}
-          type="number"
-          min={0}
-          max={MAX_IDLE_LOCK_MINUTES}
-          required
-          data-testid="settings-idle"
-          value={idle}
-          onChange={setIdle}
-        />
-        <p className="hint">{t('settings.idleHint')}</p>
+        {!canEdit && (
+          <p className="hint" data-testid="settings-read-only">
+            {t('settings.readOnly')}
+          </p>
+        )}
+        <fieldset className="plain-fieldset" disabled={!canEdit}>
+          <TextField
+            label={t('settings.stale')}
+            type="number"
+            min={1}
+            max={1440}
+            required
+            data-testid="settings-stale"
+            value={stale}
+            onChange={setStale}
+          />
+          {overdue && <OverdueFields value={overdue} onChange={setOverdue} />}
+          <TextField
+            label={t('settings.idle')}
+            type="number"
+            min={0}
+            max={MAX_IDLE_LOCK_MINUTES}
+            required
+            data-testid="settings-idle"
+            value={idle}
+            onChange={setIdle}
+          />
+          <p className="hint">{t('settings.idleHint')}</p>
+        </fieldset>
         <div className="form-actions">
-          <button
-            type="button"
-            className="btn-ghost"
-            data-testid="open-backups"
-            disabled={!signedIn}
-            title={signedIn ? undefined : t('backups.signInFirst')}
-            onClick={() => open('backups')}
-          >
-            {t('backups.open')}
-          </button>
-          <button type="submit" className="btn-primary" data-testid="settings-save" disabled={!settings}>
-            {t('settings.save')}
-          </button>
+          {canBackups && (
+            <button
+              type="button"
+              className="btn-ghost"
+              data-testid="open-backups"
+              onClick={() => open('backups')}
+            >
+              {t('backups.open')}
+            </button>
+          )}
+          {canEdit && (
+            <button type="submit" className="btn-primary" data-testid="settings-save" disabled={!settings}>
+              {t('settings.save')}
+            </button>
+          )}
         </div>
         {message && (
           <p className="hint" role="status">

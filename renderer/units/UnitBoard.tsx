@@ -1,13 +1,12 @@
-// The units status board: every unit grouped by contingent, kind or sector, with the count of each
-// status per group, filtered by country, kind, status and contingent language. Windowed with
-// TanStack Virtual (thousands of units). A status changes in one click (the status buttons of a
-// row) or one keystroke (focus a row, then 1–6). Selecting a row selects the unit in the side panel.
+// The units status board: units grouped by contingent, kind or sector with each status counted per
+// group, filtered by country, kind, status and language; windowed (thousands of units). A status
+// changes in one click or one keystroke (focus a row, then 1–6); a row selects the unit.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { UNIT_KINDS, UNIT_STATUSES, type Contingent, type Unit, type UnitStatus } from '../../shared/domain';
 import { UNIT_STATUS_COLOR } from '../map/palette';
-import { useSelection, useUnits, useVigie } from '../state/hooks';
+import { useSelection, useUnits, useUnitBoardRights, useVigie } from '../state/hooks';
 import {
   NO_FILTERS,
   boardLines,
@@ -21,11 +20,11 @@ import {
 } from './board-model';
 import { countryLabel } from './country';
 import { Flag } from './Flag';
+import { RosterImportButton } from './RosterImport';
 import { useUnitsView } from './view-store';
 import { ChoiceSelect } from '../panels/ChoiceSelect';
 
-const GROUP_H = 48;
-const ROW_H = 40;
+const [GROUP_H, ROW_H] = [48, 40];
 const isStatus = (v: string): v is UnitStatus => (UNIT_STATUSES as readonly string[]).includes(v);
 
 export function UnitBoard() {
@@ -33,7 +32,7 @@ export function UnitBoard() {
   const lang = i18n.language;
   const units = useUnits();
   const contingentList = useVigie((s) => s.contingents);
-  const setUnitStatus = useVigie((s) => s.setUnitStatus);
+  const { setUnitStatus, mayChange } = useUnitBoardRights();
   const select = useVigie((s) => s.select);
   const selection = useSelection();
   const open = useUnitsView((s) => s.open);
@@ -81,7 +80,7 @@ export function UnitBoard() {
   });
 
   const change = async (unit: Unit, status: UnitStatus) => {
-    if (status === unit.status || busy) return;
+    if (status === unit.status || busy || !mayChange(unit)) return;
     setBusy(unit.id);
     await setUnitStatus(unit.id, status);
     setBusy(null);
@@ -131,9 +130,7 @@ export function UnitBoard() {
       <header className="ub-head">
         <h2>{t('uboard.title')}</h2>
         <span className="ub-spacer" />
-        <button type="button" className="btn-ghost" data-testid="open-roster" onClick={() => open('roster')}>
-          {t('roster.open')}
-        </button>
+        <RosterImportButton />
         <button
           type="button"
           className="btn-icon"
@@ -293,7 +290,7 @@ export function UnitBoard() {
                         data-testid={`board-status-${s}`}
                         aria-pressed={s === u.status}
                         title={`${i + 1} · ${t(`unitStatus.${s}`)}`}
-                        disabled={busy === u.id}
+                        disabled={busy === u.id || !mayChange(u)}
                         style={
                           s === u.status
                             ? { background: UNIT_STATUS_COLOR[s] }

@@ -1,7 +1,7 @@
-// Which of the units, handover, settings and backups views is open. View state only.
+// Which of the units, handover, settings, backups and operators views is open. View state only.
 import { create } from 'zustand';
 
-export type UnitsView = 'board' | 'roster' | 'handover' | 'settings' | 'backups' | null;
+export type UnitsView = 'board' | 'roster' | 'handover' | 'settings' | 'backups' | 'operators' | null;
 
 interface ViewState {
   view: UnitsView;

@@ -1,7 +1,7 @@
 // Restoring a backup from the console, in Chromium against `vigie serve`: a backup is taken while
 // the console runs (the real `vigie backup`, online, into the rolling-backup folder), the data
 // changes, then the officer opens Settings → Backups, picks the backup, confirms, and the board
-// shows the backup's incidents again; the journal records the restore under the officer's name.
+// shows the backup's incidents again; the journal records the restore under the supervisor's name.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { rollingBackupName } from '../../electron/backup/rolling.js';
 import type { BackupListing } from '../../shared/api/backups.js';
 import type { Incident, JournalEntry } from '../../shared/domain.js';
+import { DEMO } from '../support/sign-in.js';
 import { paths } from '../support/temp.js';
 import { artifact, closeDesk, openSignedInDesk, type Console, type HostApi, type Served } from './harness.js';
 
@@ -16,7 +17,8 @@ let served: Served;
 let ui: Console;
 let api: HostApi;
 
-beforeAll(async () => ({ served, ui, api } = await openSignedInDesk()));
+// Restoring is a supervisor's call.
+beforeAll(async () => ({ served, ui, api } = await openSignedInDesk('supervisor')));
 afterAll(() => closeDesk({ served, ui }));
 
 const row = (page: Page, ref: string) =>
@@ -85,11 +87,15 @@ describe('restoring a backup from the console', () => {
     await row(page, kept.reference).waitFor({ timeout: 30_000 });
     expect(await row(page, kept.reference).innerText()).toContain('Kept by the backup');
     expect(await row(page, lost.reference).count()).toBe(0);
-    expect(await page.getByTestId('operator').innerText()).toContain('Camille Durand');
+    expect(await page.getByTestId('operator').innerText()).toContain(DEMO.supervisor.name);
     await page.screenshot({ path: artifact('backup-restored.png') });
 
     const [entry] = await api<JournalEntry[]>('listJournal', { limit: 1 });
-    expect(entry).toMatchObject({ action: 'backup.restored', entityId: name, operator: 'Camille Durand' });
+    expect(entry).toMatchObject({
+      action: 'backup.restored',
+      entityId: name,
+      operator: DEMO.supervisor.name,
+    });
     const listing = await api<BackupListing>('listBackups', {});
     expect(listing.backups.map((b) => b.kind).sort()).toEqual(['rolling', 'safety']);
     expect((await api<{ ok: boolean }>('verify', {})).ok).toBe(true);

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, hostApi, mapIdle, openConsole, serve, type Console, type Served } from './harness.js';
+import {
+  artifact,
+  hostApi,
+  mapIdle,
+  openConsole,
+  serve,
+  signInFromPage,
+  type Console,
+  type Served,
+} from './harness.js';
 
 let served: Served;
 let ui: Console;
@@ -7,6 +16,7 @@ let ui: Console;
 beforeAll(async () => {
   served = await serve();
   ui = await openConsole(served.url, { debug: true });
+  await signInFromPage(ui.page, 'officer', 'D1');
 });
 
 afterAll(async () => {
@@ -124,7 +134,7 @@ describe('the console in Chromium against vigie serve', () => {
     };
     const count = (call: string) => reads.filter((c) => c === call).length;
     page.on('request', onRequest);
-    const api = hostApi(served.url);
+    const api = hostApi(served.url, 'officer', 'D9');
     const write = async (title: string) =>
       api('createIncident', {
         title,
@@ -134,7 +144,6 @@ describe('the console in Chromium against vigie serve', () => {
         locationText: 'Quai Branly',
       });
     try {
-      await api('signIn', { name: 'Other Desk', role: 'Watch officer', desk: 'D9' });
       // The stream is up: three polling ticks (5 s each) pass without asking the journal's head.
       await page.waitForTimeout(16_000);
       expect(count('listJournal')).toBe(0);

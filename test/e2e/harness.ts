@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { signInInput, type Demo } from '../support/sign-in.js';
 import { paths, tempDb } from '../support/temp.js';
 
 export const CHROMIUM = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';
@@ -83,13 +84,22 @@ export interface Console {
 
 const LOCAL = /^(https?|wss?):\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
 
-export async function openConsole(
-  url: string,
-  options: { debug?: boolean; locale?: string } = {},
-): Promise<Console> {
+type ConsoleOptions = { debug?: boolean; locale?: string; viewport?: { width: number; height: number } };
+
+export async function openConsole(url: string, options: ConsoleOptions = {}): Promise<Console> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const ui = await openContext(browser, url, options);
+  return { ...ui, close: () => browser.close() };
+}
+
+/** Another person at another desk: a new browser context (its own cookies) in the same browser. */
+export async function openContext(
+  browser: Browser,
+  url: string,
+  options: ConsoleOptions = {},
+): Promise<Console> {
   const context = await browser.newContext({
-    viewport: { width: 1600, height: 1000 },
+    viewport: options.viewport ?? { width: 1600, height: 1000 },
     locale: options.locale ?? 'en-GB',
   });
   const offMachine: string[] = [];
@@ -104,7 +114,7 @@ export async function openConsole(
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(url);
-  return { browser, context, page, offMachine, pageErrors, close: () => browser.close() };
+  return { browser, context, page, offMachine, pageErrors, close: () => context.close() };
 }
 
 /** Waits for the map to settle with its layers drawn, and returns what it rendered. */
@@ -145,29 +155,82 @@ export function artifact(name: string): string {
   return join(ARTIFACTS, name);
 }
 
-/** Calls the contract on the host from Node (as another client of the same desk would). */
-export function hostApi(url: string) {
-  return async function api<T>(name: string, input: unknown): Promise<T> {
+export type Who = Demo | { login: string; passphrase: string };
+
+/**
+ * Calls the contract on the host from Node, as another client (its own cookie, like a browser).
+ * A call answered 401 signs `who` in on `desk` and is sent once more: on a host where the browser
+ * already signed the desk in, the API rides on that sign-in; where each client has its own
+ * session, it gets one of its own.
+ */
+export function hostApi(url: string, who: Who = 'officer', desk = 'API') {
+  let cookie = '';
+  const post = async (name: string, input: unknown) => {
     const res = await fetch(`${url}api/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
       body: JSON.stringify(input),
     });
+    const set = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+    if (set.length) cookie = set.join('; ');
+    return res;
+  };
+  return async function api<T>(name: string, input: unknown): Promise<T> {
+    let res = await post(name, input);
+    if (res.status === 401 && name !== 'signIn') {
+      const signIn = await post('signIn', signInInput(who, desk));
+      if (!signIn.ok) throw new Error(`signIn for ${name}: ${signIn.status} ${await signIn.text()}`);
+      res = await post(name, input);
+    }
     const body = (await res.json()) as T & { error?: { message: string } };
     if (!res.ok) throw new Error(`${name}: ${res.status} ${body.error?.message ?? ''}`);
     return body;
   };
 }
 
-/** Waits for the console's unit list (no map needed), then signs in from the top bar. */
-export async function signInFromPage(page: Page, name = 'Camille Durand', desk = 'D1'): Promise<void> {
+/** Calls the contract from inside the page (its cookie, its session): the status and the body. */
+export async function pageApi<T = unknown>(
+  page: Page,
+  name: string,
+  input: unknown = {},
+): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ name, input }) => {
+      const res = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return { status: res.status, body: (await res.json()) as T };
+    },
+    { name, input },
+  );
+}
+
+/** Fills and sends the sign-in form (the sign-in screen's, or the lock screen's by its prefix). */
+export async function fillSignIn(page: Page, who: Who, desk: string, prefix = 'signin'): Promise<void> {
+  await page.getByTestId(`${prefix}-login`).waitFor({ timeout: 60_000 });
+  if (typeof who === 'string') await page.getByTestId(`demo-login-${who}`).click();
+  else {
+    await page.getByTestId(`${prefix}-login`).fill(who.login);
+    await page.getByTestId(`${prefix}-passphrase`).fill(who.passphrase);
+  }
+  await page.getByTestId(`${prefix}-desk`).fill(desk);
+  await page.getByTestId(`${prefix}-submit`).click();
+}
+
+/** Signs in from the sign-in screen (an exercise's demo login by default), then waits for the console. */
+export async function signInFromPage(page: Page, who: Who = 'officer', desk = 'D1'): Promise<void> {
+  await fillSignIn(page, who, desk);
+  // Signed in, or refused (then say why rather than time out).
+  await page
+    .locator('[data-testid="operator"], [data-testid="signin-error"]')
+    .first()
+    .waitFor({ timeout: 60_000 });
+  if (await page.getByTestId('signin-error').count())
+    throw new Error(`sign-in refused: ${await page.getByTestId('signin-error').innerText()}`);
+  // Everything read for this operator (the side panel opens on the units).
   await page.locator('[data-testid="unit-row"]').first().waitFor({ timeout: 60_000 });
-  await page.getByTestId('sign-in').click();
-  await page.getByTestId('signin-name').fill(name);
-  await page.getByTestId('signin-role').fill('Watch officer');
-  await page.getByTestId('signin-desk').fill(desk);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('operator').waitFor();
 }
 
 export type HostApi = ReturnType<typeof hostApi>;
@@ -177,12 +240,25 @@ export interface Desk {
   api: HostApi;
 }
 
-/** A fresh host, the console open on it (debug hooks on) and an officer signed in from the page. */
-export async function openSignedInDesk(): Promise<Desk> {
+/**
+ * Waits for the console or the sign-in screen, and signs in if the page is not signed in already
+ * (a host whose desk was signed in through the API opens signed in; a host with one session per
+ * browser does not).
+ */
+export async function ensureSignedIn(page: Page, who: Who = 'officer', desk = 'D1'): Promise<void> {
+  await page
+    .locator('[data-testid="operator"], [data-testid="signin-screen"]')
+    .first()
+    .waitFor({ timeout: 60_000 });
+  if (await page.getByTestId('signin-screen').count()) await signInFromPage(page, who, desk);
+}
+
+/** A fresh host, the console open on it (debug hooks on) and `who` signed in from the page. */
+export async function openSignedInDesk(who: Who = 'officer', desk = 'D1'): Promise<Desk> {
   const served = await serve();
   const ui = await openConsole(served.url, { debug: true });
-  await signInFromPage(ui.page);
-  return { served, ui, api: hostApi(served.url) };
+  await signInFromPage(ui.page, who, desk);
+  return { served, ui, api: hostApi(served.url, who, desk) };
 }
 
 export async function closeDesk(desk: Partial<Desk>): Promise<void> {

@@ -1,14 +1,20 @@
 // What the incident end-to-end files share: a fresh host with the console open on its settled map,
 // and the actions the open incident's timeline shows.
 import type { Page } from 'playwright-core';
-import { hostApi, mapIdle, openConsole, serve, type Desk } from './harness.js';
+import { hostApi, mapIdle, openConsole, serve, signInFromPage, type Desk, type Who } from './harness.js';
 
-/** A fresh host, the console open on it (debug hooks on, nobody signed in), the map settled. */
-export async function openMapDesk(): Promise<Desk> {
+/**
+ * A fresh host, the console open on it (debug hooks on), `who` signed in at `desk` and the map
+ * settled; with `who` null, left on the sign-in screen.
+ */
+export async function openMapDesk(who: Who | null = 'officer', desk = 'JOC-2'): Promise<Desk> {
   const served = await serve();
   const ui = await openConsole(served.url, { debug: true });
-  await mapIdle(ui.page, 20);
-  return { served, ui, api: hostApi(served.url) };
+  if (who) {
+    await signInFromPage(ui.page, who, desk);
+    await mapIdle(ui.page, 20);
+  }
+  return { served, ui, api: hostApi(served.url, who ?? 'officer', desk) };
 }
 
 /** The actions of the entries in the open incident's timeline, oldest first. */

@@ -3,7 +3,7 @@
 // is refused and the change shown. The incident's lifecycle is in incidents.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident, IncidentDetail } from '../../shared/domain.js';
-import { artifact, closeDesk, signInFromPage, type Console, type HostApi, type Served } from './harness.js';
+import { artifact, closeDesk, type Console, type HostApi, type Served } from './harness.js';
 import { openMapDesk, timelineActions } from './incident-helpers.js';
 
 let served: Served;
@@ -12,8 +12,7 @@ let ui: Console;
 let api: HostApi;
 
 beforeAll(async () => {
-  ({ served, ui, api } = await openMapDesk());
-  await signInFromPage(ui.page, 'Claire Martin', 'JOC-2');
+  ({ served, ui, api } = await openMapDesk('officer', 'JOC-2'));
   // The side panel opens on the units: show the incident board.
   await ui.page.getByTestId('tab-incidents').click();
 });

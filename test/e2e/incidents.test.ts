@@ -7,11 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Incident } from '../../shared/domain.js';
+import { DEMO } from '../support/sign-in.js';
 import {
   artifact,
   closeDesk,
   mapIdle,
   mapIncidentStatus,
+  signInFromPage,
   sourceFeatures,
   type Console,
   type HostApi,
@@ -37,38 +39,20 @@ async function mapUnitStatus(page: Page, unit: string): Promise<string | null> {
 const row = (page: Page, ref: string) =>
   page.locator(`[data-testid="incident-row"][data-reference="${ref}"]`);
 
-beforeAll(async () => ({ served, ui, api } = await openMapDesk()));
+beforeAll(async () => ({ served, ui, api } = await openMapDesk(null, 'JOC-2')));
 afterAll(() => closeDesk({ served, ui }));
 
 describe('incident management in Chromium against vigie serve', () => {
-  it('asks to sign in when an incident is saved by nobody, and keeps what was typed', async () => {
+  it('shows only the sign-in screen until the officer signs in', async () => {
     const { page } = ui;
+    await page.getByTestId('signin-screen').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('map').count()).toBe(0);
+    // The shortcut for a new incident does nothing before anyone signs in.
     await page.keyboard.press('Control+i');
-    await expect.poll(() => page.getByTestId('incident-form').isVisible()).toBe(true);
-    await page.keyboard.type('Drone over the Pont des Arts');
-    // Title, category, priority, pick on map, venue: the first venue, then Enter.
-    for (let n = 0; n < 4; n++) await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('form-venue');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('signin-name').isVisible()).toBe(true);
-    expect(await page.getByTestId('error-toast').innerText()).toMatch(/sign in first/i);
-    expect(await page.getByTestId('form-title').inputValue()).toBe('Drone over the Pont des Arts');
-    expect(await api<Incident[]>('listIncidents', { text: 'drone arts' })).toEqual([]);
-  });
-
-  it('signs the officer in from the page', async () => {
-    const { page } = ui;
-    if (!(await page.getByTestId('signin-name').isVisible())) await page.getByTestId('sign-in').click();
-    await page.getByTestId('signin-name').fill('Claire Martin');
-    await page.getByTestId('signin-role').fill('Watch officer');
-    await page.getByTestId('signin-desk').fill('JOC-2');
-    await page.getByTestId('signin-submit').click();
-    await expect.poll(() => page.getByTestId('operator').innerText()).toContain('Claire Martin');
-    // Escape leaves the form (nothing saved).
-    await page.getByTestId('form-title').focus();
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByTestId('incident-form').count()).toBe(0);
+    expect(await page.getByTestId('incident-form').count()).toBe(0);
+    await signInFromPage(page, 'officer', 'JOC-2');
+    await expect.poll(() => page.getByTestId('operator').innerText()).toContain(DEMO.officer.name);
+    await mapIdle(page, 20);
   });
 
   it('creates an incident from the keyboard, placed by a click on the map', async () => {
@@ -234,7 +218,7 @@ describe('incident management in Chromium against vigie serve', () => {
       .fill('Owner traced: zygomorphic tourist from Lyon, bag cleared by K9');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('note').count()).toBe(1);
-    expect(await page.getByTestId('note').innerText()).toContain('Claire Martin');
+    expect(await page.getByTestId('note').innerText()).toContain(DEMO.officer.name);
     await expect.poll(() => timelineActions(page)).toContain('incident.note_added');
     await page.screenshot({ path: artifact('incident-detail.png') });
 

@@ -6,7 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ParadeView } from '../../shared/api/map.js';
 import type { JournalEntry, Unit } from '../../shared/domain.js';
-import { artifact, mapIdle, openConsole, serve, type Console, type Served } from './harness.js';
+import {
+  artifact,
+  hostApi,
+  mapIdle,
+  openConsole,
+  serve,
+  signInFromPage,
+  type Console,
+  type HostApi,
+  type Served,
+} from './harness.js';
+import { DEMO } from '../support/sign-in.js';
 
 let served: Served;
 let ui: Console;
@@ -31,16 +42,10 @@ declare global {
   }
 }
 
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const res = await fetch(`${served.url}api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as T & { error?: { message: string } };
-  if (!res.ok) throw new Error(`${name}: ${res.status} ${body.error?.message ?? ''}`);
-  return body;
-}
+let hostCalls: HostApi | null = null;
+/** The host's API from Node, as an officer at another desk. */
+const api = <T>(name: string, input: unknown): Promise<T> =>
+  (hostCalls ??= hostApi(served.url, 'officer', 'MAP-API'))<T>(name, input);
 
 /** Distinct features the map renders in these layers (by id, cluster id, arrondissement or name). */
 function rendered(page: Page, layers: string[]): Promise<number> {
@@ -67,6 +72,7 @@ const ROUTE_VIEW: [number, number] = [2.325, 48.858];
 beforeAll(async () => {
   served = await serve();
   ui = await openConsole(served.url, { debug: true });
+  await signInFromPage(ui.page, 'officer', 'MAP-1');
   await mapIdle(ui.page, 20);
 });
 
@@ -196,12 +202,7 @@ describe('the map in Chromium against vigie serve', () => {
 
   it('moves a unit dragged on the map (signed in): unit detail, trail and journal agree', async () => {
     const { page } = ui;
-    await page.getByTestId('sign-in').click();
-    await page.getByTestId('signin-name').fill('Luc Bernard');
-    await page.getByTestId('signin-role').fill('Map officer');
-    await page.getByTestId('signin-desk').fill('MAP-1');
-    await page.getByTestId('signin-submit').click();
-    await expect.poll(() => page.getByTestId('operator').innerText()).toContain('Luc Bernard');
+    expect(await page.getByTestId('operator-name').innerText()).toBe(DEMO.officer.name);
 
     await jump(page, [2.3212, 48.8606], 15.5);
     const target = await page.evaluate(() => {

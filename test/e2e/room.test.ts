@@ -15,6 +15,7 @@ import {
   openConsole,
   serve,
   signInFromPage,
+  type Who,
   type Desk,
 } from './harness.js';
 
@@ -31,12 +32,12 @@ const bag = {
 const row = (d: Desk, ref: string) =>
   d.ui.page.locator(`[data-testid="incident-row"][data-reference="${ref}"]`);
 
-async function openDesk(db: string, name: string, deskName: string): Promise<Desk> {
+async function openDesk(db: string, who: Who, deskName: string): Promise<Desk> {
   const served = await serve(db);
   const ui = await openConsole(served.url, { debug: true });
-  await signInFromPage(ui.page, name, deskName);
+  await signInFromPage(ui.page, who, deskName);
   await ui.page.getByTestId('tab-incidents').click();
-  return { served, ui, api: hostApi(served.url) };
+  return { served, ui, api: hostApi(served.url, who, deskName) };
 }
 
 for (const engine of ['postgres', 'sqlite'] as const) {
@@ -52,8 +53,8 @@ for (const engine of ['postgres', 'sqlite'] as const) {
         db = cluster.createDatabase('room');
       }
       // Desk A seeds the exercise; B opens what A made.
-      a = await openDesk(db, 'Capt. Élise Moreau', 'D1');
-      b = await openDesk(db, 'Lt. Hugo Martin', 'D2');
+      a = await openDesk(db, 'officer', 'D1');
+      b = await openDesk(db, 'supervisor', 'D2');
       await mapIdle(b.ui.page);
     });
     afterAll(async () => {

@@ -5,7 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNIT_KINDS, type Unit } from '../../shared/domain.js';
 import type { RosterImportResult } from '../../shared/roster.js';
-import { artifact, hostApi, mapIdle, openConsole, serve, type Console, type Served } from './harness.js';
+import {
+  artifact,
+  ensureSignedIn,
+  hostApi,
+  mapIdle,
+  openConsole,
+  serve,
+  type Console,
+  type Served,
+} from './harness.js';
 
 const COUNT = 5_000;
 let served: Served;
@@ -32,13 +41,13 @@ function roster(): string {
 
 beforeAll(async () => {
   served = await serve();
-  api = hostApi(served.url);
-  await api('signIn', { name: 'Camille Durand', role: 'Watch officer', desk: 'D1' });
+  api = hostApi(served.url, 'officer', 'D1');
   const result = await api<RosterImportResult>('importRoster', { csv: roster() });
   expect(result.rejected).toEqual([]);
   expect(result.imported).toBe(COUNT);
   total = (await api<Unit[]>('listUnits', {})).length;
   ui = await openConsole(served.url, { debug: true });
+  await ensureSignedIn(ui.page, 'officer', 'D1');
 });
 
 afterAll(async () => {

@@ -17,14 +17,17 @@ import {
   serve,
   signInFromPage,
   type Console,
+  type HostApi,
   type Served,
 } from './harness.js';
 
 let served: Served;
 let ui: Console;
 
-/** Calls the host's API from Node, as another client of the same desk would. */
-const api = <T>(name: string, input: unknown): Promise<T> => hostApi(served.url)<T>(name, input);
+let hostCalls: HostApi | null = null;
+/** Calls the host's API from Node, as another client would (an officer at another desk). */
+const api = <T>(name: string, input: unknown): Promise<T> =>
+  (hostCalls ??= hostApi(served.url, 'officer', 'D1-API'))<T>(name, input);
 
 async function mapUnitStatus(page: Page, callsign: string): Promise<string | null> {
   return page.evaluate((callsign) => {
@@ -77,8 +80,8 @@ function csvFile(name: string, text: string): string {
 beforeAll(async () => {
   served = await serve();
   ui = await openConsole(served.url, { debug: true });
+  await signInFromPage(ui.page, 'officer', 'D1');
   await mapIdle(ui.page, 20);
-  await signInFromPage(ui.page);
 });
 
 afterAll(async () => {

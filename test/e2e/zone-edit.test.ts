@@ -6,7 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { JournalEntry, Zone } from '../../shared/domain.js';
-import { artifact, hostApi, mapIdle, openConsole, serve, type Console, type Served } from './harness.js';
+import {
+  artifact,
+  ensureSignedIn,
+  hostApi,
+  mapIdle,
+  openConsole,
+  serve,
+  type Console,
+  type Served,
+} from './harness.js';
+import { DEMO } from '../support/sign-in.js';
 
 type LonLat = [number, number];
 interface Pixel {
@@ -96,9 +106,7 @@ async function storedZone(): Promise<Zone | undefined> {
 
 beforeAll(async () => {
   served = await serve();
-  api = hostApi(served.url);
-  // The browser host is one desk: signed in here, the page opens signed in.
-  await api('signIn', { name: 'Inès Moreau', role: 'Map officer', desk: 'MAP-2' });
+  api = hostApi(served.url, 'officer', 'MAP-2');
   const [lon, lat] = CENTER;
   const square: LonLat[] = [
     [lon - 0.003, lat - 0.002],
@@ -109,7 +117,7 @@ beforeAll(async () => {
   ];
   zone = await api<Zone>('createZone', { name: NAME, kind: 'sector', color: '#1e88e5', polygon: [square] });
   ui = await openConsole(served.url, { debug: true });
-  await ui.page.getByTestId('operator').waitFor({ timeout: 60_000 });
+  await ensureSignedIn(ui.page, 'officer', 'MAP-2');
   await mapIdle(ui.page, 1);
 });
 
@@ -202,7 +210,7 @@ describe('editing a zone shape on the map', () => {
 
     const journal = await api<JournalEntry[]>('listJournal', { entityId: zone.id, limit: 20 });
     const update = journal.find((e) => e.action === 'zone.updated');
-    expect(update?.operator).toBe('Inès Moreau');
+    expect(update?.operator).toBe(DEMO.officer.name);
     const changes = (update?.data as { changes?: { polygon?: { from: unknown; to: unknown } } }).changes;
     expect(changes?.polygon?.from).toEqual(zone.polygon);
     expect(changes?.polygon?.to).toEqual(saved?.polygon);

@@ -1,0 +1,46 @@
+// The console before anyone signs in: the operation, the sign-in form (and an exercise's demo
+// logins), the language switch. Nothing operational is read until someone signs in: every call
+// but the session needs a signed-in operator.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession, useVigie } from '../state/hooks';
+import { LanguageSwitch } from '../topbar/LanguageSwitch';
+import { SignInForm } from './SignInForm';
+
+export function SignInScreen() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const notice = useVigie((s) => s.signInNotice);
+  const op = session?.operation;
+
+  useEffect(() => {
+    document.title = op ? `${t('app.name')} · ${op.name}` : t('app.name');
+  }, [op, t]);
+
+  return (
+    <div className="signin-screen" data-testid="signin-screen">
+      <header className="signin-head">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          {op && <span className="operation-name">{op.name}</span>}
+          {op?.mode === 'exercise' && (
+            <span className="exercise-badge" title={t('topbar.exerciseHint')}>
+              {t('topbar.exercise')}
+            </span>
+          )}
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main className="signin-card">
+        <h1>{t('signIn.title')}</h1>
+        {notice && (
+          <p className="signin-notice" role="status" data-testid="signin-notice">
+            {t('signIn.sessionEnded', { message: notice })}
+          </p>
+        )}
+        <SignInForm testIdPrefix="signin" autoFocus />
+        <p className="hint signin-foot">{t('signIn.foot')}</p>
+      </main>
+    </div>
+  );
+}

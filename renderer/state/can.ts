@@ -1,0 +1,27 @@
+// What the signed-in operator's role may do, from the table the services enforce
+// (shared/permissions.ts). Only for clarity: controls a role may not use are hidden or disabled,
+// and the services refuse the call anyway. The hooks over these are in ./hooks.ts.
+import type { CallName } from '../../shared/api';
+import type { Operator } from '../../shared/domain';
+import { PERMISSIONS } from '../../shared/permissions';
+import type { VigieState } from './types';
+
+/** Whether `role` may make `call` (false without a role). */
+export function roleMay(role: string | null | undefined, call: CallName): boolean {
+  const allowed = PERMISSIONS[call];
+  if (allowed === 'public') return true;
+  return role != null && (allowed as readonly string[]).includes(role);
+}
+
+/** Whether the operator signed in on this desk may make `call`. */
+export const may = (s: VigieState, call: CallName): boolean => roleMay(s.session?.operator?.role, call);
+
+/** Whether `who` may change this unit (status, position): a liaison only their contingent's. */
+export function mayChangeUnit(
+  who: Operator | null | undefined,
+  unit: { contingentId: string },
+  call: 'setUnitStatus' | 'moveUnit',
+): boolean {
+  if (!roleMay(who?.role, call)) return false;
+  return who?.role !== 'liaison' || who.contingentId === unit.contingentId;
+}
