@@ -74,7 +74,9 @@ describe('vigie report', () => {
     expect(md).toContain('**PREVIEW: not acknowledged**');
     expect(md).toContain('- **Outgoing officer**: Capt. Élise Moreau, Watch officer');
     expect(md).toContain('- **Incoming officer**: Lt. Marc Dubois');
-    expect(md).toMatch(/\| INC-0726-0009 \| P3 \| Lost person: Lost child \| 18:10 \| Cancelled \| 18:20 \|/);
+    expect(md).toMatch(
+      /\| INC-0726-0009<br>RELEASABLE TO ALL PARTNERS \| P3 \| Lost person: Lost child \| 18:10 \| Cancelled \| 18:20 \|/,
+    );
     const model = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
       header: { desk: string; window: object };
     };

@@ -31,6 +31,7 @@ describe('the handover report model', () => {
     ]);
     expect(m.openIncidents[1]).toEqual({
       reference: 'INC-0726-0009',
+      releasability: 'RELEASABLE TO ALL PARTNERS',
       priority: 1,
       status: 'acknowledged',
       category: 'unattended_bag',

@@ -32,8 +32,8 @@ const TABLES = [
 describe('migrations', () => {
   it('are numbered 1..n without gaps', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    // v6: operators' accounts and the role of each journal entry.
-    expect(LATEST_VERSION).toBe(6);
+    // v6: operators' accounts and the role of each journal entry; v7: releasability markings.
+    expect(LATEST_VERSION).toBe(7);
   });
 
   it('record the role of each journal entry and link sign-ins to accounts (v6)', () => {
