@@ -4,71 +4,26 @@
 // map"), a venue, a bridge (its point and its name), a sector, or words; at least one is needed.
 // Editing sends only the fields the officer changed, on the version the form was opened on: if
 // another desk changed the incident meanwhile the save is refused and the conflict is shown here.
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  INCIDENT_CATEGORIES,
-  INCIDENT_SOURCES,
-  PRIORITIES,
-  type Incident,
-  type IncidentCategory,
-  type IncidentSource,
-  type Priority,
-} from '../../shared/domain';
+import { INCIDENT_CATEGORIES, INCIDENT_SOURCES, type Incident } from '../../shared/domain';
 import { ShortcutHint } from '../common/ShortcutHint';
-import { PRIORITY_COLOR } from '../map/palette';
 import { useBridges, useCan, useVigie } from '../state/hooks';
-import type { IncidentPatch } from '../state/types';
 import { ConflictBanner } from './ConflictBanner';
-import { coord } from './place';
-import { PlaceSelect } from '../panels/PlaceSelect';
-import { useSectors } from './use-sectors';
 import type { Marking } from '../../shared/releasability';
 import { MarkingPicker } from '../marking/MarkingPicker';
-import { sameMarking } from '../marking/marking-text';
-
-const isCategory = (v: string): v is IncidentCategory =>
-  (INCIDENT_CATEGORIES as readonly string[]).includes(v);
-const isSource = (v: string): v is IncidentSource => (INCIDENT_SOURCES as readonly string[]).includes(v);
-const isPriorityKey = (k: string): k is '1' | '2' | '3' | '4' => ['1', '2', '3', '4'].includes(k);
-
-interface Values {
-  title: string;
-  category: IncidentCategory;
-  priority: Priority;
-  description: string;
-  source: IncidentSource;
-  reporter: string;
-  venueId: string;
-  sector: string;
-  locationText: string;
-}
-
-const blank: Values = {
-  title: '',
-  category: 'suspicious_package',
-  priority: 2,
-  description: '',
-  source: 'radio',
-  reporter: '',
-  venueId: '',
-  sector: '',
-  locationText: '',
-};
-
-const valuesOf = (i: Incident): Values => ({
-  title: i.title,
-  category: i.category,
-  priority: i.priority,
-  description: i.description,
-  source: i.source,
-  reporter: i.reporter ?? '',
-  venueId: i.venueId ?? '',
-  sector: i.sector ?? '',
-  locationText: i.locationText ?? '',
-});
-
-const orNull = (s: string): string | null => (s.trim() ? s.trim() : null);
+import {
+  blank,
+  isCategory,
+  isSource,
+  markingInput,
+  orNull,
+  patchOf,
+  valuesOf,
+  type Values,
+} from './incident-form-values';
+import { PlaceFields } from './PlaceFields';
+import { PriorityPicker } from './PriorityPicker';
 
 export function IncidentForm({ editing }: { editing: Incident | null }) {
   const { t } = useTranslation();
@@ -94,16 +49,11 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
   const [busy, setBusy] = useState(false);
   // undefined while the typed countries are not valid codes.
   const [marking, setMarking] = useState<Marking | undefined>(base ? base.marking : null);
-  const markingInput = (m: Marking) => (m === null ? null : [...m]);
-  const sectors = useSectors(v.sector);
   const titleRef = useRef<HTMLInputElement>(null);
   const afterPickRef = useRef<HTMLSelectElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((old) => ({ ...old, [k]: value }));
 
   const bridges = useBridges();
-  const venueOptions = useMemo(() => venues.map((x) => ({ value: x.id, label: x.name })), [venues]);
-  const bridgeOptions = useMemo(() => bridges.map((b) => ({ value: b.key, label: b.name })), [bridges]);
 
   // The point: the one chosen in this form, else (editing) the incident's own.
   const basePoint = base && base.lat !== null && base.lon !== null && !pointCleared ? base : null;
@@ -147,28 +97,6 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
     setPointCleared(true);
   };
 
-  const patchOf = (b: Incident): IncidentPatch => {
-    const patch: IncidentPatch = {};
-    const was = valuesOf(b);
-    if (v.title.trim() !== was.title) patch.title = v.title.trim();
-    if (v.category !== was.category) patch.category = v.category;
-    if (v.priority !== was.priority) patch.priority = v.priority;
-    if (v.description.trim() !== was.description) patch.description = v.description.trim();
-    if (v.source !== was.source) patch.source = v.source;
-    if (orNull(v.reporter) !== b.reporter) patch.reporter = orNull(v.reporter);
-    if ((v.venueId || null) !== b.venueId) patch.venueId = v.venueId || null;
-    if (orNull(v.sector) !== b.sector) patch.sector = orNull(v.sector);
-    if (orNull(v.locationText) !== b.locationText) patch.locationText = orNull(v.locationText);
-    const lat = point?.lat ?? null;
-    const lon = point?.lon ?? null;
-    if (lat !== b.lat || lon !== b.lon) {
-      patch.lat = lat;
-      patch.lon = lon;
-    }
-    if (marking !== undefined && !sameMarking(marking, b.marking)) patch.marking = markingInput(marking);
-    return patch;
-  };
-
   const submit = async () => {
     if (busy) return;
     if (!v.title.trim()) {
@@ -188,7 +116,7 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
     setPicking(false);
     setBusy(true);
     if (base) {
-      const patch = patchOf(base);
+      const patch = patchOf(v, point, marking, base);
       const ok = Object.keys(patch).length === 0 || (await updateIncident(base, patch));
       setBusy(false);
       if (ok) {
@@ -241,18 +169,6 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
     void submit();
   };
 
-  const onPriorityKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const i = PRIORITIES.indexOf(v.priority);
-    let next: Priority | undefined;
-    if (isPriorityKey(e.key)) next = Number(e.key) as Priority;
-    else if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = PRIORITIES[Math.min(3, i + 1)];
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = PRIORITIES[Math.max(0, i - 1)];
-    if (!next) return;
-    e.preventDefault();
-    set('priority', next);
-    formRef.current?.querySelector<HTMLElement>(`[data-priority="${next}"]`)?.focus();
-  };
-
   const editConflict = base && conflict?.pending?.kind === 'update' ? conflict : null;
   const title = base ? t('form.editTitle', { reference: base.reference }) : t('form.createTitle');
   const pointNote = point
@@ -263,7 +179,6 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
 
   return (
     <form
-      ref={formRef}
       className="incident-form"
       data-testid="incident-form"
       aria-label={title}
@@ -322,109 +237,20 @@ export function IncidentForm({ editing }: { editing: Incident | null }) {
             ))}
           </select>
         </label>
-        <div className="form-field">
-          <span id="form-priority-label">
-            {t('incident.priority')} <ShortcutHint keys={['1', '2', '3', '4']} />
-          </span>
-          <div
-            className="priority-picker"
-            role="radiogroup"
-            aria-labelledby="form-priority-label"
-            data-testid="form-priority"
-            onKeyDown={onPriorityKey}
-          >
-            {PRIORITIES.map((p) => (
-              <button
-                key={p}
-                type="button"
-                role="radio"
-                data-priority={p}
-                aria-checked={v.priority === p}
-                aria-label={t(`priority.${p}`)}
-                tabIndex={v.priority === p ? 0 : -1}
-                className="prio-option"
-                style={{ color: PRIORITY_COLOR[p], borderColor: PRIORITY_COLOR[p] }}
-                onClick={() => set('priority', p)}
-              >
-                P{p}
-              </button>
-            ))}
-          </div>
-        </div>
+        <PriorityPicker value={v.priority} onChange={(p) => set('priority', p)} />
       </div>
 
-      <fieldset className="form-place">
-        <legend>{t('incident.location')}</legend>
-        <div className="pick-line">
-          <button
-            type="button"
-            className={picking ? 'btn-primary picking' : 'btn-ghost'}
-            data-testid="form-pick"
-            aria-pressed={picking}
-            onClick={() => setPicking(!picking)}
-          >
-            {picking ? t('form.picking') : t('form.pick')}
-          </button>
-          {point ? (
-            <span className="point" data-testid="form-point">
-              <span className="mono">
-                {coord(point.lat)}, {coord(point.lon)}
-              </span>{' '}
-              <span className="hint">{pointNote}</span>
-              <button type="button" className="btn-link" onClick={clearPoint}>
-                {t('form.clearPoint')}
-              </button>
-            </span>
-          ) : (
-            <span className="hint">{t('form.noPoint')}</span>
-          )}
-        </div>
-        <div className="form-row">
-          <PlaceSelect
-            className="form-field"
-            label={t('incident.venue')}
-            testId="form-venue"
-            selectRef={afterPickRef}
-            value={v.venueId}
-            options={venueOptions}
-            onChange={chooseVenue}
-          />
-          <PlaceSelect
-            className="form-field"
-            label={t('form.bridge')}
-            testId="form-bridge"
-            value={bridge}
-            options={bridgeOptions}
-            onChange={chooseBridge}
-          />
-        </div>
-        <div className="form-row">
-          <label className="form-field">
-            <span>{t('incident.sector')}</span>
-            <select
-              data-testid="form-sector"
-              value={v.sector}
-              onChange={(e) => set('sector', e.target.value)}
-            >
-              <option value="">{t('form.none')}</option>
-              {sectors.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="form-field">
-            <span>{t('form.placeText')}</span>
-            <input
-              data-testid="form-place-text"
-              value={v.locationText}
-              maxLength={300}
-              onChange={(e) => set('locationText', e.target.value)}
-            />
-          </label>
-        </div>
-      </fieldset>
+      <PlaceFields
+        v={v}
+        set={set}
+        point={point}
+        pointNote={pointNote}
+        clearPoint={clearPoint}
+        afterPickRef={afterPickRef}
+        chooseVenue={chooseVenue}
+        bridge={bridge}
+        chooseBridge={chooseBridge}
+      />
 
       <div className="form-row">
         <label className="form-field">

@@ -5,7 +5,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: new URL('../..', import.meta.url).pathname,
-    include: ['test/soak/**/*.soak.test.ts', 'test/integration/hostile-input.test.ts'],
+    include: [
+      'test/soak/**/*.soak.test.ts',
+      'test/integration/hostile-input.test.ts',
+      'test/integration/hostile-input-refusals.test.ts',
+    ],
     environment: 'node',
     testTimeout: 30 * 60_000,
     hookTimeout: 120_000,

@@ -1,0 +1,79 @@
+// What the map end-to-end files share (map.test.ts, map-actions.test.ts): a host with the console
+// open on its settled map (an officer signed in at desk MAP-1), the host's API from Node, and the
+// map as the debug hook exposes it.
+import { afterAll, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  closeDesk,
+  hostApi,
+  mapIdle,
+  openConsole,
+  serve,
+  signInFromPage,
+  type Console,
+  type HostApi,
+  type Served,
+} from './harness.js';
+
+export let served: Served;
+export let ui: Console;
+
+export interface TestMap {
+  queryRenderedFeatures(
+    a?: unknown,
+    b?: unknown,
+  ): {
+    properties: Record<string, unknown>;
+    geometry: { type: string; coordinates: [number, number] };
+  }[];
+  project(c: [number, number]): { x: number; y: number };
+  jumpTo(o: { center?: [number, number]; zoom?: number }): void;
+  getZoom(): number;
+  getCanvas(): HTMLCanvasElement;
+  getPaintProperty(layer: string, prop: string): unknown;
+}
+declare global {
+  interface Window {
+    __vigieMap?: unknown;
+  }
+}
+
+let hostCalls: HostApi | null = null;
+/** The host's API from Node, as an officer at another desk. */
+export const api = <T>(name: string, input: unknown): Promise<T> =>
+  (hostCalls ??= hostApi(served.url, 'officer', 'MAP-API'))<T>(name, input);
+
+/** Distinct features the map renders in these layers (by id, cluster id, arrondissement or name). */
+export function rendered(page: Page, layers: string[]): Promise<number> {
+  return page.evaluate((layers) => {
+    const map = window.__vigieMap as TestMap;
+    const ids = new Set<unknown>();
+    for (const f of map.queryRenderedFeatures({ layers }))
+      ids.add(f.properties.id ?? f.properties.cluster_id ?? f.properties.arrondissement ?? f.properties.name);
+    return ids.size;
+  }, layers);
+}
+
+/** Moves the camera and waits until the map has settled there. */
+export async function jump(page: Page, center: [number, number], zoom: number): Promise<void> {
+  await page.evaluate(({ center, zoom }) => (window.__vigieMap as TestMap).jumpTo({ center, zoom }), {
+    center,
+    zoom,
+  });
+  await mapIdle(page, 0);
+}
+
+export const ROUTE_VIEW: [number, number] = [2.325, 48.858];
+
+/** Opens the console before the file's tests, and closes it after. */
+export function mapConsole(): void {
+  beforeAll(async () => {
+    hostCalls = null;
+    served = await serve();
+    ui = await openConsole(served.url, { debug: true });
+    await signInFromPage(ui.page, 'officer', 'MAP-1');
+    await mapIdle(ui.page, 20);
+  });
+
+  afterAll(() => closeDesk({ ui, served }));
+}
