@@ -2,19 +2,16 @@
 // leaves the store in a listing.
 import type { Db } from './db.js';
 import type { Role } from '../../shared/roles.js';
+import type { OperatorAccount } from '../../shared/api/operators.js';
 
-export interface AccountRow {
-  id: string;
-  login: string;
-  name: string;
-  role: Role;
-  contingentId: string | null;
+export interface AccountRow extends Pick<
+  OperatorAccount,
+  'id' | 'login' | 'name' | 'role' | 'contingentId' | 'disabled' | 'version'
+> {
   /** An observer's own country; a liaison's comes from the contingent (see `reads`). */
   country: string | null;
-  disabled: boolean;
   hasPassphrase: boolean;
   createdAt: string;
-  version: number;
   /** The nation the account reads for: an observer's country or a liaison's contingent's. */
   reads: string | null;
 }

@@ -4,9 +4,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperatorAccount } from '../../shared/api/operators';
-import { MIN_PASSPHRASE } from '../../shared/api/operators';
 import { appClient } from '../lock/client';
-import { OperatorField } from './Field';
+import { OperatorField, PassphraseField } from './Field';
 import { NO_ERRORS, formErrors, type FormErrors } from './field-errors';
 import { RoleFields, roleInput, type RoleValue } from './RoleFields';
 
@@ -70,17 +69,13 @@ export function AddOperatorForm({
         />
       </OperatorField>
       <RoleFields value={role} onChange={setRole} errors={f} testIdPrefix="op-add" />
-      <OperatorField label={t('operators.passphrase')} error={f.passphrase} testId="op-add-passphrase">
-        <input
-          type="password"
-          data-testid="op-add-passphrase"
-          value={passphrase}
-          maxLength={200}
-          autoComplete="new-password"
-          onChange={(e) => setPassphrase(e.target.value)}
-        />
-      </OperatorField>
-      <p className="hint">{t('operators.passphraseHint', { min: MIN_PASSPHRASE })}</p>
+      <PassphraseField
+        label={t('operators.passphrase')}
+        error={f.passphrase}
+        testId="op-add-passphrase"
+        value={passphrase}
+        onChange={setPassphrase}
+      />
       {errors.message && (
         <p className="form-error" role="alert" data-testid="op-add-error">
           {errors.message}

@@ -3,9 +3,9 @@
 // call on the account's version; a refusal shows next to the field it names.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSPHRASE, type OperatorAccount } from '../../shared/api/operators';
+import type { OperatorAccount } from '../../shared/api/operators';
 import { appClient } from '../lock/client';
-import { OperatorField } from './Field';
+import { OperatorField, PassphraseField } from './Field';
 import { NO_ERRORS, formErrors, type FormErrors } from './field-errors';
 import { RoleFields, roleInput, type RoleValue } from './RoleFields';
 
@@ -113,21 +113,13 @@ export function EditOperator({
         </div>
       </form>
       <form className="op-form" onSubmit={reset}>
-        <OperatorField
+        <PassphraseField
           label={t('operators.newPassphrase')}
           error={passErrors.fields.passphrase}
           testId="op-reset-passphrase"
-        >
-          <input
-            type="password"
-            data-testid="op-reset-passphrase"
-            value={passphrase}
-            maxLength={200}
-            autoComplete="new-password"
-            onChange={(e) => setPassphrase(e.target.value)}
-          />
-        </OperatorField>
-        <p className="hint">{t('operators.passphraseHint', { min: MIN_PASSPHRASE })}</p>
+          value={passphrase}
+          onChange={setPassphrase}
+        />
         {passErrors.message && (
           <p className="form-error" role="alert">
             {passErrors.message}
