@@ -24,6 +24,7 @@ const PG_SERVICE_TESTS = [
   'room-feed',
   'live-events',
   'journal-viewer',
+  'journal-replay',
   'releasability',
   'releasability-writes',
   'releasability-stream',

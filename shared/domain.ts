@@ -280,8 +280,27 @@ export interface JournalEntry {
   hash: string;
 }
 
+/** The journal's after-images replayed against the tables (electron/store/journal-replay.ts). */
+export interface ReplayCheck {
+  ok: boolean;
+  /** False when the schema predates after-images: nothing could be compared. */
+  checked: boolean;
+  /** The entry the replay started from: the last baseline, or the first entry. */
+  fromSeq: number | null;
+  /** Entries that carried after-images. */
+  entries: number;
+  /** Rows of the journaled tables compared. */
+  rows: number;
+  /** The first differences, one line each ("units 01J… differs from the journal in status (…)"). */
+  problems: string[];
+  problemCount: number;
+  note: string | null;
+}
+
 export interface VerifyResult {
   ok: boolean;
   integrity: string;
   journal: { ok: boolean; entries: number; firstBadSeq: number | null; reason: string | null };
+  /** Absent when a file is only summarized, not verified in full. */
+  replay?: ReplayCheck;
 }

@@ -23,7 +23,8 @@ import { canonicalJson } from '../../shared/report/canonical.js';
 import { ApiError } from '../../shared/errors.js';
 import { iso } from '../../shared/clock.js';
 import type { Operator } from '../../shared/domain.js';
-import { getHandover, insertHandover, lastHandoverAt } from '../store/handovers.js';
+import { deferJournalLink, getHandover, insertHandover, lastHandoverAt } from '../store/handovers.js';
+import { nextJournalSeq } from '../store/journal.js';
 import { signedInAt } from '../store/shifts.js';
 import { MIME, renderReport, reportFilename } from '../report/export.js';
 import { refusal } from '../../shared/permissions.js';
@@ -85,7 +86,28 @@ export function acknowledgeHandover(
   const out = ctx.db.transaction(() => {
     refuseStale(ctx, who, input.to);
     const next = recordSession(ctx, desk, account, who.desk);
-    const entry = journal(ctx, next, {
+    // The row goes in before the entry that records it, so that the entry carries it; the entry's
+    // number is known because the journal is locked from here to the commit.
+    const seq = nextJournalSeq(ctx.db);
+    const now = ctx.clock.now();
+    deferJournalLink(ctx.db);
+    insertHandover(ctx.db, {
+      id,
+      desk: who.desk,
+      from: input.from,
+      to: input.to,
+      outgoingName: who.name,
+      outgoingRole: who.role,
+      incomingName: incoming.name,
+      incomingRole: incoming.role,
+      lang: input.lang,
+      acknowledgedAt: iso(now),
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      model,
+      contentHash,
+      journalSeq: seq,
+    });
+    const entry = journal({ ...ctx, clock: { now: () => now } }, next, {
       action: 'handover.acknowledged',
       entityType: 'handover',
       entityId: id,
@@ -103,22 +125,7 @@ export function acknowledgeHandover(
         schemaVersion: REPORT_SCHEMA_VERSION,
       },
     });
-    insertHandover(ctx.db, {
-      id,
-      desk: who.desk,
-      from: input.from,
-      to: input.to,
-      outgoingName: who.name,
-      outgoingRole: who.role,
-      incomingName: incoming.name,
-      incomingRole: incoming.role,
-      lang: input.lang,
-      acknowledgedAt: entry.at,
-      schemaVersion: REPORT_SCHEMA_VERSION,
-      model,
-      contentHash,
-      journalSeq: entry.seq,
-    });
+    if (entry.seq !== seq) throw new Error(`handover entry took #${entry.seq}, not #${seq}`);
     const handover = getHandover(ctx.db, id)?.summary;
     if (!handover) throw new ApiError({ code: 'internal', message: `Handover ${id} was not stored` });
     return { handover, report, next };

@@ -69,6 +69,15 @@ export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
       scenarioStart: startIso,
       anchorReal: null,
     });
+    // The places go in before the entry that records the seeding, so that it carries their rows.
+    for (const v of s.venues) insertVenue(db, v);
+    const r = s.route;
+    insertRoute(db, {
+      id: r.id,
+      name: r.name,
+      coordinates: r.coordinates,
+      bridges: r.bridges.map((b) => ({ ...b, chainageKm: round3(chainageKm(r.coordinates, b.lon, b.lat)) })),
+    });
     journal(ctx, SEED_DESK, {
       action: 'operation.seeded',
       entityType: 'operation',
@@ -78,14 +87,6 @@ export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
         ...summary(true),
         demoLogins: s.scenario.demoLogins.map(({ login, role }) => ({ login, role })),
       },
-    });
-    for (const v of s.venues) insertVenue(db, v);
-    const r = s.route;
-    insertRoute(db, {
-      id: r.id,
-      name: r.name,
-      coordinates: r.coordinates,
-      bridges: r.bridges.map((b) => ({ ...b, chainageKm: round3(chainageKm(r.coordinates, b.lon, b.lat)) })),
     });
     seedParadePlan(ctx, r.id, s.scenario.parade);
     for (const f of s.zones.features) {

@@ -1,10 +1,19 @@
-// `vigie verify`: SQLite's own integrity check plus the journal's hash chain.
+// `vigie verify`: the engine's own integrity check, the journal's hash chain, and the journal's
+// after-images replayed against the tables.
 import { integrityCheck, type Db } from '../store/db.js';
 import { verifyChain } from '../store/journal.js';
+import { replayJournal } from '../store/journal-replay.js';
 import type { VerifyResult } from '../../shared/domain.js';
 
 export function verifyDatabase(db: Db): VerifyResult {
   const integrity = integrityCheck(db);
   const journal = verifyChain(db);
-  return { ok: integrity === 'ok' && journal.ok, integrity, journal };
+  // A broken chain already says the journal cannot be trusted: replaying it would prove nothing.
+  const replay = journal.ok ? replayJournal(db) : undefined;
+  return {
+    ok: integrity === 'ok' && journal.ok && (replay?.ok ?? false),
+    integrity,
+    journal,
+    ...(replay ? { replay } : {}),
+  };
 }

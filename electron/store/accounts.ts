@@ -1,5 +1,6 @@
 // Operators' accounts. The passphrase hash is read only by the sign-in check (passHash) and never
 // leaves the store in a listing.
+import { touch } from './after-images.js';
 import type { Db } from './db.js';
 import type { Role } from '../../shared/roles.js';
 import type { OperatorAccount } from '../../shared/api/operators.js';
@@ -68,6 +69,7 @@ export function insertAccount(db: Db, a: NewAccount): void {
     `INSERT INTO accounts (id, login, name, role, contingent_id, country, pass_hash, disabled, created_at)
      VALUES (@id, @login, @name, @role, @contingentId, @country, @passHash, @disabled, @createdAt)`,
   ).run({ ...a, disabled: a.disabled ? 1 : 0 });
+  touch(db, 'accounts', a.id);
 }
 
 export interface AccountChange {
@@ -87,6 +89,7 @@ export function updateAccount(db: Db, id: string, version: number, c: AccountCha
        WHERE id = @id AND version = @version`,
     )
     .run({ ...c, disabled: c.disabled ? 1 : 0, id, version });
+  touch(db, 'accounts', id);
   return r.changes === 1;
 }
 
@@ -96,6 +99,7 @@ export function setPassHash(db: Db, id: string, hash: string, enable = false): v
     `UPDATE accounts SET pass_hash = ?, disabled = CASE WHEN ? = 1 THEN 0 ELSE disabled END,
        version = version + 1 WHERE id = ?`,
   ).run(hash, enable ? 1 : 0, id);
+  touch(db, 'accounts', id);
 }
 
 export function loginTaken(db: Db, login: string): boolean {

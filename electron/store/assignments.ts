@@ -1,3 +1,4 @@
+import { touch } from './after-images.js';
 import type { Db } from './db.js';
 import type { AssignmentView } from '../../shared/domain.js';
 
@@ -16,10 +17,12 @@ export function insertAssignment(db: Db, a: Omit<Assignment, 'releasedAt'>): voi
   db.prepare(
     'INSERT INTO assignments (id, incident_id, unit_id, assigned_at) VALUES (@id, @incidentId, @unitId, @assignedAt)',
   ).run(a);
+  touch(db, 'assignments', a.id);
 }
 
 export function releaseAssignment(db: Db, id: string, at: string): void {
   db.prepare('UPDATE assignments SET released_at = ? WHERE id = ? AND released_at IS NULL').run(at, id);
+  touch(db, 'assignments', id);
 }
 
 export function activeAssignmentOfUnit(db: Db, unitId: string): Assignment | null {

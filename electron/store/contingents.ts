@@ -1,3 +1,4 @@
+import { touch } from './after-images.js';
 import type { Db } from './db.js';
 import type { Contingent } from '../../shared/domain.js';
 
@@ -32,6 +33,7 @@ export function insertContingent(db: Db, c: Omit<Contingent, 'version'>): void {
     `INSERT INTO contingents (id, country, agency, liaison_name, liaison_contact, languages, personnel, arrival, departure)
      VALUES (@id, @country, @agency, @liaisonName, @liaisonContact, @languages, @personnel, @arrival, @departure)`,
   ).run({ ...c, languages: JSON.stringify(c.languages) });
+  touch(db, 'contingents', c.id);
 }
 
 export function listContingents(db: Db): Contingent[] {
@@ -56,6 +58,7 @@ export function updateContingentLiaison(
        WHERE id = @id AND version = @expectedVersion`,
     )
     .run({ id, liaisonName: v.liaisonName, languages: JSON.stringify(v.languages), expectedVersion });
+  touch(db, 'contingents', id);
   return r.changes === 1;
 }
 

@@ -32,6 +32,8 @@ export interface Db {
   lockJournal(): void;
   /** The journal moved to `seq` in the open transaction (journal.ts calls it). */
   appended(seq: number): void;
+  /** Rows of journaled tables written in the open transaction and not yet journaled (after-images.ts). */
+  readonly touched: TouchLog;
   close(): void;
 }
 
@@ -54,5 +56,41 @@ export class AppendListeners {
   }
   rolledBack(): void {
     this.pending = null;
+  }
+}
+
+/**
+ * The rows of journaled tables the open transaction wrote since its last journal entry. The
+ * outermost commit refuses to go ahead while any is left: a change with no entry after it.
+ */
+export class TouchLog {
+  private rows: [string, unknown[]][] = [];
+  private depth = 0;
+
+  add(table: string, key: unknown[]): void {
+    if (this.depth === 0) throw new Error(`store: ${table} written outside a transaction`);
+    this.rows.push([table, key]);
+  }
+  /** What the next journal entry records; the log starts again empty. */
+  take(): [string, unknown[]][] {
+    const out = this.rows;
+    this.rows = [];
+    return out;
+  }
+  /** A transaction (or savepoint) begins; the mark lets its rollback forget what it touched. */
+  begin(): number {
+    this.depth++;
+    return this.rows.length;
+  }
+  /** It ends, committed or not. The outermost commit checks that every touched row was journaled. */
+  end(mark: number, committed: boolean): void {
+    this.depth--;
+    if (!committed) this.rows.length = Math.min(this.rows.length, mark);
+  }
+  mustBeJournaled(): void {
+    if (this.rows.length === 0) return;
+    const tables = [...new Set(this.rows.map(([t]) => t))].join(', ');
+    this.rows = [];
+    throw new Error(`store: rows of ${tables} written with no journal entry after them`);
   }
 }

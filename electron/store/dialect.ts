@@ -19,6 +19,8 @@ export interface Dialect {
   textQuery(text: string): string | null;
   /** After rows were copied in with their ids: make generated ids continue after them. */
   readonly afterCopy: readonly string[];
+  /** Until the commit, lets a handover row name the journal entry that follows it (handovers.ts). */
+  readonly deferHandoverJournalLink: string;
 }
 
 const words = (text: string): string[] =>
@@ -44,6 +46,7 @@ export const SQLITE: Dialect = {
   },
   // An INTEGER PRIMARY KEY takes max(id) + 1 by itself.
   afterCopy: [],
+  deferHandoverJournalLink: 'PRAGMA defer_foreign_keys = ON',
 };
 
 export const POSTGRES: Dialect = {
@@ -77,4 +80,6 @@ export const POSTGRES: Dialect = {
   afterCopy: [
     "SELECT setval(pg_get_serial_sequence('unit_positions', 'id'), max(id)) FROM unit_positions HAVING count(*) > 0",
   ],
+  // Made DEFERRABLE by the room's schema v8.
+  deferHandoverJournalLink: 'SET CONSTRAINTS handovers_journal_seq_fkey DEFERRED',
 };

@@ -1,5 +1,6 @@
 // Acknowledged handovers: the stored report (canonical JSON), its content hash, and the journal
 // entry that records it. Rows are final (triggers refuse UPDATE and DELETE).
+import { touch } from './after-images.js';
 import type { Db } from './db.js';
 import type { HandoverSummary } from '../../shared/api/handover.js';
 import type { ReportLang } from '../../shared/report/model.js';
@@ -52,6 +53,14 @@ const toSummary = (r: Row): HandoverSummary => ({
   journalSeq: r.journal_seq,
 });
 
+/**
+ * The row goes in before the journal entry it names (so that the entry carries the row's image);
+ * the link is then checked at commit. Call in the transaction, before insertHandover.
+ */
+export function deferJournalLink(db: Db): void {
+  db.exec(db.dialect.deferHandoverJournalLink);
+}
+
 export function insertHandover(db: Db, h: NewHandover): void {
   db.prepare(
     `INSERT INTO handovers (id, desk, from_at, to_at, outgoing_name, outgoing_role, incoming_name, incoming_role,
@@ -59,6 +68,7 @@ export function insertHandover(db: Db, h: NewHandover): void {
      VALUES (@id, @desk, @from, @to, @outgoingName, @outgoingRole, @incomingName, @incomingRole,
        @lang, @acknowledgedAt, @schemaVersion, @model, @contentHash, @journalSeq)`,
   ).run(h);
+  touch(db, 'handovers', h.id);
 }
 
 /** Latest window end first. */

@@ -1,3 +1,4 @@
+import { touch } from './after-images.js';
 import type { Db } from './db.js';
 import type { IncidentNote } from '../../shared/domain.js';
 import { markingColumn, markingOf } from './marking-column.js';
@@ -10,6 +11,7 @@ export function insertNote(db: Db, n: IncidentNote): void {
     `INSERT INTO incident_notes (id, incident_id, at, operator, desk, text, marking)
      VALUES (@id, @incidentId, @at, @operator, @desk, @text, @marking)`,
   ).run({ ...n, marking: markingColumn(n.marking) });
+  touch(db, 'incident_notes', n.id);
 }
 
 /** An incident's notes, oldest first; with a scope, only those its reader may see. */

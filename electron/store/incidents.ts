@@ -1,3 +1,4 @@
+import { touch } from './after-images.js';
 import type { Db } from './db.js';
 import type { Incident, IncidentCategory, IncidentStatus, Priority } from '../../shared/domain.js';
 import { STATUS_TIMESTAMP } from '../../shared/incident-lifecycle.js';
@@ -80,6 +81,7 @@ export function insertIncident(db: Db, i: NewIncident): void {
     ...i,
     marking: markingColumn(i.marking),
   });
+  touch(db, 'incidents', i.id);
 }
 
 export interface IncidentFilter {
@@ -221,6 +223,7 @@ export function updateIncident(
       id,
       expectedVersion,
     });
+  touch(db, 'incidents', id);
   return r.changes === 1;
 }
 
@@ -240,6 +243,7 @@ export function setIncidentStatus(
        WHERE id = @id AND version = @expectedVersion`,
     )
     .run({ status, at, id, expectedVersion });
+  touch(db, 'incidents', id);
   return r.changes === 1;
 }
 

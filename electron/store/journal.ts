@@ -1,7 +1,8 @@
 // The append-only, hash-chained journal. Each entry's hash covers its content and the previous
 // hash, so any edit, deletion or reordering breaks the chain from that entry on.
 import { createHash } from 'node:crypto';
-import type { Db } from './db.js';
+import type { Db } from './db-types.js';
+import { readAfterImages } from './after-images.js';
 import type { JournalEntry } from '../../shared/domain.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -32,11 +33,15 @@ interface Row {
   data: string;
   prev_hash: string;
   hash: string;
+  /** JSON: the rows the change wrote, after it (after-images.ts); null before schema v8 and when none. */
+  after_images?: string | null;
 }
 
 export function entryHash(r: Omit<Row, 'hash'>): string {
-  // The role joined the entry in schema v6: entries from before have none and keep their hashes.
+  // The role joined the entry in schema v6, the after-images in v8: entries from before have none
+  // and keep their hashes.
   const role = r.role === null || r.role === undefined ? [] : [r.role];
+  const after = r.after_images === null || r.after_images === undefined ? [] : [r.after_images];
   const canonical = JSON.stringify([
     ...role,
     r.seq,
@@ -49,13 +54,23 @@ export function entryHash(r: Omit<Row, 'hash'>): string {
     r.entity_id,
     r.data,
     r.prev_hash,
+    ...after,
   ]);
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Locks the journal until the transaction ends and says which number the next entry will take. */
+export function nextJournalSeq(db: Db): number {
+  db.lockJournal();
+  const last = db.prepare('SELECT seq FROM journal ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number } | undefined;
+  return (last?.seq ?? 0) + 1;
 }
 
 /** Appends one entry; call inside the transaction that makes the change it records. */
 export function appendEntry(db: Db, e: NewEntry): JournalEntry {
   db.lockJournal();
+  const touched = db.touched.take();
   const last = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as
     { seq: number; hash: string } | undefined;
   const row: Omit<Row, 'hash'> = {
@@ -70,17 +85,24 @@ export function appendEntry(db: Db, e: NewEntry): JournalEntry {
     entity_id: e.entityId,
     data: JSON.stringify(e.data ?? null),
     prev_hash: last?.hash ?? GENESIS_HASH,
+    after_images: touched.length ? JSON.stringify(readAfterImages(db, touched)) : null,
   };
   const full: Row = { ...row, hash: entryHash(row) };
   db.prepare(
-    `INSERT INTO journal (seq, at, recorded_at, operator, role, desk, action, entity_type, entity_id, data, prev_hash, hash)
-     VALUES (@seq, @at, @recorded_at, @operator, @role, @desk, @action, @entity_type, @entity_id, @data, @prev_hash, @hash)`,
+    `INSERT INTO journal (seq, at, recorded_at, operator, role, desk, action, entity_type, entity_id, data,
+       prev_hash, hash, after_images)
+     VALUES (@seq, @at, @recorded_at, @operator, @role, @desk, @action, @entity_type, @entity_id, @data,
+       @prev_hash, @hash, @after_images)`,
   ).run(full);
   db.appended(full.seq);
   return toEntry(full);
 }
 
 /** One page of the journal, newest first; every filter is optional (see shared/api/journal.ts). */
+// What a reader is sent: the after-images stay for verify and replay, which read them on their own.
+const ENTRY_COLUMNS =
+  'seq, at, recorded_at, operator, role, desk, action, entity_type, entity_id, data, prev_hash, hash';
+
 export interface ListOptions {
   limit: number;
   beforeSeq?: number | undefined;
@@ -120,7 +142,7 @@ export function listEntries(db: Db, o: ListOptions): JournalEntry[] {
   if (o.to !== undefined) when('at < ?', o.to);
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const rows = db
-    .prepare(`SELECT * FROM journal ${filter} ORDER BY seq DESC LIMIT ?`)
+    .prepare(`SELECT ${ENTRY_COLUMNS} FROM journal ${filter} ORDER BY seq DESC LIMIT ?`)
     .all(...params, o.limit) as Row[];
   return rows.map(toEntry);
 }
@@ -160,7 +182,7 @@ export function verifyChain(db: Db): ChainResult {
 /** Entries after `seq`, oldest first: what a desk that has seen up to `seq` is missing. */
 export function entriesAfter(db: Db, seq: number, limit: number): JournalEntry[] {
   const rows = db
-    .prepare('SELECT * FROM journal WHERE seq > ? ORDER BY seq LIMIT ?')
+    .prepare(`SELECT ${ENTRY_COLUMNS} FROM journal WHERE seq > ? ORDER BY seq LIMIT ?`)
     .all(seq, limit) as Row[];
   return rows.map(toEntry);
 }

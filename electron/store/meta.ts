@@ -1,4 +1,5 @@
 // Key-value facts about the database itself: which operation it holds and its clock anchor.
+import { touch } from './after-images.js';
 import type { Db } from './db.js';
 import type { OperationMode } from '../../shared/domain.js';
 
@@ -20,6 +21,7 @@ export function setMeta(db: Db, key: string, value: string): void {
   db.prepare(
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(key, value);
+  touch(db, 'meta', key);
 }
 
 export function getOperation(db: Db): OperationMeta | null {

@@ -1,4 +1,5 @@
 // The parade plan of a route and the reports of where its head actually was.
+import { touch } from './after-images.js';
 import type { Db } from './db.js';
 import type { ParadeActual, ParadePlan } from '../../shared/api/map.js';
 
@@ -35,6 +36,7 @@ export function insertParadePlan(db: Db, p: Omit<ParadePlan, 'version'>): void {
     `INSERT INTO parade_plans (route_id, start, speed_kmh, boats, spacing_m)
      VALUES (@routeId, @start, @speedKmh, @boats, @spacingM)`,
   ).run(p);
+  touch(db, 'parade_plans', p.routeId);
 }
 
 /** Optimistic update: false when the plan is missing or its version moved on. */
@@ -46,6 +48,7 @@ export function updateParadePlan(db: Db, p: Omit<ParadePlan, 'version'>, expecte
        WHERE route_id = @routeId AND version = @expectedVersion`,
     )
     .run({ ...p, expectedVersion });
+  touch(db, 'parade_plans', p.routeId);
   return r.changes === 1;
 }
 
@@ -82,6 +85,7 @@ export function insertParadeActual(db: Db, a: Omit<ParadeActual, 'retractedAt' |
     `INSERT INTO parade_actuals (id, route_id, chainage_km, bridge, at, recorded_at, operator, desk, note)
      VALUES (@id, @routeId, @chainageKm, @bridge, @at, @recordedAt, @operator, @desk, @note)`,
   ).run(a);
+  touch(db, 'parade_actuals', a.id);
 }
 
 /** Reports of a route in time order; retracted ones only when asked. */
@@ -101,11 +105,11 @@ export function getParadeActual(db: Db, id: string): ParadeActual | null {
 
 /** Marks a report retracted; false when it is missing or already retracted. */
 export function retractParadeActual(db: Db, id: string, at: string, by: string): boolean {
-  return (
-    db
-      .prepare(
-        'UPDATE parade_actuals SET retracted_at = ?, retracted_by = ? WHERE id = ? AND retracted_at IS NULL',
-      )
-      .run(at, by, id).changes === 1
-  );
+  const r = db
+    .prepare(
+      'UPDATE parade_actuals SET retracted_at = ?, retracted_by = ? WHERE id = ? AND retracted_at IS NULL',
+    )
+    .run(at, by, id);
+  touch(db, 'parade_actuals', id);
+  return r.changes === 1;
 }

@@ -1,3 +1,4 @@
+import { touch } from './after-images.js';
 import type { Db } from './db.js';
 import type { UnitPosition } from '../../shared/domain.js';
 
@@ -6,9 +7,12 @@ export interface PositionFix extends UnitPosition {
 }
 
 export function insertPosition(db: Db, p: PositionFix): void {
-  db.prepare(
-    'INSERT INTO unit_positions (unit_id, at, lat, lon, source) VALUES (@unitId, @at, @lat, @lon, @source)',
-  ).run(p);
+  const row = db
+    .prepare(
+      'INSERT INTO unit_positions (unit_id, at, lat, lon, source) VALUES (@unitId, @at, @lat, @lon, @source) RETURNING id',
+    )
+    .get(p) as { id: number };
+  touch(db, 'unit_positions', row.id);
 }
 
 /** Newest first; rows written at the same moment keep the order they were written in. */

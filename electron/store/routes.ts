@@ -1,3 +1,4 @@
+import { touch } from './after-images.js';
 import type { Db } from './db.js';
 import type { Bridge, Route } from '../../shared/domain.js';
 
@@ -10,7 +11,11 @@ export function insertRoute(db: Db, r: Route): void {
   const bridge = db.prepare(
     'INSERT INTO route_bridges (route_id, ord, name, lat, lon, chainage_km) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  r.bridges.forEach((b, i) => bridge.run(r.id, i + 1, b.name, b.lat, b.lon, b.chainageKm));
+  touch(db, 'routes', r.id);
+  r.bridges.forEach((b, i) => {
+    bridge.run(r.id, i + 1, b.name, b.lat, b.lon, b.chainageKm);
+    touch(db, 'route_bridges', r.id, i + 1);
+  });
 }
 
 export function listRoutes(db: Db): Route[] {

@@ -1,5 +1,6 @@
 // Console settings as key/value rows. The settings version is the highest row version, and a
 // write stamps its rows with that plus one, so any write moves it on (optimistic concurrency).
+import { touch } from './after-images.js';
 import type { Db } from './db.js';
 import { DEFAULT_SETTINGS, type Settings, type SettingsValues } from '../../shared/domain.js';
 
@@ -28,5 +29,8 @@ export function writeSettings(db: Db, values: Partial<SettingsValues>, version: 
     `INSERT INTO settings (key, value, version) VALUES (?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, version = excluded.version`,
   );
-  for (const [key, value] of Object.entries(values)) upsert.run(key, JSON.stringify(value), version);
+  for (const [key, value] of Object.entries(values)) {
+    upsert.run(key, JSON.stringify(value), version);
+    touch(db, 'settings', key);
+  }
 }

@@ -3,8 +3,9 @@
 import Database from 'better-sqlite3';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index.js';
 import { StoreError } from './errors.js';
-import { AppendListeners, type Db, type Statement } from './db-types.js';
+import { AppendListeners, TouchLog, type Db, type Statement } from './db-types.js';
 import { SQLITE } from './dialect.js';
+import { journalBaseline } from './baseline.js';
 
 /** better-sqlite3's own handle, for what only SQLite has (online backup, VACUUM INTO, pragmas). */
 export type SqliteHandle = Database.Database;
@@ -31,8 +32,9 @@ export function openSqlite(file: string, options: SqliteOpenOptions = {}): Db {
     db.pragma('schema_version');
     refuseNewer(db, file);
     applyPragmas(db, options.readonly ?? false);
-    migrate(db, file);
-    return new SqliteDb(db, file);
+    const vigie = new SqliteDb(db, file);
+    migrate(vigie, file);
+    return vigie;
   } catch (err) {
     db.close();
     if (err instanceof StoreError) throw err;
@@ -74,7 +76,8 @@ function refuseNewer(db: SqliteHandle, file: string): void {
   }
 }
 
-function migrate(db: SqliteHandle, file: string): void {
+function migrate(vigie: SqliteDb, file: string): void {
+  const db = vigie.raw;
   const current = userVersion(db);
   if (current === LATEST_VERSION) return;
   if (db.readonly) {
@@ -84,11 +87,12 @@ function migrate(db: SqliteHandle, file: string): void {
     );
   }
   const pending = MIGRATIONS.filter((m) => m.version > current);
-  db.transaction(() => {
+  vigie.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     }
+    journalBaseline(vigie, current);
   })();
   db.pragma('optimize');
 }
@@ -146,6 +150,7 @@ class SqliteDb implements Db {
   readonly dialect = SQLITE;
   private readonly statements = new Map<string, Statement>();
   private readonly listeners = new AppendListeners();
+  readonly touched = new TouchLog();
   private depth = 0;
 
   constructor(
@@ -168,14 +173,31 @@ class SqliteDb implements Db {
   }
 
   transaction<T>(fn: () => T): () => T {
-    const tx = this.raw.transaction(fn);
+    const tx = this.raw.transaction(() => {
+      const out = fn();
+      if (this.depth === 1) this.touched.mustBeJournaled();
+      return out;
+    });
     return () => {
-      if (this.depth > 0) return tx();
+      const mark = this.touched.begin();
+      let committed = false;
+      if (this.depth > 0) {
+        this.depth++;
+        try {
+          const out = tx();
+          committed = true;
+          return out;
+        } finally {
+          this.depth--;
+          this.touched.end(mark, committed);
+        }
+      }
       this.depth++;
       try {
         // IMMEDIATE takes the write lock first, so two processes on one file queue on busy_timeout
         // instead of failing when a reader upgrades to a writer.
         const out = tx.immediate();
+        committed = true;
         this.listeners.committed();
         return out;
       } catch (err) {
@@ -183,6 +205,7 @@ class SqliteDb implements Db {
         throw err;
       } finally {
         this.depth--;
+        this.touched.end(mark, committed);
       }
     };
   }

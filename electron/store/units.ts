@@ -1,3 +1,4 @@
+import { touch } from './after-images.js';
 import type { Db } from './db.js';
 import type { K9Details, Unit, UnitKind, UnitStatus } from '../../shared/domain.js';
 import { isPositionStale } from '../../shared/position-age.js';
@@ -82,6 +83,7 @@ export function insertUnit(db: Db, u: NewUnit): void {
     detection: u.k9?.detection ?? null,
     restDue: u.k9?.restDue ?? null,
   });
+  touch(db, 'units', u.id);
 }
 
 export function listUnits(db: Db, stale?: StaleRule): Unit[] {
@@ -128,6 +130,7 @@ export function updateUnitStatus(db: Db, id: string, status: UnitStatus, expecte
   const r = db
     .prepare('UPDATE units SET status = ?, version = version + 1 WHERE id = ? AND version = ?')
     .run(status, id, expectedVersion);
+  touch(db, 'units', id);
   return r.changes === 1;
 }
 
@@ -148,6 +151,7 @@ export function updateUnitPosition(db: Db, id: string, p: PositionUpdate, expect
        WHERE id = @id AND version = @expectedVersion`,
     )
     .run({ ...p, id, expectedVersion });
+  touch(db, 'units', id);
   return r.changes === 1;
 }
 
@@ -206,6 +210,7 @@ export function updateUnitFields(
   const r = db
     .prepare(`UPDATE units SET ${set}, version = version + 1 WHERE id = @id AND version = @expectedVersion`)
     .run(params);
+  touch(db, 'units', id);
   return r.changes === 1;
 }
 

@@ -1,3 +1,4 @@
+import { touch } from './after-images.js';
 import type { Db } from './db.js';
 import type { Venue } from '../../shared/domain.js';
 
@@ -5,6 +6,7 @@ export function insertVenue(db: Db, v: Venue): void {
   db.prepare(
     'INSERT INTO venues (id, name, kind, lat, lon, note) VALUES (@id, @name, @kind, @lat, @lon, @note)',
   ).run(v);
+  touch(db, 'venues', v.id);
 }
 
 export function listVenues(db: Db): Venue[] {

@@ -1,3 +1,4 @@
+import { touch } from './after-images.js';
 import type { Db } from './db.js';
 import type { Zone } from '../../shared/domain.js';
 import { markingColumn, markingOf } from './marking-column.js';
@@ -37,6 +38,7 @@ export function insertZone(db: Db, z: NewZone): void {
     polygon: JSON.stringify(z.polygon),
     marking: markingColumn(z.marking),
   });
+  touch(db, 'zones', z.id);
 }
 
 /** Every zone by name; with a scope, only those its reader may see. */
@@ -74,10 +76,13 @@ export function updateZone(db: Db, id: string, expectedVersion: number, patch: Z
       setMarking: patch.marking !== undefined ? 1 : 0,
       marking: markingColumn(patch.marking),
     });
+  touch(db, 'zones', id);
   return r.changes === 1;
 }
 
 /** Optimistic delete: false when the row is missing or its version moved on. */
 export function deleteZone(db: Db, id: string, expectedVersion: number): boolean {
-  return db.prepare('DELETE FROM zones WHERE id = ? AND version = ?').run(id, expectedVersion).changes === 1;
+  const r = db.prepare('DELETE FROM zones WHERE id = ? AND version = ?').run(id, expectedVersion);
+  touch(db, 'zones', id);
+  return r.changes === 1;
 }

@@ -32,8 +32,9 @@ const TABLES = [
 describe('migrations', () => {
   it('are numbered 1..n without gaps', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    // v6: operators' accounts and the role of each journal entry; v7: releasability markings.
-    expect(LATEST_VERSION).toBe(7);
+    // v6: operators' accounts and the role of each journal entry; v7: releasability markings;
+    // v8: the journal's after-images.
+    expect(LATEST_VERSION).toBe(8);
   });
 
   it('record the role of each journal entry and link sign-ins to accounts (v6)', () => {

@@ -4,6 +4,7 @@ import { openVigie } from '../../electron/services/app.js';
 import { createDesk } from '../../electron/services/desk.js';
 import { dispatch } from '../../electron/services/dispatch.js';
 import { insertVenue } from '../../electron/store/venues.js';
+import { journal, SYSTEM } from '../../electron/services/context.js';
 import { fixedClock } from '../../shared/clock.js';
 import { ApiError } from '../../shared/errors.js';
 import { unitsToCsv, unitsToGeoJson } from '../../shared/unit-export.js';
@@ -250,7 +251,16 @@ describe('units export', () => {
       real: fixedClock(REAL_START),
     });
     try {
-      for (const v of a.call('listVenues', {})) insertVenue(b.db, v);
+      // The venues as a scenario would bring them: written and journaled in one transaction.
+      b.db.transaction(() => {
+        for (const v of a.call('listVenues', {})) insertVenue(b.db, v);
+        journal({ db: b.db, clock: fixedClock(REAL_START), real: fixedClock(REAL_START) }, SYSTEM, {
+          action: 'venue.created',
+          entityType: 'venue',
+          entityId: null,
+          data: null,
+        });
+      })();
       const desk = createDesk();
       const call = <K extends CallName>(name: K, input: CallInput<K>): CallOutput<K> => {
         const r = dispatch(b.handlers, name, input, desk);

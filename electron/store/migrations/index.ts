@@ -6,11 +6,12 @@ import * as m004 from './004-shifts-handovers.js';
 import * as m005 from './005-map.js';
 import * as m006 from './006-accounts.js';
 import * as m007 from './007-markings.js';
+import * as m008 from './008-after-images.js';
 
 export interface Migration {
   version: number;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
 export const LATEST_VERSION = MIGRATIONS.length;

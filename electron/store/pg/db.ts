@@ -2,13 +2,14 @@
 // parameters, transactions as BEGIN/COMMIT (savepoints when nested) on the worker's one connection,
 // the schema checked and migrated under an advisory lock (several servers may start at once), and
 // the journal's new head announced with NOTIFY, which PostgreSQL delivers only on commit.
-import { AppendListeners, type Db, type RunResult, type Statement } from '../db-types.js';
+import { AppendListeners, TouchLog, type Db, type RunResult, type Statement } from '../db-types.js';
 import { POSTGRES } from '../dialect.js';
 import { StoreError } from '../errors.js';
 import { LATEST_VERSION } from '../migrations/index.js';
 import { PgBridge, PgUnavailable } from './bridge.js';
 import { bind, translate } from './params.js';
 import { PG_MIGRATIONS } from './schema.js';
+import { journalBaseline } from '../baseline.js';
 
 export const JOURNAL_CHANNEL = 'vigie_journal';
 // One number for every Vigie lock in a database: schema changes, and journal appends.
@@ -51,6 +52,7 @@ export class PgDb implements Db {
   readonly location: string;
   private readonly statements = new Map<string, PgStatement>();
   private readonly listeners = new AppendListeners();
+  readonly touched = new TouchLog();
   private depth = 0;
 
   constructor(
@@ -76,9 +78,13 @@ export class PgDb implements Db {
       const savepoint = `vigie_sp${this.depth}`;
       this.bridge.query(outer ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
       this.depth++;
+      const mark = this.touched.begin();
+      let committed = false;
       try {
         const out = fn();
+        if (outer) this.touched.mustBeJournaled();
         this.bridge.query(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
+        committed = true;
         if (outer) this.listeners.committed();
         return out;
       } catch (err) {
@@ -91,6 +97,7 @@ export class PgDb implements Db {
         throw err;
       } finally {
         this.depth--;
+        this.touched.end(mark, committed);
       }
     };
   }
@@ -179,5 +186,6 @@ function migrate(db: PgDb): void {
       db.exec(m.sql);
       db.bridge.query('UPDATE vigie_schema SET version = $1', [m.version]);
     }
+    journalBaseline(db, current);
   })();
 }

@@ -15,6 +15,7 @@ import {
 import { ZONE_KINDS } from '../../../shared/zones.js';
 import { v6 } from './schema-v6.js';
 import { v7 } from './schema-v7.js';
+import { v8 } from './schema-v8.js';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
@@ -254,4 +255,5 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 5, sql: v5 },
   { version: 6, sql: v6 },
   { version: 7, sql: v7 },
+  { version: 8, sql: v8 },
 ];
