@@ -41,6 +41,7 @@ export function restoreSchema(ctx: Ctx, report: SchemaReport, alarm: (message: s
   if (fixed)
     alarm(
       `Vigie ALARM: ${ctx.db.location}: ${fixed.problems.join('; ')}. Restored from the migrations and ` +
-        `journaled (${TRIGGERS_RESTORED}); whatever was written while they were missing is unchecked: run \`vigie verify\`.`,
+        `journaled (${TRIGGERS_RESTORED}). Records could be rewritten while they were missing: the journal ` +
+        'chain shows whether they were (`vigie verify`).',
     );
 }

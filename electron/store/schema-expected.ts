@@ -77,46 +77,53 @@ function sqliteReference(version: number): SqliteReference {
   }
 }
 
-const TRIGGER = /CREATE TRIGGER (\w+)\s[^;]*?\bON (\w+)\b[^;]*;/g;
+const TRIGGER = /CREATE (?:OR REPLACE )?TRIGGER (?:IF NOT EXISTS )?(\w+)\s[^;]*?\bON (\w+)\b[^;]*;/g;
 const DROP_TRIGGER = /DROP TRIGGER (?:IF EXISTS )?(\w+) ON (\w+)/g;
 const FUNCTION = /CREATE (?:OR REPLACE )?FUNCTION (\w+)\([^]*?\$\$([^]*?)\$\$;/g;
 const DROP_FUNCTION = /DROP FUNCTION (?:IF EXISTS )?(\w+)/g;
-const TABLE = /CREATE (?:TABLE|VIEW) (\w+)/g;
+const TABLE = /CREATE (?:OR REPLACE )?(?:TABLE|VIEW) (?:IF NOT EXISTS )?(\w+)/g;
 const DROP_TABLE = /DROP (?:TABLE|VIEW) (?:IF EXISTS )?(\w+)/g;
 
 function pgExpected(version: number): ExpectedSchema {
   const hit = pgCache.get(version);
   if (hit) return hit;
-  const ref = sqliteReference(version);
+  const sqls = PG_MIGRATIONS.filter((x) => x.version <= version).map((m) => m.sql);
+  const out = pgSchemaOf(sqls, sqliteReference(version));
+  pgCache.set(version, out);
+  return out;
+}
+
+/**
+ * A room's schema read from its migrations' text, in the order they run (a later statement
+ * replaces or drops an earlier one); columns from the same version's SQLite tables.
+ */
+export function pgSchemaOf(
+  sqls: readonly string[],
+  ref: { tables: Map<string, string[]>; engineOwn: Set<string> },
+): ExpectedSchema {
   const out: ExpectedSchema = { tables: new Map(), triggers: new Map(), functions: new Map() };
-  // Statements in the order the migrations run them, so a later one replaces or drops an earlier.
-  for (const m of PG_MIGRATIONS.filter((x) => x.version <= version)) {
+  for (const sql of sqls) {
     const found: { at: number; apply: () => void }[] = [];
-    for (const x of m.sql.matchAll(TABLE)) {
+    const each = (re: RegExp, apply: (x: RegExpExecArray) => void) => {
+      for (const x of sql.matchAll(re)) found.push({ at: x.index, apply: () => apply(x) });
+    };
+    each(TABLE, (x) => {
       const name = x[1] as string;
       const cols = ref.tables.get(name);
-      found.push({
-        at: x.index,
-        apply: () => out.tables.set(name, cols && !ref.engineOwn.has(name) ? cols : []),
-      });
-    }
-    for (const x of m.sql.matchAll(DROP_TABLE))
-      found.push({ at: x.index, apply: () => out.tables.delete(x[1] as string) });
-    for (const x of m.sql.matchAll(TRIGGER)) {
+      out.tables.set(name, cols && !ref.engineOwn.has(name) ? cols : []);
+    });
+    each(DROP_TABLE, (x) => out.tables.delete(x[1] as string));
+    each(TRIGGER, (x) => {
       const t = { name: x[1] as string, table: x[2] as string, sql: x[0] };
-      found.push({ at: x.index, apply: () => out.triggers.set(`${t.table}.${t.name}`, t) });
-    }
-    for (const x of m.sql.matchAll(DROP_TRIGGER))
-      found.push({ at: x.index, apply: () => out.triggers.delete(`${x[2]}.${x[1]}`) });
-    for (const x of m.sql.matchAll(FUNCTION)) {
-      const f = { name: x[1] as string, body: x[2] as string, sql: x[0] };
-      found.push({ at: x.index, apply: () => out.functions.set(f.name, f) });
-    }
-    for (const x of m.sql.matchAll(DROP_FUNCTION))
-      found.push({ at: x.index, apply: () => out.functions.delete(x[1] as string) });
+      out.triggers.set(`${t.table}.${t.name}`, t);
+    });
+    each(DROP_TRIGGER, (x) => out.triggers.delete(`${x[2]}.${x[1]}`));
+    each(FUNCTION, (x) =>
+      out.functions.set(x[1] as string, { name: x[1] as string, body: x[2] as string, sql: x[0] }),
+    );
+    each(DROP_FUNCTION, (x) => out.functions.delete(x[1] as string));
     for (const f of found.sort((a, b) => a.at - b.at)) f.apply();
   }
-  pgCache.set(version, out);
   return out;
 }
 
