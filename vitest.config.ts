@@ -29,6 +29,7 @@ const PG_SERVICE_TESTS = [
   'releasability-writes',
   'releasability-stream',
   'releasability-report',
+  'schema-check',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 export default defineConfig({

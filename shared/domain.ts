@@ -297,10 +297,29 @@ export interface ReplayCheck {
   note: string | null;
 }
 
+/** The live schema against what the migrations make (electron/store/schema-check.ts). */
+export interface SchemaReport {
+  ok: boolean;
+  missingTables: string[];
+  /** As "table.column". */
+  missingColumns: string[];
+  /** Triggers as "table.trigger"; altered: present but not as made (another body, or disabled). */
+  missingTriggers: string[];
+  alteredTriggers: string[];
+  /** PostgreSQL's trigger functions: missing, or with another body. */
+  missingFunctions: string[];
+  alteredFunctions: string[];
+  /** Triggers no migration made: they could rewrite records, so the schema is not trusted. */
+  unexpectedTriggers: string[];
+  /** Each problem in a sentence. */
+  problems: string[];
+}
+
 export interface VerifyResult {
   ok: boolean;
   integrity: string;
   journal: { ok: boolean; entries: number; firstBadSeq: number | null; reason: string | null };
-  /** Absent when a file is only summarized, not verified in full. */
+  /** Absent when the chain is broken: a replay of an untrusted journal would prove nothing. */
   replay?: ReplayCheck;
+  schema?: SchemaReport;
 }

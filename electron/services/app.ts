@@ -9,6 +9,7 @@ import { journal, SYSTEM } from './context.js';
 import { loadScenario } from './scenario-load.js';
 import { seedScenario } from './seed.js';
 import { checkChain, type SessionState } from './session.js';
+import { refuseUntrustedSchema, restoreSchema } from './schema-guard.js';
 import { createHandlers } from './handlers.js';
 import { liveDemoLogins, migrateTypedOperators } from './operator-accounts-boot.js';
 import type { Handlers } from './dispatch.js';
@@ -23,6 +24,8 @@ export interface OpenVigieOptions {
   real?: Clock;
   /** The running app's backups (live-vigie.ts); without it listBackups is empty. */
   backups?: BackupControl;
+  /** Where an alarm about the database goes (restored triggers); stderr by default. */
+  onAlarm?: (message: string) => void;
 }
 
 export interface VigieApp {
@@ -36,10 +39,12 @@ export interface VigieApp {
 export function openVigie(o: OpenVigieOptions): VigieApp {
   const db = openDatabase(o.dbPath);
   try {
+    const schema = refuseUntrustedSchema(db);
     const real = o.real ?? realTime;
     const boot: Ctx = { db, clock: real, real };
     if (o.seed !== false && !getOperation(db)) seedScenario(boot, loadScenario(o.resourcesDir));
     const ctx: Ctx = { db, clock: startClock(boot), real };
+    restoreSchema(ctx, schema, o.onAlarm ?? ((m) => console.error(m)));
     migrateTypedOperators(ctx);
     const state = checkChain(ctx, demoLogins(ctx, o.resourcesDir));
     return { db, ctx, state, handlers: createHandlers(ctx, state, o.backups), close: () => db.close() };

@@ -98,4 +98,5 @@ export const ACTION_SUGGESTIONS = [
   'handover.acknowledged',
   'settings.updated',
   'backup.restored',
+  'store.triggers_restored',
 ] as const;

@@ -13,7 +13,7 @@ import { journalBaseline } from '../baseline.js';
 
 export const JOURNAL_CHANNEL = 'vigie_journal';
 // One number for every Vigie lock in a database: schema changes, and journal appends.
-const MIGRATE_LOCK = 7_160_001;
+export const MIGRATE_LOCK = 7_160_001;
 export const JOURNAL_LOCK = 7_160_002;
 
 export interface PgOpenOptions {
@@ -113,12 +113,9 @@ export class PgDb implements Db {
   }
 
   integrityCheck(): string {
-    // PostgreSQL checks pages itself (checksums, WAL); what Vigie adds is that its schema is whole.
-    const missing = this.bridge.query(
-      `SELECT t FROM unnest(ARRAY['journal_no_update','journal_no_delete','journal_no_truncate']) AS t
-       WHERE NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = t AND NOT tgisinternal)`,
-    ).rows;
-    return missing.length ? `append-only triggers missing: ${missing.map((r) => r['t']).join(', ')}` : 'ok';
+    // PostgreSQL checks its pages itself (checksums, WAL). That Vigie's schema is whole (its
+    // append-only triggers above all) is checked on both engines by schema-check.ts.
+    return 'ok';
   }
 
   onCommittedAppend(listener: (seq: number) => void): () => void {
