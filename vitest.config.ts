@@ -28,6 +28,8 @@ const PG_SERVICE_TESTS = [
   'releasability-writes',
   'releasability-stream',
   'releasability-report',
+  'head-anchor',
+  'handover-head',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 export default defineConfig({

@@ -284,4 +284,19 @@ export interface VerifyResult {
   ok: boolean;
   integrity: string;
   journal: { ok: boolean; entries: number; firstBadSeq: number | null; reason: string | null };
+  /** The journal checked against a head anchored outside it (a head file, --expect-head). */
+  head?: HeadCheck;
+}
+
+export interface HeadCheck {
+  ok: boolean;
+  /** Where the head came from: the head file's path, or "--expect-head". */
+  source: string;
+  seq: number;
+  hash: string | null;
+  /** When the head was taken, when known. */
+  at: string | null;
+  /** The journal's last entry now. */
+  journalSeq: number;
+  reason: string | null;
 }
