@@ -30,6 +30,8 @@ const PG_SERVICE_TESTS = [
   'releasability-stream',
   'releasability-report',
   'schema-check',
+  'head-anchor',
+  'handover-head',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 export default defineConfig({

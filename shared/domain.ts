@@ -322,4 +322,19 @@ export interface VerifyResult {
   /** Absent when the chain is broken: a replay of an untrusted journal would prove nothing. */
   replay?: ReplayCheck;
   schema?: SchemaReport;
+  /** The journal checked against a head anchored outside it (a head file, --expect-head). */
+  head?: HeadCheck;
+}
+
+export interface HeadCheck {
+  ok: boolean;
+  /** Where the head came from: the head file's path, or "--expect-head". */
+  source: string;
+  seq: number;
+  hash: string | null;
+  /** When the head was taken, when known. */
+  at: string | null;
+  /** The journal's last entry now. */
+  journalSeq: number;
+  reason: string | null;
 }

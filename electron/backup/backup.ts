@@ -1,18 +1,21 @@
 // Online backup with SQLite's backup API while the console keeps writing: the copy is written
 // under a temporary name, switched to DELETE journal mode (one self-contained file), checked
 // (integrity + journal chain), synced, and only then renamed to its final name. An existing file
-// is never overwritten.
+// is never overwritten. Its journal head is written beside it (BACKUP.db.head, head-file.ts).
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Db } from '../store/db.js';
 import { openSqliteAsIs, sqliteHandle } from '../store/sqlite.js';
 import { BackupError, summarize, type DbSummary } from './summary.js';
 import { durableRename, fsyncFile } from './files.js';
+import { headFileFor, writeHeadFile } from './head-file.js';
 
 export interface BackupReport extends DbSummary {
   file: string;
   bytes: number;
   ms: number;
+  /** The head file written beside the backup, or null (none asked for). */
+  headFile: string | null;
 }
 
 /** Pages copied per step; between steps the event loop runs, so the app keeps answering. */
@@ -38,7 +41,7 @@ export async function backupDatabase(db: Db, out: string, o: BackupOptions = {})
         return restarted ? Math.max(totalPages, 1) : step;
       },
     });
-    return keepCheckedCopy(partial, file, started);
+    return keepCheckedCopy(partial, file, started, { from: db.location });
   } finally {
     removePartial(partial);
   }
@@ -57,16 +60,24 @@ export function removePartial(partial: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(partial + suffix, { force: true });
 }
 
+export interface KeepOptions {
+  /** The head and counts that were read from the source, which the copy must hold. */
+  expected?: Pick<DbSummary, 'head' | 'counts'>;
+  /** The source's location: the copy's head is written beside it, naming it (omit for none). */
+  from?: string;
+}
+
 /**
  * Checks the finished temporary copy (integrity, and the head and counts that were read when
- * `expected` is given), syncs it and gives it its final name.
+ * `expected` is given), syncs it, gives it its final name and writes its head file.
  */
 export function keepCheckedCopy(
   partial: string,
   file: string,
   started: number,
-  expected?: Pick<DbSummary, 'head' | 'counts'>,
+  o: KeepOptions = {},
 ): BackupReport {
+  const { expected } = o;
   const summary = checkCopy(partial);
   if (summary.integrity !== 'ok') {
     throw new BackupError(
@@ -81,7 +92,12 @@ export function keepCheckedCopy(
   }
   fsyncFile(partial);
   durableRename(partial, file);
-  return { file, bytes: statSync(file).size, ms: Date.now() - started, ...summary };
+  let headFile: string | null = null;
+  if (o.from !== undefined) {
+    headFile = headFileFor(file);
+    writeHeadFile(headFile, { ...summary.head, at: new Date().toISOString(), location: o.from });
+  }
+  return { file, bytes: statSync(file).size, ms: Date.now() - started, headFile, ...summary };
 }
 
 /** Same journal head and same row count in every table (whatever order the tables were listed in). */

@@ -4,12 +4,13 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../store/db.js';
-import { integrity, vacuumInto } from '../store/backup.js';
+import { integrity, journalHead, vacuumInto, type JournalHead } from '../store/backup.js';
 import { openSqliteAsIs, sqliteHandle } from '../store/sqlite.js';
 import { BackupError } from './summary.js';
 import { durableRename, fsyncFile } from './files.js';
 import { safetyBackupName } from './listing.js';
 import { copyInPlace, moveAside, refuseIfOpen } from './restore.js';
+import { headFileFor, writeHeadFile } from './head-file.js';
 
 /**
  * Copies the live database into the backup folder and returns the copy's name. Synchronous (VACUUM
@@ -27,14 +28,17 @@ export function takeSafetyBackup(db: Db, dir: string, now: Date): string {
     vacuumInto(sqliteHandle(db), partial);
     const copy = openSqliteAsIs(partial);
     let check: string;
+    let head: JournalHead;
     try {
       check = integrity(copy);
+      head = journalHead(copy);
     } finally {
       copy.close();
     }
     if (check !== 'ok') throw new BackupError(`The safety copy failed SQLite's integrity check (${check}).`);
     fsyncFile(partial);
     durableRename(partial, file);
+    writeHeadFile(headFileFor(file), { ...head, at: now.toISOString(), location: db.location });
     return name;
   } finally {
     rmSync(partial, { force: true });
@@ -43,11 +47,12 @@ export function takeSafetyBackup(db: Db, dir: string, now: Date): string {
 
 /**
  * Puts a checked backup in place of a database file nobody has open. Leftover -wal/-shm files
- * (from an unclean close) would be replayed into the new file, so they are moved aside, not deleted.
+ * (from an unclean close) would be replayed into the new file, so they are moved aside, not deleted;
+ * so is the head file, which names the replaced journal's head (the reopened app writes a new one).
  */
 export function replaceClosedDatabase(dbFile: string, from: string, now: Date): void {
   refuseIfOpen(dbFile);
-  const leftovers = ['-wal', '-shm'].filter((s) => existsSync(dbFile + s));
+  const leftovers = ['-wal', '-shm', '.head'].filter((s) => existsSync(dbFile + s));
   if (leftovers.length) moveAside(dbFile, leftovers, now);
   copyInPlace(from, dbFile);
 }

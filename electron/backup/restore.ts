@@ -13,6 +13,7 @@ import { incidentSequences, raiseIncidentSequences } from '../store/incidents.js
 import { LATEST_VERSION } from '../store/migrations/index.js';
 import { BackupError, summarize, summarizeFile, type DbSummary } from './summary.js';
 import { durableRename, fileStamp, fsyncFile } from './files.js';
+import { headFileFor, writeHeadFile } from './head-file.js';
 
 export interface RestoreReport extends DbSummary {
   db: string;
@@ -29,7 +30,9 @@ export interface RestoreOptions {
   now?: Date;
 }
 
-const SIDE_FILES = ['', '-wal', '-shm'];
+// The head file names the replaced journal's head: it goes aside with it, and the restored
+// journal's head is written in its place.
+const SIDE_FILES = ['', '-wal', '-shm', '.head'];
 
 export function restoreDatabase(o: RestoreOptions): RestoreReport {
   const db = resolve(o.db);
@@ -43,7 +46,9 @@ export function restoreDatabase(o: RestoreOptions): RestoreReport {
   const restored = openDatabase(db, { mustExist: true });
   try {
     const referencesKept = restored.transaction(() => raiseIncidentSequences(restored, issued))();
-    return { db, from, movedAside: aside, referencesKept, ...summarize(restored) };
+    const summary = summarize(restored);
+    writeHeadFile(headFileFor(db), { ...summary.head, at: new Date().toISOString(), location: db });
+    return { db, from, movedAside: aside, referencesKept, ...summary };
   } finally {
     restored.close();
   }

@@ -1,12 +1,13 @@
 // Rolling backups for the running app: every `everyMinutes` a backup named vigie-<UTC stamp>.db
-// goes into `dir`, and only the newest `keep` of those files are kept (files of any other name in
-// the folder are never touched). One backup at a time; a failure is reported and the next tick
-// tries again. The naming and pruning rules are pure functions, tested on their own.
+// (and its head file) goes into `dir`, and only the newest `keep` of those are kept (files of any
+// other name in the folder are never touched). One backup at a time; a failure is reported and the
+// next tick tries again. The naming and pruning rules are pure functions, tested on their own.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../store/db.js';
 import { backupDatabase, type BackupReport } from './backup.js';
 import { fileStamp } from './files.js';
+import { headFileFor } from './head-file.js';
 
 export interface RollingSettings {
   dir: string;
@@ -75,7 +76,10 @@ export function startRollingBackups(db: Db, s: RollingSettings, hooks: RollingHo
     const name = rollingBackupName(at, nextCounter(readdirSafe(s.dir), at));
     const report = await backupDatabase(db, join(s.dir, name));
     const pruned = backupsToPrune(readdirSafe(s.dir), s.keep);
-    for (const old of pruned) rmSync(join(s.dir, old), { force: true });
+    for (const old of pruned) {
+      rmSync(join(s.dir, old), { force: true });
+      rmSync(headFileFor(join(s.dir, old)), { force: true });
+    }
     hooks.onBackup?.(report, pruned);
     return report;
   };

@@ -5,9 +5,11 @@ import { openSqliteForCheck } from '../store/sqlite.js';
 import { loadScenario } from '../services/scenario-load.js';
 import { seedScenario } from '../services/seed.js';
 import { verifyDatabase } from '../services/verify.js';
+import { headBeside, type HeadToCheck } from '../services/head-anchor.js';
+import { HeadFileError, parseExpectHead } from '../backup/head-file.js';
 import { realTime } from '../../shared/clock.js';
 import type { AppPaths } from '../app-root.js';
-import { parse, resolveDb, requireDatabase } from './args.js';
+import { parse, resolveDb, requireDatabase, UsageError } from './args.js';
 
 export interface Io {
   out: (s: string) => void;
@@ -29,16 +31,29 @@ export function seed(argv: string[], paths: AppPaths, io: Io): number {
 }
 
 export function verify(argv: string[], _paths: AppPaths, io: Io): number {
-  const { values } = parse(argv, { db: { type: 'string' } });
+  const { values } = parse(argv, { db: { type: 'string' }, 'expect-head': { type: 'string' } });
   const file = resolveDb(values.db, process.env, { create: false });
   requireDatabase(file);
+  // The head is read before the database: a running Vigie only ever moves it forward.
+  const head = expectedHead(values['expect-head']) ?? headBeside(file);
   // Read-only and as it is: verifying never migrates, seeds or otherwise writes.
   const db = isRoomUrl(file) ? openDatabase(file, { readonly: true }) : openSqliteForCheck(file);
   try {
-    const result = verifyDatabase(db);
+    const result = verifyDatabase(db, { head });
     json(io, result);
     return result.ok ? 0 : 1;
   } finally {
     db.close();
+  }
+}
+
+/** --expect-head SEQ:HASH, or the path of a head file (FILE.head, BACKUP.db.head). */
+function expectedHead(value: string | undefined): HeadToCheck | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return { anchor: parseExpectHead(value), source: '--expect-head' };
+  } catch (err) {
+    if (err instanceof HeadFileError) throw new UsageError(`--expect-head: ${err.message}`);
+    throw err;
   }
 }

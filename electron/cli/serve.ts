@@ -2,10 +2,11 @@
 // server on the network: host/listen.ts), over the same running app as the desktop's
 // (electron/services/live-vigie.ts): rolling backups with the desktop's settings (--backup-dir,
 // --backup-every, --backup-keep or $VIGIE_BACKUP_*), restores from the console. Ctrl+C (or
-// SIGTERM) stops the host, waits for a backup under way, and closes the database.
+// SIGTERM) stops the host, waits for a backup under way, and closes the database. The journal's head
+// is kept in FILE.head beside a file, or in --head-file (a room has no default: see the README).
 import { hostAccess } from '../services/host-access.js';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { AppPaths } from '../app-root.js';
 import { backupSettings, BackupSettingsError } from '../backup/settings.js';
 import type { RollingSettings } from '../backup/rolling.js';
@@ -39,7 +40,9 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
     listen: { type: 'string' },
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
+    'head-file': { type: 'string' },
   });
+  const headFile = headFileOption(values['head-file']);
   const port = int('port', values.port, 0, 65535) ?? 5173;
   // Checked before the database is opened: a refused address or certificate touches nothing.
   let listen: Listen;
@@ -65,14 +68,20 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
     dbPath,
     resourcesDir: paths.resources,
     backups,
+    ...(headFile !== undefined && { headFile }),
     onBackupError: (err) => io.err(`vigie serve: rolling backup failed: ${(err as Error).message}`),
   });
   const basemap = basemapSlot(live.current().db);
   const feed = startFeed({ current: () => live.current().db, location: dbPath });
+  // The head file follows every commit the feed hears of: other servers' on a room, too.
+  const unfollow = feed.subscribe((e) => {
+    if (e.kind === 'moved') live.current().head?.moved();
+  });
   const snapshot = snapshotSource(() => live.current().db);
   const undo = async () => {
     basemap.close();
     snapshot.close();
+    unfollow();
     await feed.close();
     await live.close();
   };
@@ -103,6 +112,20 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
       await undo();
     },
   };
+}
+
+/** --head-file: its folder must exist (checked before the database is opened). */
+function headFileOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const file = resolve(value);
+  let folder = false;
+  try {
+    folder = statSync(dirname(file)).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!folder) throw new UsageError(`--head-file: no folder ${dirname(file)} to write ${file} in`);
+  return file;
 }
 
 export async function serve(argv: string[], paths: AppPaths, io: Io): Promise<number> {

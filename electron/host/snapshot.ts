@@ -44,7 +44,7 @@ export function snapshotSource(db: () => Db): SnapshotSource {
 
   const build = async (): Promise<Built> => {
     const file = join(dir, `room-${++n}.db`);
-    const report = backupRoom(db(), file);
+    const report = backupRoom(db(), file, { anchor: false });
     const previous = last;
     last = { head: report.head, file, bytes: report.bytes };
     // A download still reading the previous file keeps it open; unlinking is safe on POSIX.

@@ -1,7 +1,10 @@
 // Opens Vigie on a database file: migrate, seed the built-in exercise on first run, start the
 // exercise clock on first open, check the journal chain, and hand back the contract's handlers.
 import type { Db } from '../store/db.js';
-import { openDatabase } from '../store/db.js';
+import { isRoomUrl, openDatabase } from '../store/db.js';
+import { resolve } from 'node:path';
+import { headFileFor } from '../backup/head-file.js';
+import { startHeadWriter, type HeadWriter } from './head-anchor.js';
 import { getOperation, setOperation } from '../store/meta.js';
 import { clockFor, iso, realTime, type Clock } from '../../shared/clock.js';
 import type { Ctx } from './context.js';
@@ -26,6 +29,11 @@ export interface OpenVigieOptions {
   backups?: BackupControl;
   /** Where an alarm about the database goes (restored triggers); stderr by default. */
   onAlarm?: (message: string) => void;
+  /**
+   * Where the journal's head is kept current (services/head-anchor.ts): default FILE.head beside a
+   * SQLite file, none for a room (`vigie serve --head-file`); null for none.
+   */
+  headFile?: string | null;
 }
 
 export interface VigieApp {
@@ -33,6 +41,8 @@ export interface VigieApp {
   ctx: Ctx;
   state: SessionState;
   handlers: Handlers;
+  /** Keeps the head file current, if there is one; a room's server also feeds it others' commits. */
+  head: HeadWriter | null;
   close(): void;
 }
 
@@ -47,12 +57,22 @@ export function openVigie(o: OpenVigieOptions): VigieApp {
     restoreSchema(ctx, schema, o.onAlarm ?? ((m) => console.error(m)));
     migrateTypedOperators(ctx);
     const state = checkChain(ctx, demoLogins(ctx, o.resourcesDir));
-    return { db, ctx, state, handlers: createHandlers(ctx, state, o.backups), close: () => db.close() };
+    const file = o.headFile === undefined ? defaultHeadFile(o.dbPath) : o.headFile;
+    const head = file === null ? null : startHeadWriter(db, { file });
+    const close = () => {
+      head?.close();
+      db.close();
+    };
+    return { db, ctx, state, handlers: createHandlers(ctx, state, o.backups), head, close };
   } catch (err) {
     db.close();
     throw err;
   }
 }
+
+/** Beside a SQLite file; a room has no file beside it. */
+const defaultHeadFile = (dbPath: string): string | null =>
+  isRoomUrl(dbPath) ? null : headFileFor(resolve(dbPath));
 
 /** The demo logins of the exercise this database holds, when it was seeded from the shipped scenario. */
 function demoLogins(ctx: Ctx, resourcesDir: string) {

@@ -26,6 +26,7 @@ import type { Operator } from '../../shared/domain.js';
 import { deferJournalLink, getHandover, insertHandover, lastHandoverAt } from '../store/handovers.js';
 import { nextJournalSeq } from '../store/journal.js';
 import { signedInAt } from '../store/shifts.js';
+import { journalHead } from '../store/backup.js';
 import { MIME, renderReport, reportFilename } from '../report/export.js';
 import { refusal } from '../../shared/permissions.js';
 import { authenticate, recordSession } from './sign-in.js';
@@ -187,9 +188,19 @@ function build(
       incoming,
       pendingActions: input.pendingActions,
       generatedAt: iso(nowMs),
+      journalHead: status === 'acknowledged' ? headNow(ctx) : undefined,
     },
     res.water,
   );
+}
+
+/**
+ * The journal's head as the acknowledged report is built: printed in it, so every copy of the
+ * report anchors the journal outside the database (`vigie verify --expect-head SEQ:HASH`).
+ */
+function headNow(ctx: Ctx): { seq: number; hash: string } | undefined {
+  const head = journalHead(ctx.db);
+  return head.hash === null ? undefined : { seq: head.seq, hash: head.hash };
 }
 
 /** A desk's watch moves forward: a window must end after the desk's last acknowledged one. */

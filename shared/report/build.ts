@@ -44,6 +44,7 @@ export function buildReport(src: ReportSource, inputs: ReportInputs): HandoverRe
       outgoing: inputs.outgoing,
       incoming: inputs.incoming,
       generatedAt: inputs.generatedAt,
+      ...(inputs.journalHead && { journalHead: inputs.journalHead }),
     },
     summary,
     pendingActions: inputs.pendingActions,

@@ -13,6 +13,7 @@ export const en = {
     outgoing: 'Outgoing officer',
     incoming: 'Incoming officer',
     generated: 'Generated',
+    journalHead: 'Journal head',
     nobody: 'not recorded',
   },
   /** Role codes of operators' accounts; a role typed before accounts existed is printed as typed. */

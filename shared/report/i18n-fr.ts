@@ -15,6 +15,7 @@ export const fr: ReportStrings = {
     outgoing: 'Officier sortant',
     incoming: 'Officier entrant',
     generated: 'Établi le',
+    journalHead: 'Tête du journal',
     nobody: 'non renseigné',
   },
   roles: {

@@ -40,6 +40,11 @@ export interface ReportHeader {
   /** Null only in a CLI preview without --incoming. */
   incoming: Officer | null;
   generatedAt: string;
+  /**
+   * The journal's head when the report was acknowledged: an anchor of the journal outside the
+   * database. Absent in previews and in reports acknowledged before it was recorded.
+   */
+  journalHead?: { seq: number; hash: string };
 }
 
 export type PriorityCounts = Record<`p${Priority}`, number>;

@@ -91,4 +91,6 @@ export interface ReportInputs {
   incoming: Officer | null;
   pendingActions: string[];
   generatedAt: string;
+  /** Acknowledgement only: the journal's head then (see ReportHeader). */
+  journalHead?: { seq: number; hash: string } | undefined;
 }

@@ -37,6 +37,9 @@ export function reportView(model: HandoverReport, options: ViewOptions = {}): Re
       [s.header.outgoing, officer(v, h.outgoing)],
       [s.header.incoming, officer(v, h.incoming)],
       [s.header.generated, bothZones(v, h.generatedAt, true)],
+      ...(h.journalHead
+        ? [[s.header.journalHead, `#${h.journalHead.seq} ${h.journalHead.hash}`] as [string, string]]
+        : []),
     ],
     sections: sections(v, model),
     running: {

@@ -55,11 +55,15 @@ describe('rolling backups', () => {
     }
     await rolling.stop();
     const files = readdirSync(dir).sort();
+    // Each backup with its head file; a pruned one's went with it.
     expect(files).toEqual([
       'keep-me.db',
       'vigie-20261124-083000Z.db',
+      'vigie-20261124-083000Z.db.head',
       'vigie-20261124-084500Z.db',
+      'vigie-20261124-084500Z.db.head',
       'vigie-20261124-090000Z.db',
+      'vigie-20261124-090000Z.db.head',
     ]);
     expect(summarizeFile(join(dir, 'vigie-20261124-090000Z.db')).head.seq).toBe(heads[4]);
   });
@@ -71,7 +75,12 @@ describe('rolling backups', () => {
     const rolling = startRollingBackups(t.app.db, { dir, everyMinutes: 0, keep: 5 }, { now: fixed });
     await Promise.all([rolling.runNow(), rolling.runNow()]);
     await rolling.stop();
-    expect(readdirSync(dir).sort()).toEqual(['vigie-20261124-080000Z-1.db', 'vigie-20261124-080000Z.db']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'vigie-20261124-080000Z-1.db',
+      'vigie-20261124-080000Z-1.db.head',
+      'vigie-20261124-080000Z.db',
+      'vigie-20261124-080000Z.db.head',
+    ]);
   });
 
   it('read their settings from flags, then the environment, then defaults', () => {

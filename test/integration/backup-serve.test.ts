@@ -44,7 +44,11 @@ describe('vigie serve', () => {
     serving = await startServing([...args, '--backup-every', '5', '--backup-keep', '2'], appPaths(), io);
     const s = serving;
     expect(s.backups).toEqual({ dir, everyMinutes: 5, keep: 2 });
-    const files = () => readdirSync(dir).sort();
+    // The backups; each has its head file beside it (checked below).
+    const files = () =>
+      readdirSync(dir)
+        .filter((f) => !f.endsWith('.head'))
+        .sort();
     expect(files()).toEqual([]);
 
     const seen = new Set<string>();
@@ -61,6 +65,7 @@ describe('vigie serve', () => {
     expect(seen.size, 'one new file per interval').toBe(4);
     expect(counts).toEqual([1, 2, 2, 2]);
     for (const f of files()) expect(f).toMatch(/^vigie-\d{8}-\d{6}Z(-\d+)?\.db$/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.head'))).toEqual(files().map((f) => `${f}.head`));
 
     // The host lists them to a signed-in desk, newest first.
     // (listBackups is a supervisor's call.)

@@ -43,7 +43,8 @@ describe('vigie backup', () => {
       expect(copy.length).toBe(report.head.seq);
       expect(live.length).toBeGreaterThan(copy.length);
       expect(copy).toEqual(live.slice(0, copy.length));
-      expect(readdirSync(dirname(out))).toEqual(['copy.db']); // no -wal, no partial left behind
+      // No -wal, no partial left behind; the head file beside it.
+      expect(readdirSync(dirname(out)).sort()).toEqual(['copy.db', 'copy.db.head']);
     } finally {
       await writer.kill();
     }

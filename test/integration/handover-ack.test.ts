@@ -19,9 +19,11 @@ describe('acknowledging a handover', () => {
       content({
         ...report,
         status: 'preview',
-        header: { ...report.header, incoming: preview.header.incoming },
+        // The journal's head is printed in the acknowledged report only (head-anchor tests).
+        header: { ...report.header, incoming: preview.header.incoming, journalHead: undefined },
       }),
     ).toBe(content(preview));
+    expect(preview.header.journalHead).toBeUndefined();
     expect(handover.contentHash).toBe(sha256(canonicalJson(report)));
     expect(handover).toMatchObject({
       desk: 'D1',
