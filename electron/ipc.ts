@@ -1,13 +1,21 @@
 // Binds the contract to IPC: one `vigie:<call>` channel per call of CALL_NAMES, each accepting
 // only the console's own top frame, each running through the shared dispatch (zod validation,
 // plain Result). One desk per window contents, so each window is its own console seat. Plus the
-// desktop-only base map file picker (shared/desktop-bridge.ts), held to the same sender check.
+// desktop-only base map file picker and room switching (shared/desktop-bridge.ts), held to the same
+// sender check.
 // While a room is open (room-session.ts) the calls go to the room server instead (or, while it is
 // unreachable, to the desk's read-only copy of it), after the same sender check and the same input
 // validation.
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CALL_NAMES, ipcChannel } from '../shared/call-names.js';
-import { NEXT_EVENTS_CHANNEL, PICK_BASEMAP_CHANNEL } from '../shared/desktop-bridge.js';
+import {
+  LEAVE_ROOM_CHANNEL,
+  NEXT_EVENTS_CHANNEL,
+  OPEN_ROOM_CHANNEL,
+  PICK_BASEMAP_CHANNEL,
+  RECENT_ROOMS_CHANNEL,
+  TEST_ROOM_CHANNEL,
+} from '../shared/desktop-bridge.js';
 import { nextBatch, type LiveSource } from './live-events.js';
 import type { Result } from '../shared/errors.js';
 import { pickBasemapFile, setBasemapVia } from './basemap-picker.js';
@@ -15,6 +23,7 @@ import { createDesk, type Desk } from './services/desk.js';
 import { dispatch, type Handlers } from './services/dispatch.js';
 import { isAppUrl } from './static-paths.js';
 import type { RoomLink } from './mirror-link.js';
+import type { RoomActions } from './room-desk.js';
 
 const refused = (name: string): Result<never> => ({
   ok: false,
@@ -26,11 +35,22 @@ const inRoom = (name: string): Result<never> => ({
   error: { code: 'invalid_input', message: `${name}: a room's base map is set on its server` },
 });
 
-/** Registers every channel; the returned function removes them again. `room`: the open room. */
+const noRooms = (name: string): Result<never> => ({
+  ok: false,
+  error: { code: 'not_found', message: `${name}: this console cannot open rooms` },
+});
+
+const ROOM_CHANNELS = [TEST_ROOM_CHANNEL, OPEN_ROOM_CHANNEL, LEAVE_ROOM_CHANNEL, RECENT_ROOMS_CHANNEL];
+
+/**
+ * Registers every channel; the returned function removes them again. `room`: the open room;
+ * `rooms`: opening and leaving one (room-desk.ts), each input checked there.
+ */
 export function bindIpc(
   handlers: Handlers,
   room: () => RoomLink | null = () => null,
   live: () => LiveSource | null = () => null,
+  rooms: RoomActions | null = null,
 ): () => void {
   const desks = new WeakMap<WebContents, Desk>();
   const deskFor = (contents: WebContents): Desk => {
@@ -70,8 +90,25 @@ export function bindIpc(
     if (!src) return { ok: false, error: { code: 'not_found', message: 'nextEvents: no live feed' } };
     return nextBatch(src, after, undefined, deskFor(event.sender)).then((value) => ({ ok: true, value }));
   });
+  ipcMain.handle(TEST_ROOM_CHANNEL, (event, address: unknown) => {
+    if (!isTrustedSender(event)) return refused('testRoom');
+    return rooms ? rooms.test(address) : noRooms('testRoom');
+  });
+  ipcMain.handle(OPEN_ROOM_CHANNEL, (event, address: unknown) => {
+    if (!isTrustedSender(event)) return refused('openRoom');
+    return rooms ? rooms.open(address) : noRooms('openRoom');
+  });
+  ipcMain.handle(LEAVE_ROOM_CHANNEL, (event) => {
+    if (!isTrustedSender(event)) return refused('leaveRoom');
+    return rooms ? rooms.leave() : noRooms('leaveRoom');
+  });
+  ipcMain.handle(RECENT_ROOMS_CHANNEL, (event) => {
+    if (!isTrustedSender(event)) return refused('recentRooms');
+    return rooms ? rooms.view() : noRooms('recentRooms');
+  });
   return () => {
     for (const name of CALL_NAMES) ipcMain.removeHandler(ipcChannel(name));
+    for (const channel of ROOM_CHANNELS) ipcMain.removeHandler(channel);
     ipcMain.removeHandler(PICK_BASEMAP_CHANNEL);
     ipcMain.removeHandler(NEXT_EVENTS_CHANNEL);
   };

@@ -9,7 +9,6 @@ import { backupSettings } from './backup/settings.js';
 import type { RollingSettings } from './backup/rolling.js';
 import { instanceUserData, resolveDbLocation } from './db-location.js';
 import { bindIpc } from './ipc.js';
-import { roomLiveSource } from './live-events.js';
 import { startFeed } from './services/feed.js';
 import { registerAppScheme, serveAppScheme } from './protocol.js';
 import { startLiveVigie, type LiveVigie } from './services/live-vigie.js';
@@ -20,13 +19,14 @@ import { createMainWindow, focusWindow } from './window.js';
 import { basemapArgument } from './tiles/args.js';
 import { basemapSlot } from './tiles/slot.js';
 import { roomArgument, roomSession } from './room-session.js';
+import { roomDesk } from './room-desk.js';
+import { recentRooms, SETTINGS_FILE } from './recent-rooms.js';
 
 /** Schemes the browser side may load; anything else (http, https, ws, file, ...) is cancelled. */
 const ALLOWED_SCHEMES = new Set(['app:', 'blob:', 'data:', 'devtools:']);
 
 let vigie: LiveVigie | null = null;
 let mainWindow: BrowserWindow | null = null;
-let rooms = roomSession();
 let stopLive = () => {};
 
 /** Shows the reason and leaves with a non-zero code; nothing relaunches, so no crash loop. */
@@ -93,10 +93,12 @@ function main(): void {
   const db = dbLocation.path;
   app.setPath('userData', instanceUserData(userData, db));
   // The desk's copies of the rooms it opens, beside its own data.
-  rooms = roomSession({
+  const roomLinks = roomSession({
     mirrorDir: path.join(app.getPath('userData'), 'rooms'),
     onMirrorError: (err) => console.error(`Vigie: room copy: ${err.message}`),
   });
+  // The rooms opened before belong to the user, whichever database: the shared settings file.
+  const recent = recentRooms(path.join(userData, SETTINGS_FILE));
 
   if (!app.requestSingleInstanceLock({ db })) {
     console.error(`Vigie: another Vigie already has ${db} open; it was brought to the front.`);
@@ -113,7 +115,6 @@ function main(): void {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     stopLive();
-    rooms.leave();
     void vigie?.close();
     vigie = null;
   });
@@ -141,25 +142,28 @@ function main(): void {
       console.error(`Vigie: ${(err as Error).message}; the built-in map of Paris is used instead.`);
     }
     serveAppScheme(session.defaultSession, { renderer: paths.renderer, resources: paths.resources }, basemap);
-    // --room URL --room-fingerprint FP: the console works on that room; the local file stays open
-    // and untouched beneath it.
-    const handlers = vigie.handlers;
+    // The live feed the renderer long-polls: the open room's event stream, else this file's journal.
+    const localFeed = startFeed({ current: () => (vigie as LiveVigie).current().db, location: db });
+    const desk = roomDesk({ session: roomLinks, local: localFeed, recent });
+    stopLive = () => {
+      desk.close();
+      void localFeed.close();
+    };
+    // --room URL --room-fingerprint FP: the console works on that room, as after "Open room…"; the
+    // local file stays open and untouched beneath it.
     if (room) {
-      const opened = await rooms.open(room);
+      const opened = await desk.open(room);
       if (!opened.ok) {
         fail('Vigie cannot open the room', new Error(opened.error.message));
         return;
       }
     }
-    // The live feed the renderer long-polls: the open room's event stream, else this file's journal.
-    const localFeed = startFeed({ current: () => (vigie as LiveVigie).current().db, location: db });
-    const client = rooms.current();
-    const roomFeed = client ? roomLiveSource(client) : null;
-    stopLive = () => {
-      roomFeed?.close();
-      void localFeed.close();
-    };
-    bindIpc(handlers, rooms.link, () => roomFeed ?? localFeed);
+    bindIpc(
+      vigie.handlers,
+      () => desk.link(),
+      () => desk.live(),
+      desk,
+    );
     mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));
     mainWindow.on('closed', () => {
       mainWindow = null;

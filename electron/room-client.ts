@@ -41,6 +41,11 @@ export class PinMismatchError extends Error {
   }
 }
 
+/** The fingerprint a PinMismatchError's message names as the server's, or null for another message. */
+export const presentedFingerprint = (message: string): string | null =>
+  /is not the pinned one: its certificate's SHA-256 fingerprint is (\S+), the pinned/.exec(message)?.[1] ??
+  null;
+
 /** Whether an error message is the client's "the room … is unreachable (…)" (not a pin mismatch). */
 export const isUnreachable = (message: string): boolean => / is unreachable \(/.test(message);
 

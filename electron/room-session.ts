@@ -6,8 +6,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../shared/errors.js';
-import { parseRoomAddress, type RoomAddress } from '../shared/room-address.js';
-import { isUnreachable, openRoomClient, type RoomClient } from './room-client.js';
+import type { RoomAddress } from '../shared/room-address.js';
+import { openRoomClient, type RoomClient } from './room-client.js';
+import { parseAddressInput, probeRoom } from './room-probe.js';
 import { callRefusal } from './services/dispatch.js';
 import { mirrorName, startMirror, type Mirror, type MirrorState } from './room-mirror.js';
 import { mirrorLink, type RoomLink } from './mirror-link.js';
@@ -20,6 +21,8 @@ export interface RoomSessionOptions {
 
 export interface RoomSession {
   current(): RoomClient | null;
+  /** The open room's operation name, as it answered when opened (null: no room, or opened on its copy). */
+  operationName(): string | null;
   /** The open room's calls: to the server, or to the desk's copy while it is unreachable. */
   link(): RoomLink | null;
   /** The desk's copy of the open room (null: no room, or no mirror folder). */
@@ -43,38 +46,35 @@ export function roomSession(options: RoomSessionOptions = {}): RoomSession {
   let client: RoomClient | null = null;
   let link: (RoomLink & { close(): void }) | null = null;
   let mirror: Mirror | null = null;
+  let name: string | null = null;
   const close = () => {
     link?.close();
     client?.close();
     link = null;
     client = null;
     mirror = null;
+    name = null;
   };
   return {
     current: () => client,
+    operationName: () => name,
     link: () => link,
     mirror: () => mirror?.state() ?? null,
     async open(input) {
-      const o = (input ?? {}) as { url?: unknown; fingerprint?: unknown };
-      const parsed = parseRoomAddress({
-        url: typeof o.url === 'string' ? o.url : '',
-        fingerprint: typeof o.fingerprint === 'string' ? o.fingerprint : '',
-      });
-      if (!parsed.ok) {
-        const [first] = parsed.issues;
-        const message = `Open room: ${first?.path}: ${first?.message}`;
-        return { ok: false, error: { code: 'invalid_input', message, issues: parsed.issues } };
-      }
-      const next = openRoomClient(parsed.value);
-      // One harmless call proves the server answers and is the pinned one before the desk moves.
-      const probe = await next.call('getSession', {});
-      const copy = options.mirrorDir ? join(options.mirrorDir, mirrorName(parsed.value.fingerprint)) : null;
+      const parsed = parseAddressInput(input);
+      if (!parsed.ok) return parsed;
+      const address = parsed.value;
+      const next = openRoomClient(address);
+      // One harmless call proves the server answers, is the pinned one and is a Vigie room, before
+      // the desk moves (the dialog's "Test connection" reads it the same way).
+      const probe = await probeRoom(next);
+      const copy = options.mirrorDir ? join(options.mirrorDir, mirrorName(address.fingerprint)) : null;
       // A room that does not answer (never one with another certificate) still opens on this desk's
       // copy of it, read-only, so an officer who restarts the app during an outage keeps the picture.
-      const down = !probe.ok && probe.error.code === 'internal';
-      if (down && !(isUnreachable(probe.error.message) && copy && existsSync(copy))) {
+      const down = !probe.reached;
+      if (!probe.reached && !(probe.reason === 'unreachable' && copy && existsSync(copy))) {
         next.close();
-        return probe;
+        return { ok: false, error: { code: 'internal', message: probe.detail } };
       }
       close();
       client = next;
@@ -87,7 +87,8 @@ export function roomSession(options: RoomSessionOptions = {}): RoomSession {
           })
         : null;
       link = mirrorLink(next, mirror);
-      return { ok: true, value: parsed.value };
+      name = probe.reached ? probe.operation.name : null;
+      return { ok: true, value: address };
     },
     leave: close,
   };

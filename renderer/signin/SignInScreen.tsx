@@ -1,10 +1,12 @@
 // The console before anyone signs in: the operation, the sign-in form (and an exercise's demo
 // logins), the language switch. Nothing operational is read until someone signs in: every call
-// but the session needs a signed-in operator.
+// but the session needs a signed-in operator. On the desktop, a room can be opened from here (its
+// own accounts then sign in).
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useVigie } from '../state/hooks';
 import { LanguageSwitch } from '../topbar/LanguageSwitch';
+import { RoomButton } from '../room/RoomButton';
 import { SignInForm } from './SignInForm';
 
 export function SignInScreen() {
@@ -29,7 +31,10 @@ export function SignInScreen() {
             </span>
           )}
         </div>
-        <LanguageSwitch />
+        <div className="room-actions">
+          <RoomButton />
+          <LanguageSwitch />
+        </div>
       </header>
       <main className="signin-card">
         <h1>{t('signIn.title')}</h1>

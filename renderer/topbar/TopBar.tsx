@@ -1,8 +1,10 @@
-// The top bar: operation name, EXERCISE badge, Paris operation clock, language, operator.
+// The top bar: operation name, EXERCISE badge, Paris operation clock, the desktop's room switch,
+// language, operator.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useVigie } from '../state/hooks';
 import { JournalViewerButton } from '../journal/JournalViewerButton';
+import { RoomButton } from '../room/RoomButton';
 import { TopbarActions } from '../units/TopbarActions';
 import { Clock } from './Clock';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -40,6 +42,7 @@ export function TopBar() {
             ● {t('topbar.linkDown')}
           </span>
         )}
+        <RoomButton />
         <JournalViewerButton />
         <TopbarActions />
         <LanguageSwitch />

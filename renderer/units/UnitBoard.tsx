@@ -366,7 +366,8 @@ function GroupTitle({
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+/** Only the kind labels: the whole catalogue's TFunction type is too deep for the compiler here. */
+type T = (key: `unitKind.${Unit['kind']}`) => string;
 
 function groupLabel(
   g: UnitGroup,

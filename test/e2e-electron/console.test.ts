@@ -85,12 +85,17 @@ describe.skipIf(!electron.exists)('Vigie in Electron', () => {
     expect(node).toEqual(['undefined', 'undefined']);
   });
 
-  it('exposes the desktop bridge (the base map file picker alone), offered in the layers panel', async () => {
+  it('exposes the desktop bridge (base map picker, live feed, room calls), the picker in the layers panel', async () => {
     const bridge = await page.evaluate(() => {
       const g = globalThis as unknown as { vigieDesktop?: Record<string, unknown> };
       return g.vigieDesktop ? Object.entries(g.vigieDesktop).map(([name, fn]) => [name, typeof fn]) : null;
     });
-    expect(bridge).toEqual([['pickBasemapFile', 'function']]);
+    expect(bridge).toEqual(
+      ['pickBasemapFile', 'nextEvents', 'testRoom', 'openRoom', 'leaveRoom', 'recentRooms'].map((n) => [
+        n,
+        'function',
+      ]),
+    );
     await page.getByTestId('layers-toggle').click();
     await page.getByTestId('basemap-pick').waitFor();
     expect(await page.getByTestId('basemap-path').count()).toBe(0);

@@ -179,12 +179,22 @@ describe('the app:// scheme (electron/protocol.ts)', () => {
 });
 
 describe('IPC (electron/ipc.ts) and the preload', () => {
+  /** The desktop bridge's channels: the file picker, the live feed, and the four room calls. */
+  const BRIDGE_CHANNELS = [
+    'PICK_BASEMAP_CHANNEL',
+    'NEXT_EVENTS_CHANNEL',
+    'TEST_ROOM_CHANNEL',
+    'OPEN_ROOM_CHANNEL',
+    'LEAVE_ROOM_CHANNEL',
+    'RECENT_ROOMS_CHANNEL',
+  ];
+
   it('answers only invoke calls, each after checking the sender', () => {
     const sf = source('electron/ipc.ts');
     expect(calls(sf, /^ipcMain\.(on|once)$/)).toEqual([]);
     const handles = calls(sf, /^ipcMain\.handle$/);
-    // The contract's channels, and the desktop bridge's file picker and live feed.
-    expect(handles).toHaveLength(3);
+    // The contract's channels, then the desktop bridge's.
+    expect(handles.map((h) => h.arguments[0]?.getText())).toEqual(['ipcChannel(name)', ...BRIDGE_CHANNELS]);
     for (const handle of handles)
       expect(handle.arguments[1]?.getText()).toMatch(
         /^\(event[^)]*\)[^{]*=> \{\s*if \(!isTrustedSender\(event\)\)/,
@@ -205,14 +215,20 @@ describe('IPC (electron/ipc.ts) and the preload', () => {
       const decl = all(sf, ts.isVariableDeclaration).find((v) => v.name.getText() === value);
       expect(decl?.initializer?.getText(), value).toMatch(/^Object\.freeze\(/);
     }
-    // The desktop bridge: two functions, each on one fixed channel.
+    // The desktop bridge: six functions, each on one fixed channel.
     const desktop = all(sf, ts.isVariableDeclaration).find((v) => v.name.getText() === 'vigieDesktop');
     const [members] = all(desktop ?? sf, ts.isObjectLiteralExpression);
-    expect(members?.properties.map((p) => p.name?.getText())).toEqual(['pickBasemapFile', 'nextEvents']);
+    expect(members?.properties.map((p) => p.name?.getText())).toEqual([
+      'pickBasemapFile',
+      'nextEvents',
+      'testRoom',
+      'openRoom',
+      'leaveRoom',
+      'recentRooms',
+    ]);
     expect(calls(sf, /^ipcRenderer\.invoke$/).map((c) => c.arguments[0]?.getText())).toEqual([
       'channel',
-      'PICK_BASEMAP_CHANNEL',
-      'NEXT_EVENTS_CHANNEL',
+      ...BRIDGE_CHANNELS,
     ]);
     expect(calls(sf, /^ipcRenderer\.(send|on|sendSync|postMessage)$/)).toEqual([]);
   });
