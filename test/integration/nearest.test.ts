@@ -3,6 +3,7 @@ import { openVigie, type VigieApp } from '../../electron/services/app.js';
 import { createDesk } from '../../electron/services/desk.js';
 import { dispatch } from '../../electron/services/dispatch.js';
 import { insertVenue } from '../../electron/store/venues.js';
+import { journal, SYSTEM } from '../../electron/services/context.js';
 import { fixedClock } from '../../shared/clock.js';
 import { ApiError } from '../../shared/errors.js';
 import type { CallInput, CallName, CallOutput } from '../../shared/api.js';
@@ -36,14 +37,23 @@ function fixedUnits() {
     real: fixedClock(REAL_START),
   });
   open.push(app);
-  insertVenue(app.db, {
-    id: 'parvis',
-    name: 'Parvis Notre-Dame',
-    kind: 'square',
-    lat: 48.8534,
-    lon: 2.3488,
-    note: null,
-  });
+  // The venue as a scenario would bring it: written and journaled in one transaction.
+  app.db.transaction(() => {
+    insertVenue(app.db, {
+      id: 'parvis',
+      name: 'Parvis Notre-Dame',
+      kind: 'square',
+      lat: 48.8534,
+      lon: 2.3488,
+      note: null,
+    });
+    journal(app.ctx, SYSTEM, {
+      action: 'venue.created',
+      entityType: 'venue',
+      entityId: 'parvis',
+      data: null,
+    });
+  })();
   const desk = createDesk();
   const call = <K extends CallName>(name: K, input: CallInput<K>): CallOutput<K> => {
     const r = dispatch(app.handlers, name, input, desk);

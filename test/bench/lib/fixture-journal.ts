@@ -4,6 +4,7 @@
 import { sqliteHandle } from '../../../electron/store/sqlite.js';
 import { entryHash, GENESIS_HASH, type NewEntry } from '../../../electron/store/journal.js';
 import { openDatabase, type Db } from '../../../electron/store/db.js';
+import { readAfterImages } from '../../../electron/store/after-images.js';
 import { iso } from '../../../shared/clock.js';
 
 export interface JournalRow {
@@ -23,11 +24,20 @@ export interface JournalRow {
     string,
     string,
     string,
+    string | null,
   ];
 }
 
-/** Entry `e` as the journal row after (seq - 1, prevHash): its real hash, ready to insert. */
-export function journalRow(e: NewEntry, seq: number, prevHash: string): JournalRow {
+/**
+ * Entry `e` as the journal row after (seq - 1, prevHash): its real hash, ready to insert. The
+ * after-images (JSON, as appendEntry writes them) are hashed with it when given.
+ */
+export function journalRow(
+  e: NewEntry,
+  seq: number,
+  prevHash: string,
+  afterImages: string | null = null,
+): JournalRow {
   const row = {
     seq,
     at: e.at,
@@ -40,6 +50,7 @@ export function journalRow(e: NewEntry, seq: number, prevHash: string): JournalR
     entity_id: e.entityId,
     data: JSON.stringify(e.data ?? null),
     prev_hash: prevHash,
+    after_images: afterImages,
   };
   const hash = entryHash(row);
   return {
@@ -58,6 +69,7 @@ export function journalRow(e: NewEntry, seq: number, prevHash: string): JournalR
       row.data,
       row.prev_hash,
       hash,
+      afterImages,
     ],
   };
 }
@@ -68,19 +80,23 @@ export class BulkJournal {
   private prev: string;
   private readonly insert;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     const last = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as
       { seq: number; hash: string } | undefined;
     this.seq = last?.seq ?? 0;
     this.prev = last?.hash ?? GENESIS_HASH;
     this.insert = db.prepare(
-      `INSERT INTO journal (seq, at, recorded_at, operator, role, desk, action, entity_type, entity_id, data, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO journal (seq, at, recorded_at, operator, role, desk, action, entity_type, entity_id, data, prev_hash, hash,
+         after_images)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
   append(e: NewEntry): void {
-    const row = journalRow(e, this.seq + 1, this.prev);
+    // The rows written since the last entry, recorded as appendEntry does.
+    const touched = this.db.touched.take();
+    const after = touched.length ? JSON.stringify(readAfterImages(this.db, touched)) : null;
+    const row = journalRow(e, this.seq + 1, this.prev, after);
     this.insert.run(...row.params);
     this.seq = row.seq;
     this.prev = row.hash;

@@ -257,6 +257,9 @@ export function addIncidents(db: Db, journal: BulkJournal | null, o: IncidentsOp
     insertIncident(db, incident);
     if (journal && o.journal !== false)
       journal.append(entry(created, 'incident.created', 'incident', incident.id, incident));
+    // Unjournaled on purpose (a board of 50,000 for the console bench): the rows are let through
+    // the commit's check, and verify's replay would list them.
+    else db.touched.take();
     added.push({ id: incident.id, status, createdAt: created });
   }
   return added;

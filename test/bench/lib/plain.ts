@@ -95,8 +95,9 @@ export class PlainStore {
     this.s = {
       last: p('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1'),
       appendRow: p(
-        `INSERT INTO journal (seq, at, recorded_at, operator, role, desk, action, entity_type, entity_id, data, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO journal (seq, at, recorded_at, operator, role, desk, action, entity_type, entity_id, data, prev_hash, hash,
+           after_images)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       sequence: p(
         `INSERT INTO incident_sequences (day, last) VALUES (?, 1)
@@ -119,14 +120,34 @@ export class PlainStore {
            position_at, position_source, k9_handler, k9_dog, k9_detection, k9_rest_due, notes)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      insertPosition: p('INSERT INTO unit_positions (unit_id, at, lat, lon, source) VALUES (?, ?, ?, ?, ?)'),
+      insertPosition: p(
+        'INSERT INTO unit_positions (unit_id, at, lat, lon, source) VALUES (?, ?, ?, ?, ?) RETURNING id',
+      ),
     };
   }
 
-  /** appendEntry: read the chain's head, hash, insert. Call inside a transaction. */
-  append(e: NewEntry): void {
+  private readonly imageReads = new Map<string, Stmt>();
+
+  /**
+   * appendEntry: read the chain's head, read back the rows the change wrote (one statement per
+   * table, as after-images.ts does), hash, insert. Call inside a transaction.
+   */
+  append(e: NewEntry, touched: [string, string | number][] = []): void {
     const last = this.s.last.get() as { seq: number; hash: string } | undefined;
-    this.s.appendRow.run(...journalRow(e, (last?.seq ?? 0) + 1, last?.hash ?? GENESIS_HASH).params);
+    let after: string | null = null;
+    if (touched.length) {
+      const images: [string, unknown[], Row | null][] = [];
+      for (const table of new Set(touched.map(([t]) => t))) {
+        const ids = touched.filter(([t]) => t === table).map(([, id]) => id);
+        const text = `SELECT * FROM ${table} WHERE id IN (${ids.map(() => '?').join(', ')})`;
+        let read = this.imageReads.get(text);
+        if (!read) this.imageReads.set(text, (read = this.sql.prepare(text)));
+        const rows = read.all(...ids);
+        for (const id of ids) images.push([table, [id], rows.find((r) => r['id'] === id) ?? null]);
+      }
+      after = JSON.stringify(images);
+    }
+    this.s.appendRow.run(...journalRow(e, (last?.seq ?? 0) + 1, last?.hash ?? GENESIS_HASH, after).params);
   }
 
   private entry(action: string, entityType: string, entityId: string | null, data: unknown): NewEntry {
@@ -156,7 +177,7 @@ export class PlainStore {
         at,
       );
       const created = this.s.getIncident.get(id);
-      this.append(this.entry('incident.created', 'incident', id, created));
+      this.append(this.entry('incident.created', 'incident', id, created), [['incidents', id]]);
     });
   }
 
@@ -204,6 +225,7 @@ export class PlainStore {
         );
         this.append(
           this.entry('contingent.created', 'contingent', c.id, { ...c.row, personnel: c.personnel }),
+          [['contingents', c.id]],
         );
       }
       for (const row of parsed.rows) {
@@ -230,8 +252,12 @@ export class PlainStore {
           row.notes ?? null,
         ];
         this.s.insertUnit.run(...v);
-        if (row.position) this.s.insertPosition.run(id, at, row.position.lat, row.position.lon, 'import');
-        this.append(this.entry('unit.created', 'unit', id, { ...row, contingentId }));
+        const touched: [string, string | number][] = [['units', id]];
+        if (row.position) {
+          const fix = this.s.insertPosition.get(id, at, row.position.lat, row.position.lon, 'import') as Row;
+          touched.push(['unit_positions', fix['id'] as number]);
+        }
+        this.append(this.entry('unit.created', 'unit', id, { ...row, contingentId }), touched);
       }
       this.append(this.entry('roster.imported', 'roster', null, { rows: parsed.rows.length }));
       return parsed.rows.length;

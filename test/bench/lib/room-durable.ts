@@ -43,6 +43,7 @@ const SHAPE = [
   /^SELECT \* FROM incidents WHERE id = \$1$/,
   /^SELECT pg_advisory_xact_lock\(\$1\)$/,
   /^SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1$/,
+  /^SELECT \* FROM incidents WHERE id IN \(\$1\)$/,
   /^INSERT INTO journal\b/,
   /^SELECT pg_notify\(\$1, \$2\)$/,
   /^COMMIT$/,
@@ -81,7 +82,7 @@ export class PgPeer {
     const now = realTime.now();
     const at = iso(now);
     await this.q(this.sql, 0, ['operation']);
-    // sql.begin sends BEGIN (text 1) and COMMIT (text 9) itself.
+    // sql.begin sends BEGIN (text 1) and COMMIT (text 10) itself.
     await this.sql.begin(async (tx) => {
       const day = referenceDay(now, 'Europe/Paris');
       const [seqRow] = await this.q(tx, 2, [day]);
@@ -113,6 +114,8 @@ export class PgPeer {
       const [created] = await this.q(tx, 4, [id]);
       await this.q(tx, 5, [7_160_002]);
       const [head] = await this.q(tx, 6, []);
+      // The entry's after-image: the row read back again, as appendEntry does.
+      const [after] = await this.q(tx, 7, [id]);
       const row = journalRow(
         {
           at,
@@ -125,9 +128,10 @@ export class PgPeer {
         },
         Number(head?.['seq'] ?? 0) + 1,
         String(head?.['hash'] ?? GENESIS_HASH),
+        JSON.stringify([['incidents', [id], after ?? null]]),
       );
-      await this.q(tx, 7, row.params);
-      await this.q(tx, 8, ['vigie_journal', String(row.seq)]);
+      await this.q(tx, 8, row.params);
+      await this.q(tx, 9, ['vigie_journal', String(row.seq)]);
     });
   }
 
