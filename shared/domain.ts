@@ -319,7 +319,7 @@ export interface VerifyResult {
   ok: boolean;
   integrity: string;
   journal: { ok: boolean; entries: number; firstBadSeq: number | null; reason: string | null };
-  /** Absent when the chain is broken: a replay of an untrusted journal would prove nothing. */
+  /** Absent when the chain is broken or tables are missing: such a replay would prove nothing. */
   replay?: ReplayCheck;
   schema?: SchemaReport;
   /** The journal checked against a head anchored outside it (a head file, --expect-head). */

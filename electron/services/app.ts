@@ -54,9 +54,9 @@ export function openVigie(o: OpenVigieOptions): VigieApp {
     const boot: Ctx = { db, clock: real, real };
     if (o.seed !== false && !getOperation(db)) seedScenario(boot, loadScenario(o.resourcesDir));
     const ctx: Ctx = { db, clock: startClock(boot), real };
-    restoreSchema(ctx, schema, o.onAlarm ?? ((m) => console.error(m)));
+    const restored = restoreSchema(ctx, schema, o.onAlarm ?? ((m) => console.error(m)));
     migrateTypedOperators(ctx);
-    const state = checkChain(ctx, demoLogins(ctx, o.resourcesDir));
+    const state = { ...checkChain(ctx, demoLogins(ctx, o.resourcesDir)), schemaRestored: restored };
     const file = o.headFile === undefined ? defaultHeadFile(o.dbPath) : o.headFile;
     const head = file === null ? null : startHeadWriter(db, { file });
     const close = () => {

@@ -23,8 +23,8 @@ export function refuseUntrustedSchema(db: Db): SchemaReport {
 }
 
 /** Puts back what `report` found missing or altered, journaled in the same transaction. */
-export function restoreSchema(ctx: Ctx, report: SchemaReport, alarm: (message: string) => void): void {
-  if (report.ok) return;
+export function restoreSchema(ctx: Ctx, report: SchemaReport, alarm: (message: string) => void): string[] {
+  if (report.ok) return [];
   const fixed = ctx.db.transaction(() => {
     const found = restoreTriggers(ctx.db);
     // Another room server may have put them back while this one waited for the lock.
@@ -44,4 +44,5 @@ export function restoreSchema(ctx: Ctx, report: SchemaReport, alarm: (message: s
         `journaled (${TRIGGERS_RESTORED}). Records could be rewritten while they were missing: the journal ` +
         'chain shows whether they were (`vigie verify`).',
     );
+  return fixed?.problems ?? [];
 }

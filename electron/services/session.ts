@@ -11,6 +11,8 @@ export interface SessionState {
   chain: ChainResult;
   /** An exercise's demo logins (from its scenario), shown at sign-in; none in a real operation. */
   demoLogins: DemoLogin[];
+  /** What the start-up schema check put back (schema-guard.ts), for every desk's alarm. */
+  schemaRestored?: string[];
 }
 
 export function checkChain(ctx: Ctx, demoLogins: DemoLogin[] = []): SessionState {
@@ -32,6 +34,7 @@ export function getSession(ctx: Ctx, state: SessionState, desk: Desk): Session {
     operator: desk.operator,
     journalOk: state.chain.ok,
     journalFirstBadSeq: state.chain.firstBadSeq,
+    schemaRestored: state.schemaRestored ?? [],
     hostCountry: hostCountry(ctx.db),
     demoLogins: op?.mode === 'exercise' ? state.demoLogins : [],
   };

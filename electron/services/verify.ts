@@ -17,9 +17,11 @@ export function verifyDatabase(db: Db, o: VerifyOptions = {}): VerifyResult {
   const integrity = integrityCheck(db);
   const journal = verifyChain(db);
   const head = o.head && checkHead(db, o.head);
-  // A broken chain already says the journal cannot be trusted: replaying it would prove nothing.
-  const replay = journal.ok ? replayJournal(db) : undefined;
   const schema = checkSchema(db);
+  // A broken chain already says the journal cannot be trusted, and a table or column gone says the
+  // schema cannot: replaying either would prove nothing.
+  const tablesWhole = schema.missingTables.length === 0 && schema.missingColumns.length === 0;
+  const replay = journal.ok && tablesWhole ? replayJournal(db) : undefined;
   return {
     ok: integrity === 'ok' && journal.ok && (replay?.ok ?? false) && schema.ok && (head?.ok ?? true),
     integrity,

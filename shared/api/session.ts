@@ -9,6 +9,11 @@ export interface Session {
   operator: Operator | null;
   journalOk: boolean;
   journalFirstBadSeq: number | null;
+  /**
+   * The database's protections (append-only triggers) this server found missing or altered at
+   * start-up and put back (journaled as store.triggers_restored); empty when all was well.
+   */
+  schemaRestored: string[];
   /** The operation's country: always sees every item (FR for Paris 2024). */
   hostCountry: string;
   /** An exercise's demo logins, one per role, shown on its sign-in screen; empty in a real operation. */

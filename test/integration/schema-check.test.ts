@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli.js';
 import { openVigie } from '../../electron/services/app.js';
+import { createDesk } from '../../electron/services/desk.js';
+import { dispatch } from '../../electron/services/dispatch.js';
 import { openDatabase, type Db } from '../../electron/store/db.js';
 import { MIGRATIONS } from '../../electron/store/migrations/index.js';
 import { checkSchema } from '../../electron/store/schema-check.js';
@@ -136,6 +138,12 @@ describe(`schema check (${backend})`, () => {
         data: { missingTriggers: ['journal.journal_no_update'], alteredTriggers: [] },
       });
       expect(verifyChain(app.db).ok).toBe(true);
+      // Every desk's alarm says it too (the console's banner reads it from the session).
+      const session = dispatch(app.handlers, 'getSession', {}, createDesk());
+      expect(session).toMatchObject({
+        ok: true,
+        value: { journalOk: true, schemaRestored: ['trigger journal_no_update on journal is missing'] },
+      });
       expect(() => app.db.prepare("UPDATE journal SET operator = 'x' WHERE seq = 1").run()).toThrow(
         /append-only|permission denied/,
       );
