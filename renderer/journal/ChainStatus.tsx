@@ -1,6 +1,7 @@
 // The journal's hash chain on top of the viewer: the check made when this Vigie opened the database
-// (the session says it), and on request a fresh one (`verify`, the whole chain recomputed, which
-// takes seconds on a long journal, so it is not run on every opening).
+// (the session says it), and on request a fresh one (`verify`: the whole chain recomputed, the
+// journal's after-images replayed against the tables and the schema checked, which takes seconds
+// on a long journal, so it is not run on every opening).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerifyResult } from '../../shared/domain';
@@ -17,6 +18,11 @@ interface Checked {
   reason: string | null;
   /** Operation time of a fresh check; null for the start-up one. */
   at: number | null;
+  /** A fresh check's rows that differ from the journal (the first few) and how many in all. */
+  tables: string[];
+  tableCount: number;
+  /** A fresh check's schema problems (a dropped trigger, a missing column). */
+  schema: string[];
 }
 
 export function ChainStatus({ onShowSeq }: { onShowSeq: (seq: number) => void }) {
@@ -34,6 +40,9 @@ export function ChainStatus({ onShowSeq }: { onShowSeq: (seq: number) => void })
         entries: null,
         reason: null,
         at: null,
+        tables: [],
+        tableCount: 0,
+        schema: [],
       }
     : null;
   const shown = fresh ?? startup;
@@ -43,7 +52,13 @@ export function ChainStatus({ onShowSeq }: { onShowSeq: (seq: number) => void })
     setError(null);
     try {
       const r: VerifyResult = await appClient().verify({});
-      setFresh({ ...r.journal, at: clock.now() });
+      setFresh({
+        ...r.journal,
+        at: clock.now(),
+        tables: r.replay?.problems ?? [],
+        tableCount: r.replay?.problemCount ?? 0,
+        schema: r.schema?.problems ?? [],
+      });
     } catch (err) {
       setError(toApiError(err).message);
     }
@@ -51,19 +66,20 @@ export function ChainStatus({ onShowSeq }: { onShowSeq: (seq: number) => void })
   };
 
   if (!shown) return null;
+  const whole = shown.ok && shown.tableCount === 0 && shown.schema.length === 0;
   const when =
     shown.at === null
       ? t('journalViewer.chain.atStart')
       : t('journalViewer.chain.checkedAt', { time: formatClock(shown.at, timeZone) });
   return (
     <div
-      className={shown.ok ? 'jv-chain ok' : 'jv-chain bad'}
-      role={shown.ok ? 'status' : 'alert'}
+      className={whole ? 'jv-chain ok' : 'jv-chain bad'}
+      role={whole ? 'status' : 'alert'}
       data-testid="journal-chain-status"
-      data-ok={String(shown.ok)}
+      data-ok={String(whole)}
     >
       <span className="jv-chain-mark" aria-hidden="true">
-        {shown.ok ? '✓' : '✗'}
+        {whole ? '✓' : '✗'}
       </span>
       <span className="jv-chain-text">
         <strong>
@@ -77,6 +93,19 @@ export function ChainStatus({ onShowSeq }: { onShowSeq: (seq: number) => void })
         </strong>
         {shown.reason && <span className="jv-chain-reason"> — {shown.reason}</span>}
         <span className="jv-chain-when"> · {when}</span>
+        {shown.tableCount > 0 && (
+          <span className="jv-chain-reason" data-testid="journal-tables-status">
+            {' '}
+            — {t('journalViewer.chain.tablesDiffer', { count: shown.tableCount })}:{' '}
+            {shown.tables.slice(0, 3).join('; ')}
+          </span>
+        )}
+        {shown.schema.length > 0 && (
+          <span className="jv-chain-reason" data-testid="journal-schema-status">
+            {' '}
+            — {t('journalViewer.chain.schemaBad')}: {shown.schema.join('; ')}
+          </span>
+        )}
       </span>
       {!shown.ok && shown.firstBadSeq !== null && (
         <button
