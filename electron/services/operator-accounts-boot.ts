@@ -6,7 +6,7 @@ import { journal, SYSTEM } from './context.js';
 import type { DemoLogin } from '../../shared/api/session.js';
 import { iso } from '../../shared/clock.js';
 import { findLogin, insertAccount, loginTaken, typedNamesWithoutAccount } from '../store/accounts.js';
-import { hashPassphrase } from './passphrase.js';
+import { hashPassphrase, isScryptCost, SCRYPT_N } from './passphrase.js';
 import { newId } from './ids.js';
 
 export interface ScenarioLogin extends DemoLogin {
@@ -18,11 +18,27 @@ export interface ScenarioLogin extends DemoLogin {
 // database seeded, instead of a slow hash per login per seed.
 const demoHashes = new Map<string, string>();
 function demoHash(p: string): string {
-  const known = demoHashes.get(p);
+  const cost = demoCost();
+  const known = demoHashes.get(`${cost}:${p}`);
   if (known) return known;
-  const made = hashPassphrase(p);
-  demoHashes.set(p, made);
+  const made = hashPassphrase(p, cost);
+  demoHashes.set(`${cost}:${p}`, made);
   return made;
+}
+
+/**
+ * TEST ONLY: VIGIE_TEST_DEMO_SCRYPT_N, set by the test harness (vitest.config.ts), makes the demo
+ * logins' hashes cheaper (a power of two from 2^10), so the thousands of sign-ins of a test run do
+ * not each cost a full check. Their passphrases are public anyway; the hash records its cost and
+ * the check honours it. Every other account, and the demo logins without it, cost SCRYPT_N.
+ */
+export function demoCost(env: NodeJS.ProcessEnv = process.env): number {
+  const v = env['VIGIE_TEST_DEMO_SCRYPT_N'];
+  if (v === undefined || v === '') return SCRYPT_N;
+  const n = Number(v);
+  if (!isScryptCost(n))
+    throw new Error(`VIGIE_TEST_DEMO_SCRYPT_N: ${v} is not a power of two from 1024 to 32768`);
+  return n;
 }
 
 /** Hashes the demo passphrases ahead (once per process), outside any transaction. */

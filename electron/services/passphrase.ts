@@ -3,13 +3,20 @@
 // N = 2^15, r = 8: 32 MiB and some 60 ms a check here: slow for a guesser, quick for a sign-in.
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
-const N = 1 << 15;
+/** Every account's cost. Only a test run's demo logins are hashed cheaper (operator-accounts-boot.ts). */
+export const SCRYPT_N = 1 << 15;
+const MIN_N = 1 << 10;
+/** A cost a hash may be made with: a power of two from 2^10 to SCRYPT_N. */
+export const isScryptCost = (n: number): boolean =>
+  Number.isInteger(n) && n >= MIN_N && n <= SCRYPT_N && (n & (n - 1)) === 0;
 const R = 8;
 const P = 1;
 const KEY = 32;
 const MAXMEM = 64 * 1024 * 1024;
 
-export function hashPassphrase(passphrase: string): string {
+/** A new hash of `passphrase` that records its own cost, salt and parameters (checked by checkPassphrase). */
+export function hashPassphrase(passphrase: string, N = SCRYPT_N): string {
+  if (!isScryptCost(N)) throw new Error(`scrypt cost ${N}: not a power of two from 2^10 to 2^15`);
   const salt = randomBytes(16);
   const key = scryptSync(passphrase.normalize('NFC'), salt, KEY, { N, r: R, p: P, maxmem: MAXMEM });
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;

@@ -12,7 +12,7 @@ import { openVigie, type VigieApp } from '../../electron/services/app.js';
 import { fixedClock } from '../../shared/clock.js';
 import { seededDb } from '../fixtures/crash-harness.js';
 import { paths } from '../support/temp.js';
-import { addPerson } from '../support/sign-in.js';
+import { addPerson, signInInput } from '../support/sign-in.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,16 +98,21 @@ export function expectNoWrite(before: ReturnType<typeof state>, what: string): v
 }
 
 /**
- * Signs the browser in as a new supervisor (every call is theirs to make): fresh for each call
- * fuzzed, since a fuzzed unlockSession's wrong passphrases lock the login after five.
+ * Signs the browser in as a supervisor (every call is theirs to make), afresh before each call
+ * fuzzed (a fuzzed signOut or lockSession ends the session): the exercise's supervisor, or for a
+ * fuzzed unlockSession, whose wrong passphrases lock the login after five, a new one each time.
  */
-export async function signInDesk(): Promise<void> {
-  const who = addPerson(app.ctx, 'Fuzz Operator', 'supervisor');
+export async function signInDesk(fuzzed?: CallName): Promise<void> {
+  const who =
+    fuzzed === 'unlockSession'
+      ? addPerson(app.ctx, 'Fuzz Operator', 'supervisor')
+      : signInInput('supervisor');
   const r = await post(
     'signIn',
     JSON.stringify({ login: who.login, passphrase: who.passphrase, desk: 'FZ' }),
   );
   expect(r.status, JSON.stringify(r.json)).toBe(200);
+  expect((r.json as { role: string }).role).toBe('supervisor');
 }
 
 /** Opens the seeded database and its host before the file's tests, and closes them after. */

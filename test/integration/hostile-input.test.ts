@@ -77,7 +77,7 @@ describe('hostile input through the browser host', () => {
   it.each([...CALL_NAMES])(
     '%s: 200, a 400 with a field path, or a clean refusal; never a 500 or a partial write',
     async (name) => {
-      await signInDesk();
+      await signInDesk(name);
       await fc.assert(
         fc.asyncProperty(payloads(name), async (body) => {
           const before = state();

@@ -8,6 +8,7 @@ import { testApp, REAL_START } from '../support/app.js';
 import { addPerson, DEMO, signInAs, signInInput } from '../support/sign-in.js';
 import { paths } from '../support/temp.js';
 import { fixedClock } from '../../shared/clock.js';
+import { findLogin, passHash } from '../../electron/store/accounts.js';
 
 const MIN = 60_000;
 
@@ -132,6 +133,13 @@ describe('supervisors manage operators', () => {
     expect(all).not.toContain('la seine à minuit');
     expect(all).not.toContain('le pont neuf la nuit');
     expect(all).not.toContain('scrypt');
+    // A real account costs 2^15 even in a test run, where the harness makes only the demo logins
+    // cheap (VIGIE_TEST_DEMO_SCRYPT_N): the cost each hash records is the one its check uses.
+    expect(passHash(t.app.ctx.db, added.id)).toMatch(/^scrypt\$32768\$8\$1\$/);
+    const officer = findLogin(t.app.ctx.db, 'officer');
+    expect(passHash(t.app.ctx.db, officer?.id ?? '')).toMatch(
+      new RegExp(`^scrypt\\$${process.env['VIGIE_TEST_DEMO_SCRYPT_N'] ?? 32768}\\$8\\$1\\$`),
+    );
   });
 
   it('names the field and the reason for bad input, and never stores half an account', () => {
