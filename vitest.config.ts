@@ -34,7 +34,13 @@ const PG_SERVICE_TESTS = [
   'handover-head',
 ].map((name) => `test/integration/${name}.test.ts`);
 
-const ROOM_TESTS = 'test/integration/room-*.test.ts';
+// Files that must run alone: the room's servers racing to seed, and the timings a second worker
+// would distort (host-load's p95, a backup taken while another process writes).
+const SERIAL_TESTS = [
+  'test/integration/room-*.test.ts',
+  'test/integration/host-load.test.ts',
+  'test/integration/backup.test.ts',
+];
 
 // TEST ONLY: the demo logins' passphrase hashes at scrypt cost 2^10 instead of 2^15 (their
 // passphrases are public; see electron/services/operator-accounts-boot.ts). A run signs in thousands
@@ -64,7 +70,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          exclude: [ROOM_TESTS],
+          exclude: SERIAL_TESTS,
           environment: 'node',
           env,
           maxWorkers,
@@ -73,11 +79,11 @@ export default defineConfig({
         },
       },
       {
-        // The room (PostgreSQL) tests of files, one at a time as before: servers racing to seed
-        // wait up to the bridge's 5 s for the room's lock, too little beside another busy worker.
+        // One file at a time (SERIAL_TESTS): servers racing to seed wait up to the bridge's 5 s for
+        // the room's lock, too little beside another busy worker; and timings stay undisturbed.
         test: {
-          name: 'integration-room',
-          include: [ROOM_TESTS],
+          name: 'integration-serial',
+          include: SERIAL_TESTS,
           environment: 'node',
           env,
           sequence: { groupOrder: 2 },

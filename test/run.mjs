@@ -1,9 +1,9 @@
-// Runs every vitest project in order (unit, integration, integration-room, integration-pg, e2e,
+// Runs every vitest project in order (unit, integration, integration-serial, integration-pg, e2e,
 // e2e-electron) and ends with one plain summary line, "N passed, N failed, N skipped", that CI reads.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 
-const projects = ['unit', 'integration', 'integration-room', 'integration-pg', 'e2e', 'e2e-electron'];
+const projects = ['unit', 'integration', 'integration-serial', 'integration-pg', 'e2e', 'e2e-electron'];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exit = 0;
 mkdirSync('test-artifacts', { recursive: true });
