@@ -26,6 +26,9 @@ export function listenJournal(url: string, h: ListenHandlers): RoomListener {
       max: 1,
       connect_timeout: 2,
       idle_timeout: 0,
+      // No array-type lookup at connect: this client reads one number, and a lookup cut short by
+      // a room going down would reject with nobody waiting for it (an unhandled rejection).
+      fetch_types: false,
       onnotice: () => undefined,
       connection: { application_name: 'vigie-listen' },
     });
