@@ -117,6 +117,9 @@ export default defineConfig({
           // One file at a time: two SwiftShader browsers at once on 2 cores made map and board
           // polls time out (units, backup) in a trial.
           fileParallelism: false,
+          // expect.poll waits for what the console shows; its 1 s default is a timing assertion on
+          // a loaded machine (a dialog filled 1.5 s after opening failed a run). Same assertions.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {

@@ -70,9 +70,13 @@ describe('journal viewer on a table edited without a journal entry', () => {
     expect(await page.getByTestId('journal-schema-status').count()).toBe(0);
     await page.screenshot({ path: artifact('journal-viewer-tables-en.png') });
 
+    // The language is switched from the top bar, behind the dialog: close it, switch, check again.
+    await page.keyboard.press('Escape');
     await page.getByTestId('lang-fr').click();
+    await page.getByTestId('open-journal').click();
+    await page.getByTestId('journal-verify').click();
     await expect
-      .poll(() => tables.innerText())
+      .poll(() => tables.innerText(), { timeout: 30_000 })
       .toMatch(
         /1 ligne diffère de ce que le journal a enregistré: units .* differs from the journal in status/,
       );
