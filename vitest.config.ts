@@ -32,6 +32,7 @@ const PG_SERVICE_TESTS = [
   'schema-check',
   'head-anchor',
   'handover-head',
+  'mirror-apply',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 export default defineConfig({
