@@ -109,6 +109,8 @@ export function startMirror(o: MirrorOptions): Mirror {
   const partial = `${o.file}.download-${process.pid}`;
   // False once a page was refused or the room has no rows route: the next catch-up is a snapshot.
   let byRows = true;
+  // After a refusal the copy's head proves nothing: the snapshot is asked for whole, without `after`.
+  let doubtful = false;
   const fetched = { snapshots: 0, pages: 0, refused: 0 };
 
   const lost = (err: Error) => {
@@ -158,6 +160,7 @@ export function startMirror(o: MirrorOptions): Mirror {
       } catch (err) {
         if (!(err instanceof MirrorRefused)) throw err;
         fetched.refused++;
+        doubtful = true;
         onError(err);
         return (byRows = false);
       }
@@ -165,9 +168,9 @@ export function startMirror(o: MirrorOptions): Mirror {
   }
 
   async function fetchOnce(): Promise<void> {
-    const after = head ? `?after=${head.seq}` : '';
     try {
       if (head && byRows && (await catchUp(head))) return;
+      const after = head && !doubtful ? `?after=${head.seq}` : '';
       const got = await o.client.download(`snapshot${after}`, partial);
       answered();
       if (got.status === 304) return current();
@@ -188,6 +191,7 @@ export function startMirror(o: MirrorOptions): Mirror {
       refreshedAt = now();
       fetched.snapshots++;
       byRows = true;
+      doubtful = false;
     } catch (err) {
       const message = (err as Error).message;
       if (isUnreachable(message) || err instanceof PinMismatchError) lost(err as Error);

@@ -6,7 +6,7 @@
 // Anything that does not check is refused whole (MirrorRefused) and the desk takes a snapshot.
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { Db } from './db-types.js';
+import type { Db, Statement } from './db-types.js';
 import { readSnapshot } from './copy.js';
 import {
   BASELINE_ACTION,
@@ -58,43 +58,53 @@ export function journalRowsAfter(db: Db, after: number, limit: number, maxBytes:
       .prepare(`SELECT ${COLUMNS} FROM journal WHERE seq > ? ORDER BY seq LIMIT ?`)
       .all(after, limit) as JournalRow[];
     const rows: JournalRow[] = [];
+    const values: Record<string, string> = {};
+    const valuesOf = digestedValues(db);
     let bytes = 0;
     for (const r of read) {
-      if (rows.length && bytes + (r.after_images?.length ?? 0) + r.data.length > maxBytes) break;
-      bytes += (r.after_images?.length ?? 0) + r.data.length;
+      const own = valuesOf(r);
+      const size =
+        (r.after_images?.length ?? 0) + r.data.length + Object.values(own).reduce((n, v) => n + v.length, 0);
+      if (rows.length && bytes + size > maxBytes) break;
+      bytes += size;
       rows.push(r);
+      Object.assign(values, own);
     }
-    const values = digestedValues(db, rows);
     const tail = rows.at(-1)?.seq ?? after;
     return { head, rows, values, more: tail < head.seq };
   });
 }
 
-/** The current values of the digested columns of the rows a page's images name. */
-function digestedValues(db: Db, rows: JournalRow[]): Record<string, string> {
-  const wanted = new Map<string, Set<unknown>>();
-  for (const r of rows) {
-    for (const [table, key, image] of parseImages(r)) {
-      if (!image || !DIGESTED[table]) continue;
-      const ids = wanted.get(table) ?? new Set<unknown>();
-      ids.add(key[0]);
-      wanted.set(table, ids);
+/** The current values of the digested columns of the rows an entry's images name. */
+function digestedValues(db: Db): (r: JournalRow) => Record<string, string> {
+  const reads = new Map<string, Statement>();
+  const read = (table: string) => {
+    let one = reads.get(table);
+    if (!one) {
+      const key = (JOURNALED_TABLES[table] ?? [])[0] as string;
+      one = db.prepare(`SELECT ${(DIGESTED[table] ?? []).join(', ')} FROM ${table} WHERE ${key} = ?`);
+      reads.set(table, one);
     }
-  }
-  const values: Record<string, string> = {};
-  for (const [table, ids] of wanted) {
-    const key = (JOURNALED_TABLES[table] ?? [])[0] as string;
-    const columns = DIGESTED[table] ?? [];
-    const one = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE ${key} = ?`);
-    for (const id of ids) {
-      const row = one.get(id) as Record<string, unknown> | undefined;
-      for (const c of columns) {
+    return one;
+  };
+  return (r) => {
+    const values: Record<string, string> = {};
+    let images: AfterImage[];
+    try {
+      images = parseImages(r);
+    } catch {
+      return values; // the desk refuses that entry itself
+    }
+    for (const [table, key, image] of images) {
+      if (!image || !DIGESTED[table]) continue;
+      const row = read(table).get(key[0]) as Record<string, unknown> | undefined;
+      for (const c of DIGESTED[table] ?? []) {
         const v = row?.[c];
         if (typeof v === 'string') values[digestOf(v)] = v;
       }
     }
-  }
-  return values;
+    return values;
+  };
 }
 
 function parseImages(r: JournalRow): AfterImage[] {

@@ -224,3 +224,32 @@ describe.each(engines)('a desk’s copy kept by the journal’s rows (%s room)',
     expect(verifyFile(file).ok).toBe(true);
   }, 120_000);
 });
+
+describe('a copy that is not of this room’s journal', () => {
+  it('is refused by rows and taken whole again', async () => {
+    const pair = await certificate();
+    const file = join(tempDir(), 'copy.db');
+    const before = tempDb('before.db');
+    const old = await room(before, pair);
+    const first = follow(await desk(old.url, pair.fingerprint), file);
+    await caughtUp(first, before);
+    first.close();
+    await old.kill();
+    // Another room behind the same certificate (a room rebuilt from scratch): its journal does
+    // not continue the copy's, whatever its length.
+    const after = tempDb('after.db');
+    const served = await room(after, pair);
+    const client = await desk(served.url, pair.fingerprint);
+    await ok(client, 'createIncident', incident('Malaise spectateur tribune nord'));
+    const errors: Error[] = [];
+    const mirror = follow(client, file, errors);
+    await until(
+      () => mirror.state().fetched.snapshots === 1 && mirror.state().head?.seq === headOf(after),
+      'the copy to be taken again',
+    );
+    expect(mirror.state().fetched).toMatchObject({ snapshots: 1, refused: 1 });
+    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/does not (follow|continue)/)]);
+    expect(tables(file)).toEqual(tables(after));
+    expect(verifyFile(file).ok).toBe(true);
+  }, 60_000);
+});
