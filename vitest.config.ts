@@ -32,6 +32,7 @@ const PG_SERVICE_TESTS = [
   'schema-check',
   'head-anchor',
   'handover-head',
+  'mirror-apply',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 // Files that must run alone: the room's servers racing to seed, and the timings a second worker

@@ -1,16 +1,19 @@
-// A desk's own copy of its room: the room's SQLite snapshot (GET /snapshot, host/snapshot.ts) kept
-// in a local file, refreshed as the journal moves, so that an officer whose room is unreachable
-// still has the last picture (services/mirror-handlers.ts reads it). Catching up asks for the
-// snapshot after the head it holds: the room answers 304 when nothing moved, a whole new copy
-// otherwise (replaying only the missing entries needs after-images in the journal, a later issue).
+// A desk's own copy of its room, kept in a local SQLite file as the journal moves, so that an
+// officer whose room is unreachable still has the last picture (services/mirror-handlers.ts reads
+// it). The copy starts as the room's snapshot (GET /snapshot, host/snapshot.ts); from then on it
+// follows by the journal's rows (GET /journal-rows, host/journal-rows.ts): each page is checked
+// against the copy's head and its after-images written into the tables (store/mirror-apply.ts), at
+// each journal event and on reconnection from the last sequence the copy holds. A page that does
+// not check is refused whole and the copy is taken again as a snapshot.
 // Plain Node (no 'electron'), driven directly by the tests.
-import { existsSync, mkdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isUnreachable, PinMismatchError, type RoomClient } from './room-client.js';
 import { LATEST_VERSION } from './store/migrations/index.js';
 import { summarizeFile } from './backup/summary.js';
 import { durableRename, fsyncFile } from './backup/files.js';
 import type { JournalHead } from './store/backup.js';
+import { applyJournalRows, MirrorRefused, type JournalRowsPage } from './store/mirror-apply.js';
 
 export interface MirrorState {
   /** The room's journal head the copy holds (null: no copy yet). */
@@ -22,6 +25,8 @@ export interface MirrorState {
   /** Whether the room answers now, and since when it does not (ISO). */
   connected: boolean;
   lostSince: string | null;
+  /** What this run fetched: whole snapshots, pages of rows applied, pages refused (then a snapshot). */
+  fetched: { snapshots: number; pages: number; refused: number };
 }
 
 export interface Mirror {
@@ -38,13 +43,14 @@ export interface MirrorOptions {
   file: string;
   /** False when the room did not answer as the mirror starts (the desk opens on its copy). */
   reachable?: boolean;
-  /** At most one refresh per this long after journal events (default 5 s). */
+  /** While the copy must be taken whole: at most one snapshot per this long after journal events (default 5 s). */
   minIntervalMs?: number;
   now?: () => number;
   onError?: (err: Error) => void;
 }
 
 const HEAD_HEADER = 'x-vigie-head';
+const PAGE_ROWS = 500;
 
 /** The mirror's file name for a room: the first 16 hex digits of its certificate fingerprint. */
 export const mirrorName = (fingerprint: string) =>
@@ -52,6 +58,26 @@ export const mirrorName = (fingerprint: string) =>
     .replace(/[^0-9a-f]/gi, '')
     .slice(0, 16)
     .toLowerCase()}.db`;
+
+/** A page as the room sent it; a body that is not one is refused like a page that does not check. */
+function readPage(file: string): JournalRowsPage {
+  let page: Partial<JournalRowsPage>;
+  try {
+    page = JSON.parse(readFileSync(file, 'utf8')) as Partial<JournalRowsPage>;
+  } catch {
+    throw new MirrorRefused('the room sent journal rows that are not JSON');
+  }
+  if (
+    !page ||
+    !Array.isArray(page.rows) ||
+    typeof page.head?.seq !== 'number' ||
+    typeof page.more !== 'boolean' ||
+    typeof page.values !== 'object' ||
+    page.values === null
+  )
+    throw new MirrorRefused('the room sent journal rows without their head, rows and values');
+  return page as JournalRowsPage;
+}
 
 export function startMirror(o: MirrorOptions): Mirror {
   const now = o.now ?? Date.now;
@@ -81,6 +107,11 @@ export function startMirror(o: MirrorOptions): Mirror {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   const partial = `${o.file}.download-${process.pid}`;
+  // False once a page was refused or the room has no rows route: the next catch-up is a snapshot.
+  let byRows = true;
+  // After a refusal the copy's head proves nothing: the snapshot is asked for whole, without `after`.
+  let doubtful = false;
+  const fetched = { snapshots: 0, pages: 0, refused: 0 };
 
   const lost = (err: Error) => {
     if (connected || lostSince === null) lostSince = now();
@@ -88,19 +119,61 @@ export function startMirror(o: MirrorOptions): Mirror {
     onError(err);
   };
 
-  async function fetchOnce(): Promise<void> {
-    const after = head ? `?after=${head.seq}` : '';
-    try {
-      const got = await o.client.download(`snapshot${after}`, partial);
-      connected = true;
-      lostSince = null;
-      if (got.status === 304) {
-        // The copy is still the room's: its file's time says so, across restarts too.
-        const t = new Date(now());
-        if (existsSync(o.file)) utimesSync(o.file, t, t);
-        refreshedAt = t.getTime();
-        return;
+  const answered = () => {
+    connected = true;
+    lostSince = null;
+  };
+
+  /** The copy is still the room's: its file's time says so, across restarts too. */
+  const current = () => {
+    const t = new Date(now());
+    if (existsSync(o.file)) utimesSync(o.file, t, t);
+    refreshedAt = t.getTime();
+  };
+
+  /** Follows the room by rows from the copy's head; false when the copy must be taken whole. */
+  async function catchUp(from: JournalHead): Promise<boolean> {
+    let at = from;
+    for (;;) {
+      const got = await o.client.download(`journal-rows?after=${at.seq}&limit=${PAGE_ROWS}`, partial);
+      answered();
+      // A room server from before the rows route: snapshots, as it always did.
+      if (got.status === 404) return (byRows = false);
+      if (got.status !== 200) throw new Error(`the room answered HTTP ${got.status} to GET /journal-rows`);
+      try {
+        const page = readPage(partial);
+        rmSync(partial, { force: true });
+        if (page.rows.length === 0) {
+          // Nothing after the copy's head: the room must hold that very head, or it is another journal.
+          if (page.more || page.head.seq !== at.seq || (page.head.hash ?? null) !== (at.hash ?? null))
+            throw new MirrorRefused(
+              `the room's head #${page.head.seq} does not continue the copy's #${at.seq}`,
+            );
+          current();
+          return true;
+        }
+        at = applyJournalRows(o.file, page);
+        head = at;
+        refreshedAt = now();
+        fetched.pages++;
+        if (!page.more) return true;
+      } catch (err) {
+        if (!(err instanceof MirrorRefused)) throw err;
+        fetched.refused++;
+        doubtful = true;
+        onError(err);
+        return (byRows = false);
       }
+    }
+  }
+
+  async function fetchOnce(): Promise<void> {
+    try {
+      if (head && byRows && (await catchUp(head))) return;
+      const after = head && !doubtful ? `?after=${head.seq}` : '';
+      const got = await o.client.download(`snapshot${after}`, partial);
+      answered();
+      if (got.status === 304) return current();
       if (got.status !== 200) throw new Error(`the room answered HTTP ${got.status} to GET /snapshot`);
       const [seq, hash] = String(got.headers[HEAD_HEADER] ?? '').split(' ');
       const summary = summarizeFile(partial);
@@ -116,6 +189,9 @@ export function startMirror(o: MirrorOptions): Mirror {
       durableRename(partial, o.file);
       head = summary.head;
       refreshedAt = now();
+      fetched.snapshots++;
+      byRows = true;
+      doubtful = false;
     } catch (err) {
       const message = (err as Error).message;
       if (isUnreachable(message) || err instanceof PinMismatchError) lost(err as Error);
@@ -143,8 +219,9 @@ export function startMirror(o: MirrorOptions): Mirror {
     return running;
   }
 
-  /** After journal events: at most one refresh per minInterval. */
+  /** After journal events: by rows at once, a whole snapshot at most once per minInterval. */
   const soon = () => {
+    if (head && byRows) return void refresh();
     if (timer || closed) return;
     const wait = Math.max(0, lastRun + minInterval - now());
     timer = setTimeout(() => {
@@ -186,6 +263,7 @@ export function startMirror(o: MirrorOptions): Mirror {
       file: o.file,
       connected,
       lostSince: lostSince === null ? null : new Date(lostSince).toISOString(),
+      fetched: { ...fetched },
     }),
     close() {
       closed = true;

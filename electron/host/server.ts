@@ -17,6 +17,7 @@ import type { BasemapSlot } from '../tiles/slot.js';
 import { serveTiles } from './tiles.js';
 import { streamEvents } from './events.js';
 import { serveSnapshot, type SnapshotSource } from './snapshot.js';
+import { serveJournalRows } from './journal-rows.js';
 import type { JournalFeed } from '../services/feed.js';
 import { allowedHosts, createListener, LOOPBACK, publicUrl, type Listen } from './listen.js';
 import { DEFAULT_MAX_BODY, declaredTooLarge, largeBodyTurn, maxBody, readBody } from './body-limits.js';
@@ -31,7 +32,7 @@ export interface HostOptions {
   basemap?: BasemapSlot;
   /** The journal's moves, pushed to consoles at GET /events (absent: 404, consoles poll). */
   feed?: JournalFeed;
-  /** The room as a SQLite file at GET /snapshot, for desks' mirrors (absent: 404). */
+  /** The room for desks' mirrors: a SQLite file at GET /snapshot, its journal's rows at GET /journal-rows (absent: 404). */
   snapshot?: SnapshotSource;
   /** Address and TLS (absent: HTTP on 127.0.0.1). */
   listen?: Listen;
@@ -146,10 +147,15 @@ export async function startHost(o: HostOptions): Promise<Host> {
       const withoutOperators = desk.operator?.role === 'wall';
       return streamEvents(req, res, o.feed, n, { desk, withoutOperators });
     }
-    if (url.pathname === '/snapshot' && o.snapshot) {
-      const desk = signedIn(req, '/snapshot');
+    const mirrored = url.pathname === '/snapshot' || url.pathname === '/journal-rows';
+    if (mirrored && o.snapshot) {
+      const desk = signedIn(req, url.pathname);
       if (!desk)
-        return sendJson(res, 401, err('unauthorized', 'Sign in first: the snapshot is for signed-in desks'));
+        return sendJson(
+          res,
+          401,
+          err('unauthorized', 'Sign in first: the room’s copy is for signed-in desks'),
+        );
       if (o.access && !o.access.mayMirror(desk))
         return sendJson(
           res,
@@ -158,6 +164,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
         );
     }
     if (url.pathname === '/snapshot') return serveSnapshot(req, res, url, o.snapshot);
+    if (url.pathname === '/journal-rows') return serveJournalRows(req, res, url, o.snapshot);
     if (await serveTiles(o.basemap, req, res, url)) return;
     const file = resolveStatic({ renderer: o.rendererDir, resources: o.resourcesDir }, url.pathname);
     if (!file) return sendJson(res, 404, err('not_found', `No file at ${url.pathname}`));

@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../store/db.js';
 import { journalHead, type JournalHead } from '../store/backup.js';
 import { backupRoom } from '../backup/room-backup.js';
+import { journalRowsAfter, type JournalRowsPage } from '../store/mirror-apply.js';
 
 export const SNAPSHOT_MIME = 'application/vnd.sqlite3';
 export const HEAD_HEADER = 'x-vigie-head';
@@ -33,8 +34,13 @@ export interface SnapshotSource {
   /** A file of the room at its head now (built, or the last one while the head has not moved). */
   current(what: Releasable): Promise<Built>;
   head(): JournalHead;
+  /** The journal's raw rows after `after`, for a desk's copy kept by rows (host/journal-rows.ts). */
+  rows(what: Releasable, after: number, limit: number): JournalRowsPage;
   close(): void;
 }
+
+/** About this many bytes of rows per page, so a page is bounded whatever its entries carry. */
+const PAGE_BYTES = 4 * 1024 * 1024;
 
 export function snapshotSource(db: () => Db): SnapshotSource {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-snapshot-'));
@@ -54,6 +60,11 @@ export function snapshotSource(db: () => Db): SnapshotSource {
 
   return {
     head: () => journalHead(db()),
+    rows(what, after, limit) {
+      // Rows carry every table's after-images: like the snapshot, the whole room or nothing today.
+      if (what.scope !== 'whole-room') throw new Error(`journal rows scope ${String(what.scope)}`);
+      return journalRowsAfter(db(), after, limit, PAGE_BYTES);
+    },
     current(what) {
       // Only the whole room exists today; a per-desk scope will key its own cached files.
       if (what.scope !== 'whole-room') throw new Error(`snapshot scope ${String(what.scope)}`);

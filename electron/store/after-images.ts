@@ -31,7 +31,7 @@ export const JOURNALED_TABLES: Readonly<Record<string, readonly string[]>> = {
 
 // Kept as a digest: a passphrase hash has no place in a journal that desks read, and a stored
 // report is large and already fixed by its own content hash.
-const DIGESTED: Readonly<Record<string, readonly string[]>> = {
+export const DIGESTED: Readonly<Record<string, readonly string[]>> = {
   accounts: ['pass_hash'],
   handovers: ['model'],
 };

@@ -37,6 +37,9 @@ interface Row {
   after_images?: string | null;
 }
 
+/** A journal row exactly as stored: what its hash covers (a desk's copy receives these, mirror-apply.ts). */
+export type StoredEntry = Row;
+
 export function entryHash(r: Omit<Row, 'hash'>): string {
   // The role joined the entry in schema v6, the after-images in v8: entries from before have none
   // and keep their hashes.

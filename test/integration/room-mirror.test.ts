@@ -4,12 +4,9 @@
 // and catches up when the room is back. Needs the CLI bundle (npm run build).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { serve } from '../support/serve.js';
 import { join } from 'node:path';
-import { roomCert } from '../../electron/cli/room-cert.js';
-import { openRoomClient, type RoomClient } from '../../electron/room-client.js';
+import { openRoomClient } from '../../electron/room-client.js';
 import { roomSession } from '../../electron/room-session.js';
-import type { RoomLink } from '../../electron/mirror-link.js';
 import type { SessionView } from '../../shared/api/session.js';
 import type { HandoverReport } from '../../shared/report/model.js';
 import type { HandoverExport, HandoverSummary, HandoverWindow } from '../../shared/api/handover.js';
@@ -18,7 +15,8 @@ import { journalRows } from '../support/journal-rows.js';
 import { testApp } from '../support/app.js';
 import { DEMO, signInAs, signInInput } from '../support/sign-in.js';
 import { snapshotSource } from '../../electron/host/snapshot.js';
-import { paths, tempDir } from '../support/temp.js';
+import { tempDir } from '../support/temp.js';
+import { certificate, incident, ok, room, until } from '../support/room-server.js';
 
 let cluster: PgCluster;
 beforeAll(async () => {
@@ -29,50 +27,6 @@ afterAll(() => cluster?.close());
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   while (cleanup.length) await cleanup.pop()?.();
-});
-
-/** A room server over TLS on 127.0.0.1 on the room's database. */
-async function room(db: string, pair: { cert: string; key: string }, port = '0') {
-  const tls = ['--listen', '127.0.0.1', '--tls-cert', pair.cert, '--tls-key', pair.key];
-  const run = await serve([...tls, '--port', port], db);
-  if (!run.printed) throw new Error(`vigie serve exited ${run.code}: ${run.stderr}`);
-  return { url: run.printed.url, kill: run.kill };
-}
-
-async function certificate(): Promise<{ cert: string; key: string; fingerprint: string }> {
-  let out = '';
-  const io = { out: (s: string) => (out += s), err: () => {} };
-  expect(await roomCert(['--out', tempDir(), '--name', 'localhost', '--ip', '127.0.0.1'], paths, io)).toBe(0);
-  return JSON.parse(out) as { cert: string; key: string; fingerprint: string };
-}
-
-async function until<T>(
-  get: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  what: string,
-  ms = 20_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await get();
-    if (v !== undefined && v !== null && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function ok<T>(link: RoomLink | RoomClient, name: string, input: unknown = {}): Promise<T> {
-  const r = await link.call(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
-
-const incident = (title: string) => ({
-  category: 'unattended_bag',
-  priority: 2,
-  title,
-  source: 'cctv',
-  lat: 48.8578,
-  lon: 2.3372,
 });
 
 const roomHead = (db: string) =>
@@ -177,6 +131,8 @@ describe('a desk’s own copy of its room', () => {
     await ok(link, 'signIn', signInInput('officer', 'D1'));
     // At or past it: the sign-in and the refused stale session are journaled too.
     await until(() => (rooms.mirror()?.head?.seq ?? 0) >= moved, 'the copy to catch up');
+    // By the journal's rows from its last sequence: the first snapshot was the only one.
+    expect(rooms.mirror()?.fetched).toMatchObject({ snapshots: 1, refused: 0 });
     const titles = (await ok<{ title: string }[]>(link, 'listIncidents')).map((i) => i.title);
     expect(titles).toContain('Malaise spectateur tribune nord');
     await ok(link, 'createIncident', incident('Colis suspect Pont Neuf'));
