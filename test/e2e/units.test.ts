@@ -363,8 +363,15 @@ describe('the units board', () => {
       .evaluateAll((els) =>
         els.map((e) => [e.getAttribute('data-callsign'), Number(e.getAttribute('data-distance-m'))] as const),
       );
-    const expected = await api<{ unit: Unit; distanceM: number }[]>('nearestUnits', { ...point, limit: 10 });
-    expect(shown.map(([c]) => c)).toEqual(expected.map((r) => r.unit.callsign));
+    const expected = await api<{ maxKm: number; units: { unit: Unit; distanceM: number }[] }>(
+      'nearestUnits',
+      {
+        ...point,
+        limit: 10,
+      },
+    );
+    expect(expected.maxKm).toBe(25);
+    expect(shown.map(([c]) => c)).toEqual(expected.units.map((r) => r.unit.callsign));
     const distances = shown.map(([, d]) => d);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
     const first = shown[0]?.[0] ?? '';
