@@ -13,6 +13,7 @@ const PG_SERVICE_TESTS = [
   'journal',
   'overdue-settings',
   'roster-import',
+  'roster-places',
   'services',
   'session-lock',
   'seed',

@@ -161,11 +161,19 @@ export interface SettingsValues {
   stalePositionMinutes: number;
   /** Incident board deadlines per priority (shared/overdue.ts). */
   overdue: OverdueThresholds;
+  /** Nearest-unit searches look no further than this, straight line (km). */
+  nearestMaxKm: number;
 }
 export interface Settings extends SettingsValues {
   version: number;
 }
-export const DEFAULT_SETTINGS: SettingsValues = { stalePositionMinutes: 30, overdue: DEFAULT_THRESHOLDS };
+export const DEFAULT_SETTINGS: SettingsValues = {
+  stalePositionMinutes: 30,
+  overdue: DEFAULT_THRESHOLDS,
+  nearestMaxKm: 25,
+};
+/** The widest a nearest-unit search may look: a metropolitan area, never another continent. */
+export const MAX_NEAREST_KM = 500;
 
 export interface Venue {
   id: string;

@@ -17,6 +17,10 @@ import {
   unprotectCell,
   type Cell,
 } from './roster-cells.js';
+import type { KnownPlaces, NamedVenue } from './place-match.js';
+import { readPlace, type PlaceCell, settleLiaison, type RosterWarning } from './roster-places.js';
+
+export { contingentKey, MAX_SITE, type RosterWarning } from './roster-places.js';
 
 export const ROSTER_COLUMNS = [
   'callsign',
@@ -63,7 +67,7 @@ export interface RosterImportResult {
   updated: number;
   /** Non-empty means nothing was written. */
   rejected: RosterIssue[];
-  warnings: string[];
+  warnings: RosterWarning[];
 }
 
 /**
@@ -83,6 +87,10 @@ export interface RosterRow {
   status?: UnitStatus;
   position?: { lat: number; lon: number };
   venueId?: string;
+  /** Where the unit is when the venue column names no venue: a bridge, or the text as given. */
+  site?: string;
+  /** This unit's own contact, when its liaison cell names another than its contingent's. */
+  contact?: string;
   sector?: string;
   handler?: string;
   dog?: string;
@@ -91,15 +99,12 @@ export interface RosterRow {
   notes?: string;
 }
 
-export interface RosterVenue {
-  id: string;
-  name: string;
-}
+export type RosterVenue = NamedVenue;
 
 export interface ParsedRoster {
   rows: RosterRow[];
   rejected: RosterIssue[];
-  warnings: string[];
+  warnings: RosterWarning[];
 }
 
 interface CsvRecord {
@@ -109,11 +114,9 @@ interface CsvRecord {
 
 type Header = Map<RosterColumn, number>;
 
-/** The contingent a row belongs to: same country, same agency ignoring case (accents count). */
-export const contingentKey = (country: string, agency: string): string =>
-  `${country}|${agency.normalize('NFC').toLowerCase()}`;
-
-export function parseRoster(csv: string, venues: readonly RosterVenue[]): ParsedRoster {
+/** `places` may be the venues alone (no bridges). */
+export function parseRoster(csv: string, places: KnownPlaces | readonly RosterVenue[]): ParsedRoster {
+  const known: KnownPlaces = isPlaces(places) ? places : { venues: places, bridges: [] };
   // One line break: spreadsheets mix CRLF records with LF inside cells, and old Macs wrote CR.
   const text = csv.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!text.trim()) return { rows: [], rejected: [fileIssue('the file is empty')], warnings: [] };
@@ -124,6 +127,7 @@ export function parseRoster(csv: string, venues: readonly RosterVenue[]): Parsed
   if (header.rejected.length) return { rows: [], rejected: header.rejected, warnings: header.warnings };
 
   const rejected = [...issues];
+  const warnings = [...header.warnings];
   const rows: RosterRow[] = [];
   const firstLine = new Map<string, number>();
   const liaisons = new Map<string, { name: string; line: number }>();
@@ -134,7 +138,7 @@ export function parseRoster(csv: string, venues: readonly RosterVenue[]): Parsed
     return countries.get(text) ?? null;
   };
   for (const record of body) {
-    const row = readRow(record, header.columns, head.cells.length, { venues, country });
+    const row = readRow(record, header.columns, head.cells.length, { places: known, country });
     // A second occurrence is an error even when either row has other faults.
     const seen = row.callsign ? firstLine.get(row.callsign) : undefined;
     if (row.callsign && seen === undefined) firstLine.set(row.callsign, record.line);
@@ -148,16 +152,16 @@ export function parseRoster(csv: string, venues: readonly RosterVenue[]): Parsed
     }
     if (seen !== undefined) continue;
     const r = row.value;
-    const conflict = liaisonConflict(liaisons, r);
-    if (conflict) {
-      rejected.push(conflict);
-      continue;
-    }
+    if (row.warning) warnings.push(row.warning);
+    const liaison = settleLiaison(liaisons, r);
+    if (liaison) warnings.push(liaison);
     rows.push(r);
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { rows, rejected, warnings: header.warnings };
+  return { rows, rejected, warnings };
 }
+
+const isPlaces = (p: KnownPlaces | readonly RosterVenue[]): p is KnownPlaces => !Array.isArray(p);
 
 const fileIssue = (reason: string): RosterIssue => ({ line: 1, column: '', reason });
 
@@ -213,14 +217,15 @@ const isColumn = (name: string): name is RosterColumn => (ROSTER_COLUMNS as read
 function mapHeader(head: CsvRecord, body: readonly CsvRecord[]) {
   const columns: Header = new Map();
   const rejected: RosterIssue[] = [];
-  const warnings: string[] = [];
+  const warnings: RosterWarning[] = [];
+  const warn = (reason: string, value?: string) =>
+    warnings.push({ line: head.line, column: '', reason, ...(value !== undefined && { value }) });
   head.cells.forEach((cell, i) => {
     const name = headerName(cell);
     if (!name) {
-      if (body.some((r) => (r.cells[i] ?? '').trim() !== ''))
-        warnings.push(`column ${i + 1} has no name; ignored`);
+      if (body.some((r) => (r.cells[i] ?? '').trim() !== '')) warn(`column ${i + 1} has no name; ignored`);
     } else if (!isColumn(name)) {
-      warnings.push(`unknown column "${cell.trim()}" (column ${i + 1}) ignored`);
+      warn(`unknown column "${cell.trim()}" (column ${i + 1}) ignored`, cell.trim());
     } else if (columns.has(name)) {
       rejected.push({
         line: head.line,
@@ -240,16 +245,15 @@ function mapHeader(head: CsvRecord, body: readonly CsvRecord[]) {
 
 /** The callsign comes back with the issues too, so duplicates are caught among bad rows as well. */
 type RowResult = { callsign: string | undefined } & (
-  { ok: true; value: RosterRow } | { ok: false; issues: RosterIssue[] }
+  { ok: true; value: RosterRow; warning?: RosterWarning } | { ok: false; issues: RosterIssue[] }
 );
 
 interface Lookups {
-  venues: readonly RosterVenue[];
+  places: KnownPlaces;
   country: (text: string) => string | null;
 }
 
 function readRow(record: CsvRecord, header: Header, width: number, lookups: Lookups): RowResult {
-  const { venues } = lookups;
   const issues: RosterIssue[] = [];
   if (record.cells.slice(width).some((c) => c.trim() !== '')) {
     issues.push({
@@ -296,12 +300,9 @@ function readRow(record: CsvRecord, header: Header, width: number, lookups: Look
     issues.push({ line: record.line, column: 'lon', reason: 'lat given without lon' });
   if (raw('lon') && !raw('lat'))
     issues.push({ line: record.line, column: 'lat', reason: 'lon given without lat' });
-  const venueId = field('venue', (v): Cell<string> => {
-    const lower = v.toLowerCase();
-    const venue = venues.find((x) => x.id === v) ?? venues.find((x) => x.name.toLowerCase() === lower);
-    return venue
-      ? { ok: true, value: venue.id }
-      : { ok: false, reason: `no venue "${v}" (give its id or its name)` };
+  const place = field('venue', (v): Cell<Extract<PlaceCell, { ok: true }>> => {
+    const cell = readPlace(v, record.line, lat !== undefined && lon !== undefined, lookups.places);
+    return cell.ok ? { ok: true, value: cell } : cell;
   });
   const row = {
     line: record.line,
@@ -309,8 +310,9 @@ function readRow(record: CsvRecord, header: Header, width: number, lookups: Look
     languages: field('languages', readLanguages),
     liaison: field('liaison', text(200)),
     status: field('status', readStatus),
-    position: lat !== undefined && lon !== undefined ? { lat, lon } : undefined,
-    venueId,
+    position: lat !== undefined && lon !== undefined ? { lat, lon } : place?.position,
+    venueId: place?.venueId,
+    site: place?.site,
     sector: field('sector', text(80)),
     handler: field('handler', text(200)),
     dog: field('dog', text(200)),
@@ -321,25 +323,6 @@ function readRow(record: CsvRecord, header: Header, width: number, lookups: Look
   if (issues.length || !callsign || !country || !agency || !kind || !personnel) {
     return { ok: false, issues, callsign };
   }
-  return { ok: true, callsign, value: { ...row, callsign, country, agency, kind, personnel } };
-}
-
-/** One contingent, one liaison officer: a second, different name for it is an error. */
-function liaisonConflict(
-  seen: Map<string, { name: string; line: number }>,
-  r: RosterRow,
-): RosterIssue | null {
-  if (!r.liaison) return null;
-  const key = contingentKey(r.country, r.agency);
-  const first = seen.get(key);
-  if (!first) {
-    seen.set(key, { name: r.liaison, line: r.line });
-    return null;
-  }
-  if (first.name === r.liaison) return null;
-  return {
-    line: r.line,
-    column: 'liaison',
-    reason: `${r.country} ${r.agency} already has liaison "${first.name}" (line ${first.line})`,
-  };
+  const value = { ...row, callsign, country, agency, kind, personnel };
+  return { ok: true, callsign, value, ...(place?.warning && { warning: place.warning }) };
 }

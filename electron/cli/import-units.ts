@@ -1,10 +1,11 @@
-// `vigie import-units --db FILE ROSTER.csv [--dry-run]`: the roster import from a shell. Creates
-// the database if missing; journals under the shell's user at desk "cli". Prints
-// { imported, updated, rejected } on stdout (warnings on stderr) and exits 2 when rows are rejected.
+// `vigie import-units --db FILE ROSTER.csv [--dry-run]`: the roster import from a shell, into a
+// database that holds an operation; journals under the shell's user at desk "cli". Prints
+// { imported, updated, rejected, warnings } on stdout (warnings on stderr too) and exits 2 when rows
+// are rejected or there is no operation.
 import { existsSync, readFileSync } from 'node:fs';
-import { openDatabase } from '../store/db.js';
+import { isRoomUrl, openDatabase } from '../store/db.js';
 import { getOperation } from '../store/meta.js';
-import { importRoster } from '../services/roster-import.js';
+import { importRoster, NO_OPERATION } from '../services/roster-import.js';
 import { clockFor, realTime } from '../../shared/clock.js';
 import { MAX_ROSTER_BYTES } from '../../shared/roster.js';
 import type { Operator } from '../../shared/domain.js';
@@ -36,17 +37,26 @@ export function importUnits(argv: string[], _paths: AppPaths, io: Io): number {
   if (!file || extra.length)
     throw new UsageError('give one roster file: vigie import-units --db FILE ROSTER.csv');
   const csv = readRoster(file);
-  const db = openDatabase(resolveDb(values.db));
+  // Never create an empty file only to say it holds no operation.
+  const target = resolveDb(values.db, process.env, { create: false });
+  if (!isRoomUrl(target) && !existsSync(target))
+    throw new UsageError(`--db: no database at ${target}; ${NO_OPERATION}`);
+  const db = openDatabase(target);
   try {
     const op = getOperation(db);
-    const ctx = { db, clock: op ? clockFor(op, realTime) : realTime, real: realTime };
+    if (!op) throw new UsageError(NO_OPERATION);
+    const ctx = { db, clock: clockFor(op, realTime), real: realTime };
     const mode = values['dry-run']
       ? { dryRun: true as const }
       : { dryRun: false as const, who: cliOperator() };
     const result = importRoster(ctx, csv, mode);
-    for (const w of result.warnings) io.err(`warning: ${w}`);
-    const { imported, updated, rejected } = result;
-    io.out(JSON.stringify({ imported, updated, rejected }, null, 2));
+    for (const w of result.warnings)
+      io.err(
+        `warning: line ${w.line}${w.column ? `, ${w.column}` : ''}: ${w.reason}` +
+          (w.closest?.length ? ` (closest: ${w.closest.join(', ')})` : ''),
+      );
+    const { imported, updated, rejected, warnings } = result;
+    io.out(JSON.stringify({ imported, updated, rejected, warnings }, null, 2));
     return rejected.length ? 2 : 0;
   } finally {
     db.close();

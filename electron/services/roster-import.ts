@@ -15,6 +15,8 @@ import {
   type RosterRow,
 } from '../../shared/roster.js';
 import { listVenues } from '../store/venues.js';
+import { listRoutes } from '../store/routes.js';
+import { getOperation } from '../store/meta.js';
 import { findUnitByCallsign, insertUnit, updateUnitFields, type UnitChanges } from '../store/units.js';
 import { insertPosition } from '../store/positions.js';
 import { activeAssignmentOfUnit } from '../store/assignments.js';
@@ -25,7 +27,10 @@ export type ImportMode = { dryRun: true } | { dryRun: false; who: Operator };
 export function importRoster(ctx: Ctx, csv: string, mode: ImportMode): RosterImportResult {
   const who = mode.dryRun ? null : mode.who;
   return ctx.db.transaction((): RosterImportResult => {
-    const parsed = parseRoster(csv, listVenues(ctx.db));
+    // Without an operation there are no venues either: every venue would be "unknown".
+    if (!getOperation(ctx.db)) throw noOperation();
+    const bridges = listRoutes(ctx.db).flatMap((r) => r.bridges);
+    const parsed = parseRoster(csv, { venues: listVenues(ctx.db), bridges });
     const done = (imported: number, updated: number, rejected: RosterIssue[]): RosterImportResult => ({
       imported,
       updated,
@@ -75,6 +80,35 @@ export function importRoster(ctx: Ctx, csv: string, mode: ImportMode): RosterImp
   })();
 }
 
+export const NO_OPERATION =
+  'this database holds no operation: create one first (vigie seed --db FILE, or open it in the console), then import the roster';
+
+const noOperation = () =>
+  new ApiError({
+    code: 'invalid_input',
+    message: `importRoster: ${NO_OPERATION}`,
+    issues: [{ path: 'operation', message: NO_OPERATION }],
+  });
+
+/** Lines the import writes into a unit's notes, each after its own prefix, replaced on re-import. */
+const SITE = 'Site: ';
+const CONTACT = 'Contact: ';
+
+/**
+ * The unit's notes with the row's site and contact: a unit has no column for either, so they go in
+ * the notes under their prefix (earlier ones replaced). Undefined when the row changes nothing.
+ */
+export function notesFor(row: RosterRow, current: string | null): string | undefined {
+  if (row.site === undefined && row.contact === undefined) return row.notes;
+  const tagged = (line: string) =>
+    (row.site !== undefined && line.startsWith(SITE)) ||
+    (row.contact !== undefined && line.startsWith(CONTACT));
+  const base = (row.notes ?? current ?? '').split('\n').filter((line) => line && !tagged(line));
+  if (row.site !== undefined) base.push(SITE + row.site);
+  if (row.contact !== undefined) base.push(CONTACT + row.contact);
+  return base.join('\n');
+}
+
 /** A roster may not free a unit that is working an incident: that is the incident's release. */
 function stillAssigned(
   ctx: Ctx,
@@ -99,6 +133,7 @@ function stillAssigned(
 
 function createUnit(ctx: Ctx, who: Operator, at: string, row: RosterRow, contingentId: string): void {
   const id = newId(ctx.clock);
+  const notes = notesFor(row, null) ?? null;
   const k9 =
     row.handler || row.dog || row.detection || row.restDue
       ? {
@@ -123,14 +158,14 @@ function createUnit(ctx: Ctx, who: Operator, at: string, row: RosterRow, conting
     positionAt: row.position ? at : null,
     positionSource: row.position ? SOURCE : null,
     k9,
-    notes: row.notes ?? null,
+    notes,
   });
   if (row.position) insertPosition(ctx.db, { unitId: id, at, ...row.position, source: SOURCE });
   journal(ctx, who, {
     action: 'unit.created',
     entityType: 'unit',
     entityId: id,
-    data: { ...row, contingentId },
+    data: { ...row, notes, contingentId },
   });
 }
 
@@ -157,7 +192,7 @@ function unitChanges(unit: Unit, row: RosterRow, contingentId: string, at: strin
   given('dog', unit.k9?.dog ?? null, row.dog);
   given('detection', unit.k9?.detection ?? null, row.detection);
   given('restDue', unit.k9?.restDue ?? null, row.restDue);
-  given('notes', unit.notes, row.notes);
+  given('notes', unit.notes, notesFor(row, unit.notes));
   if (row.position && (row.position.lat !== unit.lat || row.position.lon !== unit.lon)) {
     Object.assign(changes, { ...row.position, positionAt: at });
     if (unit.positionSource !== SOURCE) changes.positionSource = SOURCE;

@@ -3,7 +3,7 @@
 // a row offers (assign to the incident, show the unit) is the caller's.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NearestUnit } from '../../shared/api/units';
+import type { NearestAnswer, NearestUnit } from '../../shared/api/units';
 import { UNIT_KINDS, type UnitKind } from '../../shared/domain';
 import { toApiError } from '../api';
 import { appClient } from '../lock/client';
@@ -25,7 +25,8 @@ export function NearestList(props: { place: NearestPlace; action: (row: NearestU
   const units = useUnits();
   const [kind, setKind] = useState<UnitKind | ''>('');
   const [language, setLanguage] = useState('');
-  const [rows, setRows] = useState<NearestUnit[] | null>(null);
+  const [answer, setAnswer] = useState<NearestAnswer | null>(null);
+  const rows = answer?.units ?? null;
   const [error, setError] = useState<string | null>(null);
   const languages = useMemo(
     () => [...new Set(contingents.flatMap((c) => c.languages))].sort(),
@@ -44,7 +45,7 @@ export function NearestList(props: { place: NearestPlace; action: (row: NearestU
       .nearestUnits({ ...where, limit: 10, ...(kind ? { kind } : {}), ...(language ? { language } : {}) })
       .then((r) => {
         if (!live) return;
-        setRows(r);
+        setAnswer(r);
         setError(null);
       })
       .catch((err: unknown) => live && setError(toApiError(err).message));
@@ -74,7 +75,11 @@ export function NearestList(props: { place: NearestPlace; action: (row: NearestU
         />
       </div>
       {error && <p className="form-error">{error}</p>}
-      {rows && rows.length === 0 && <p className="hint">{t('nearest.none')}</p>}
+      {answer && answer.units.length === 0 && (
+        <p className="hint" data-testid="nearest-none">
+          {t('nearestLimit.none', { km: answer.maxKm })}
+        </p>
+      )}
       {rows && rows.length > 0 && (
         <ul className="nearest-list">
           {rows.map((r) => (

@@ -117,7 +117,16 @@ export function RosterImport() {
               <h4>{t('roster.warnings', { count: result.warnings.length })}</h4>
               <ul className="roster-warnings" data-testid="roster-warnings">
                 {result.warnings.map((w, i) => (
-                  <li key={i}>{w}</li>
+                  <li key={i} data-testid="roster-warning" data-line={w.line} data-column={w.column}>
+                    {w.line > 1 && <span className="num">{t('rosterWarn.line', { line: w.line })} </span>}
+                    {w.reason}
+                    {w.closest && w.closest.length > 0 && (
+                      <span className="roster-closest">
+                        {' '}
+                        {t('rosterWarn.closest', { names: w.closest.join(', ') })}
+                      </span>
+                    )}
+                  </li>
                 ))}
               </ul>
             </>

@@ -1,9 +1,10 @@
-// Console settings: minutes before a position counts as stale (updateSettings) and the idle time
+// Console settings: minutes before a position counts as stale and how far a nearest-unit search
+// looks (updateSettings) and the idle time
 // before the desk locks (setIdleLock; 0 = never); the way to the backups (list and restore). Only a
 // supervisor changes them (and reaches the backups): everyone else reads them.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../shared/domain';
+import { MAX_NEAREST_KM, type Settings } from '../../shared/domain';
 import type { OverdueThresholds } from '../../shared/overdue';
 import { setThresholds } from '../incidents/overdue';
 import { OverdueFields } from './OverdueFields';
@@ -26,6 +27,7 @@ export function SettingsDialog() {
   const canBackups = useCan('listBackups');
   const [settings, setSettings] = useState<Settings | null>(null);
   const [stale, setStale] = useState('');
+  const [nearestKm, setNearestKm] = useState('');
   const [overdue, setOverdue] = useState<OverdueThresholds | null>(null);
   const [idle, setIdle] = useState(String(lock?.idleLockMinutes ?? 0));
   const [message, setMessage] = useState<string | null>(null);
@@ -37,6 +39,7 @@ export function SettingsDialog() {
       .then((s) => {
         setSettings(s);
         setStale(String(s.stalePositionMinutes));
+        setNearestKm(String(s.nearestMaxKm));
         setOverdue(s.overdue);
       })
       .catch((err: unknown) => setError(toApiError(err).message));
@@ -49,10 +52,12 @@ export function SettingsDialog() {
     try {
       const overdueChanged =
         overdue !== null && JSON.stringify(overdue) !== JSON.stringify(settings?.overdue);
-      if (settings && (Number(stale) !== settings.stalePositionMinutes || overdueChanged)) {
+      const nearestChanged = Number(nearestKm) !== settings?.nearestMaxKm;
+      if (settings && (Number(stale) !== settings.stalePositionMinutes || overdueChanged || nearestChanged)) {
         const s = await appClient().updateSettings({
           version: settings.version,
           stalePositionMinutes: Number(stale),
+          nearestMaxKm: Number(nearestKm),
           ...(overdueChanged && overdue ? { overdue } : {}),
         });
         setSettings(s);
@@ -85,6 +90,17 @@ export function SettingsDialog() {
             data-testid="settings-stale"
             value={stale}
             onChange={setStale}
+          />
+          <TextField
+            label={t('nearestLimit.setting')}
+            type="number"
+            min={0.1}
+            max={MAX_NEAREST_KM}
+            step="any"
+            required
+            data-testid="settings-nearest-km"
+            value={nearestKm}
+            onChange={setNearestKm}
           />
           {overdue && <OverdueFields value={overdue} onChange={setOverdue} />}
           <TextField

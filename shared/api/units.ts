@@ -4,6 +4,7 @@ import {
   MOVE_SOURCES,
   UNIT_KINDS,
   UNIT_STATUSES,
+  MAX_NEAREST_KM,
   type Contingent,
   type ContingentDetail,
   type Settings,
@@ -22,6 +23,13 @@ export interface NearestUnit {
   distanceM: number;
   /** On foot, whole minutes rounded up (see services/nearest.ts for the assumptions). */
   walkMinutes: number;
+}
+
+/** The nearest available units within the search limit (the setting); none there, an empty list. */
+export interface NearestAnswer {
+  /** The limit the search used, km. */
+  maxKm: number;
+  units: NearestUnit[];
 }
 
 export const moveUnitInput = z
@@ -115,7 +123,7 @@ export const unitCalls = {
   listUnitPositions: call<UnitPosition[]>()(
     z.object({ id, limit: z.number().int().min(1).max(1000).default(100) }).strict(),
   ),
-  nearestUnits: call<NearestUnit[]>()(nearestUnitsInput),
+  nearestUnits: call<NearestAnswer>()(nearestUnitsInput),
   importRoster: call<RosterImportResult>()(importRosterInput),
   getSettings: call<Settings>()(none),
   updateSettings: call<Settings>()(
@@ -124,6 +132,7 @@ export const unitCalls = {
         version,
         stalePositionMinutes: z.number().int().min(1).max(1440).optional(),
         overdue: overdueThresholdsSchema.optional(),
+        nearestMaxKm: z.number().min(0.1).max(MAX_NEAREST_KM).optional(),
       })
       .strict(),
   ),

@@ -180,10 +180,16 @@ describe('the units board', () => {
       'good.csv',
       'callsign,country,agency,kind,personnel,languages,liaison,status,lat,lon\n' +
         'IS-LRH-01,Iceland,Lögreglan,patrol,4,is|en,Jón Jónsson,available,48.8530,2.3499\n' +
-        'IS-LRH-02,IS,Lögreglan,k9_patrol,2,is|en,,available,48.8560,2.3520\n',
+        'IS-LRH-02,IS,Lögreglan,k9_patrol,2,is|en,Anna Sigurðardóttir,available,48.8560,2.3520\n',
     );
     await page.getByTestId('roster-file').setInputFiles(good);
     await expect.poll(() => page.getByTestId('roster-preview').getAttribute('data-rejected')).toBe('0');
+    // A second liaison for the contingent is not an error: it is that unit's contact, and said so.
+    const warning = page.getByTestId('roster-warning');
+    await expect.poll(() => warning.count()).toBe(1);
+    expect(await warning.getAttribute('data-line')).toBe('3');
+    expect(await warning.getAttribute('data-column')).toBe('liaison');
+    expect(await warning.innerText()).toContain('"Anna Sigurðardóttir" kept as this unit\'s contact');
     const commit = page.getByTestId('roster-commit');
     expect(await commit.innerText()).toBe('Import 2 units');
     expect((await api<Unit[]>('listUnits', {})).length).toBe(before);
@@ -363,8 +369,15 @@ describe('the units board', () => {
       .evaluateAll((els) =>
         els.map((e) => [e.getAttribute('data-callsign'), Number(e.getAttribute('data-distance-m'))] as const),
       );
-    const expected = await api<{ unit: Unit; distanceM: number }[]>('nearestUnits', { ...point, limit: 10 });
-    expect(shown.map(([c]) => c)).toEqual(expected.map((r) => r.unit.callsign));
+    const expected = await api<{ maxKm: number; units: { unit: Unit; distanceM: number }[] }>(
+      'nearestUnits',
+      {
+        ...point,
+        limit: 10,
+      },
+    );
+    expect(expected.maxKm).toBe(25);
+    expect(shown.map(([c]) => c)).toEqual(expected.units.map((r) => r.unit.callsign));
     const distances = shown.map(([, d]) => d);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
     const first = shown[0]?.[0] ?? '';

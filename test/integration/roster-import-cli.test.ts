@@ -30,16 +30,22 @@ function counts(file: string) {
 }
 
 describe('vigie import-units', () => {
-  it('imports into a seeded database and prints exactly { imported, updated, rejected }', async () => {
+  it('imports into a seeded database and prints exactly { imported, updated, rejected, warnings }', async () => {
     const db = tempDb();
     expect((await run('seed', '--db', db)).code).toBe(0);
     const before = counts(db);
     const r = await run('import-units', '--db', db, fixture('valid.csv'));
     expect(r.code).toBe(0);
     const printed: unknown = JSON.parse(r.stdout);
-    expect(printed).toEqual({ imported: 4, updated: 0, rejected: [] });
-    expect(Object.keys(printed as object)).toEqual(['imported', 'updated', 'rejected']);
-    expect(r.stderr).toMatch(/warning: unknown column "radio"/);
+    const radio = {
+      line: 1,
+      column: '',
+      reason: 'unknown column "radio" (column 19) ignored',
+      value: 'radio',
+    };
+    expect(printed).toEqual({ imported: 4, updated: 0, rejected: [], warnings: [radio] });
+    expect(Object.keys(printed as object)).toEqual(['imported', 'updated', 'rejected', 'warnings']);
+    expect(r.stderr).toMatch(/warning: line 1: unknown column "radio"/);
     expect(counts(db).units).toBe(before.units + 4);
 
     const raw = new Database(db, { readonly: true });
@@ -49,21 +55,52 @@ describe('vigie import-units', () => {
     expect((await run('verify', '--db', db)).code).toBe(0);
 
     const again = await run('import-units', '--db', db, fixture('valid.csv'));
-    expect(JSON.parse(again.stdout)).toEqual({ imported: 0, updated: 0, rejected: [] });
+    expect(JSON.parse(again.stdout)).toEqual({ imported: 0, updated: 0, rejected: [], warnings: [radio] });
   });
 
-  it('creates a missing database', async () => {
-    const db = join(tempDir(), 'new', 'vigie.db');
+  it('prints each place it could not match beside a position, with the closest known names', async () => {
+    const db = tempDb();
+    await run('seed', '--db', db);
     const roster = join(tempDir(), 'roster.csv');
     writeFileSync(
       roster,
-      'callsign;country;agency;kind;personnel\nNZ-AOS-01;Nouvelle-Zélande;Armed Offenders Squad;patrol;6\n',
+      'callsign;country;agency;kind;personnel;lat;lon;venue\n' +
+        'NZ-AOS-01;Nouvelle-Zélande;Armed Offenders Squad;patrol;6;48.8583;2.2944;Tour Eiffel\n' +
+        'NZ-AOS-02;NZ;Armed Offenders Squad;patrol;6;;;pont d’Iena\n',
     );
     const r = await run('import-units', '--db', db, roster);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ imported: 1, updated: 0, rejected: [] });
-    expect(existsSync(db)).toBe(true);
-    expect(counts(db)).toMatchObject({ units: 1, contingents: 1 });
+    const printed = JSON.parse(r.stdout) as { imported: number; warnings: { closest?: string[] }[] };
+    expect(printed).toMatchObject({
+      imported: 2,
+      rejected: [],
+      warnings: [{ line: 2, column: 'venue', value: 'Tour Eiffel' }],
+    });
+    expect(printed.warnings[0]?.closest).toHaveLength(3);
+    expect(r.stderr).toMatch(/warning: line 2, venue: no venue or bridge "Tour Eiffel".*\(closest: /);
+  });
+
+  it('exits 2 without an operation, saying how to create one, and creates no database', async () => {
+    const roster = join(tempDir(), 'roster.csv');
+    writeFileSync(
+      roster,
+      'callsign;country;agency;kind;personnel;venue\nNZ-AOS-01;Nouvelle-Zélande;Armed Offenders Squad;patrol;6;Stade de France\n',
+    );
+    const db = join(tempDir(), 'new', 'vigie.db');
+    const r = await run('import-units', '--db', db, roster);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no database at .*holds no operation: create one first \(vigie seed --db FILE/);
+    expect(existsSync(db)).toBe(false);
+
+    // A database file that exists but was never given an operation.
+    const empty = tempDb();
+    const bare = new Database(empty);
+    bare.close();
+    const e = await run('import-units', '--db', empty, roster);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toMatch(/^vigie import-units: this database holds no operation: create one first/m);
+    expect(counts(empty)).toEqual({ units: 0, contingents: 0, journal: 0 });
   });
 
   it('exits 2 with every rejected row and writes nothing', async () => {
@@ -73,7 +110,7 @@ describe('vigie import-units', () => {
     const r = await run('import-units', '--db', db, fixture('invalid.csv'));
     expect(r.code).toBe(2);
     const printed = JSON.parse(r.stdout) as { imported: number; updated: number; rejected: unknown[] };
-    expect(Object.keys(printed)).toEqual(['imported', 'updated', 'rejected']);
+    expect(Object.keys(printed)).toEqual(['imported', 'updated', 'rejected', 'warnings']);
     expect(printed.imported).toBe(0);
     expect(printed.rejected).toHaveLength(12);
     expect(printed.rejected[0]).toEqual({ line: 4, column: 'callsign', reason: 'required value missing' });
@@ -87,7 +124,7 @@ describe('vigie import-units', () => {
     const before = counts(db);
     const r = await run('import-units', '--db', db, fixture('valid.csv'), '--dry-run');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ imported: 4, updated: 0, rejected: [] });
+    expect(JSON.parse(r.stdout)).toMatchObject({ imported: 4, updated: 0, rejected: [] });
     expect(counts(db)).toEqual(before);
     expect((await run('import-units', '--db', db, fixture('invalid.csv'), '--dry-run')).code).toBe(2);
   });

@@ -4,6 +4,7 @@ import { openVigie } from '../../electron/services/app.js';
 import { createDesk } from '../../electron/services/desk.js';
 import { dispatch } from '../../electron/services/dispatch.js';
 import { insertVenue } from '../../electron/store/venues.js';
+import { setOperation } from '../../electron/store/meta.js';
 import { journal, SYSTEM } from '../../electron/services/context.js';
 import { fixedClock } from '../../shared/clock.js';
 import { ApiError } from '../../shared/errors.js';
@@ -44,7 +45,9 @@ describe('importRoster', () => {
       imported: 4,
       updated: 0,
       rejected: [],
-      warnings: ['unknown column "radio" (column 19) ignored'],
+      warnings: [
+        { line: 1, column: '', reason: 'unknown column "radio" (column 19) ignored', value: 'radio' },
+      ],
     });
     const units = call('listUnits', {});
     expect(units).toHaveLength(before + 4);
@@ -251,8 +254,16 @@ describe('units export', () => {
       real: fixedClock(REAL_START),
     });
     try {
-      // The venues as a scenario would bring them: written and journaled in one transaction.
+      // The operation and venues as a scenario would bring them: written and journaled together.
       b.db.transaction(() => {
+        setOperation(b.db, {
+          scenarioId: null,
+          name: 'Copy',
+          mode: 'real',
+          timezone: 'Europe/Paris',
+          scenarioStart: null,
+          anchorReal: null,
+        });
         for (const v of a.call('listVenues', {})) insertVenue(b.db, v);
         journal({ db: b.db, clock: fixedClock(REAL_START), real: fixedClock(REAL_START) }, SYSTEM, {
           action: 'venue.created',

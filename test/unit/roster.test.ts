@@ -16,7 +16,9 @@ describe('parseRoster: a valid file', () => {
   it('reads every column, resolves country names, and warns about unknown columns', () => {
     const r = parseRoster(fixture('valid.csv'), VENUES);
     expect(r.rejected).toEqual([]);
-    expect(r.warnings).toEqual(['unknown column "radio" (column 19) ignored']);
+    expect(r.warnings).toEqual([
+      { line: 1, column: '', reason: 'unknown column "radio" (column 19) ignored', value: 'radio' },
+    ]);
     expect(r.rows.map((x) => [x.line, x.callsign, x.country])).toEqual([
       [2, 'GR-EKAM-01', 'GR'],
       [3, 'GR-EKAM-02', 'GR'],
@@ -133,7 +135,8 @@ describe('parseRoster: invalid rows', () => {
     expect(reason(8, 'personnel')).toMatch(/"four" is not a head count/);
     expect(reason(9, 'lon')).toBe('lat given without lon');
     expect(reason(10, 'lat')).toBe('95 is out of range (-90 to 90)');
-    expect(reason(11, 'venue')).toMatch(/no venue "nowhere-stadium"/);
+    // Without a position an unknown venue leaves the unit nowhere: still an error, with the closest names.
+    expect(reason(11, 'venue')).toMatch(/^no venue or bridge "nowhere-stadium": .*closest: /);
     expect(reason(12, 'callsign')).toBe('duplicate callsign FR-OK-01, first on line 2');
     expect(reason(13, 'languages')).toMatch(/"xx"/);
   });
@@ -181,14 +184,87 @@ describe('parseRoster: invalid rows', () => {
 
   it('wants lat and lon together, finds venues by id or name, and one liaison per contingent', () => {
     const r = parseRoster(
-      `${HEAD},lon,venue,liaison\nA-1,FR,X,patrol,2,2.3,,\nA-2,FR,X,patrol,2,,bercy arena,Ann\nA-3,France,x,patrol,2,,,Bob\n`,
+      `${HEAD},lon,venue,liaison\nA-1,FR,X,patrol,2,2.3,,\nA-2,FR,X,patrol,2,,bercy arena,Ann\nA-3,France,x,patrol,2,,,Bob\nA-4,FR,X,patrol,2,,,Ann\n`,
       VENUES,
     );
-    expect(r.rejected).toEqual([
-      { line: 2, column: 'lat', reason: 'lon given without lat' },
-      { line: 4, column: 'liaison', reason: 'FR x already has liaison "Ann" (line 3)' },
+    expect(r.rejected).toEqual([{ line: 2, column: 'lat', reason: 'lon given without lat' }]);
+    expect(r.rows[0]).toMatchObject({ callsign: 'A-2', venueId: 'bercy-arena', liaison: 'Ann' });
+    // A second name for the contingent: the first stays its liaison, the second is that unit's contact.
+    expect(r.rows[1]).toMatchObject({ callsign: 'A-3', liaison: 'Ann', contact: 'Bob' });
+    expect(r.rows[2]).toMatchObject({ callsign: 'A-4', liaison: 'Ann' });
+    expect(r.rows[2]?.contact).toBeUndefined();
+    expect(r.warnings).toEqual([
+      {
+        line: 4,
+        column: 'liaison',
+        value: 'Bob',
+        reason: 'FR x already has liaison "Ann" (line 3): "Bob" kept as this unit\'s contact',
+      },
     ]);
-    expect(r.rows[0]).toMatchObject({ callsign: 'A-2', venueId: 'bercy-arena' });
+  });
+});
+
+describe('parseRoster: places as contingents write them', () => {
+  const places = {
+    venues: [
+      ...VENUES,
+      { id: 'concorde', name: 'Concorde (urban park)' },
+      { id: 'trocadero', name: 'Trocadéro', aliases: ['Jardins du Trocadéro'] },
+    ],
+    bridges: [
+      { name: "Pont d'Iéna", lat: 48.8599, lon: 2.2921 },
+      { name: 'Pont de la Concorde', lat: 48.8637, lon: 2.3198 },
+    ],
+  };
+  const HEADER = `${HEAD},lat,lon,venue`;
+
+  it('matches ids, names, aliases and bridges ignoring case, accents and punctuation', () => {
+    const csv = [
+      HEADER,
+      'A-1,FR,X,patrol,2,,,STADE-DE-FRANCE',
+      'A-2,FR,X,patrol,2,,,concorde',
+      'A-3,FR,X,patrol,2,,,jardins du trocadero',
+      "A-4,FR,X,patrol,2,,,Pont d'Iena",
+      'A-5,FR,X,patrol,2,48.86,2.29,pont d’Iéna',
+      'A-6,FR,X,patrol,2,,,PONT DE LA CONCORDE.',
+    ].join('\n');
+    const r = parseRoster(csv, places);
+    expect(r.rejected).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.rows.map((x) => [x.callsign, x.venueId, x.site, x.position])).toEqual([
+      ['A-1', 'stade-de-france', undefined, undefined],
+      ['A-2', 'concorde', undefined, undefined],
+      ['A-3', 'trocadero', undefined, undefined],
+      // A bridge is a place: the unit stands on it, at the bridge's point unless the row gives one.
+      ['A-4', undefined, "Pont d'Iéna", { lat: 48.8599, lon: 2.2921 }],
+      ['A-5', undefined, "Pont d'Iéna", { lat: 48.86, lon: 2.29 }],
+      ['A-6', undefined, 'Pont de la Concorde', { lat: 48.8637, lon: 2.3198 }],
+    ]);
+  });
+
+  it('keeps an unknown venue beside a position as the site, with a warning naming the closest places', () => {
+    const csv = `${HEADER}\nA-1,FR,X,patrol,2,48.86,2.29,Pont d'Jena\nA-2,FR,X,patrol,2,,,Stad de Frnce\n`;
+    const r = parseRoster(csv, places);
+    expect(r.rows.map((x) => [x.callsign, x.site, x.venueId])).toEqual([['A-1', "Pont d'Jena", undefined]]);
+    expect(r.warnings).toEqual([
+      {
+        line: 2,
+        column: 'venue',
+        value: "Pont d'Jena",
+        reason:
+          'no venue or bridge "Pont d\'Jena": imported at its position, "Pont d\'Jena" kept as the unit\'s site',
+        closest: ["Pont d'Iéna", 'Pont de la Concorde', 'Concorde (urban park)'],
+      },
+    ]);
+    // No position to fall back on: the row is refused, and told what was probably meant.
+    expect(r.rejected).toEqual([
+      {
+        line: 3,
+        column: 'venue',
+        reason:
+          'no venue or bridge "Stad de Frnce": give a venue\'s id or name, or lat and lon; closest: Stade de France, Pont de la Concorde, Pont d\'Iéna',
+      },
+    ]);
   });
 });
 
