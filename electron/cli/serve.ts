@@ -16,6 +16,7 @@ import { startLiveVigie, type LiveVigie } from '../services/live-vigie.js';
 import { startFeed } from '../services/feed.js';
 import { snapshotSource } from '../host/snapshot.js';
 import { isRoomUrl } from '../store/db.js';
+import { untilReachable } from './reachable.js';
 import { basemapSlot } from '../tiles/slot.js';
 import { TileFileError } from '../tiles/types.js';
 import { int, parse, resolveDb, UsageError } from './args.js';
@@ -64,13 +65,17 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
   // A room is archived with `vigie backup --db URL` (any server, any time) and protected by
   // PostgreSQL's own replication; the rolling file copies are a desk's.
   if (isRoomUrl(dbPath)) backups = { ...backups, everyMinutes: 0 };
-  const live = startLiveVigie({
-    dbPath,
-    resourcesDir: paths.resources,
-    backups,
-    ...(headFile !== undefined && { headFile }),
-    onBackupError: (err) => io.err(`vigie serve: rolling backup failed: ${(err as Error).message}`),
-  });
+  const live = await untilReachable(
+    () =>
+      startLiveVigie({
+        dbPath,
+        resourcesDir: paths.resources,
+        backups,
+        ...(headFile !== undefined && { headFile }),
+        onBackupError: (err) => io.err(`vigie serve: rolling backup failed: ${(err as Error).message}`),
+      }),
+    (line) => io.err(`vigie serve: ${line}`),
+  );
   const basemap = basemapSlot(live.current().db);
   const feed = startFeed({ current: () => live.current().db, location: dbPath });
   // The head file follows every commit the feed hears of: other servers' on a room, too.

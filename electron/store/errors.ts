@@ -2,7 +2,8 @@
 
 export class StoreError extends Error {
   constructor(
-    readonly kind: 'corrupt' | 'newer_version' | 'unreadable' | 'readonly',
+    /** 'unreachable': a room database that did not answer (it may be starting, or failing over). */
+    readonly kind: 'corrupt' | 'newer_version' | 'unreadable' | 'readonly' | 'unreachable',
     message: string,
   ) {
     super(message);

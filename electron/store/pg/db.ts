@@ -149,7 +149,7 @@ export function openPostgres(url: string, o: PgOpenOptions = {}): Db {
     bridge.close();
     if (err instanceof StoreError) throw err;
     if (err instanceof PgUnavailable)
-      throw new StoreError('unreadable', `Cannot reach room database ${db.location}: ${err.message}`);
+      throw new StoreError('unreachable', `Cannot reach room database ${db.location}: ${err.message}`);
     throw new StoreError('unreadable', `Cannot open room database ${db.location}: ${(err as Error).message}`);
   }
 }
