@@ -230,7 +230,7 @@ const err = (code: ApiErrorData['code'], message: string) => ({ error: { code, m
 const sessionGone = (s: SessionLookup) =>
   s.state === 'expired'
     ? 'Session expired: a session lasts at most 12 hours; sign in again.'
-    : 'Session not recognised (ended, or the server restarted): sign in again.';
+    : 'Session not recognised (it ended, or expired): sign in again.';
 
 function sendJson(
   res: ServerResponse,
