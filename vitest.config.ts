@@ -34,6 +34,7 @@ const PG_SERVICE_TESTS = [
   'head-anchor',
   'handover-head',
   'mirror-apply',
+  'host-sessions',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 // Files that must run alone: the room's servers racing to seed, and the timings a second worker

@@ -61,7 +61,7 @@ export function mirrorLink(client: RoomClient, mirror: Mirror | null): RoomLink 
   };
 
   const withRoom = (name: string, r: Result<unknown>): Result<unknown> => {
-    // The room no longer knows this desk's session (a restarted server): nobody is signed in.
+    // The room no longer knows this desk's session (ended, or expired): nobody is signed in.
     if (!r.ok && r.error.code === 'unauthorized') operator = null;
     if (!r.ok || !isCallName(name)) return r;
     if (name === 'signIn') operator = r.value as Operator;

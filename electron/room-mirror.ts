@@ -230,7 +230,7 @@ export function startMirror(o: MirrorOptions): Mirror {
     }, wait);
   };
 
-  // A refusal (401: the server restarted and forgot the desk's session) is an answer: the room is
+  // A refusal (401: the desk's session ended or expired) is an answer: the room is
   // there, the desk must sign in again, and the stream resumes once it has.
   const streamError = (err: Error) => {
     if (/ answered HTTP 40[13] /.test(err.message)) {

@@ -95,6 +95,7 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
     if (values.basemap) basemap.load(resolve(values.basemap));
     host = await startHost({
       handlers: live.handlers,
+      db: () => live.current().db,
       rendererDir: paths.renderer,
       resourcesDir: paths.resources,
       port,

@@ -19,11 +19,17 @@ import { streamEvents } from './events.js';
 import { serveSnapshot, type SnapshotSource } from './snapshot.js';
 import { serveJournalRows } from './journal-rows.js';
 import type { JournalFeed } from '../services/feed.js';
+import { storageFailure } from '../services/storage-errors.js';
+import type { Db } from '../store/db.js';
 import { allowedHosts, createListener, LOOPBACK, publicUrl, type Listen } from './listen.js';
 import { DEFAULT_MAX_BODY, declaredTooLarge, largeBodyTurn, maxBody, readBody } from './body-limits.js';
 
 export interface HostOptions {
   handlers: Handlers;
+  /** The database the browsers' sessions are kept in: every server on it shares them. */
+  db: () => Db;
+  /** Real time for the sessions' 12 hours (tests move it). */
+  now?: () => number;
   rendererDir: string;
   resourcesDir: string;
   /** 0 picks a free port. */
@@ -52,10 +58,12 @@ export async function startHost(o: HostOptions): Promise<Host> {
   const listen = o.listen ?? { address: LOOPBACK };
   const scheme = listen.tls ? 'https' : 'http';
   // Each signed-in browser is its own desk, named by its session cookie.
-  const sessions = new HostSessions(Boolean(listen.tls));
+  const sessions = new HostSessions(o.db, Boolean(listen.tls), o.now);
   const server = createListener(listen, (req, res) => {
     handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: internalError('browser host', err) });
+      // The sessions' database not answering is said as a call's storage failure would be.
+      if (!res.headersSent)
+        sendJson(res, 500, { error: storageFailure(err) ?? internalError('browser host', err) });
     });
   });
 
@@ -121,15 +129,21 @@ export async function startHost(o: HostOptions): Promise<Host> {
         }
       }
       const desk = session.state === 'ok' ? session.desk : sessions.fresh();
+      // A restore replaces the database file and its sessions table: the sessions are carried over.
+      const kept = name === 'restoreBackup' && session.state === 'ok' ? sessions.all() : null;
       const result = dispatch(o.handlers, name, input, desk);
-      if (result.ok) {
-        if (name === 'signIn' || name === 'acknowledgeHandover') {
-          if (session.state === 'ok') sessions.renew(session.token);
-          else headers['set-cookie'] = sessions.open(desk);
-        }
-        if (name === 'signOut' && session.state === 'ok') headers['set-cookie'] = sessions.end(session.token);
-        return sendJson(res, 200, result.value, headers);
+      if (kept && result.ok) sessions.carry(kept);
+      const renew = result.ok && (name === 'signIn' || name === 'acknowledgeHandover');
+      if (renew && session.state !== 'ok') {
+        for (const ended of sessions.prune()) endExpired(ended);
+        headers['set-cookie'] = sessions.open(desk);
+      } else if (name === 'signOut' && result.ok && session.state === 'ok') {
+        headers['set-cookie'] = sessions.end(session.token);
+      } else if (session.state === 'ok') {
+        // A lock, an unlock, a new person at a handover: every server sees it at the next call.
+        sessions.save(session.token, desk, renew);
       }
+      if (result.ok) return sendJson(res, 200, result.value, headers);
       return sendJson(res, HTTP_STATUS[result.error.code], { error: result.error }, headers);
     }
 
@@ -216,7 +230,7 @@ const err = (code: ApiErrorData['code'], message: string) => ({ error: { code, m
 const sessionGone = (s: SessionLookup) =>
   s.state === 'expired'
     ? 'Session expired: a session lasts at most 12 hours; sign in again.'
-    : 'Session not recognised (ended, or the server restarted): sign in again.';
+    : 'Session not recognised (it ended, or expired): sign in again.';
 
 function sendJson(
   res: ServerResponse,

@@ -13,7 +13,10 @@ export interface Dialect {
   incidentMatches(alias: string, param: string): string;
   /** The order rows were inserted in, to break ties. */
   insertionOrder(alias: string): string;
-  /** The operation's ordinary tables, as rows of { name } (engine and full-text internals left out). */
+  /**
+   * The operation's ordinary tables, as rows of { name }: engine and full-text internals left out,
+   * and the servers' browser sessions (host-sessions.ts), which are not the operation's data.
+   */
   readonly listTables: string;
   /** What an officer typed as this engine's full-text query: every word, as a prefix. */
   textQuery(text: string): string | null;
@@ -36,7 +39,7 @@ export const SQLITE: Dialect = {
   greatest: (a, b) => `MAX(${a}, ${b})`,
   insertionOrder: (alias) => `${alias}.rowid`,
   listTables:
-    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name",
+    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name <> 'host_sessions' ORDER BY name",
   incidentMatches: (alias, param) =>
     `${alias}.rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ${param})`,
   // Each word quoted, so FTS5 operators and punctuation are literal.
@@ -62,7 +65,8 @@ export const POSTGRES: Dialect = {
   insertionOrder: (alias) => `${alias}.id`,
   listTables: `SELECT table_name AS name FROM information_schema.tables
     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-      AND table_name NOT LIKE '%fts%' AND table_name <> 'vigie_schema' ORDER BY table_name`,
+      AND table_name NOT LIKE '%fts%' AND table_name NOT IN ('vigie_schema', 'host_sessions')
+    ORDER BY table_name`,
   incidentMatches: (alias, param) =>
     `${alias}.id IN (SELECT incident_id FROM incident_fts WHERE doc @@ to_tsquery('simple', ${param}))`,
   // Letters and digits only (tsquery operators cannot slip in), folded like the index, as prefixes.

@@ -1,9 +1,10 @@
 // `vigie serve` keeps rolling backups like the desktop app: the same scheduler, the same settings
 // (--backup-dir, --backup-every, --backup-keep), files appearing on each interval and capped at the
-// count, listed by the host's listBackups; stopping the server stops the schedule.
+// count, listed by the host's listBackups; stopping the server stops the schedule. A restore from
+// a browser keeps the browsers signed in: their sessions are not the backup's data.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { main } from '../../electron/cli.js';
 import { startServing, type Serving } from '../../electron/cli/serve.js';
 import type { BackupListing } from '../../shared/api/backups.js';
@@ -96,5 +97,23 @@ describe('vigie serve', () => {
     );
     expect(code).toBe(2);
     expect(err.join('\n')).toMatch(/--backup-every: expected an integer/);
+  });
+
+  it('keeps every browser signed in across a restore from one of them', async () => {
+    const dir = tempDir('vigie-backups-');
+    serving = await startServing(['--db', tempDb(), '--port', '0', '--backup-dir', dir], appPaths(), io);
+    const s = serving;
+    const before = hostClient(s.host.url);
+    await before.signIn('officer', 'D2');
+    const { file } = await s.live.rolling().runNow();
+    // Signed in after the backup: the backup's sessions table does not know this browser.
+    const browser = hostClient(s.host.url);
+    await browser.signIn('supervisor', 'D1');
+    const restored = await browser.call('restoreBackup', { file: basename(file), confirm: true });
+    expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+    expect((await browser.call('listBackups')).status).toBe(200);
+    expect((await before.call('listUnits')).status).toBe(200);
+    const rows = s.live.current().db.prepare('SELECT desk FROM host_sessions ORDER BY desk').all();
+    expect(rows).toEqual([{ desk: 'D1' }, { desk: 'D2' }]);
   });
 });

@@ -22,6 +22,7 @@ async function start(): Promise<Host> {
   const t = testApp();
   host = await startHost({
     handlers: t.app.handlers,
+    db: () => t.app.db,
     rendererDir: tempDir(),
     resourcesDir: paths.resources,
     port: 0,

@@ -3,9 +3,11 @@
 // journaled, sign-out clears the cookie, and the live feed and snapshot need a signed-in desk
 // (the snapshot only host watch officers and supervisors).
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost, type Host } from '../../electron/host/server.js';
+import { SESSION_MAX_MS } from '../../electron/host/sessions.js';
 import { snapshotSource } from '../../electron/host/snapshot.js';
 import { startFeed } from '../../electron/services/feed.js';
 import { hostAccess } from '../../electron/services/host-access.js';
@@ -29,9 +31,12 @@ const bag = {
   lon: 2.3372,
 };
 
-/** A host as `vigie serve` wires it: live feed, snapshot and the host's access rules. */
-async function start() {
-  const t = testApp();
+/**
+ * A host as `vigie serve` wires it: live feed, snapshot and the host's access rules; on `db` (a
+ * second server on the same database) and with `now` as the sessions' real time when given.
+ */
+async function start(db?: string, now?: () => number) {
+  const t = testApp(db);
   const renderer = tempDir();
   mkdirSync(join(renderer, 'assets'));
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Vigie</title>');
@@ -39,6 +44,8 @@ async function start() {
   const snapshot = snapshotSource(() => t.app.db);
   const host: Host = await startHost({
     handlers: t.app.handlers,
+    db: () => t.app.db,
+    ...(now && { now }),
     rendererDir: renderer,
     resourcesDir: paths.resources,
     port: 0,
@@ -240,5 +247,141 @@ describe('browser host sessions', () => {
         .subarray(0, 15)
         .toString('latin1'),
     ).toBe('SQLite format 3');
+  });
+});
+
+describe('sessions shared by the servers on one database', () => {
+  /** Two servers on one database (two `vigie serve`), and a browser signed in on the first. */
+  async function pair(now?: () => number) {
+    const a = await start(undefined, now);
+    const b = await start(a.dbPath, now);
+    const browser = hostClient(a.host.url);
+    await browser.signIn('officer', 'D1');
+    /** The same browser's call sent to server B (a load balancer's choice, or A stopped). */
+    const onB = async (name: string, input: unknown = {}) => {
+      const res = await post(b.host, name, input, browser.cookie);
+      return { status: res.status, body: (await res.json()) as unknown };
+    };
+    return { a, b, browser, onB };
+  }
+
+  it('lets a browser signed in on one server carry on at another as the same operator and desk', async () => {
+    const { a, browser, onB } = await pair();
+    const there = await onB('getSession');
+    expect(there.status).toBe(200);
+    expect((there.body as { operator: unknown }).operator).toEqual(
+      ((await browser.call('getSession')).body as { operator: unknown }).operator,
+    );
+    expect(there.body).toMatchObject({
+      operator: { name: DEMO.officer.name, role: 'watch_officer', desk: 'D1' },
+    });
+
+    const ia = await browser.call('createIncident', { ...bag, title: 'Through server A' });
+    const ib = await onB('createIncident', { ...bag, title: 'Through server B' });
+    expect([ia.status, ib.status]).toEqual([200, 200]);
+    const created = a.journal('incident.created');
+    const by = (r: { body: unknown }) => created.find((e) => e.entityId === (r.body as { id: string }).id);
+    const who = { operator: DEMO.officer.name, role: 'watch_officer', desk: 'D1' };
+    expect(by(ia)).toMatchObject(who);
+    expect(by(ib)).toMatchObject(who);
+    // One sign-in for both servers: nothing signed the browser in again at B.
+    expect(a.journal('operator.signed_in').filter((e) => e.desk === 'D1')).toHaveLength(1);
+  });
+
+  it('ends the session on every server at a sign-out on one', async () => {
+    const { a, browser, onB } = await pair();
+    expect((await browser.call('listUnits')).status).toBe(200);
+    const out = await onB('signOut');
+    expect(out.status).toBe(200);
+    expect((out.body as { operator: unknown }).operator).toBeNull();
+
+    const next = await browser.call('listUnits');
+    expect(next.status).toBe(401);
+    expect(errorCode(next.body)).toBe('unauthorized');
+    expect(a.journal('operator.signed_out').filter((e) => e.desk === 'D1')).toHaveLength(1);
+    expect(a.app.db.prepare('SELECT count(*) AS n FROM host_sessions').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses a session past 12 hours on both servers, signing its operator out once', async () => {
+    let t = Date.parse('2026-11-24T08:00:00Z');
+    const { a, browser, onB } = await pair(() => t);
+    t += SESSION_MAX_MS - 1000;
+    expect((await onB('listUnits')).status).toBe(200);
+    t += 1000;
+    const onb = await onB('listUnits');
+    expect(onb.status).toBe(401);
+    expect((onb.body as { error: { message: string } }).error.message).toMatch(/12 hours/);
+    expect((await browser.call('listUnits')).status).toBe(401);
+
+    expect(a.journal('operator.signed_out').filter((e) => e.desk === 'D1')).toHaveLength(1);
+    // B found it expired (and signed its operator out); A then found no session at all.
+    const reasons = a.journal('operator.session_refused').map((e) => (e.data as { reason: string }).reason);
+    expect(reasons.sort()).toEqual(['expired', 'unknown']);
+  });
+
+  it('prunes a session no browser came back with at the next sign-in, signing its operator out', async () => {
+    let t = Date.parse('2026-11-24T08:00:00Z');
+    const { a, b } = await pair(() => t);
+    t += SESSION_MAX_MS;
+    await hostClient(b.host.url).signIn('supervisor', 'D2');
+    expect(a.app.db.prepare('SELECT desk FROM host_sessions').all()).toEqual([{ desk: 'D2' }]);
+    expect(a.journal('operator.signed_out').filter((e) => e.desk === 'D1')).toHaveLength(1);
+  });
+
+  it('keeps the SHA-256 of the token, never the token itself', async () => {
+    const { a, browser } = await pair();
+    const token = browser.cookie.slice('vigie_session='.length);
+    expect(token.length).toBeGreaterThanOrEqual(43);
+    const rows = a.app.db.prepare('SELECT * FROM host_sessions').all() as { token_hash: string }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.token_hash).not.toBe(token);
+    expect(rows[0]?.token_hash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(JSON.stringify(rows)).not.toContain(token);
+    // Not the operation's data: left out of copies, backups and their counts.
+    const tables = a.app.db.prepare(a.app.db.dialect.listTables).all() as { name: string }[];
+    expect(tables.map((r) => r.name)).not.toContain('host_sessions');
+  });
+
+  it('refuses a forged cookie at the second server too, journaled once however often it comes', async () => {
+    const { a, b } = await pair();
+    for (let i = 0; i < 3; i++) {
+      const res = await post(b.host, 'listUnits', {}, 'vigie_session=forged-token-of-mallory');
+      expect(res.status).toBe(401);
+      expect(res.headers.getSetCookie()[0]).toMatch(/^vigie_session=;/);
+    }
+    const refused = a.journal('operator.session_refused');
+    expect(refused.map((e) => e.data)).toEqual([
+      expect.objectContaining({ reason: 'unknown', call: 'listUnits' }),
+    ]);
+    expect(JSON.stringify(refused)).not.toContain('mallory');
+  });
+
+  it('holds a desk lock, and a supervisor disabling the account, on the other server at its next call', async () => {
+    const { a, browser, onB } = await pair();
+    expect((await browser.call('lockSession', { reason: 'manual' })).status).toBe(200);
+    const locked = await onB('createIncident', bag);
+    expect(locked.status).toBe(403);
+    expect((locked.body as { error: { message: string } }).error.message).toMatch(/Desk locked/);
+    expect((await onB('unlockSession', { passphrase: DEMO.officer.passphrase })).status).toBe(200);
+    expect((await browser.call('createIncident', bag)).status).toBe(200);
+
+    const supervisor = hostClient(a.host.url);
+    await supervisor.signIn('supervisor', 'D9');
+    const accounts = (await supervisor.call('listOperators')).body as {
+      id: string;
+      login: string;
+      version: number;
+    }[];
+    const officer = accounts.find((x) => x.login === DEMO.officer.login);
+    if (!officer) throw new Error('no officer account');
+    const off = await supervisor.call('updateOperator', {
+      id: officer.id,
+      version: officer.version,
+      disabled: true,
+    });
+    expect(off.status).toBe(200);
+    const refused = await onB('listUnits');
+    expect(refused.status).toBe(401);
+    expect((refused.body as { error: { message: string } }).error.message).toMatch(/disabled/);
   });
 });

@@ -22,6 +22,7 @@ async function start() {
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
   host = await startHost({
     handlers: t.app.handlers,
+    db: () => t.app.db,
     rendererDir: renderer,
     resourcesDir: paths.resources,
     port: 0,

@@ -127,6 +127,7 @@ export function hostileHost(): void {
     });
     host = await startHost({
       handlers: app.handlers,
+      db: () => app.db,
       rendererDir: dir,
       resourcesDir: paths.resources,
       port: 0,

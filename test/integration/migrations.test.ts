@@ -12,6 +12,7 @@ const TABLES = [
   'assignments',
   'contingents',
   'handovers',
+  'host_sessions',
   'incident_notes',
   'incident_sequences',
   'incidents',
@@ -33,8 +34,8 @@ describe('migrations', () => {
   it('are numbered 1..n without gaps', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     // v6: operators' accounts and the role of each journal entry; v7: releasability markings;
-    // v8: the journal's after-images.
-    expect(LATEST_VERSION).toBe(8);
+    // v8: the journal's after-images; v9: browser sessions shared by the servers on a database.
+    expect(LATEST_VERSION).toBe(9);
   });
 
   it('record the role of each journal entry and link sign-ins to accounts (v6)', () => {

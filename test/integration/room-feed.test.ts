@@ -27,6 +27,7 @@ async function desk(db: string, name: string) {
   const feed: JournalFeed = startFeed({ current: () => t.app.db, location: db });
   const host: Host = await startHost({
     handlers: t.app.handlers,
+    db: () => t.app.db,
     rendererDir: renderer,
     resourcesDir: paths.resources,
     port: 0,

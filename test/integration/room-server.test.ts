@@ -173,9 +173,9 @@ describe('vigie serve as a room server', () => {
     expect(down.ok ? '' : down.error.message).toMatch(/is unreachable/);
 
     await room({ db, pair: first.pair, port: new URL(first.url).port });
-    // The restarted server has forgotten the desk's session (sessions live in memory): the desk
-    // signs in again, and its stream, reconnecting with the new session, resumes where it was.
-    expect((await desk.call('signIn', signInInput('observer', 'W1'))).ok).toBe(true);
+    // The restarted server still knows the desk's session (kept in the room's database): the desk
+    // carries on without signing in again, and its stream, reconnecting, resumes where it was.
+    expect((await desk.call('listUnits', {})).ok).toBe(true);
     await until(() => journalOf(events, id), 'the missed entry after the reconnection', 10_000);
     expect(events.filter((e) => e.event === 'hello')).toHaveLength(2);
   });

@@ -56,8 +56,10 @@ async function serve(file: string | null): Promise<{ host: Host; slot: BasemapSl
   const slot = new BasemapSlot();
   slots.push(slot);
   if (file) slot.load(file);
+  const { app } = testApp();
   const host = await startHost({
-    handlers: testApp().app.handlers,
+    handlers: app.handlers,
+    db: () => app.db,
     rendererDir: tempDir(),
     resourcesDir: tempDir(),
     port: 0,

@@ -1,8 +1,10 @@
 // The browser host's per-browser sessions: cookie attributes, the 12-hour limit (on an injected
-// clock), renewal at a handover, and ending a session.
-import { describe, expect, it } from 'vitest';
-import { createDesk } from '../../electron/services/desk.js';
+// clock), renewal at a handover, and ending a session; kept in a database file's host_sessions.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDesk, type Desk } from '../../electron/services/desk.js';
 import { HostSessions, readCookie, SESSION_COOKIE, SESSION_MAX_MS } from '../../electron/host/sessions.js';
+import { openDatabase, type Db } from '../../electron/store/db.js';
+import { tempDb } from '../support/temp.js';
 
 const HOUR = 3_600_000;
 
@@ -14,20 +16,47 @@ function clock(start = Date.parse('2026-11-24T08:00:00Z')) {
 /** The Cookie header a browser sends back for a Set-Cookie header. */
 const sent = (setCookie: string) => setCookie.split(';')[0] ?? '';
 
+const opened: Db[] = [];
+afterEach(() => {
+  while (opened.length) opened.pop()?.close();
+});
+
+/** Sessions on a fresh database file. */
+function sessions(secure = false, now?: () => number) {
+  const db = openDatabase(tempDb());
+  opened.push(db);
+  return new HostSessions(() => db, secure, now);
+}
+
+/** A desk as signIn leaves it. */
+const signedIn = (name = 'Cpt. Élise Marchand'): Desk => ({
+  ...createDesk(),
+  operator: {
+    id: `op-${name}`,
+    accountId: 'acc-1',
+    login: 'emarchand',
+    name,
+    role: 'watch_officer',
+    desk: 'D1',
+    contingentId: null,
+    country: null,
+  },
+});
+
 describe('HostSessions', () => {
   it('opens a session with an HttpOnly, SameSite=Strict cookie of 12 hours, Secure only over TLS', () => {
-    const plain = new HostSessions(false).open(createDesk());
+    const plain = sessions(false).open(signedIn());
     expect(plain).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43}; `));
     expect(plain.split('; ')).toEqual(
       expect.arrayContaining(['Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${SESSION_MAX_MS / 1000}`]),
     );
     expect(plain).not.toContain('Secure');
-    expect(new HostSessions(true).open(createDesk()).split('; ')).toContain('Secure');
+    expect(sessions(true).open(signedIn()).split('; ')).toContain('Secure');
   });
 
   it('finds the desk a cookie names, and tells none from unknown', () => {
-    const s = new HostSessions(false);
-    const desk = createDesk();
+    const s = sessions(false);
+    const desk = signedIn();
     const cookie = sent(s.open(desk));
     const found = s.lookup(`other=1; ${cookie}`);
     expect(found.state).toBe('ok');
@@ -39,8 +68,8 @@ describe('HostSessions', () => {
 
   it('expires a session 12 hours after sign-in and forgets it', () => {
     const c = clock();
-    const s = new HostSessions(false, c.now);
-    const desk = createDesk();
+    const s = sessions(false, c.now);
+    const desk = signedIn();
     const cookie = sent(s.open(desk));
     c.advance(12 * HOUR - 1);
     expect(s.lookup(cookie).state).toBe('ok');
@@ -55,20 +84,39 @@ describe('HostSessions', () => {
 
   it('starts the 12 hours again when a new person takes the desk (renew)', () => {
     const c = clock();
-    const s = new HostSessions(false, c.now);
-    const cookie = sent(s.open(createDesk()));
+    const s = sessions(false, c.now);
+    const desk = signedIn();
+    const cookie = sent(s.open(desk));
     const token = readCookie(cookie, SESSION_COOKIE) ?? '';
     c.advance(11 * HOUR);
-    s.renew(token);
-    c.advance(11 * HOUR);
     expect(s.lookup(cookie).state).toBe('ok');
+    desk.operator = signedIn('Lt. Hugo Martin').operator;
+    s.save(token, desk, true);
+    c.advance(11 * HOUR);
+    const found = s.lookup(cookie);
+    expect(found.state === 'ok' && found.desk.operator?.name).toBe('Lt. Hugo Martin');
     c.advance(HOUR);
     expect(s.lookup(cookie).state).toBe('expired');
   });
 
+  it('writes back a lock, which a second server on the same file then reads', () => {
+    const db = openDatabase(tempDb());
+    opened.push(db);
+    const a = new HostSessions(() => db, false);
+    const b = new HostSessions(() => db, false);
+    const desk = signedIn();
+    const cookie = sent(a.open(desk));
+    const token = readCookie(cookie, SESSION_COOKIE) ?? '';
+    desk.lockedAt = '2026-11-24T08:05:00.000Z';
+    a.save(token, desk);
+    const there = b.lookup(cookie);
+    expect(there.state === 'ok' && there.desk).toEqual(desk);
+    expect(there.state === 'ok' && there.desk).not.toBe(desk);
+  });
+
   it('ends a session with a cookie that clears it in the browser', () => {
-    const s = new HostSessions(false);
-    const cookie = sent(s.open(createDesk()));
+    const s = sessions(false);
+    const cookie = sent(s.open(signedIn()));
     const token = readCookie(cookie, SESSION_COOKIE) ?? '';
     const cleared = s.end(token);
     expect(cleared.startsWith(`${SESSION_COOKIE}=;`)).toBe(true);
@@ -78,9 +126,9 @@ describe('HostSessions', () => {
   });
 
   it('gives each browser its own token', () => {
-    const s = new HostSessions(false);
-    const a = sent(s.open(createDesk()));
-    const b = sent(s.open(createDesk()));
+    const s = sessions(false);
+    const a = sent(s.open(signedIn()));
+    const b = sent(s.open(signedIn()));
     expect(a).not.toBe(b);
     expect(s.size).toBe(2);
   });

@@ -7,11 +7,12 @@ import * as m005 from './005-map.js';
 import * as m006 from './006-accounts.js';
 import * as m007 from './007-markings.js';
 import * as m008 from './008-after-images.js';
+import * as m009 from './009-host-sessions.js';
 
 export interface Migration {
   version: number;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -16,6 +16,7 @@ import { ZONE_KINDS } from '../../../shared/zones.js';
 import { v6 } from './schema-v6.js';
 import { v7 } from './schema-v7.js';
 import { v8 } from './schema-v8.js';
+import { v9 } from './schema-v9.js';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
@@ -256,4 +257,5 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 6, sql: v6 },
   { version: 7, sql: v7 },
   { version: 8, sql: v8 },
+  { version: 9, sql: v9 },
 ];
