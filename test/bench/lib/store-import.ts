@@ -6,7 +6,9 @@ import { PlainStore } from './plain.js';
 import { open, type Driver } from './sql.js';
 import { log } from './section.js';
 import { timed } from './stats.js';
-import { openClient } from './vigie.js';
+import { openClient, type Client } from './vigie.js';
+import { setOperation } from '../../../electron/store/meta.js';
+import { journal, SYSTEM } from '../../../electron/services/context.js';
 import { DRIVERS, file, r, removeDb, RUNS } from './store-setup.js';
 
 export const IMPORT_UNITS = 5_000;
@@ -45,6 +47,27 @@ export interface ImportResult {
   plain: Record<Driver, number[]>;
 }
 
+/** A fresh database's operation, journaled as the seed writes it: an import needs one (not timed). */
+function withOperation(c: Client): void {
+  const db = c.app.db;
+  db.transaction(() => {
+    setOperation(db, {
+      scenarioId: null,
+      name: 'Bench import',
+      mode: 'real',
+      timezone: 'Europe/Paris',
+      scenarioStart: null,
+      anchorReal: null,
+    });
+    journal(c.app.ctx, SYSTEM, {
+      action: 'operation.created',
+      entityType: 'operation',
+      entityId: null,
+      data: null,
+    });
+  })();
+}
+
 export function bulkImport(): ImportResult {
   log(`roster import of ${IMPORT_UNITS} units: ${RUNS} runs, each into a fresh database`);
   const csv = rosterCsv(IMPORT_UNITS);
@@ -53,6 +76,7 @@ export function bulkImport(): ImportResult {
     const vPath = file(`import-vigie-${run}.db`);
     const c = openClient(vPath);
     try {
+      withOperation(c);
       let imported = 0;
       out.vigie.push(
         timed(() => {
