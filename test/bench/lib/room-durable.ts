@@ -36,6 +36,8 @@ export function capture(client: Client, call: () => void): Captured[] {
 
 /** The statements createIncident sends, in order, as they must be for the peer to replay them. */
 const SHAPE = [
+  // The access check reads the signed-in account (services/access.ts): its state may have changed.
+  /^SELECT a\.id, a\.login\b/,
   /^SELECT value FROM meta WHERE key = \$1$/,
   /^BEGIN$/,
   /^INSERT INTO incident_sequences\b/,
@@ -50,7 +52,7 @@ const SHAPE = [
 ];
 
 /** Vigie's createIncident statements, checked against SHAPE: the texts the peer sends. */
-export function createStatements(seen: Captured[]): string[] {
+export function createStatements(seen: Captured[]): Captured[] {
   const texts = seen.map((s) => s.sql);
   const fits = texts.length === SHAPE.length && SHAPE.every((re, i) => re.test(texts[i] ?? ''));
   if (!fits)
@@ -58,7 +60,7 @@ export function createStatements(seen: Captured[]): string[] {
       `createIncident on a room sent statements the peer does not replay (update test/bench/lib/room-durable.ts):\n` +
         texts.map((t) => `  ${t.split('\n')[0]}`).join('\n'),
     );
-  return texts;
+  return seen;
 }
 
 const OPERATOR = { operator: 'Bench Peer', role: 'watch_officer', desk: 'peer' };
@@ -67,11 +69,14 @@ const OPERATOR = { operator: 'Bench Peer', role: 'watch_officer', desk: 'peer' }
 export class PgPeer {
   private readonly sql;
 
-  constructor(
-    url: string,
-    private readonly texts: string[],
-  ) {
+  private readonly texts: string[];
+  /** The access check's parameters as Vigie sent them (the same signed-in account each time). */
+  private readonly account: unknown[];
+
+  constructor(url: string, captured: Captured[]) {
     this.sql = postgres(url, { max: 1, idle_timeout: 0, onnotice: () => undefined });
+    this.texts = captured.map((c) => c.sql);
+    this.account = captured[0]?.params ?? [];
   }
 
   private q(tx: postgres.TransactionSql | postgres.Sql, i: number, params: unknown[]) {
@@ -81,13 +86,14 @@ export class PgPeer {
   async createIncident(input: NewIncidentInput): Promise<void> {
     const now = realTime.now();
     const at = iso(now);
-    await this.q(this.sql, 0, ['operation']);
-    // sql.begin sends BEGIN (text 1) and COMMIT (text 10) itself.
+    await this.q(this.sql, 0, this.account);
+    await this.q(this.sql, 1, ['operation']);
+    // sql.begin sends BEGIN (text 2) and COMMIT (text 11) itself.
     await this.sql.begin(async (tx) => {
       const day = referenceDay(now, 'Europe/Paris');
-      const [seqRow] = await this.q(tx, 2, [day]);
+      const [seqRow] = await this.q(tx, 3, [day]);
       const id = newId(realTime);
-      await this.q(tx, 3, [
+      await this.q(tx, 4, [
         id,
         formatReference(day, Number(seqRow?.['last'])),
         input.category,
@@ -110,12 +116,13 @@ export class PgPeer {
         null,
         null,
         null,
+        null, // marking: releasable to all partners
       ]);
-      const [created] = await this.q(tx, 4, [id]);
-      await this.q(tx, 5, [7_160_002]);
-      const [head] = await this.q(tx, 6, []);
+      const [created] = await this.q(tx, 5, [id]);
+      await this.q(tx, 6, [7_160_002]);
+      const [head] = await this.q(tx, 7, []);
       // The entry's after-image: the row read back again, as appendEntry does.
-      const [after] = await this.q(tx, 7, [id]);
+      const [after] = await this.q(tx, 8, [id]);
       const row = journalRow(
         {
           at,
@@ -130,8 +137,8 @@ export class PgPeer {
         String(head?.['hash'] ?? GENESIS_HASH),
         JSON.stringify([['incidents', [id], after ?? null]]),
       );
-      await this.q(tx, 8, row.params);
-      await this.q(tx, 9, ['vigie_journal', String(row.seq)]);
+      await this.q(tx, 9, row.params);
+      await this.q(tx, 10, ['vigie_journal', String(row.seq)]);
     });
   }
 
