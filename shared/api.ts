@@ -10,6 +10,9 @@ import { journalCalls } from './api/journal.js';
 import { handoverCalls } from './api/handover.js';
 import { backupCalls } from './api/backups.js';
 import { operatorCalls } from './api/operators.js';
+import { awarenessCalls } from './api/awareness.js';
+import { bulletinCalls } from './api/bulletins.js';
+import { requestCalls } from './api/requests.js';
 
 export type { DeskLock, RoomLinkView, Session, SessionView } from './api/session.js';
 export type { CallSpec } from './api/call.js';
@@ -23,6 +26,9 @@ export const api = {
   ...handoverCalls,
   ...backupCalls,
   ...operatorCalls,
+  ...awarenessCalls,
+  ...bulletinCalls,
+  ...requestCalls,
 } as const;
 
 export type Api = typeof api;

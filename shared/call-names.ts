@@ -55,6 +55,19 @@ export const CALL_NAMES = [
   'addOperator',
   'updateOperator',
   'resetPassphrase',
+  'getAlertLevel',
+  'setAlertLevel',
+  'listDesks',
+  'listAlertAcks',
+  'acknowledgeAlert',
+  'listBulletins',
+  'publishBulletin',
+  'acknowledgeBulletin',
+  'withdrawBulletin',
+  'listRequests',
+  'sendRequest',
+  'answerRequest',
+  'cancelRequest',
 ] as const satisfies readonly CallName[];
 
 type Listed = (typeof CALL_NAMES)[number];

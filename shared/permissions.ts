@@ -62,6 +62,20 @@ export const PERMISSIONS: { readonly [K in CallName]: readonly Role[] | 'public'
   addOperator: SUPERVISOR,
   updateOperator: SUPERVISOR,
   resetPassphrase: SUPERVISOR,
+  getAlertLevel: ALL,
+  setAlertLevel: SUPERVISOR,
+  listDesks: ALL,
+  listAlertAcks: READERS,
+  acknowledgeAlert: READERS,
+  listBulletins: ALL,
+  publishBulletin: OPS,
+  acknowledgeBulletin: READERS,
+  withdrawBulletin: OPS,
+  listRequests: READERS,
+  // Any desk asks: a liaison for help from the host's desks, an observer does not act.
+  sendRequest: OPS_LIAISON,
+  answerRequest: OPS_LIAISON,
+  cancelRequest: OPS_LIAISON,
 };
 
 /** Why a role may not make a call, or null when it may. */

@@ -11,6 +11,9 @@ import { journalHandlers } from './journal-handlers.js';
 import { handoverHandlers } from './handover-handlers.js';
 import { backupHandlers, type BackupControl } from './backup-handlers.js';
 import { operatorHandlers } from './operator-handlers.js';
+import { awarenessHandlers } from './awareness-handlers.js';
+import { bulletinHandlers } from './bulletin-handlers.js';
+import { requestHandlers } from './request-handlers.js';
 import { guardHandlers } from './access.js';
 
 export function createHandlers(ctx: Ctx, state: SessionState, backups?: BackupControl): Handlers {
@@ -23,6 +26,9 @@ export function createHandlers(ctx: Ctx, state: SessionState, backups?: BackupCo
     ...handoverHandlers(ctx),
     ...backupHandlers(backups),
     ...operatorHandlers(ctx),
+    ...awarenessHandlers(ctx),
+    ...bulletinHandlers(ctx),
+    ...requestHandlers(ctx),
   } satisfies Handlers;
   return guardHandlers(ctx, handlers);
 }

@@ -27,6 +27,11 @@ export const JOURNALED_TABLES: Readonly<Record<string, readonly string[]>> = {
   handovers: ['id'],
   parade_plans: ['route_id'],
   parade_actuals: ['id'],
+  alert_level: ['id'],
+  bulletins: ['id'],
+  bulletin_acks: ['bulletin_id', 'desk'],
+  desk_requests: ['id'],
+  alert_acks: ['key', 'desk'],
 };
 
 // Kept as a digest: a passphrase hash has no place in a journal that desks read, and a stored

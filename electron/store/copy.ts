@@ -32,6 +32,11 @@ export const COPY_ORDER: readonly CopiedTable[] = [
   { name: 'handovers', key: ['id'] },
   { name: 'parade_plans', key: ['route_id'] },
   { name: 'parade_actuals', key: ['id'] },
+  { name: 'alert_level', key: ['id'] },
+  { name: 'bulletins', key: ['id'] },
+  { name: 'bulletin_acks', key: ['bulletin_id', 'desk'] },
+  { name: 'desk_requests', key: ['id'] },
+  { name: 'alert_acks', key: ['key', 'desk'] },
 ];
 
 /** Tables a fresh schema fills with defaults; the copy replaces those rows with the source's. */

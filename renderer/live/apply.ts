@@ -2,7 +2,18 @@
 // Every change is a journal entry naming its entity type, so this is the whole map of it.
 import type { LiveEntry } from '../../shared/live';
 
-export type Reload = 'units' | 'incidents' | 'zones' | 'settings' | 'contingents' | 'everything';
+export type Reload =
+  | 'units'
+  | 'incidents'
+  | 'zones'
+  | 'settings'
+  | 'contingents'
+  | 'alertLevel'
+  | 'bulletins'
+  | 'requests'
+  | 'desks'
+  | 'alertAcks'
+  | 'everything';
 
 export type PushedEntry = LiveEntry;
 
@@ -13,9 +24,14 @@ const BY_TYPE: Record<string, Reload[]> = {
   roster: ['contingents', 'units'],
   zone: ['zones'],
   settings: ['settings', 'incidents'],
-  // Who signs in, handovers, the parade (its panel reads its own state) and the base map change
-  // nothing the lists show.
-  operator: [],
+  alert_level: ['alertLevel'],
+  bulletin: ['bulletins'],
+  request: ['requests'],
+  alert: ['alertAcks'],
+  // Who signs in changes the room's desks (requests and bulletins are addressed to them).
+  operator: ['desks', 'bulletins'],
+  // Handovers, the parade (its panel reads its own state) and the base map change nothing the
+  // lists show.
   handover: [],
   route: [],
   basemap: [],

@@ -10,6 +10,7 @@ import type { DataSlice, Slice } from './types';
 import { setThresholds } from '../incidents/overdue';
 import { reloadsFor } from '../live/apply';
 import { openLiveStream } from '../live/stream';
+import { AWARENESS_PARTS } from './awareness-slice';
 
 /** Polling ticks between two full reads when the journal has not moved. */
 const FULL_EVERY = 12;
@@ -63,6 +64,8 @@ export const createDataSlice =
             boardTruncated: incidents.length >= BOARD_LIMIT,
             loadState: 'ready',
           });
+          // After the session is in place: what the role may read decides what is asked for.
+          void get().loadAwareness();
         } catch (err) {
           set({ loadState: 'failed', loadError: toApiError(err).message });
         }
@@ -77,6 +80,7 @@ export const createDataSlice =
             get().loadIncidents(),
             client.getSettings({}),
             get().loadDetail(),
+            get().loadAwareness(),
           ]);
           setThresholds(settings.overdue);
           if (boardOk) set({ refreshError: null });
@@ -143,6 +147,7 @@ export const createDataSlice =
               ? client.listContingents({}).then((contingents) => set({ contingents }))
               : null,
             r.has('settings') ? client.getSettings({}).then((s) => setThresholds(s.overdue)) : null,
+            get().loadAwareness(AWARENESS_PARTS.filter((p) => r.has(p))),
           ]);
         } catch (err) {
           set({ refreshError: toApiError(err).message });

@@ -1,6 +1,7 @@
-// One store built from the five slices, created per app (or per test) around an API client.
+// One store built from the slices, created per app (or per test) around an API client.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { VigieClient } from '../../shared/api';
+import { createAwarenessSlice } from './awareness-slice';
 import { createDataSlice } from './data-slice';
 import { createIncidentSlice } from './incident-slice';
 import { createMapSlice } from './map-slice';
@@ -19,5 +20,6 @@ export function createVigieStore(client: VigieClient): VigieStore {
     ...createUiSlice(...a),
     ...createIncidentSlice(client)(...a),
     ...createMapSlice(...a),
+    ...createAwarenessSlice(client)(...a),
   }));
 }

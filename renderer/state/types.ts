@@ -2,6 +2,7 @@
 // (never the maplibre Map, never DOM nodes).
 import type { StateCreator } from 'zustand';
 import type { MapSlice } from './map-slice';
+import type { AwarenessSlice } from './awareness-slice';
 import type { CallInput, RoomLinkView, Session } from '../../shared/api';
 import type {
   Contingent,
@@ -205,6 +206,12 @@ export interface IncidentSlice {
   retryAfterConflict: () => Promise<boolean>;
 }
 
-export type VigieState = SessionSlice & DataSlice & SelectionSlice & UiSlice & IncidentSlice & MapSlice;
+export type VigieState = SessionSlice &
+  DataSlice &
+  SelectionSlice &
+  UiSlice &
+  IncidentSlice &
+  MapSlice &
+  AwarenessSlice;
 
 export type Slice<T> = StateCreator<VigieState, [], [], T>;

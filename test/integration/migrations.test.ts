@@ -9,8 +9,13 @@ import { tempDb } from '../support/temp.js';
 
 const TABLES = [
   'accounts',
+  'alert_acks',
+  'alert_level',
   'assignments',
+  'bulletin_acks',
+  'bulletins',
   'contingents',
+  'desk_requests',
   'handovers',
   'host_sessions',
   'incident_notes',
@@ -34,8 +39,9 @@ describe('migrations', () => {
   it('are numbered 1..n without gaps', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     // v6: operators' accounts and the role of each journal entry; v7: releasability markings;
-    // v8: the journal's after-images; v9: browser sessions shared by the servers on a database.
-    expect(LATEST_VERSION).toBe(9);
+    // v8: the journal's after-images; v9: browser sessions shared by the servers on a database;
+    // v10: alert level, bulletins, requests between desks, acknowledged alerts.
+    expect(LATEST_VERSION).toBe(10);
   });
 
   it('record the role of each journal entry and link sign-ins to accounts (v6)', () => {

@@ -40,6 +40,11 @@ const incident = {
   source: 'radio',
   locationText: 'Pont Neuf, rive droite',
 } as const;
+const bulletin = {
+  title: 'Drone ban over the Seine',
+  body: 'No drone flights between Pont d’Austerlitz and Pont d’Iéna from 17:00 to 23:59.',
+  severity: 'warning',
+} as const;
 const roster = 'callsign,country,agency,kind,personnel\nPT-PSP-77,PT,Polícia de Segurança Pública,patrol,4\n';
 
 /** A digest of every table but the journal: equal digests, nothing written. */
@@ -185,6 +190,42 @@ function world(role: Role) {
       const a = addPerson(t.app.ctx, 'Sgt. Marc Petit');
       const acc = t.call('listOperators', {}, supervisorDesk()).find((x) => x.login === a.login);
       return { id: acc?.id ?? '', passphrase: 'another long passphrase' };
+    },
+    getAlertLevel: () => ({}),
+    setAlertLevel: () => ({
+      level: 'securite_renforcee',
+      reason: 'Threat assessment of 26 July',
+      version: as('getAlertLevel', {}).version,
+    }),
+    listDesks: () => ({}),
+    listAlertAcks: () => ({}),
+    acknowledgeAlert: () => ({ key: `incident:${as('createIncident', incident).id}:new` }),
+    listBulletins: () => ({}),
+    publishBulletin: () => bulletin,
+    acknowledgeBulletin: () => ({ id: as('publishBulletin', bulletin).id }),
+    withdrawBulletin: () => {
+      const b = as('publishBulletin', bulletin);
+      return { id: b.id, version: b.version, reason: 'superseded by the 19:00 bulletin' };
+    },
+    listRequests: () => ({}),
+    sendRequest: () => ({
+      text: 'Two public-order sections to Trocadéro',
+      target: { kind: 'desk', value: 'OPS' },
+    }),
+    answerRequest: () => {
+      const r = as('sendRequest', {
+        text: 'K9 team to Pont d’Iéna',
+        target: { kind: 'desk', value: 'SEAT' },
+      });
+      return { id: r.id, version: r.version, answer: 'accept' };
+    },
+    cancelRequest: () => {
+      // The sender cancels: the seat itself when its role may send, else the seat is refused anyway.
+      const input = { text: 'Relief for PT patrol', target: { kind: 'desk', value: 'OPS' } } as const;
+      const r = PERMISSIONS.sendRequest.includes(role)
+        ? t.call('sendRequest', input, seat)
+        : as('sendRequest', input);
+      return { id: r.id, version: r.version };
     },
   } as never;
   let sup: Desk | null = null;

@@ -8,11 +8,12 @@ import * as m006 from './006-accounts.js';
 import * as m007 from './007-markings.js';
 import * as m008 from './008-after-images.js';
 import * as m009 from './009-host-sessions.js';
+import * as m010 from './010-awareness.js';
 
 export interface Migration {
   version: number;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -17,6 +17,7 @@ import { v6 } from './schema-v6.js';
 import { v7 } from './schema-v7.js';
 import { v8 } from './schema-v8.js';
 import { v9 } from './schema-v9.js';
+import { v10 } from './schema-v10.js';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
@@ -258,4 +259,5 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 7, sql: v7 },
   { version: 8, sql: v8 },
   { version: 9, sql: v9 },
+  { version: 10, sql: v10 },
 ];
