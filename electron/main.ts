@@ -21,6 +21,7 @@ import { basemapSlot } from './tiles/slot.js';
 import { roomArgument, roomSession } from './room-session.js';
 import { roomDesk } from './room-desk.js';
 import { recentRooms, SETTINGS_FILE } from './recent-rooms.js';
+import { permissionAllowed } from './permission-policy.js';
 
 /** Schemes the browser side may load; anything else (http, https, ws, file, ...) is cancelled. */
 const ALLOWED_SCHEMES = new Set(['app:', 'blob:', 'data:', 'devtools:']);
@@ -52,8 +53,8 @@ function hardenContents(contents: WebContents): void {
 
 function lockDownSession(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
+  ses.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
   ses.webRequest.onBeforeRequest((details, callback) => {
     let scheme = '';
     try {

@@ -102,6 +102,7 @@ const TYPES: Record<string, string> = {
   '.otf': 'font/otf',
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
+  '.wav': 'audio/wav',
 };
 
 /** The Content-Type for a file, by extension (case-insensitive); unknown types are octet-stream. */

@@ -27,6 +27,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // An alert's sound must play even before the officer's first click in the window.
+      autoplayPolicy: 'no-user-gesture-required',
       // Middle-click opens links through a path that skips will-navigate; Vigie never needs it.
       disableBlinkFeatures: 'Auxclick',
       devTools: !app.isPackaged,

@@ -6,6 +6,7 @@
 // again: what they may see can differ.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AlertBanners } from './alerts/AlertBanners';
 import { ErrorToast } from './common/ErrorToast';
 import { LoadStatus } from './common/LoadStatus';
 import { useShortcuts } from './common/use-shortcuts';
@@ -80,6 +81,7 @@ function Console({ operatorId }: { operatorId: string }) {
       <TopBar />
       <JournalAlarm />
       <RoomAlarm />
+      <AlertBanners />
       <main className={pane ? 'workspace with-pane' : 'workspace'}>
         <MapView />
         <IncidentPane />

@@ -13,12 +13,13 @@ export type Reload =
   | 'requests'
   | 'desks'
   | 'alertAcks'
+  | 'priorityOne'
   | 'everything';
 
 export type PushedEntry = LiveEntry;
 
 const BY_TYPE: Record<string, Reload[]> = {
-  incident: ['incidents'],
+  incident: ['incidents', 'priorityOne'],
   unit: ['units', 'incidents'],
   contingent: ['contingents', 'units'],
   roster: ['contingents', 'units'],

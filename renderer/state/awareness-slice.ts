@@ -3,11 +3,19 @@
 // changed (live/apply.ts), and with every periodic refresh. A list the role may not read stays empty.
 import type { VigieClient } from '../../shared/api';
 import type { AlertAck, AlertLevel, Bulletin, DeskInfo, DeskRequest } from '../../shared/awareness';
+import type { Incident } from '../../shared/domain';
 import { toApiError } from '../api';
 import { may } from './can';
 import type { Slice, VigieState } from './types';
 
-export const AWARENESS_PARTS = ['alertLevel', 'bulletins', 'requests', 'desks', 'alertAcks'] as const;
+export const AWARENESS_PARTS = [
+  'alertLevel',
+  'bulletins',
+  'requests',
+  'desks',
+  'alertAcks',
+  'priorityOne',
+] as const;
 export type AwarenessPart = (typeof AWARENESS_PARTS)[number];
 
 export interface AwarenessSlice {
@@ -16,12 +24,19 @@ export interface AwarenessSlice {
   requests: DeskRequest[];
   desks: DeskInfo[];
   alertAcks: AlertAck[];
+  /** The open P1 incidents, whatever the board's filters: the alerts never depend on a filter. */
+  priorityOne: Incident[];
   /** Re-reads the parts named (all by default); a failure is shown like a failed refresh. */
   loadAwareness: (parts?: readonly AwarenessPart[]) => Promise<void>;
   /** Puts one changed row in place (a write's answer), ahead of the push that follows it. */
   putBulletin: (b: Bulletin) => void;
   putRequest: (r: DeskRequest) => void;
   putAlertAck: (a: AlertAck) => void;
+  /**
+   * This desk takes an alert: a bulletin's alert is the bulletin's own acknowledgement, any other
+   * is recorded by key. False (and the error shown) when the service refused.
+   */
+  takeAlert: (alert: { key: string; bulletinId?: string }) => Promise<boolean>;
 }
 
 const byId = <T extends { id: string }>(rows: readonly T[], row: T): T[] => {
@@ -39,6 +54,7 @@ export const createAwarenessSlice =
       requests: 0,
       desks: 0,
       alertAcks: 0,
+      priorityOne: 0,
     };
     const readers: Record<AwarenessPart, (s: VigieState) => Promise<Partial<AwarenessSlice>> | null> = {
       alertLevel: (s) =>
@@ -54,6 +70,10 @@ export const createAwarenessSlice =
       desks: (s) => (may(s, 'listDesks') ? client.listDesks({}).then((desks) => ({ desks })) : null),
       alertAcks: (s) =>
         may(s, 'listAlertAcks') ? client.listAlertAcks({}).then((alertAcks) => ({ alertAcks })) : null,
+      priorityOne: (s) =>
+        may(s, 'listIncidents')
+          ? client.listIncidents({ priorities: [1], limit: 500 }).then((priorityOne) => ({ priorityOne }))
+          : null,
     };
     return {
       alertLevel: null,
@@ -61,6 +81,7 @@ export const createAwarenessSlice =
       requests: [],
       desks: [],
       alertAcks: [],
+      priorityOne: [],
       loadAwareness: async (parts = AWARENESS_PARTS) => {
         try {
           await Promise.all(
@@ -88,6 +109,16 @@ export const createAwarenessSlice =
         seq.alertAcks++;
         const rest = get().alertAcks.filter((x) => x.key !== a.key || x.desk !== a.desk);
         set({ alertAcks: [...rest, a] });
+      },
+      takeAlert: async ({ key, bulletinId }) => {
+        try {
+          if (bulletinId) get().putBulletin(await client.acknowledgeBulletin({ id: bulletinId }));
+          else get().putAlertAck(await client.acknowledgeAlert({ key }));
+          return true;
+        } catch (err) {
+          get().showError(toApiError(err).message);
+          return false;
+        }
       },
     };
   };

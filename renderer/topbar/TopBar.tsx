@@ -6,6 +6,7 @@ import { useSession, useVigie } from '../state/hooks';
 import { JournalViewerButton } from '../journal/JournalViewerButton';
 import { RoomButton } from '../room/RoomButton';
 import { TopbarActions } from '../units/TopbarActions';
+import { AlertSettings } from '../alerts/AlertSettings';
 import { Clock } from './Clock';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OperatorBox } from './OperatorBox';
@@ -44,6 +45,7 @@ export function TopBar() {
         )}
         <RoomButton />
         <JournalViewerButton />
+        <AlertSettings />
         <TopbarActions />
         <LanguageSwitch />
         <OperatorBox />

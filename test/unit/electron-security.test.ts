@@ -7,6 +7,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CSP } from '../../electron/static-paths.js';
+import { permissionAllowed } from '../../electron/permission-policy.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const source = (file: string) => {
@@ -135,11 +136,14 @@ describe('the main process (electron/main.ts)', () => {
     );
   });
 
-  it('denies every permission request and check', () => {
+  it('grants desktop notifications and denies every other permission request and check', () => {
     const [request] = calls(sf, /\.setPermissionRequestHandler$/);
-    expect(request?.arguments[0]?.getText()).toMatch(/callback\(false\)/);
+    expect(request?.arguments[0]?.getText()).toMatch(/callback\(permissionAllowed\(permission\)\)/);
     const [check] = calls(sf, /\.setPermissionCheckHandler$/);
-    expect(check?.arguments[0]?.getText()).toMatch(/=>\s*false/);
+    expect(check?.arguments[0]?.getText()).toMatch(/=>\s*permissionAllowed\(permission\)/);
+    expect(permissionAllowed('notifications')).toBe(true);
+    for (const p of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'midi', 'unknown'])
+      expect(permissionAllowed(p), p).toBe(false);
   });
 
   it('cancels every web request outside app:, blob:, data: (and devtools:)', () => {
