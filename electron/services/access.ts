@@ -30,12 +30,14 @@ export function guardHandlers(ctx: Ctx, handlers: Handlers): Handlers {
 
 /** Operators' names in what a call answers (journal entries, notes), replaced for the wall screen. */
 export const NOT_FOR_WALL = '—';
+/** The fields that name a person: who wrote, published, set, sent or answered. */
+const PERSON_FIELDS = new Set(['operator', 'publishedBy', 'setBy', 'fromOperator', 'answeredBy']);
 function withoutOperators<T>(out: T): T {
   if (Array.isArray(out)) return out.map(withoutOperators) as T;
   if (out === null || typeof out !== 'object') return out;
   const copy: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(out))
-    copy[k] = k === 'operator' && typeof v === 'string' ? NOT_FOR_WALL : withoutOperators(v);
+    copy[k] = PERSON_FIELDS.has(k) && typeof v === 'string' ? NOT_FOR_WALL : withoutOperators(v);
   return copy as T;
 }
 

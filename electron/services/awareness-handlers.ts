@@ -4,7 +4,7 @@ import type { Ctx } from './context.js';
 import { acknowledgeAlert, listAlertAcks, listDesks } from './awareness.js';
 
 export const awarenessHandlers = (ctx: Ctx): DomainHandlers<typeof awarenessCalls> => ({
-  listDesks: (_input, desk) => listDesks(ctx, desk),
+  listDesks: () => listDesks(ctx),
   listAlertAcks: () => listAlertAcks(ctx),
   acknowledgeAlert: (input, desk) => acknowledgeAlert(ctx, desk, input.key),
 });

@@ -12,12 +12,8 @@ import { listDesks as listDeskRows } from '../store/desks.js';
 /** How far back acknowledgements are read: a watch and its handover. */
 export const ALERT_ACK_WINDOW_MS = 12 * 3600_000;
 
-/** The room's desks. The wall sees their names only as far as it sees anything: no operators. */
-export function listDesks(ctx: Ctx, desk: Desk): DeskInfo[] {
-  const desks = listDeskRows(ctx.db);
-  if (desk.operator?.role !== 'wall') return desks;
-  return desks.map((d) => ({ ...d, operator: '' }));
-}
+/** The room's desks (the wall reads them without operators' names: services/access.ts). */
+export const listDesks = (ctx: Ctx): DeskInfo[] => listDeskRows(ctx.db);
 
 export const listAlertAcks = (ctx: Ctx): AlertAck[] =>
   listAckRows(ctx.db, iso(ctx.clock.now() - ALERT_ACK_WINDOW_MS));

@@ -18,8 +18,10 @@ interface Row {
 export function listDesks(db: Db): DeskInfo[] {
   const rows = db
     .prepare(
-      `SELECT o.desk, o.name AS operator, o.role, a.contingent_id, a.country, o.signed_out_at, o.signed_in_at
-       FROM operators o LEFT JOIN accounts a ON a.id = o.account_id
+      // A liaison reads for their contingent's country, an observer for the account's own.
+      `SELECT o.desk, o.name AS operator, o.role, a.contingent_id, coalesce(a.country, c.country) AS country,
+         o.signed_out_at, o.signed_in_at
+       FROM operators o LEFT JOIN accounts a ON a.id = o.account_id LEFT JOIN contingents c ON c.id = a.contingent_id
        WHERE o.signed_in_at = (SELECT max(p.signed_in_at) FROM operators p WHERE p.desk = o.desk)
        ORDER BY o.desk, o.id`,
     )
