@@ -28,6 +28,13 @@ export function formatDayMonth(ms: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit' }).format(ms);
 }
 
+/** Age in words an officer reads at a glance: "0 min", "25 min", "1 h 22" (the same in French). */
+export function formatAgeMinutes(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
+}
+
 /** Age as "m:ss" below an hour, "h:mm:ss" above. */
 export function formatAge(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

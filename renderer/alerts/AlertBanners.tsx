@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../shared/alerts';
-import { formatAge } from '../../shared/time-format';
+import { formatAgeMinutes } from '../../shared/time-format';
 import { useNow, useOperationClock } from '../clock/use-clock';
 import { useStoreApi } from '../state/hooks';
 import type { Tab } from '../state/types';
@@ -69,7 +69,9 @@ export function AlertBanners() {
         >
           <strong className="alert-title">{alertTitle(t, a)}</strong>
           <span className="alert-text">{alertBody(t, a)}</span>
-          <span className="alert-age">{t('alerts.age', { age: formatAge(now - Date.parse(a.at)) })}</span>
+          <span className="alert-age">
+            {t('alerts.age', { age: formatAgeMinutes(now - Date.parse(a.at)) })}
+          </span>
           {(a.incidentId || a.requestId || a.bulletinId) && (
             <button type="button" className="btn-secondary" onClick={() => open(a)}>
               {t('alerts.open')}

@@ -39,9 +39,11 @@ export function AlertSettings() {
         className={`btn-ghost alert-settings-button${prefs.muted ? ' muted' : ''}`}
         data-testid="alert-settings"
         aria-expanded={open}
+        aria-label={t('alerts.settings.button')}
+        title={t('alerts.settings.title')}
         onClick={() => setOpen(!open)}
       >
-        <BellIcon muted={prefs.muted} /> {t('alerts.settings.button')}
+        <BellIcon muted={prefs.muted} />
       </button>
       {open && (
         <div className="alert-settings-panel" role="dialog" aria-label={t('alerts.settings.title')}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockFor, exerciseClock, fixedClock, realTime } from '../../shared/clock.js';
-import { formatAge, formatClock } from '../../shared/time-format.js';
+import { formatAge, formatAgeMinutes, formatClock } from '../../shared/time-format.js';
 import { formatReference, referenceDay, REFERENCE_PATTERN } from '../../shared/reference.js';
 
 const START = Date.parse('2024-07-26T16:00:00Z');
@@ -42,6 +42,15 @@ describe('operation clock', () => {
     expect(formatAge(125_000)).toBe('2:05');
     expect(formatAge(3_725_000)).toBe('1:02:05');
     expect(formatAge(-5)).toBe('0:00');
+  });
+
+  it('formats ages in words for banners', () => {
+    expect(formatAgeMinutes(0)).toBe('0 min');
+    expect(formatAgeMinutes(59_999)).toBe('0 min');
+    expect(formatAgeMinutes(25 * 60_000 + 30_000)).toBe('25 min');
+    expect(formatAgeMinutes(82 * 60_000)).toBe('1 h 22');
+    expect(formatAgeMinutes(125 * 60_000)).toBe('2 h 05');
+    expect(formatAgeMinutes(-5)).toBe('0 min');
   });
 });
 
