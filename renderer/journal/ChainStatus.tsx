@@ -83,13 +83,15 @@ export function ChainStatus({ onShowSeq }: { onShowSeq: (seq: number) => void })
       </span>
       <span className="jv-chain-text">
         <strong>
-          {shown.ok
-            ? shown.entries === null
-              ? t('journalViewer.chain.ok')
-              : t('journalViewer.chain.okCount', { count: shown.entries })
-            : shown.firstBadSeq === null
-              ? t('journalViewer.chain.badNoSeq')
-              : t('journalViewer.chain.bad', { seq: shown.firstBadSeq })}
+          {shown.ok && !whole
+            ? t('journalViewer.chain.okButDiffers')
+            : shown.ok
+              ? shown.entries === null
+                ? t('journalViewer.chain.ok')
+                : t('journalViewer.chain.okCount', { count: shown.entries })
+              : shown.firstBadSeq === null
+                ? t('journalViewer.chain.badNoSeq')
+                : t('journalViewer.chain.bad', { seq: shown.firstBadSeq })}
         </strong>
         {shown.reason && <span className="jv-chain-reason"> — {shown.reason}</span>}
         <span className="jv-chain-when"> · {when}</span>

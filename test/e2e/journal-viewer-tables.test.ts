@@ -62,6 +62,8 @@ describe('journal viewer on a table edited without a journal entry', () => {
     const tables = page.getByTestId('journal-tables-status');
     await tables.waitFor({ timeout: 30_000 });
     expect(await chain.getAttribute('data-ok')).toBe('false');
+    // The headline does not say "intact" alone when the tables differ from the journal.
+    expect(await chain.innerText()).toMatch(/^✗\s*Journal chain intact, but the database does not match it/);
     expect(await tables.innerText()).toMatch(
       new RegExp(
         `1 row differs from what the journal recorded: units ${unitId} differs from the journal in status`,
