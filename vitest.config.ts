@@ -35,6 +35,7 @@ const PG_SERVICE_TESTS = [
   'handover-head',
   'mirror-apply',
   'host-sessions',
+  'bulletins',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 // Files that must run alone: the room's servers racing to seed, and the timings a second worker
