@@ -354,3 +354,46 @@ describe('bulletins', () => {
     );
   });
 });
+
+describe('the handover report', () => {
+  it('prints the alert level and the bulletins of the window with their acknowledgements', () => {
+    const t = room();
+    t.real.advance(60_000);
+    t.call('setAlertLevel', { level: 'securite_renforcee', reason: 'Ceremony over', version: 1 }, t.sup);
+    const marked = t.call(
+      'publishBulletin',
+      { ...notice, title: 'Spanish VIP', marking: ['ES'], severity: 'critical' },
+      t.sup,
+    );
+    t.real.advance(1000);
+    const open = t.call('publishBulletin', notice, t.sup);
+    t.call('acknowledgeBulletin', { id: open.id }, t.officer);
+    t.call('acknowledgeBulletin', { id: marked.id }, t.es);
+    t.real.advance(60_000);
+    const w = t.call('suggestHandoverWindow', {}, t.sup);
+    const report = t.call(
+      'previewHandover',
+      { from: w.from, to: w.to, pendingActions: [], lang: 'en' },
+      t.sup,
+    );
+    expect(report.alertLevel).toMatchObject({
+      scale: 'vigipirate',
+      level: 'securite_renforcee',
+      setBy: 'Demo supervisor',
+      reason: 'Ceremony over',
+    });
+    expect(
+      report.bulletins?.map((b) => [
+        b.title,
+        b.severity,
+        b.acknowledged,
+        b.expected,
+        b.pending,
+        b.releasability,
+      ]),
+    ).toEqual([
+      ['Spanish VIP', 'critical', 1, 2, ['D1'], 'RELEASABLE TO FR, ES'],
+      [notice.title, 'warning', 1, 3, ['L-DE', 'L-ES'], 'RELEASABLE TO ALL PARTNERS'],
+    ]);
+  });
+});
