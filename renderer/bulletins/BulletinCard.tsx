@@ -9,7 +9,7 @@ import { appClient } from '../lock/client';
 import { hhmm } from '../map-tools/paris-time';
 import { MarkingBadge } from '../marking/MarkingBadge';
 import { useCan, useSession, useVigie } from '../state/hooks';
-import { bulletinEnded, sameDesk } from './state';
+import { bulletinEnded, owedBy, sameDesk } from './state';
 
 export function BulletinCard({ bulletin: b, now }: { bulletin: Bulletin; now: number }) {
   const { t } = useTranslation();
@@ -26,7 +26,7 @@ export function BulletinCard({ bulletin: b, now }: { bulletin: Bulletin; now: nu
   const mine = operator !== null && sameDesk(b.publishedDesk, operator.desk);
   const oversees = mine || operator?.role === 'supervisor';
   const myAck = b.acks.find((a) => sameDesk(a.desk, operator?.desk));
-  const owed = !ended && operator !== null && b.pending.includes(operator.desk);
+  const owed = owedBy(b, operator?.desk, now);
   const overdue = !ended && bulletinAckOverdue(b, now);
   const total = b.acks.length + b.pending.length;
 

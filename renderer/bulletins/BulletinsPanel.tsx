@@ -6,7 +6,7 @@ import { useNow, useOperationClock } from '../clock/use-clock';
 import { useCan, useVigie } from '../state/hooks';
 import { BulletinCard } from './BulletinCard';
 import { PublishBulletinForm } from './PublishBulletinForm';
-import { bulletinEnded } from './state';
+import { bulletinEnded, owedBy } from './state';
 import './bulletins.css';
 
 export function BulletinsPanel() {
@@ -57,6 +57,5 @@ export function useOwedBulletins(): number {
   const desk = useVigie((s) => s.session?.operator?.desk);
   const { clock } = useOperationClock();
   const now = useNow(clock);
-  return bulletins.filter((b) => desk !== undefined && !bulletinEnded(b, now) && b.pending.includes(desk))
-    .length;
+  return bulletins.filter((b) => owedBy(b, desk, now)).length;
 }
