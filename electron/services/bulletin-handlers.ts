@@ -1,18 +1,15 @@
-// SCAFFOLD (helper replaces): the alert level and bulletins.
+// The alert level and bulletins (shared/api/bulletins.ts).
 import type { DomainHandlers } from './dispatch.js';
 import type { bulletinCalls } from '../../shared/api/bulletins.js';
 import type { Ctx } from './context.js';
-import { ApiError } from '../../shared/errors.js';
+import { getAlertLevel, setAlertLevel } from './alert-level.js';
+import { acknowledgeBulletin, listBulletins, publishBulletin, withdrawBulletin } from './bulletins.js';
 
-const todo = (): never => {
-  throw new ApiError({ code: 'invalid_input', message: 'not built yet' });
-};
-
-export const bulletinHandlers = (_ctx: Ctx): DomainHandlers<typeof bulletinCalls> => ({
-  getAlertLevel: todo,
-  setAlertLevel: todo,
-  listBulletins: todo,
-  publishBulletin: todo,
-  acknowledgeBulletin: todo,
-  withdrawBulletin: todo,
+export const bulletinHandlers = (ctx: Ctx): DomainHandlers<typeof bulletinCalls> => ({
+  getAlertLevel: () => getAlertLevel(ctx),
+  setAlertLevel: (input, desk) => setAlertLevel(ctx, desk, input),
+  listBulletins: (input, desk) => listBulletins(ctx, desk, input.recent),
+  publishBulletin: (input, desk) => publishBulletin(ctx, desk, input),
+  acknowledgeBulletin: (input, desk) => acknowledgeBulletin(ctx, desk, input.id),
+  withdrawBulletin: (input, desk) => withdrawBulletin(ctx, desk, input),
 });

@@ -10,6 +10,8 @@ import { listVenues } from '../store/venues.js';
 import { listZones } from '../store/zones.js';
 import { listRoutes } from '../store/routes.js';
 import { readSettings } from '../store/settings.js';
+import { alertLevelOf } from './alert-level.js';
+import { bulletinsForReport } from './bulletins.js';
 
 export function gatherSource(
   db: Db,
@@ -34,6 +36,8 @@ export function gatherSource(
     routes: listRoutes(db).map((r) => r.coordinates),
     water,
     staleMinutes: readSettings(db).stalePositionMinutes,
+    alertLevel: alertLevelOf(db),
+    bulletins: bulletinsForReport(db, window.from, window.to),
   };
 }
 

@@ -13,6 +13,7 @@ import { hostCountry } from '../store/meta.js';
 import { getIncident, releasedTo, type ReleaseScope } from '../store/incidents.js';
 import { getNote } from '../store/incident-notes.js';
 import { getZone } from '../store/zones.js';
+import { getBulletin } from '../store/bulletins.js';
 
 /** The desk's scope for store reads: undefined for host staff (everything). */
 export function releaseScope(db: Db, desk: Desk): ReleaseScope | undefined {
@@ -110,6 +111,10 @@ export function entryVisible(db: Db, scope: ReleaseScope | undefined, e: EntryFa
     if (e.action === 'zone.marking_changed') return changeSeen(scope, e);
     const zone = getZone(db, e.entityId);
     return releasedTo(scope, zone ? zone.marking : recordedMarking(e));
+  }
+  if (e.entityType === 'bulletin' && e.entityId !== null) {
+    const bulletin = getBulletin(db, e.entityId);
+    return bulletin !== null && releasedTo(scope, bulletin.marking);
   }
   return true;
 }

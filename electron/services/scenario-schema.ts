@@ -10,6 +10,7 @@ import {
   UNIT_STATUSES,
 } from '../../shared/domain.js';
 import { ROLES } from '../../shared/roles.js';
+import { ALERT_SCALE_NAMES, isAlertLevel, type AlertScale } from '../../shared/awareness.js';
 
 const lat = z.number().min(-90).max(90);
 const lon = z.number().min(-180).max(180);
@@ -42,6 +43,15 @@ export const scenarioFile = z.object({
       }),
     )
     .default([]),
+  /** The national alert level in force when the scenario starts; absent: the scale's lowest. */
+  alertLevel: z
+    .object({
+      scale: z.enum(ALERT_SCALE_NAMES as [AlertScale, ...AlertScale[]]),
+      level: text,
+      reason: text,
+    })
+    .refine((a) => isAlertLevel(a.scale, a.level), { message: 'not a level of its scale', path: ['level'] })
+    .optional(),
   parade: z
     .object({
       start: z.iso.datetime(),

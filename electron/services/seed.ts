@@ -15,6 +15,7 @@ import { insertPosition } from '../store/positions.js';
 import { insertIncident, nextIncidentSequence } from '../store/incidents.js';
 import { insertAssignment } from '../store/assignments.js';
 import { seedParadePlan } from './parade.js';
+import { seedAlertLevel } from './alert-level.js';
 import { chainageKm } from '../../shared/geo.js';
 import { formatReference, referenceDay } from '../../shared/reference.js';
 import { fixedClock, iso } from '../../shared/clock.js';
@@ -108,6 +109,7 @@ export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
       });
     }
     setMeta(db, 'host_country', s.scenario.hostCountry);
+    if (s.scenario.alertLevel) seedAlertLevel(ctx, SEED_DESK, s.scenario.alertLevel);
     seedDemoLogins(ctx, s.scenario.demoLogins);
     const unitIds = new Map<string, string>();
     for (const u of s.units) {

@@ -31,7 +31,7 @@ export function AlertBanners() {
       if (a.incidentId) s.openIncident(a.incidentId);
       // The request and bulletin lists are side panel tabs.
       else if (a.requestId) s.setTab('requests' as Tab);
-      else if (a.bulletinId) s.setTab('bulletins' as Tab);
+      else if (a.bulletinId) s.setTab('bulletins');
     },
     [store],
   );

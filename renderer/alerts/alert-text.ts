@@ -1,17 +1,13 @@
 // An alert in words: its kind as a title and what it is about, in the desk's language.
 import type { TFunction } from 'i18next';
 import type { Alert } from '../../shared/alerts';
-import type { BulletinSeverity } from '../../shared/awareness';
+import type { ALERT_SCALES, AlertScale, BulletinSeverity } from '../../shared/awareness';
 import type { IncidentCategory } from '../../shared/domain';
 
 type Late = 'acknowledge' | 'on_scene';
 type Answer = 'accepted' | 'declined' | 'done';
 
-/** A level's name from the alert level's own words (the top bar's), the token while there are none. */
-const levelName = (t: TFunction, level: string): string =>
-  (t as unknown as (key: string, options: { defaultValue: string }) => string)(`alertLevel.level.${level}`, {
-    defaultValue: level,
-  });
+type Level = (typeof ALERT_SCALES)[AlertScale][number];
 
 export function alertTitle(t: TFunction, a: Alert): string {
   return t(`alerts.kind.${a.kind}`);
@@ -33,6 +29,6 @@ export function alertBody(t: TFunction, a: Alert): string {
     case 'bulletin':
       return `${a.subject} · ${t(`alerts.severity.${a.detail as BulletinSeverity}`)}`;
     case 'alert_level':
-      return `${levelName(t, a.subject)} · ${a.detail}`;
+      return `${t(`alertLevel.level.${a.subject as Level}`)} · ${a.detail}`;
   }
 }

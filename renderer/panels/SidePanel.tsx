@@ -1,15 +1,16 @@
-// The side panel: Units / Incidents tabs. Units: a filter box, the list, the selected unit's card.
+// The side panel: Units / Incidents / Bulletins tabs. Units: a filter box, the list, the selected unit's card.
 // Incidents: the board (its own filters). The incident itself opens in the incident pane.
 import { useTranslation } from 'react-i18next';
 import { useNow, useOperationClock } from '../clock/use-clock';
 import { useOverdueCount } from '../incidents/overdue';
 import { useIncidents, useSelectedUnit, useTab, useVigie } from '../state/hooks';
 import type { Tab } from '../state/types';
+import { BulletinsPanel, useOwedBulletins } from '../bulletins/BulletinsPanel';
 import { IncidentBoard } from './IncidentBoard';
 import { UnitDetail } from './UnitDetail';
 import { UnitList } from './UnitList';
 
-const TABS: readonly Tab[] = ['units', 'incidents'];
+const TABS: readonly Tab[] = ['units', 'incidents', 'bulletins'];
 
 export function SidePanel() {
   const { t } = useTranslation();
@@ -21,6 +22,8 @@ export function SidePanel() {
   const counts: Record<Tab, number> = {
     units: useVigie((s) => s.units.length),
     incidents: useVigie((s) => s.incidents.length),
+    // Bulletins: those this desk has still to acknowledge.
+    bulletins: useOwedBulletins(),
   };
 
   return (
@@ -38,7 +41,9 @@ export function SidePanel() {
             onClick={() => setTab(id)}
           >
             {t(`tabs.${id}`)}
-            <span className="tab-count">{counts[id]}</span>
+            <span className="tab-count" data-testid={`tab-count-${id}`}>
+              {counts[id]}
+            </span>
             {id === 'incidents' && <OverdueTabBadge />}
           </button>
         ))}
@@ -57,6 +62,8 @@ export function SidePanel() {
             />
             <UnitList />
           </>
+        ) : tab === 'bulletins' ? (
+          <BulletinsPanel />
         ) : (
           <IncidentBoard />
         )}

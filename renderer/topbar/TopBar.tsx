@@ -1,11 +1,12 @@
-// The top bar: operation name, EXERCISE badge, Paris operation clock, the desktop's room switch,
-// language, operator.
+// The top bar: operation name, EXERCISE badge, Paris operation clock and the national alert level,
+// the desktop's room switch, language, operator.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useVigie } from '../state/hooks';
 import { JournalViewerButton } from '../journal/JournalViewerButton';
 import { RoomButton } from '../room/RoomButton';
 import { TopbarActions } from '../units/TopbarActions';
+import { AlertLevelBadge } from '../alert-level/AlertLevelBadge';
 import { AlertSettings } from '../alerts/AlertSettings';
 import { Clock } from './Clock';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -36,7 +37,10 @@ export function TopBar() {
           </span>
         )}
       </div>
-      <Clock />
+      <div className="topbar-center">
+        <Clock />
+        <AlertLevelBadge />
+      </div>
       <div className="topbar-end">
         {refreshError && (
           <span className="link-down" role="status" title={refreshError}>

@@ -14,6 +14,7 @@ import { changesSince } from './build-changes.js';
 import { deployment, emptyStatusCounts } from './build-deployment.js';
 import { significantEntries } from './build-significant.js';
 import { mapSnapshot } from './build-map.js';
+import { alertLevelAtEnd, bulletinsAtEnd } from './build-bulletins.js';
 
 export function buildReport(src: ReportSource, inputs: ReportInputs): HandoverReport {
   const { from, to } = src.window;
@@ -33,6 +34,8 @@ export function buildReport(src: ReportSource, inputs: ReportInputs): HandoverRe
     stalePositions: deployed.stalePositions.length,
     journalEntries: src.journalCount,
   };
+  const alertLevel = alertLevelAtEnd(src);
+  const bulletins = bulletinsAtEnd(src);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     status: inputs.status,
@@ -55,6 +58,8 @@ export function buildReport(src: ReportSource, inputs: ReportInputs): HandoverRe
     deployment: deployed,
     significant: significantEntries(src, incidents),
     map: mapSnapshot(src, incidents, units),
+    ...(alertLevel && { alertLevel }),
+    ...(bulletins && { bulletins }),
   };
 }
 

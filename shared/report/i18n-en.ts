@@ -158,6 +158,36 @@ export const en = {
     'zone.updated': 'Zone edited',
     'zone.deleted': 'Zone removed',
   } as Record<string, string>,
+  alertLevel: {
+    label: 'Alert level',
+    scale: { vigipirate: 'Vigipirate', ntas: 'NTAS' } as Record<string, string>,
+    level: {
+      vigilance: 'Vigilance',
+      securite_renforcee: 'Sécurité renforcée – risque attentat',
+      urgence_attentat: 'Urgence attentat',
+      none: 'No active advisory',
+      bulletin: 'NTAS Bulletin',
+      elevated: 'Elevated alert',
+      imminent: 'Imminent alert',
+    } as Record<string, string>,
+    since: 'since {at}, set by {by}',
+    never: 'never set: the scale’s lowest level',
+  },
+  bulletins: {
+    section: 'Bulletins',
+    none: 'No bulletin in force or published during the window.',
+    col: {
+      bulletin: 'Bulletin',
+      severity: 'Severity',
+      published: 'Published',
+      acks: 'Acknowledged',
+      pending: 'Desks pending',
+    },
+    severity: { info: 'Info', warning: 'Warning', critical: 'Critical' } as Record<string, string>,
+    count: '{n} of {m}',
+    until: 'Valid until {at}',
+    withdrawn: 'Withdrawn {at}',
+  },
 };
 
 export type ReportStrings = typeof en;

@@ -160,4 +160,37 @@ export const fr: ReportStrings = {
     'zone.updated': 'Zone modifiée',
     'zone.deleted': 'Zone supprimée',
   },
+  alertLevel: {
+    label: 'Niveau d’alerte',
+    scale: { vigipirate: 'Vigipirate', ntas: 'NTAS' } as Record<string, string>,
+    level: {
+      vigilance: 'Vigilance',
+      securite_renforcee: 'Sécurité renforcée – risque attentat',
+      urgence_attentat: 'Urgence attentat',
+      none: 'Aucun avis en vigueur',
+      bulletin: 'Bulletin NTAS',
+      elevated: 'Alerte élevée',
+      imminent: 'Alerte imminente',
+    } as Record<string, string>,
+    since: 'depuis {at}, fixé par {by}',
+    never: 'jamais fixé\u00a0: niveau le plus bas de l’échelle',
+  },
+  bulletins: {
+    section: 'Bulletins',
+    none: 'Aucun bulletin en vigueur ni publié pendant la période.',
+    col: {
+      bulletin: 'Bulletin',
+      severity: 'Gravité',
+      published: 'Publié',
+      acks: 'Pris en compte',
+      pending: 'Postes en attente',
+    },
+    severity: { info: 'Information', warning: 'Avertissement', critical: 'Critique' } as Record<
+      string,
+      string
+    >,
+    count: '{n} sur {m}',
+    until: 'Valable jusqu’à {at}',
+    withdrawn: 'Retiré à {at}',
+  },
 };

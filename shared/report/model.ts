@@ -24,6 +24,35 @@ export interface HandoverReport {
   deployment: UnitDeployment;
   significant: SignificantEntry[];
   map: MapSnapshot;
+  /** The national alert level at the window's end (absent in reports made before alert levels). */
+  alertLevel?: ReportAlertLevel;
+  /** Bulletins published in the window or in force at its end, oldest first. */
+  bulletins?: ReportBulletin[];
+}
+
+export interface ReportAlertLevel {
+  scale: string;
+  level: string;
+  /** When it was set (null: the operation's default, never set). */
+  since: string | null;
+  setBy: string | null;
+  reason: string;
+}
+
+export interface ReportBulletin {
+  title: string;
+  severity: string;
+  publishedAt: string;
+  publishedBy: string;
+  publishedDesk: string;
+  validUntil: string | null;
+  withdrawnAt: string | null;
+  acknowledged: number;
+  /** Desks it was for: those that acknowledged and those pending. */
+  expected: number;
+  /** Desks still to acknowledge it, sorted. */
+  pending: string[];
+  releasability: string;
 }
 
 export interface Officer {

@@ -81,6 +81,33 @@ export interface ReportSource {
   routes: LonLat[][];
   water: LonLat[][];
   staleMinutes: number;
+  /** The national alert level at the window's end (absent: sources read before alert levels). */
+  alertLevel?: SourceAlertLevel;
+  /** Bulletins published in the window or in force at its end (absent: before bulletins). */
+  bulletins?: SourceBulletin[];
+}
+
+export interface SourceAlertLevel {
+  scale: string;
+  level: string;
+  reason: string;
+  setAt: string | null;
+  setBy: string | null;
+}
+
+export interface SourceBulletin {
+  id: string;
+  title: string;
+  severity: string;
+  publishedAt: string;
+  publishedBy: string;
+  publishedDesk: string;
+  validUntil: string | null;
+  withdrawnAt: string | null;
+  marking: Marking;
+  /** Desks that had acknowledged it by the window's end, and those still to. */
+  acked: string[];
+  pending: string[];
 }
 
 export interface ReportInputs {

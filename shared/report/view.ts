@@ -9,6 +9,7 @@ import { openIncidentsBlock } from './view-incidents.js';
 import { changesBlocks } from './view-changes.js';
 import { deploymentBlocks } from './view-units.js';
 import { significantBlock } from './view-journal.js';
+import { alertLevelRow, bulletinsBlock } from './view-bulletins.js';
 import { mapCounts } from './map-draw.js';
 import type { ReportView, ViewSection } from './view-types.js';
 
@@ -63,6 +64,7 @@ function sections(v: ViewContext, model: HandoverReport): ViewSection[] {
         {
           kind: 'facts',
           rows: [
+            ...(model.alertLevel ? [alertLevelRow(v, model.alertLevel)] : []),
             [
               s.summary.open,
               `${sum.openIncidents} (${PRIORITIES.map((p) => `P${p} ${sum.openByPriority[`p${p}`]}`).join(' · ')})`,
@@ -86,6 +88,9 @@ function sections(v: ViewContext, model: HandoverReport): ViewSection[] {
       title: s.section.pending,
       blocks: [{ kind: 'list', items: model.pendingActions, empty: s.noPending }],
     },
+    ...(model.bulletins
+      ? [{ id: 'bulletins', title: s.bulletins.section, blocks: [bulletinsBlock(v, model)] }]
+      : []),
     {
       id: 'map',
       title: s.section.map,

@@ -204,7 +204,16 @@ function world(role: Role) {
     publishBulletin: () => bulletin,
     acknowledgeBulletin: () => ({ id: as('publishBulletin', bulletin).id }),
     withdrawBulletin: () => {
-      const b = as('publishBulletin', bulletin);
+      // Only its desk or a supervisor may withdraw a bulletin: a seat that may publish withdraws its own.
+      if (!(PERMISSIONS.publishBulletin as readonly string[]).includes(role))
+        return {
+          id: as('publishBulletin', bulletin).id,
+          version: 1,
+          reason: 'superseded by the 19:00 bulletin',
+        };
+      if (seat.operator?.login !== DEMO[LOGIN[role]].login || seat.lockedAt)
+        signInAs(t.call, LOGIN[role], 'SEAT', seat);
+      const b = t.call('publishBulletin', bulletin, seat);
       return { id: b.id, version: b.version, reason: 'superseded by the 19:00 bulletin' };
     },
     listRequests: () => ({}),
