@@ -1,15 +1,17 @@
-// The side panel: Units / Incidents tabs. Units: a filter box, the list, the selected unit's card.
+// The side panel: Units / Incidents / Requests tabs. Units: a filter box, the list, the selected unit's card.
 // Incidents: the board (its own filters). The incident itself opens in the incident pane.
 import { useTranslation } from 'react-i18next';
 import { useNow, useOperationClock } from '../clock/use-clock';
 import { useOverdueCount } from '../incidents/overdue';
-import { useIncidents, useSelectedUnit, useTab, useVigie } from '../state/hooks';
+import { useCan, useIncidents, useSelectedUnit, useTab, useVigie } from '../state/hooks';
 import type { Tab } from '../state/types';
 import { IncidentBoard } from './IncidentBoard';
 import { UnitDetail } from './UnitDetail';
 import { UnitList } from './UnitList';
+import { RequestsPanel } from '../requests/RequestsPanel';
+import { openToMe } from '../requests/requests';
 
-const TABS: readonly Tab[] = ['units', 'incidents'];
+const TABS: readonly Tab[] = ['units', 'incidents', 'requests'];
 
 export function SidePanel() {
   const { t } = useTranslation();
@@ -18,15 +20,18 @@ export function SidePanel() {
   const filter = useVigie((s) => s.unitFilter);
   const setFilter = useVigie((s) => s.setUnitFilter);
   const unit = useSelectedUnit();
+  const readsRequests = useCan('listRequests');
+  const tabs = readsRequests ? TABS : TABS.filter((x) => x !== 'requests');
   const counts: Record<Tab, number> = {
     units: useVigie((s) => s.units.length),
     incidents: useVigie((s) => s.incidents.length),
+    requests: useVigie((s) => openToMe(s.session?.operator, s.requests)),
   };
 
   return (
     <aside className="side-panel">
       <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
-        {TABS.map((id) => (
+        {tabs.map((id) => (
           <button
             key={id}
             type="button"
@@ -57,6 +62,8 @@ export function SidePanel() {
             />
             <UnitList />
           </>
+        ) : tab === 'requests' ? (
+          <RequestsPanel />
         ) : (
           <IncidentBoard />
         )}

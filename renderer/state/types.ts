@@ -91,7 +91,7 @@ export interface SelectionSlice {
   clearSelection: () => void;
 }
 
-export type Tab = 'units' | 'incidents';
+export type Tab = 'units' | 'incidents' | 'requests';
 
 export interface Toast {
   id: number;
