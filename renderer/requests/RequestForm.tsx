@@ -15,10 +15,12 @@ const TARGET_ROLES = ROLES.filter((r) => r !== 'wall');
 interface Props {
   now: number;
   timeZone: string;
+  /** The incident it is about, when opened from the incident ("Request…"); else the selected one. */
+  incidentId?: string | undefined;
   onClose: () => void;
 }
 
-export function RequestForm({ now, timeZone, onClose }: Props) {
+export function RequestForm({ now, timeZone, incidentId: about, onClose }: Props) {
   const { t } = useTranslation();
   const me = useSession()?.operator;
   const desks = useVigie((s) => s.desks);
@@ -32,9 +34,10 @@ export function RequestForm({ now, timeZone, onClose }: Props) {
   const [value, setValue] = useState('');
   const [text, setText] = useState('');
   const [by, setBy] = useState('');
-  const [incidentId, setIncidentId] = useState(() =>
-    selection?.kind === 'incident' && incidents.some((i) => i.id === selection.id) ? selection.id : '',
-  );
+  const [incidentId, setIncidentId] = useState(() => {
+    const id = about ?? (selection?.kind === 'incident' ? selection.id : '');
+    return incidents.some((i) => i.id === id) ? id : '';
+  });
   const [venueId, setVenueId] = useState('');
 
   const options: { value: string; label: string }[] =

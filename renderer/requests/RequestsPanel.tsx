@@ -21,6 +21,12 @@ export function RequestsPanel() {
   const canAnswer = useCan('answerRequest');
   const canCancel = useCan('cancelRequest');
   const [composing, setComposing] = useState(false);
+  const draft = useVigie((s) => s.requestDraft);
+  const composeRequest = useVigie((s) => s.composeRequest);
+  const close = () => {
+    setComposing(false);
+    composeRequest(null);
+  };
   const groups = useMemo(() => (me ? groupRequests(me, requests) : null), [me, requests]);
   if (!me || !groups) return null;
   const supervisor = me.role === 'supervisor';
@@ -52,7 +58,7 @@ export function RequestsPanel() {
 
   return (
     <div className="requests-panel" data-testid="requests-panel">
-      {canSend && !composing && (
+      {canSend && !composing && !draft && (
         <button
           type="button"
           className="btn-primary request-new"
@@ -62,7 +68,15 @@ export function RequestsPanel() {
           {t('requests.new')}
         </button>
       )}
-      {composing && <RequestForm now={now} timeZone={timeZone} onClose={() => setComposing(false)} />}
+      {(composing || draft) && (
+        <RequestForm
+          key={draft?.incidentId ?? ''}
+          now={now}
+          timeZone={timeZone}
+          incidentId={draft?.incidentId}
+          onClose={close}
+        />
+      )}
       <div className="request-scroll">
         {list('to', t('requests.toDesk'), groups.toMe)}
         {list('from', t('requests.fromDesk'), groups.fromMe)}

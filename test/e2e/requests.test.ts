@@ -121,7 +121,12 @@ describe('requests between two desks', () => {
     );
     // The receiver opens the decline form (a reason is asked) for the screenshot.
     await row(b.page, 'to', 'Interpreter').getByTestId('request-decline').click();
-    await a.page.getByTestId('request-new').click();
+    // "Demande…" from an incident: the Requests tab opens its form about that incident.
+    await a.page.getByTestId('tab-incidents').click();
+    await a.page.getByTestId('incident-row').first().click();
+    await a.page.getByTestId('request-about-incident').click();
+    await expect.poll(() => a.page.getByTestId('tab-requests').getAttribute('aria-selected')).toBe('true');
+    expect(await a.page.getByTestId('request-incident-input').inputValue()).not.toBe('');
     await a.page.getByTestId('request-target-kind').selectOption('contingent');
     await a.page.getByTestId('request-target').selectOption('es-pn');
     await a.page.getByTestId('request-text').fill('Deux équipes cynophiles au pont d’Iéna');

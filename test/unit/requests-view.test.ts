@@ -2,7 +2,21 @@
 // typed as HH:MM on the operation clock.
 import { describe, expect, it } from 'vitest';
 import type { DeskRequest } from '../../shared/awareness.js';
-import { byTimeIso, groupRequests, isToMe, openToMe } from '../../renderer/requests/requests.js';
+
+type Me = { desk: string; role: string; contingentId: string | null };
+interface Helpers {
+  isToMe(me: Me, r: DeskRequest): boolean;
+  openToMe(me: Me, rs: DeskRequest[]): number;
+  groupRequests(me: Me, rs: DeskRequest[]): Record<'toMe' | 'fromMe' | 'others', DeskRequest[]>;
+  byTimeIso(hhmm: string, now: number, timeZone: string): string | null;
+}
+/** Imported by a computed path: the renderer is type-checked by its own tsconfig, not the tests'. */
+async function load<T>(path: string): Promise<T> {
+  return (await import(/* @vite-ignore */ path)) as T;
+}
+const { byTimeIso, groupRequests, isToMe, openToMe } = await load<Helpers>(
+  '../../renderer/requests/requests.ts',
+);
 
 const base: DeskRequest = {
   id: 'r1',
