@@ -163,6 +163,10 @@ describe('answering and cancelling', () => {
     const done = t.call('answerRequest', { id: r.id, version: 2, answer: 'done' }, t.es);
     expect(done).toMatchObject({ status: 'done', version: 3, doneAt: iso(t.now()) });
     expect(t.journal()[0]).toMatchObject({ action: 'request.done', entityId: r.id });
+    // Every write journaled with its after-image: the journal replays to the tables.
+    const verified = t.call('verify', {}, t.sup);
+    expect(verified.ok, JSON.stringify(verified.replay)).toBe(true);
+    expect(verified.replay).toMatchObject({ ok: true, checked: true });
     // Closed: gone from the open list, kept in the recent one.
     expect(t.call('listRequests', {}, t.es)).toEqual([]);
     expect(t.call('listRequests', { closed: true }, t.es).map((x) => x.status)).toEqual(['done']);
