@@ -7,6 +7,7 @@ import './styles/topbar.css';
 import './styles/map.css';
 import './styles/panel.css';
 import './styles/incidents.css';
+import './styles/requests.css';
 import './styles/units.css';
 import './styles/signin.css';
 import './styles/operators.css';

@@ -12,6 +12,7 @@ import { listRoutes } from '../store/routes.js';
 import { readSettings } from '../store/settings.js';
 import { alertLevelOf } from './alert-level.js';
 import { bulletinsForReport } from './bulletins.js';
+import { requestsAsOf } from '../store/requests.js';
 
 export function gatherSource(
   db: Db,
@@ -33,6 +34,18 @@ export function gatherSource(
     // Handover calls are the host's staff's (shared/permissions.ts): every zone, each with its marking.
     zones: listZones(db).map((z) => ({ id: z.id, name: z.name, marking: z.marking })),
     hostCountry: hostCountry(db),
+    // Handover calls are host staff's: every request, with its incident's reference.
+    requests: requestsAsOf(db, window.to).map((r) => ({
+      id: r.id,
+      fromDesk: r.fromDesk,
+      targetKind: r.target.kind,
+      targetLabel: r.targetLabel,
+      text: r.text,
+      byAt: r.byAt,
+      incidentReference: r.incidentReference,
+      status: r.status,
+      createdAt: r.createdAt,
+    })),
     routes: listRoutes(db).map((r) => r.coordinates),
     water,
     staleMinutes: readSettings(db).stalePositionMinutes,

@@ -1,16 +1,11 @@
-// SCAFFOLD (helper replaces): requests between desks.
 import type { DomainHandlers } from './dispatch.js';
 import type { requestCalls } from '../../shared/api/requests.js';
 import type { Ctx } from './context.js';
-import { ApiError } from '../../shared/errors.js';
+import { answerRequest, cancelRequest, listRequests, sendRequest } from './requests.js';
 
-const todo = (): never => {
-  throw new ApiError({ code: 'invalid_input', message: 'not built yet' });
-};
-
-export const requestHandlers = (_ctx: Ctx): DomainHandlers<typeof requestCalls> => ({
-  listRequests: todo,
-  sendRequest: todo,
-  answerRequest: todo,
-  cancelRequest: todo,
+export const requestHandlers = (ctx: Ctx): DomainHandlers<typeof requestCalls> => ({
+  listRequests: (input, desk) => listRequests(ctx, desk, input.closed),
+  sendRequest: (input, desk) => sendRequest(ctx, desk, input),
+  answerRequest: (input, desk) => answerRequest(ctx, desk, input),
+  cancelRequest: (input, desk) => cancelRequest(ctx, desk, input),
 });

@@ -6,7 +6,6 @@ import type { Alert } from '../../shared/alerts';
 import { formatAgeMinutes } from '../../shared/time-format';
 import { useNow, useOperationClock } from '../clock/use-clock';
 import { useStoreApi } from '../state/hooks';
-import type { Tab } from '../state/types';
 import { alertBody, alertTitle } from './alert-text';
 import { useAlertPrefs } from './prefs';
 import { onSound, playTone } from './sound';
@@ -30,7 +29,7 @@ export function AlertBanners() {
       const s = store.getState();
       if (a.incidentId) s.openIncident(a.incidentId);
       // The request and bulletin lists are side panel tabs.
-      else if (a.requestId) s.setTab('requests' as Tab);
+      else if (a.requestId) s.setTab('requests');
       else if (a.bulletinId) s.setTab('bulletins');
     },
     [store],

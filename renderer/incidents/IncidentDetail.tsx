@@ -25,6 +25,8 @@ export function IncidentDetail({ incident, detail }: { incident: Incident; detai
   const close = useVigie((s) => s.closePane);
   const openEdit = useVigie((s) => s.openEdit);
   const canEdit = useCan('updateIncident');
+  const canRequest = useCan('sendRequest');
+  const composeRequest = useVigie((s) => s.composeRequest);
   const conflict = useVigie((s) => s.conflict);
   const reload = useVigie((s) => s.reloadAfterConflict);
   const retry = useVigie((s) => s.retryAfterConflict);
@@ -103,6 +105,16 @@ export function IncidentDetail({ incident, detail }: { incident: Incident; detai
         {canEdit && (
           <button type="button" className="btn-ghost" data-testid="edit-incident" onClick={openEdit}>
             {t('detail.edit')}
+          </button>
+        )}
+        {canRequest && (
+          <button
+            type="button"
+            className="btn-ghost"
+            data-testid="request-about-incident"
+            onClick={() => composeRequest(incident.id)}
+          >
+            {t('requests.about')}
           </button>
         )}
       </div>

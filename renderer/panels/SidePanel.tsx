@@ -1,16 +1,19 @@
-// The side panel: Units / Incidents / Bulletins tabs. Units: a filter box, the list, the selected unit's card.
+// The side panel: Units / Incidents / Requests / Bulletins tabs. Units: a filter box, the list, the
+// selected unit's card.
 // Incidents: the board (its own filters). The incident itself opens in the incident pane.
 import { useTranslation } from 'react-i18next';
 import { useNow, useOperationClock } from '../clock/use-clock';
 import { useOverdueCount } from '../incidents/overdue';
-import { useIncidents, useSelectedUnit, useTab, useVigie } from '../state/hooks';
+import { useCan, useIncidents, useSelectedUnit, useTab, useVigie } from '../state/hooks';
 import type { Tab } from '../state/types';
 import { BulletinsPanel, useOwedBulletins } from '../bulletins/BulletinsPanel';
 import { IncidentBoard } from './IncidentBoard';
 import { UnitDetail } from './UnitDetail';
 import { UnitList } from './UnitList';
+import { RequestsPanel } from '../requests/RequestsPanel';
+import { openToMe } from '../requests/requests';
 
-const TABS: readonly Tab[] = ['units', 'incidents', 'bulletins'];
+const TABS: readonly Tab[] = ['units', 'incidents', 'requests', 'bulletins'];
 
 export function SidePanel() {
   const { t } = useTranslation();
@@ -19,9 +22,12 @@ export function SidePanel() {
   const filter = useVigie((s) => s.unitFilter);
   const setFilter = useVigie((s) => s.setUnitFilter);
   const unit = useSelectedUnit();
+  const readsRequests = useCan('listRequests');
+  const tabs = readsRequests ? TABS : TABS.filter((x) => x !== 'requests');
   const counts: Record<Tab, number> = {
     units: useVigie((s) => s.units.length),
     incidents: useVigie((s) => s.incidents.length),
+    requests: useVigie((s) => openToMe(s.session?.operator, s.requests)),
     // Bulletins: those this desk has still to acknowledge.
     bulletins: useOwedBulletins(),
   };
@@ -29,7 +35,7 @@ export function SidePanel() {
   return (
     <aside className="side-panel">
       <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
-        {TABS.map((id) => (
+        {tabs.map((id) => (
           <button
             key={id}
             type="button"
@@ -62,6 +68,8 @@ export function SidePanel() {
             />
             <UnitList />
           </>
+        ) : tab === 'requests' ? (
+          <RequestsPanel />
         ) : tab === 'bulletins' ? (
           <BulletinsPanel />
         ) : (

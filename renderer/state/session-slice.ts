@@ -30,6 +30,7 @@ function rememberDesk(desk: string): void {
 const CLEARED: Partial<VigieState> = {
   loadState: 'idle',
   tab: 'units',
+  requestDraft: null,
   units: [],
   incidents: [],
   zones: [],

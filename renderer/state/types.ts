@@ -91,7 +91,7 @@ export interface SelectionSlice {
   clearSelection: () => void;
 }
 
-export type Tab = 'units' | 'incidents' | 'bulletins';
+export type Tab = 'units' | 'incidents' | 'requests' | 'bulletins';
 
 export interface Toast {
   id: number;
@@ -106,7 +106,11 @@ export interface UiSlice {
   toast: Toast | null;
   /** A point right-clicked on the map: the nearest available units to it are listed. */
   nearestPoint: LatLon | null;
+  /** A new request being written from an incident ("Request…"): the Requests tab opens its form. */
+  requestDraft: { incidentId: string } | null;
   setTab: (tab: Tab) => void;
+  /** Opens the Requests tab's form, about this incident; null closes it. */
+  composeRequest: (incidentId: string | null) => void;
   setUnitFilter: (text: string) => void;
   setNearestPoint: (point: LatLon | null) => void;
   showError: (message: string) => void;

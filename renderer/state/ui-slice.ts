@@ -9,7 +9,10 @@ export const createUiSlice: Slice<UiSlice> = (set) => ({
   unitFilter: '',
   toast: null,
   nearestPoint: null,
+  requestDraft: null,
   setTab: (tab) => set({ tab }),
+  composeRequest: (incidentId) =>
+    set(incidentId === null ? { requestDraft: null } : { requestDraft: { incidentId }, tab: 'requests' }),
   setUnitFilter: (unitFilter) => set({ unitFilter }),
   setNearestPoint: (nearestPoint) => set({ nearestPoint }),
   showError: (message) => set({ toast: { id: ++toastSeq, message, kind: 'error' } }),

@@ -15,6 +15,7 @@ import { deployment, emptyStatusCounts } from './build-deployment.js';
 import { significantEntries } from './build-significant.js';
 import { mapSnapshot } from './build-map.js';
 import { alertLevelAtEnd, bulletinsAtEnd } from './build-bulletins.js';
+import { openRequests } from './build-requests.js';
 
 export function buildReport(src: ReportSource, inputs: ReportInputs): HandoverReport {
   const { from, to } = src.window;
@@ -52,6 +53,7 @@ export function buildReport(src: ReportSource, inputs: ReportInputs): HandoverRe
     summary,
     pendingActions: inputs.pendingActions,
     openIncidents: sections.openIncidents,
+    openRequests: openRequests(src),
     openedDuringWindow: sections.openedDuringWindow,
     closedDuringWindow: sections.closedDuringWindow,
     changes: changesSince(src, incidents, sections.brief),

@@ -18,6 +18,8 @@ export interface HandoverReport {
   summary: ReportSummary;
   pendingActions: string[];
   openIncidents: OpenIncident[];
+  /** Requests between desks still open or accepted at the window's end (absent in older reports). */
+  openRequests?: OpenRequest[];
   openedDuringWindow: IncidentBrief[];
   closedDuringWindow: IncidentBrief[];
   changes: ChangesSinceHandover;
@@ -116,6 +118,22 @@ export interface OpenIncident {
   lastNote: { at: string; operator: string; text: string } | null;
   /** Its banner line, "RELEASABLE TO FR, ES" (absent in reports made before markings). */
   releasability?: string;
+}
+
+export interface OpenRequest {
+  /** The desk that asked. */
+  from: string;
+  /** The desk, role or contingent asked, as people read it (a role as its token). */
+  to: string;
+  toKind: 'desk' | 'role' | 'contingent';
+  text: string;
+  /** Operation time it is needed by; null: no deadline. */
+  byAt: string | null;
+  /** Past its by-time and not yet answered at the window's end. */
+  overdue: boolean;
+  incidentReference: string | null;
+  status: 'open' | 'accepted';
+  createdAt: string;
 }
 
 export interface IncidentBrief {

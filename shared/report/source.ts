@@ -24,6 +24,19 @@ export interface SourceIncident {
   marking?: Marking;
 }
 
+export interface SourceRequest {
+  id: string;
+  fromDesk: string;
+  targetKind: 'desk' | 'role' | 'contingent';
+  targetLabel: string;
+  text: string;
+  byAt: string | null;
+  incidentReference: string | null;
+  /** Its status at the window's end. */
+  status: 'open' | 'accepted' | 'declined' | 'done' | 'cancelled';
+  createdAt: string;
+}
+
 export interface SourceUnit {
   id: string;
   callsign: string;
@@ -78,6 +91,8 @@ export interface ReportSource {
   zones: { id: string; name: string; marking?: Marking }[];
   /** Whose staff see everything; named in each item's banner line (absent: FR). */
   hostCountry?: string;
+  /** Requests between desks sent by the window's end, each with its status then (absent: none). */
+  requests?: SourceRequest[];
   routes: LonLat[][];
   water: LonLat[][];
   staleMinutes: number;

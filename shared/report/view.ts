@@ -10,6 +10,7 @@ import { changesBlocks } from './view-changes.js';
 import { deploymentBlocks } from './view-units.js';
 import { significantBlock } from './view-journal.js';
 import { alertLevelRow, bulletinsBlock } from './view-bulletins.js';
+import { openRequestsBlock } from './view-requests.js';
 import { mapCounts } from './map-draw.js';
 import type { ReportView, ViewSection } from './view-types.js';
 
@@ -109,6 +110,7 @@ function sections(v: ViewContext, model: HandoverReport): ViewSection[] {
       ],
     },
     { id: 'open', title: s.section.open, blocks: [openIncidentsBlock(v, model)] },
+    { id: 'requests', title: s.section.requests, blocks: [openRequestsBlock(v, model)] },
     { id: 'changes', title: s.section.changes, blocks: changesBlocks(v, model) },
     { id: 'opened', title: s.section.opened, blocks: [briefTable(v, model.openedDuringWindow)] },
     { id: 'closed', title: s.section.closed, blocks: [briefTable(v, model.closedDuringWindow)] },
