@@ -4,7 +4,7 @@
 // alert level. Pure: the same data and time give the same alerts on every desk, so a desk that
 // reloads shows what it showed, and each alert stays up until this desk acknowledges its key.
 import type { AlertAck, AlertLevel, Bulletin, DeskRequest } from './awareness.js';
-import { requestOverdue } from './awareness.js';
+import { requestOverdue, SEED_DESK } from './awareness.js';
 import type { Incident } from './domain.js';
 import { overdue, type OverdueThresholds } from './overdue.js';
 
@@ -195,14 +195,17 @@ export function deriveAlerts(input: AlertInput): Alert[] {
     });
   }
   const level = input.alertLevel;
-  if (level && level.setAt && Date.parse(level.setAt) >= since && level.setDesk !== input.me.desk) {
+  const setAt = level?.setAt ?? null;
+  // The level the operation was created with is no change: nobody needs alerting to it.
+  const changed = level && level.setDesk !== SEED_DESK && level.setDesk !== input.me.desk;
+  if (level && changed && setAt && Date.parse(setAt) >= since) {
     const key = `alert_level:${level.version}`;
     if (!acked(key))
       out.push({
         key,
         kind: 'alert_level',
         tone: 'notice',
-        at: level.setAt,
+        at: setAt,
         subject: level.level,
         detail: level.reason,
       });

@@ -17,6 +17,9 @@ export const ALERT_SCALE_NAMES = Object.keys(ALERT_SCALES) as AlertScale[];
 export const isAlertLevel = (scale: AlertScale, level: string): boolean =>
   (ALERT_SCALES[scale] as readonly string[]).includes(level);
 
+/** The desk name the seed journals under: a level it set is the operation's first, not a change. */
+export const SEED_DESK = 'seed';
+
 /** The operation's level, one row; version moves with each change (optimistic, like every row). */
 export interface AlertLevel {
   scale: AlertScale;

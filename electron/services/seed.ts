@@ -20,8 +20,9 @@ import { chainageKm } from '../../shared/geo.js';
 import { formatReference, referenceDay } from '../../shared/reference.js';
 import { fixedClock, iso } from '../../shared/clock.js';
 import type { IncidentStatus } from '../../shared/domain.js';
+import { SEED_DESK as SEED_DESK_NAME } from '../../shared/awareness.js';
 
-const SEED_DESK = { ...SYSTEM, desk: 'seed' };
+const SEED_DESK = { ...SYSTEM, desk: SEED_DESK_NAME };
 
 export interface SeedSummary {
   seeded: boolean;

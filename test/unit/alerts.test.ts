@@ -193,6 +193,8 @@ describe('alerts of a desk', () => {
     ]);
     expect(keys({ me: supervisor, alertLevel: level })).toEqual([]);
     expect(keys({ alertLevel: { ...level, setAt: null } })).toEqual([]);
+    // The level the scenario seeded is the operation's first, not a change.
+    expect(keys({ alertLevel: { ...level, version: 1, setDesk: 'seed' } })).toEqual([]);
   });
 
   it('puts P1s first, then what needs an answer, then information', () => {

