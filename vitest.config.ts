@@ -36,6 +36,7 @@ const PG_SERVICE_TESTS = [
   'mirror-apply',
   'host-sessions',
   'awareness',
+  'scenario-la',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 // Files that must run alone: the room's servers racing to seed, and the timings a second worker

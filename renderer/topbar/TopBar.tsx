@@ -1,4 +1,4 @@
-// The top bar: operation name, EXERCISE badge, Paris operation clock, the desktop's room switch,
+// The top bar: operation name, EXERCISE badge, operation clock, the desktop's room switch,
 // language, operator.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
