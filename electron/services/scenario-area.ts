@@ -77,6 +77,10 @@ export function checkArea(s: Scenario, problems: Problems): void {
     const why = p ? far(p[0], p[1]) : null;
     if (why) problems.push(`${join(s.dir, 'zones.geojson')}: feature ${i} ("${z.name}"): geometry: ${why}`);
   });
+  s.incidents.forEach((inc, i) => {
+    const why = inc.lat !== null && inc.lon !== null ? far(inc.lon, inc.lat) : null;
+    if (why) problems.push(`${join(s.dir, 'incidents.json')}: record ${i}: lat, lon: ${why}`);
+  });
   s.units.forEach((u, i) => {
     const why = far(u.lon, u.lat);
     if (why) problems.push(`${join(s.dir, 'units.json')}: record ${i} (${u.callsign}): lat, lon: ${why}`);

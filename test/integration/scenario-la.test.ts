@@ -3,28 +3,29 @@
 // America/Los_Angeles), nearest units, the handover report (times in Los Angeles time). Nothing
 // here may fall back on Paris.
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/store/db.js';
 import { loadScenario } from '../../electron/services/scenario-load.js';
-import { seedScenario } from '../../electron/services/seed.js';
-import { fixedClock, iso } from '../../shared/clock.js';
+import { main } from '../../electron/cli.js';
+import { iso } from '../../shared/clock.js';
 import { renderMarkdown } from '../../shared/report/markdown.js';
 import { testDatabase } from '../support/backend.js';
-import { testApp, REAL_START } from '../support/app.js';
+import { testApp } from '../support/app.js';
 import { paths } from '../support/temp.js';
 
 const la = loadScenario(paths.resources, 'la-2028');
 const officer = la.scenario.demoLogins.find((d) => d.login === 'officer');
 const START = Date.parse(la.scenario.scenarioStart);
 
-/** A database holding the LA operation (as `vigie new` makes it), opened as the console does. */
-function laApp() {
+/** A database (a file, or a room on PostgreSQL) made by `vigie new`, opened as the console does. */
+async function laApp() {
   const dbPath = testDatabase();
-  const db = openDatabase(dbPath);
-  try {
-    seedScenario({ db, clock: fixedClock(REAL_START), real: fixedClock(REAL_START) }, la);
-  } finally {
-    db.close();
-  }
+  const err: string[] = [];
+  const code = await main(
+    ['new', '--db', dbPath, '--scenario', la.dir],
+    { out: () => undefined, err: (s) => err.push(s) },
+    paths,
+  );
+  expect(err.join('\n')).toBe('');
+  expect(code).toBe(0);
   const t = testApp(dbPath);
   if (!officer) throw new Error('no officer demo login');
   t.call('signIn', { login: officer.login, passphrase: officer.passphrase, desk: 'D1' });
@@ -32,8 +33,8 @@ function laApp() {
 }
 
 describe('the Los Angeles 2028 package', () => {
-  it('is an exercise in Los Angeles time, with its own demo logins offered at sign-in', () => {
-    const t = laApp();
+  it('is an exercise in Los Angeles time, with its own demo logins offered at sign-in', async () => {
+    const t = await laApp();
     const s = t.call('getSession', {});
     expect(s.operation).toMatchObject({ timezone: 'America/Los_Angeles', mode: 'exercise' });
     expect(s.hostCountry).toBe('US');
@@ -43,8 +44,8 @@ describe('the Los Angeles 2028 package', () => {
     expect(t.app.ctx.clock.now()).toBe(START);
   });
 
-  it('imports a roster naming venues by alias, and keeps an unknown place as the site', () => {
-    const t = laApp();
+  it('imports a roster naming venues by alias, and keeps an unknown place as the site', async () => {
+    const t = await laApp();
     const csv = [
       'callsign,country,agency,kind,personnel,armed,languages,status,lat,lon,venue',
       'MX-SSPC-01,MX,Policía Federal (exercise),patrol,4,yes,es|en,available,,,coliseum',
@@ -60,8 +61,8 @@ describe('the Los Angeles 2028 package', () => {
     expect(units.get('MX-SSPC-03')).toMatchObject({ venueId: null, lat: 34.0522, lon: -118.2437 });
   });
 
-  it('numbers an incident by the Los Angeles day and finds the nearest units there', () => {
-    const t = laApp();
+  it('numbers an incident by the Los Angeles day and finds the nearest units there', async () => {
+    const t = await laApp();
     const i = t.call('createIncident', {
       category: 'suspicious_package',
       priority: 2,
@@ -83,8 +84,8 @@ describe('the Los Angeles 2028 package', () => {
     for (const u of near.units) expect(u.distanceM).toBeLessThanOrEqual(25_000);
   });
 
-  it('writes the handover report in Los Angeles time', () => {
-    const t = laApp();
+  it('writes the handover report in Los Angeles time', async () => {
+    const t = await laApp();
     const window = {
       from: iso(START - 60 * 60_000),
       to: iso(START),

@@ -74,6 +74,9 @@ describe('vigie new', () => {
       expect(route?.bridges.map((b) => b.name)).toContain('Checkpoint Bravo (exercise)');
       expect(route?.bridges.at(-1)?.chainageKm).toBeGreaterThan(8);
     });
+    // Everything it wrote is journaled: the chain and the after-images check out.
+    const verified = await vigie('verify', '--db', db);
+    expect(verified.code, verified.stdout).toBe(0);
   });
 
   it('refuses a database that already holds an operation, writing nothing', async () => {
