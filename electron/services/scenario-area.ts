@@ -2,8 +2,18 @@
 // middle of its venues. A place more than 200 km outside it is a typing error (a swapped lat/lon,
 // a sign lost: Los Angeles at +118° is in China), refused by name before anything is written.
 import { join } from 'node:path';
-import type { Scenario } from './scenario-load.js';
-import type { Problems } from './scenario-files.js';
+import type { Problems, RouteData, VenueData, ZoneData } from './scenario-files.js';
+
+/** What of a package the check reads (scenario-load's Scenario has it all). */
+interface Placed {
+  dir: string;
+  scenario: { area?: Box | undefined };
+  venues: readonly VenueData[];
+  routes: readonly RouteData[];
+  zones: readonly ZoneData[];
+  units: readonly { callsign: string; lat: number; lon: number }[];
+  incidents: readonly { lat: number | null; lon: number | null }[];
+}
 
 export const MAX_OUTSIDE_KM = 200;
 
@@ -31,7 +41,7 @@ function boxOf(points: readonly (readonly [number, number])[]): Box | null {
   };
 }
 
-export function operationArea(s: Pick<Scenario, 'scenario' | 'routes' | 'venues'>): Box | null {
+export function operationArea(s: Pick<Placed, 'scenario' | 'routes' | 'venues'>): Box | null {
   if (s.scenario.area) return s.scenario.area;
   const route = boxOf(s.routes.flatMap((r) => r.coordinates));
   if (route) return route;
@@ -53,7 +63,7 @@ export function kmOutside(box: Box, lon: number, lat: number): number {
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-export function checkArea(s: Scenario, problems: Problems): void {
+export function checkArea(s: Placed, problems: Problems): void {
   const box = operationArea(s);
   if (!box) return;
   const far = (lon: number, lat: number) => {
