@@ -38,6 +38,7 @@ const PG_SERVICE_TESTS = [
   'host-sessions',
   'awareness',
   'bulletins',
+  'scenario-la',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 // Files that must run alone: the room's servers racing to seed, and the timings a second worker

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { findAppRoot, appPaths, type AppPaths } from './app-root.js';
 import { seed, verify, type Io } from './cli/commands.js';
+import { newOperation } from './cli/new.js';
 import { serve } from './cli/serve.js';
 import { backup, restore } from './cli/backup.js';
 import { BackupError } from './backup/summary.js';
@@ -18,6 +19,7 @@ import { ScenarioError } from './services/scenario-load.js';
 
 const COMMANDS: Record<string, (argv: string[], paths: AppPaths, io: Io) => number | Promise<number>> = {
   seed,
+  new: newOperation,
   verify,
   serve,
   backup,
@@ -31,6 +33,10 @@ const COMMANDS: Record<string, (argv: string[], paths: AppPaths, io: Io) => numb
 
 const USAGE = `usage: vigie <command> [options]
   seed   --db FILE                 create the database with the Paris 2024 exercise (if empty); prints its demo logins
+  new    --db FILE|URL --scenario DIR
+                                   an operation from a scenario package (scenario.json, venues.json|.geojson|.csv,
+                                   route.json|routes.geojson, zones.geojson, ...), checked whole first: nothing is
+                                   written if any file is refused (exit 2); refuses a database holding an operation
   operator add --db FILE|URL --login L --name N --role R [--contingent ID] [--country CC] [--passphrase-file F]
                                    an operator account (the first supervisor of an operation); the passphrase is
                                    typed at a prompt (not echoed) unless read from the file's first line

@@ -1,6 +1,6 @@
 // Coordinates as a watch officer types them off a radio message or a partner's report: decimal
-// degrees ("48.8584, 2.2945", "48.8584 2.2945") or degrees-minutes-seconds with hemispheres
-// ("48°51'30\"N 2°17'40\"E", "48 51 30 N, 2 17 40 E"). Decimal: latitude first, as spoken; DMS:
+// degrees ("34.0141, -118.2879", "34.0141 -118.2879") or degrees-minutes-seconds with hemispheres
+// ("34°00'51\"N 118°17'16\"W", "34 0 51 N, 118 17 16 W"). Decimal: latitude first, as spoken; DMS:
 // the hemisphere letters say which is which. The result is
 // either the point or why it was refused, as a code the form words in the UI's language.
 
@@ -41,4 +41,16 @@ export function parseCoordinates(text: string): ParsedPoint {
     return firstIsLat ? checked(first, second) : checked(second, first);
   }
   return { ok: false, reason: 'format' };
+}
+
+/** A point as degrees-minutes-seconds with hemispheres, whole seconds: 34°00'51"N 118°17'16"W. */
+export function formatDms(lat: number, lon: number): string {
+  const part = (v: number, pos: string, neg: string) => {
+    const total = Math.round(Math.abs(v) * 3600);
+    const d = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    return `${d}°${String(m).padStart(2, '0')}'${String(s).padStart(2, '0')}"${v < 0 ? neg : pos}`;
+  };
+  return `${part(lat, 'N', 'S')} ${part(lon, 'E', 'W')}`;
 }

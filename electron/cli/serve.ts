@@ -16,6 +16,7 @@ import { startLiveVigie, type LiveVigie } from '../services/live-vigie.js';
 import { startFeed } from '../services/feed.js';
 import { snapshotSource } from '../host/snapshot.js';
 import { isRoomUrl } from '../store/db.js';
+import { BASEMAP_META, getMeta } from '../store/meta.js';
 import { untilReachable } from './reachable.js';
 import { basemapSlot } from '../tiles/slot.js';
 import { TileFileError } from '../tiles/types.js';
@@ -92,7 +93,10 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
   };
   let host: Host;
   try {
+    // Without --basemap, the base map the operation's scenario package named (vigie new), if any.
+    const packaged = getMeta(live.current().db, BASEMAP_META);
     if (values.basemap) basemap.load(resolve(values.basemap));
+    else if (packaged) basemap.load(packaged);
     host = await startHost({
       handlers: live.handlers,
       db: () => live.current().db,

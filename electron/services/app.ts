@@ -9,7 +9,7 @@ import { getOperation, setOperation } from '../store/meta.js';
 import { clockFor, iso, realTime, type Clock } from '../../shared/clock.js';
 import type { Ctx } from './context.js';
 import { journal, SYSTEM } from './context.js';
-import { loadScenario } from './scenario-load.js';
+import { findShippedScenario, loadScenario } from './scenario-load.js';
 import { seedScenario } from './seed.js';
 import { checkChain, type SessionState } from './session.js';
 import { refuseUntrustedSchema, restoreSchema } from './schema-guard.js';
@@ -74,12 +74,12 @@ export function openVigie(o: OpenVigieOptions): VigieApp {
 const defaultHeadFile = (dbPath: string): string | null =>
   isRoomUrl(dbPath) ? null : headFileFor(resolve(dbPath));
 
-/** The demo logins of the exercise this database holds, when it was seeded from the shipped scenario. */
+/** The demo logins of the exercise this database holds, when it was seeded from a shipped scenario package. */
 function demoLogins(ctx: Ctx, resourcesDir: string) {
   const op = getOperation(ctx.db);
   if (op?.mode !== 'exercise') return [];
-  const s = loadScenario(resourcesDir);
-  return s.scenario.id === op.scenarioId ? liveDemoLogins(ctx, s.scenario.demoLogins) : [];
+  const s = op.scenarioId ? findShippedScenario(resourcesDir, op.scenarioId) : null;
+  return s ? liveDemoLogins(ctx, s.scenario.demoLogins) : [];
 }
 
 /** An exercise clock starts at the scenario's start the first time the console opens it. */

@@ -26,7 +26,7 @@ export function gatherSource(
   return {
     operation: op
       ? { name: op.name, mode: op.mode, timezone: op.timezone }
-      : { name: 'Vigie', mode: 'real', timezone: 'Europe/Paris' },
+      : { name: 'Vigie', mode: 'real', timezone: 'UTC' },
     window,
     previousHandover,
     ...readSnapshot(db, { from: window.from, to: window.to, start }),

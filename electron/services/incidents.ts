@@ -64,7 +64,7 @@ export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof crea
   const marking = checkOwnMarking(ctx, desk, input.marking);
   const now = ctx.clock.now();
   const at = iso(now);
-  const timezone = getOperation(ctx.db)?.timezone ?? 'Europe/Paris';
+  const timezone = getOperation(ctx.db)?.timezone ?? 'UTC';
   return ctx.db.transaction(() => {
     const point = withVenuePoint(ctx, input);
     const day = referenceDay(now, timezone);

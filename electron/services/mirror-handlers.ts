@@ -90,7 +90,7 @@ export function openMirrorHandlers(o: MirrorHandlersOptions): MirrorHandlers {
     const op = getOperation(db);
     const ctx = { db, clock: op ? clockFor(op, realTime) : realTime, real: realTime };
     const all = createHandlers(ctx, checkChain(ctx));
-    const zone = op?.timezone ?? 'Europe/Paris';
+    const zone = op?.timezone ?? 'UTC';
     const hhmm = (ms: number) => formatClock(ms, zone, false);
     const refusal =
       `The room is unreachable since ${hhmm(o.lostAt)}: this desk shows its local copy of ` +

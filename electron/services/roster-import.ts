@@ -14,7 +14,7 @@ import {
   type RosterIssue,
   type RosterRow,
 } from '../../shared/roster.js';
-import { listVenues } from '../store/venues.js';
+import { listNamedVenues } from '../store/venues.js';
 import { listRoutes } from '../store/routes.js';
 import { getOperation } from '../store/meta.js';
 import { findUnitByCallsign, insertUnit, updateUnitFields, type UnitChanges } from '../store/units.js';
@@ -30,7 +30,7 @@ export function importRoster(ctx: Ctx, csv: string, mode: ImportMode): RosterImp
     // Without an operation there are no venues either: every venue would be "unknown".
     if (!getOperation(ctx.db)) throw noOperation();
     const bridges = listRoutes(ctx.db).flatMap((r) => r.bridges);
-    const parsed = parseRoster(csv, { venues: listVenues(ctx.db), bridges });
+    const parsed = parseRoster(csv, { venues: listNamedVenues(ctx.db), bridges });
     const done = (imported: number, updated: number, rejected: RosterIssue[]): RosterImportResult => ({
       imported,
       updated,
@@ -81,7 +81,7 @@ export function importRoster(ctx: Ctx, csv: string, mode: ImportMode): RosterImp
 }
 
 export const NO_OPERATION =
-  'this database holds no operation: create one first (vigie seed --db FILE, or open it in the console), then import the roster';
+  'this database holds no operation: create one first (vigie seed --db FILE for the exercise, vigie new --db FILE --scenario DIR for another event, or open it in the console), then import the roster';
 
 const noOperation = () =>
   new ApiError({

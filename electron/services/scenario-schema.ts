@@ -60,11 +60,36 @@ export const scenarioFile = z.object({
       spacingM: z.number(),
     })
     .optional(),
+  /** The operation's area (degrees): every place must lie within 200 km of it. Default: the route, else the venues. */
+  area: z
+    .object({ west: lon, south: lat, east: lon, north: lat })
+    .refine((a) => a.west <= a.east && a.south <= a.north, 'west <= east and south <= north')
+    .optional(),
+  /** An operator base map (MBTiles or PMTiles) in the package, by file name. */
+  basemap: z
+    .string()
+    .regex(/^[^/\\]+\.(mbtiles|pmtiles)$/i, 'a .mbtiles or .pmtiles file name in the package')
+    .optional(),
+  /** Each unit kind's defaults, for units that leave personnel or armed out. */
+  unitKinds: z
+    .partialRecord(
+      z.enum(UNIT_KINDS),
+      z.object({ personnel: z.number().int().min(1).optional(), armed: z.boolean().optional() }),
+    )
+    .default({}),
 });
 
-export const venuesFile = z.array(
-  z.object({ id: idText, name: text, kind: text, lat, lon, note: nullableText }),
-);
+export const venue = z.object({
+  id: idText,
+  name: text,
+  kind: text,
+  lat,
+  lon,
+  note: nullableText,
+  /** Other names the venue is known by (a roster's venue column matches them too). */
+  aliases: z.array(text).default([]),
+});
+export const venuesFile = z.array(venue);
 
 export const routeFile = z.object({
   id: idText,
@@ -93,8 +118,9 @@ export const unitsFile = z.array(
     callsign: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,23}$/, 'upper-case callsign, up to 24 characters'),
     contingent: idText,
     kind: z.enum(UNIT_KINDS),
-    personnel: z.number().int().min(1),
-    armed: z.boolean(),
+    /** Either may be left out when scenario.json's unitKinds gives the kind's default. */
+    personnel: z.number().int().min(1).optional(),
+    armed: z.boolean().optional(),
     status: z.enum(UNIT_STATUSES),
     venue: idText.nullable().default(null),
     sector: nullableText,

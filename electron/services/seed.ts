@@ -4,9 +4,9 @@ import type { Ctx } from './context.js';
 import { journal, SYSTEM } from './context.js';
 import type { Scenario } from './scenario-load.js';
 import { newId } from './ids.js';
-import { setOperation, getOperation, setMeta } from '../store/meta.js';
+import { setOperation, getOperation, setMeta, BASEMAP_META } from '../store/meta.js';
 import { prepareDemoHashes, seedDemoLogins } from './operator-accounts-boot.js';
-import { insertVenue } from '../store/venues.js';
+import { insertVenue, setVenueAliases } from '../store/venues.js';
 import { insertRoute } from '../store/routes.js';
 import { insertZone } from '../store/zones.js';
 import { insertContingent } from '../store/contingents.js';
@@ -21,6 +21,7 @@ import { formatReference, referenceDay } from '../../shared/reference.js';
 import { fixedClock, iso } from '../../shared/clock.js';
 import type { IncidentStatus } from '../../shared/domain.js';
 import { SEED_DESK as SEED_DESK_NAME } from '../../shared/awareness.js';
+import { DEFAULT_ZONE_COLOR } from '../../shared/zones.js';
 
 const SEED_DESK = { ...SYSTEM, desk: SEED_DESK_NAME };
 
@@ -72,14 +73,24 @@ export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
       anchorReal: null,
     });
     // The places go in before the entry that records the seeding, so that it carries their rows.
-    for (const v of s.venues) insertVenue(db, v);
-    const r = s.route;
-    insertRoute(db, {
-      id: r.id,
-      name: r.name,
-      coordinates: r.coordinates,
-      bridges: r.bridges.map((b) => ({ ...b, chainageKm: round3(chainageKm(r.coordinates, b.lon, b.lat)) })),
-    });
+    for (const { id, name, kind, lat, lon, note } of s.venues)
+      insertVenue(db, { id, name, kind, lat, lon, note });
+    setMeta(db, 'host_country', s.scenario.hostCountry);
+    if (s.basemap) setMeta(db, BASEMAP_META, s.basemap);
+    setVenueAliases(
+      db,
+      Object.fromEntries(s.venues.filter((v) => v.aliases.length).map((v) => [v.id, v.aliases])),
+    );
+    for (const r of s.routes)
+      insertRoute(db, {
+        id: r.id,
+        name: r.name,
+        coordinates: r.coordinates,
+        bridges: r.bridges.map((b) => ({
+          ...b,
+          chainageKm: round3(chainageKm(r.coordinates, b.lon, b.lat)),
+        })),
+      });
     journal(ctx, SEED_DESK, {
       action: 'operation.seeded',
       entityType: 'operation',
@@ -90,15 +101,11 @@ export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
         demoLogins: s.scenario.demoLogins.map(({ login, role }) => ({ login, role })),
       },
     });
-    seedParadePlan(ctx, r.id, s.scenario.parade);
-    for (const f of s.zones.features) {
-      insertZone(db, { ...f.properties, polygon: f.geometry.coordinates });
-      journal(ctx, SEED_DESK, {
-        action: 'zone.created',
-        entityType: 'zone',
-        entityId: f.properties.id,
-        data: f.properties,
-      });
+    if (s.routes[0]) seedParadePlan(ctx, s.routes[0].id, s.scenario.parade);
+    for (const z of [...s.zones, ...venuePerimeters(s)]) {
+      const { polygon: _polygon, ...props } = z;
+      insertZone(db, z);
+      journal(ctx, SEED_DESK, { action: 'zone.created', entityType: 'zone', entityId: z.id, data: props });
     }
     for (const c of s.contingents) {
       insertContingent(db, c);
@@ -109,7 +116,6 @@ export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
         data: c,
       });
     }
-    setMeta(db, 'host_country', s.scenario.hostCountry);
     if (s.scenario.alertLevel) seedAlertLevel(ctx, SEED_DESK, s.scenario.alertLevel);
     seedDemoLogins(ctx, s.scenario.demoLogins);
     const unitIds = new Map<string, string>();
@@ -181,6 +187,26 @@ export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
     }
   })();
   return summary(seeded);
+}
+
+/** A venue given as a polygon is drawn as a security perimeter around it (its point is the centre). */
+function venuePerimeters(s: Scenario) {
+  const taken = new Set(s.zones.map((z) => z.id));
+  return s.venues.flatMap((v) => {
+    if (!v.polygon) return [];
+    let id = `venue-${v.id}`.slice(0, 64);
+    for (let n = 2; taken.has(id); n++) id = `venue-${v.id}`.slice(0, 60) + `-${n}`;
+    taken.add(id);
+    return [
+      {
+        id,
+        name: v.name,
+        kind: 'security_perimeter',
+        color: DEFAULT_ZONE_COLOR.security_perimeter,
+        polygon: v.polygon,
+      },
+    ];
+  });
 }
 
 /** A scenario incident already under way went through the earlier steps, a few minutes apart. */

@@ -30,7 +30,7 @@ export function getSession(ctx: Ctx, state: SessionState, desk: Desk): Session {
           scenarioStart: op.scenarioStart,
           anchorReal: op.anchorReal,
         }
-      : { name: 'Vigie', mode: 'real', timezone: 'Europe/Paris', scenarioStart: null, anchorReal: null },
+      : { name: 'Vigie', mode: 'real', timezone: 'UTC', scenarioStart: null, anchorReal: null },
     operator: desk.operator,
     journalOk: state.chain.ok,
     journalFirstBadSeq: state.chain.firstBadSeq,

@@ -37,3 +37,6 @@ export function setOperation(db: Db, op: OperationMeta): void {
 export function hostCountry(db: Db): string {
   return getMeta(db, 'host_country') ?? 'FR';
 }
+
+/** The meta row naming the scenario package's base map, which `vigie serve` loads when given no --basemap. */
+export const BASEMAP_META = 'basemap_file';

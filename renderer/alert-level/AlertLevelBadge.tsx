@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOperationClock } from '../clock/use-clock';
-import { hhmm } from '../map-tools/paris-time';
+import { hhmm } from '../map-tools/operation-time';
 import { useCan, useVigie } from '../state/hooks';
 import { AlertLevelDialog } from './AlertLevelDialog';
 import { levelTone } from './tone';

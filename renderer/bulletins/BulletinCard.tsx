@@ -6,7 +6,7 @@ import { bulletinAckOverdue, type Bulletin } from '../../shared/awareness';
 import { toApiError } from '../api';
 import { useOperationClock } from '../clock/use-clock';
 import { appClient } from '../lock/client';
-import { hhmm } from '../map-tools/paris-time';
+import { hhmm } from '../map-tools/operation-time';
 import { MarkingBadge } from '../marking/MarkingBadge';
 import { useCan, useSession, useVigie } from '../state/hooks';
 import { bulletinEnded, owedBy, sameDesk } from './state';

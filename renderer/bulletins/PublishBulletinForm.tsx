@@ -8,7 +8,7 @@ import type { Marking } from '../../shared/releasability';
 import { toApiError } from '../api';
 import { useOperationClock } from '../clock/use-clock';
 import { appClient } from '../lock/client';
-import { hhmm } from '../map-tools/paris-time';
+import { hhmm } from '../map-tools/operation-time';
 import { MarkingPicker } from '../marking/MarkingPicker';
 import { useVigie } from '../state/hooks';
 

@@ -1,10 +1,11 @@
-// The operation clock for the UI: built from the session (an exercise replays 26 July 2024 from
-// its scenario start), and a ticking "now" that re-renders on each whole second of that clock.
+// The operation clock for the UI: built from the session (an exercise replays its scenario's day
+// from its start), and a ticking "now" that re-renders on each whole second of that clock.
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { clockFor, realTime, type Clock } from '../../shared/clock';
 import { useSession } from '../state/hooks';
 
-export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+/** Before the session says which operation this is: UTC, never one event's zone. */
+export const DEFAULT_TIME_ZONE = 'UTC';
 
 export interface OperationClock {
   clock: Clock;

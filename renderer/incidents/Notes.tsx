@@ -1,4 +1,4 @@
-// Free-text notes on an incident: append-only, each stamped with operation time (Paris), operator
+// Free-text notes on an incident: append-only, each stamped with operation time (the operation's zone), operator
 // and desk. Enter adds the note, Shift+Enter is a new line.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

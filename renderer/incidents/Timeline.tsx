@@ -1,4 +1,4 @@
-// Every journal entry about the incident, oldest first: operation time (Paris), what happened in
+// Every journal entry about the incident, oldest first: operation time (the operation's zone), what happened in
 // plain words, who and from which desk.
 import { useTranslation } from 'react-i18next';
 import type { JournalEntry } from '../../shared/domain';

@@ -1,7 +1,7 @@
 // The ceremony route tracker: where the head and tail of the parade are at the tracker's time, a
 // time slider from 15 minutes before the planned start to the expected end (computed locally while
 // it moves; "Now" returns to the operation clock), the bridges with planned and expected times in
-// Paris time, the delay, passed flags and the units posted on each, and the officers' reports of
+// operation time, the delay, passed flags and the units posted on each, and the officers' reports of
 // the head ("head at [bridge] at [HH:MM]"), each retractable.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import type { ParadeState } from '../../shared/parade';
 import { toApiError } from '../api';
 import { useCan, useStoreApi } from '../state/hooks';
 import { mapClient } from './client';
-import { hhmm, instantAt } from './paris-time';
+import { hhmm, instantAt } from './operation-time';
+import { zoneLabel } from '../../shared/report/format';
 
 export const SLIDER_LEAD_MS = 15 * 60_000;
 
@@ -171,7 +172,7 @@ export function ParadePanel({ view, state, error, at, live, now, timeZone, onScr
         <span>{t('mapTools.parade.at')}</span>
         <input
           data-testid="parade-report-time"
-          aria-label={t('mapTools.parade.time')}
+          aria-label={t('mapTools.parade.time', { zone: zoneLabel(timeZone) })}
           placeholder="HH:MM"
           size={5}
           value={time}

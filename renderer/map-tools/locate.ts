@@ -43,8 +43,9 @@ export function arrondissementAt(lon: number, lat: number): string | null {
 
 export function cursorText(lon: number, lat: number, t: TFunction): string {
   const arr = arrondissementAt(lon, lat);
-  const where = arr ? t('mapTools.locate.arrondissement', { label: arr }) : t('mapTools.locate.outside');
-  return `${lat.toFixed(5)}, ${lon.toFixed(5)} · ${where}`;
+  const at = `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
+  // The built-in map's districts, where it has them; elsewhere the coordinates say it all.
+  return arr ? `${at} · ${t('mapTools.locate.arrondissement', { label: arr })}` : at;
 }
 
 export interface Place {

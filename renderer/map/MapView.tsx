@@ -1,8 +1,8 @@
 // The one component that owns the maplibre instance: created on mount, removed on unmount. Store
 // data reaches it as GeoJSON pushed into the style's sources (only the ones that changed); clicks
 // on the map select in the store, or place the incident being created in "pick on map" mode;
-// selections made elsewhere move the camera; open P1 incidents pulse. The built-in base map of
-// Paris is loaded once; the layers panel's choices show and hide layer groups, the theme recolours
+// selections made elsewhere move the camera; open P1 incidents pulse. The built-in base map
+// is loaded once; the layers panel's choices show and hide layer groups, the theme recolours
 // the style in place; an operator whose role may drags a unit to move it (moveUnit) or a zone's corners
 // (shape-drag.ts); the selected unit's position history is drawn as a trail.
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -12,6 +12,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
   useRoutes,
+  useVenues,
   useSelectedIncident,
   useSelectedUnit,
   useSelection,
@@ -62,6 +63,7 @@ export function MapView() {
   const groups = useMemo(() => layerGroups(), []);
   const themed = useRef(theme);
   const routes = useRoutes();
+  const venues = useVenues();
   const selection = useSelection();
   const loadState = useVigie((s) => s.loadState);
   const picking = useVigie((s) => s.picking);
@@ -263,11 +265,13 @@ export function MapView() {
     };
   }, [map, t]);
 
-  // Frame the ceremony route when it first arrives, and keep it framed until the camera is moved.
+  // Frame the operation's route (without one, its venues) once loaded, and keep it framed until the
+  // camera is moved. Venues wait for the whole load: a route arriving later would frame differently.
   useEffect(() => {
     // No cleanup: a refreshed routes array must not end the framing; map.remove() drops listeners.
-    if (map && !fitted.current && keepRouteFramed(map, routes)) fitted.current = true;
-  }, [map, routes]);
+    const places = loadState === 'ready' ? venues : [];
+    if (map && !fitted.current && keepRouteFramed(map, routes, places)) fitted.current = true;
+  }, [map, routes, venues, loadState]);
 
   // Fly to a selection made outside the map (a click on the map needs no camera move), once per
   // selection, as soon as its position is known (a new incident's row may arrive after it).

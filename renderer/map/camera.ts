@@ -1,18 +1,32 @@
-// Camera helpers: the opening view over central Paris, fitting the ceremony route once it is known,
-// and easing to a selection made outside the map.
+// Camera helpers: a world view until the operation's data is known, then its route (or, without
+// one, its venues) framed, and easing to a selection made outside the map. Nothing here knows
+// which city the operation is in: the frame comes from the operation's own data.
 import type { LngLatBoundsLike, Map as MaplibreMap } from 'maplibre-gl';
 import type { Route } from '../../shared/domain';
 
-/** Central Paris, the Seine from Austerlitz to the Trocadéro. */
-export const INITIAL_VIEW = { center: [2.325, 48.858] as [number, number], zoom: 13 };
+/** The whole world, for the moment before the operation's places arrive. */
+export const INITIAL_VIEW = { center: [0, 20] as [number, number], zoom: 1 };
 
-export function routeBounds(routes: readonly Route[]): LngLatBoundsLike | null {
+/** A place to frame when the operation has no route (its venues). */
+export interface FramePoint {
+  lon: number;
+  lat: number;
+}
+
+/** The box round every route point; without a route, round the places given (the venues). */
+export function routeBounds(
+  routes: readonly Route[],
+  places: readonly FramePoint[] = [],
+): LngLatBoundsLike | null {
   let west = Infinity;
   let south = Infinity;
   let east = -Infinity;
   let north = -Infinity;
-  for (const r of routes) {
-    for (const [lon, lat] of r.coordinates) {
+  const points: [number, number][] = routes.length
+    ? routes.flatMap((r) => r.coordinates)
+    : places.map((p) => [p.lon, p.lat]);
+  {
+    for (const [lon, lat] of points) {
       west = Math.min(west, lon);
       east = Math.max(east, lon);
       south = Math.min(south, lat);
@@ -23,15 +37,19 @@ export function routeBounds(routes: readonly Route[]): LngLatBoundsLike | null {
 }
 
 /**
- * Keeps the ceremony route framed until something else moves the camera (the officer, a
+ * Keeps the operation's route (else its venues, `places`) framed until something else moves the camera (the officer, a
  * selection, the search). The first fit can run before the window has its final size (a slow
  * start, a panel still laying out): fitting a small canvas with full padding settles zoomed out
  * and off to the south-west, so the route is fitted again on each resize while the camera is still
  * where the last fit put it, and the padding shrinks with the canvas. (Movement events cannot tell
  * who moved the camera: maplibre fires movestart for a resize too.) Returns a function that stops it.
  */
-export function keepRouteFramed(map: MaplibreMap, routes: readonly Route[]): (() => void) | null {
-  const bounds = routeBounds(routes);
+export function keepRouteFramed(
+  map: MaplibreMap,
+  routes: readonly Route[],
+  places: readonly FramePoint[] = [],
+): (() => void) | null {
+  const bounds = routeBounds(routes, places);
   if (!bounds) return null;
   let framed: { lng: number; lat: number; zoom: number } | null = null;
   const fit = () => {

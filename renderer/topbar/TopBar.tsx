@@ -1,5 +1,5 @@
-// The top bar: operation name, EXERCISE badge, Paris operation clock and the national alert level,
-// the desktop's room switch, language, operator.
+// The top bar: operation name, EXERCISE badge, operation clock and the national alert level, the
+// desktop's room switch, language, operator.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useVigie } from '../state/hooks';

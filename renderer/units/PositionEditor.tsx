@@ -5,7 +5,7 @@
 // a typed fix leaves the venue as it was (the fix may be inside it).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseCoordinates } from '../../shared/coordinates';
+import { formatDms, parseCoordinates } from '../../shared/coordinates';
 import type { Unit } from '../../shared/domain';
 import { placeUnit, type Placement } from '../map-tools/move-unit';
 import { PlaceSelect } from '../panels/PlaceSelect';
@@ -14,12 +14,18 @@ import { useBridges, useStoreApi, useVenues } from '../state/hooks';
 type Chosen = { source: 'typed' } | { source: 'venue'; venueId: string } | { source: 'bridge'; key: string };
 
 const fix = (lat: number, lon: number) => `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
+/** Both ways to type a point, shown on one of the operation's own places. */
+const exampleAt = (p: { lat: number; lon: number } | undefined) =>
+  p ? `${fix(p.lat, p.lon)} · ${formatDms(p.lat, p.lon)}` : `${fix(0, 0)} · ${formatDms(0, 0)}`;
 
 export function PositionEditor({ unit, onClose }: { unit: Unit; onClose: () => void }) {
   const { t } = useTranslation();
   const store = useStoreApi();
   const venues = useVenues();
   const bridges = useBridges();
+  const example = exampleAt(
+    unit.lat !== null && unit.lon !== null ? { lat: unit.lat, lon: unit.lon } : venues[0],
+  );
   const [text, setText] = useState(unit.lat !== null && unit.lon !== null ? fix(unit.lat, unit.lon) : '');
   const [chosen, setChosen] = useState<Chosen>({ source: 'typed' });
   const [error, setError] = useState<string | null>(null);
@@ -79,7 +85,7 @@ export function PositionEditor({ unit, onClose }: { unit: Unit; onClose: () => v
           className="mono"
           data-testid="unit-move-coords"
           value={text}
-          placeholder={`48.85840, 2.29450 · 48°51'30"N 2°17'40"E`}
+          placeholder={example}
           onChange={(e) => {
             setText(e.target.value);
             setChosen({ source: 'typed' });

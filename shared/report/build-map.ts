@@ -1,14 +1,16 @@
 // The map snapshot's data: the picture at the window's end in lon/lat. The view is framed on the
-// river, the route and the open incidents; units and venues outside it are counted, not drawn.
+// river (where the operation is), the route and the open incidents; units and venues outside it are counted, not drawn.
 import { isOpen } from '../incident-lifecycle.js';
 import type { LonLat, MapSnapshot } from './model.js';
 import type { ReportSource } from './source.js';
 import type { IncidentAtEnd, UnitAtEnd } from './as-of.js';
 import { by, round5 } from './order.js';
 
-/** Paris, when there is nothing at all to frame. */
-const FALLBACK: LonLat = [2.3376, 48.8566];
+/** Nowhere in particular, when there is nothing at all to frame (no event's city is assumed). */
+const FALLBACK: LonLat = [0, 0];
 const MIN_SPAN_DEG = 0.01;
+/** Water drawn only where the operation is: a ring farther than this (degrees) from its places is another city's. */
+const WATER_REACH_DEG = 0.5;
 
 const pt = (lon: number, lat: number): LonLat => [round5(lon), round5(lat)];
 
@@ -18,7 +20,8 @@ export function mapSnapshot(
   units: Map<string, UnitAtEnd>,
 ): MapSnapshot {
   const fixes = new Map(src.positions.map((p) => [p.unitId, p]));
-  const water = src.water.map((ring) => ring.map(([lon, lat]) => pt(lon, lat)));
+  const near = nearOperation(src);
+  const water = src.water.filter(near).map((ring) => ring.map(([lon, lat]) => pt(lon, lat)));
   const routes = src.routes.map((line) => line.map(([lon, lat]) => pt(lon, lat)));
   const openIncidents = [...incidents.values()]
     .filter((i) => i.createdAt <= src.window.to && isOpen(i.status) && i.lat !== null && i.lon !== null)
@@ -46,6 +49,17 @@ export function mapSnapshot(
     units: placed.sort(by((u) => u.callsign)),
     incidents: openIncidents,
   };
+}
+
+/** Whether a water ring lies by the operation's routes and venues (the built-in river is one city's). */
+function nearOperation(src: ReportSource): (ring: readonly LonLat[]) => boolean {
+  const places: LonLat[] = [...src.routes.flat(), ...src.venues.map((v): LonLat => [v.lon, v.lat])];
+  if (!places.length) return () => false;
+  const lons = places.map((p) => p[0]);
+  const lats = places.map((p) => p[1]);
+  const [w, e] = [Math.min(...lons) - WATER_REACH_DEG, Math.max(...lons) + WATER_REACH_DEG];
+  const [s, n] = [Math.min(...lats) - WATER_REACH_DEG, Math.max(...lats) + WATER_REACH_DEG];
+  return (ring) => ring.some(([lon, lat]) => lon >= w && lon <= e && lat >= s && lat <= n);
 }
 
 /** The box around the points, padded by 4 % and at least MIN_SPAN_DEG wide and tall. */

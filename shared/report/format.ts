@@ -77,7 +77,7 @@ export function age(minutes: number): string {
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
 }
 
-/** The zone's name for a reader: "Paris" for Europe/Paris, else its last segment. */
+/** The zone's name for a reader: its last segment ("Los Angeles" for America/Los_Angeles). */
 export function zoneLabel(timeZone: string): string {
   return (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
 }

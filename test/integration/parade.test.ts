@@ -26,9 +26,10 @@ function withPlan() {
   const t = testApp();
   signInAs(t.call, 'observer', DESK);
   const scenario = loadScenario(paths.resources);
+  const routeId = scenario.routes[0]?.id ?? '';
   // Idempotent: the seed writes the plan too once it calls seedParadePlan.
-  seedParadePlan(t.app.ctx, scenario.route.id, scenario.scenario.parade);
-  expect(seedParadePlan(t.app.ctx, scenario.route.id, scenario.scenario.parade)).toBe(false);
+  seedParadePlan(t.app.ctx, routeId, scenario.scenario.parade);
+  expect(seedParadePlan(t.app.ctx, routeId, scenario.scenario.parade)).toBe(false);
   // The exercise clock starts at 16:00Z; bring it to 18:00Z (20:00 in Paris).
   t.real.advance(2 * HOUR);
   const route = t.call('listRoutes', {})[0];

@@ -47,7 +47,7 @@ describe('the map tools', () => {
   });
 
   it('turns a typed Paris time into the instant on the operation day (summer time)', async () => {
-    const p = await load<ParisTime>('../../renderer/map-tools/paris-time.ts');
+    const p = await load<ParisTime>('../../renderer/map-tools/operation-time.ts');
     const day = Date.parse('2024-07-26T17:00:00Z');
     expect(new Date(p.instantAt('19:42', day, 'Europe/Paris') ?? 0).toISOString()).toBe(
       '2024-07-26T17:42:00.000Z',

@@ -1,4 +1,4 @@
-// Times in the operation's zone (Paris): "HH:MM" for display, and "HH:MM" typed by an officer turned
+// Times in the operation's zone: "HH:MM" for display, and "HH:MM" typed by an officer turned
 // back into an instant on the same operation day.
 
 const parts = (ms: number, timeZone: string) => {
