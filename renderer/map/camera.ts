@@ -1,24 +1,29 @@
 // Camera helpers: the opening view over central Paris, fitting the ceremony route once it is known,
 // and easing to a selection made outside the map.
 import type { LngLatBoundsLike, Map as MaplibreMap } from 'maplibre-gl';
-import type { Route } from '../../shared/domain';
+import type { Route, Venue } from '../../shared/domain';
 
 /** Central Paris, the Seine from Austerlitz to the Trocadéro. */
 export const INITIAL_VIEW = { center: [2.325, 48.858] as [number, number], zoom: 13 };
 
-export function routeBounds(routes: readonly Route[]): LngLatBoundsLike | null {
+/** The box around the routes and any extra places (the wall frames the venues too). */
+export function routeBounds(
+  routes: readonly Route[],
+  places: readonly Pick<Venue, 'lon' | 'lat'>[] = [],
+): LngLatBoundsLike | null {
   let west = Infinity;
   let south = Infinity;
   let east = -Infinity;
   let north = -Infinity;
-  for (const r of routes) {
-    for (const [lon, lat] of r.coordinates) {
-      west = Math.min(west, lon);
-      east = Math.max(east, lon);
-      south = Math.min(south, lat);
-      north = Math.max(north, lat);
-    }
-  }
+  const add = (lon: number, lat: number) => {
+    west = Math.min(west, lon);
+    east = Math.max(east, lon);
+    south = Math.min(south, lat);
+    north = Math.max(north, lat);
+  };
+  for (const r of routes) for (const [lon, lat] of r.coordinates) add(lon, lat);
+  // Only with a route: the venues alone (Saint-Denis, the suburbs) are not what the camera waits for.
+  if (Number.isFinite(west)) for (const p of places) add(p.lon, p.lat);
   return Number.isFinite(west) ? [west, south, east, north] : null;
 }
 
@@ -30,14 +35,19 @@ export function routeBounds(routes: readonly Route[]): LngLatBoundsLike | null {
  * where the last fit put it, and the padding shrinks with the canvas. (Movement events cannot tell
  * who moved the camera: maplibre fires movestart for a resize too.) Returns a function that stops it.
  */
-export function keepRouteFramed(map: MaplibreMap, routes: readonly Route[]): (() => void) | null {
-  const bounds = routeBounds(routes);
+export function keepRouteFramed(
+  map: MaplibreMap,
+  routes: readonly Route[],
+  places: readonly Pick<Venue, 'lon' | 'lat'>[] = [],
+  padding: typeof framePadding = framePadding,
+): (() => void) | null {
+  const bounds = routeBounds(routes, places);
   if (!bounds) return null;
   let framed: { lng: number; lat: number; zoom: number } | null = null;
   const fit = () => {
     const { clientWidth: w, clientHeight: h } = map.getContainer();
     if (w < 50 || h < 50) return; // not laid out yet: the resize that follows fits it
-    map.fitBounds(bounds, { padding: framePadding(w, h), maxZoom: 14.5, duration: 0 });
+    map.fitBounds(bounds, { padding: padding(w, h), maxZoom: 14.5, duration: 0 });
     const c = map.getCenter();
     framed = { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
   };
@@ -63,7 +73,36 @@ export function framePadding(width: number, height: number) {
   return { top: cap(70, height), right: cap(90, width), bottom: cap(120, height), left: cap(120, width) };
 }
 
+/** The wall's map has nothing drawn over it: a thin margin so the route is as large as it can be. */
+export function stillPadding(width: number, height: number) {
+  const m = Math.round(Math.min(width, height) / 12);
+  return { top: m, right: m, bottom: m, left: m };
+}
+
 export function easeToPoint(map: MaplibreMap, lon: number, lat: number): void {
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   map.easeTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), 14.5), duration: reduced ? 0 : 700 });
+}
+
+/** About 111 km to a degree of latitude; a degree of longitude shrinks with its cosine. */
+const KM_PER_DEGREE = 111.32;
+
+/**
+ * The places within `km` of the box around the routes: what the wall frames with the route. The
+ * operation's far venues (Saint-Denis, Versailles, Vaires-sur-Marne) would shrink the route to a
+ * thread, and a wider frame than the route's neighbourhood turns the units into clusters.
+ */
+export function placesNear<P extends { lon: number; lat: number }>(
+  routes: readonly Route[],
+  places: readonly P[],
+  km = 1,
+): P[] {
+  const box = routeBounds(routes) as [number, number, number, number] | null;
+  if (!box) return [];
+  const [west, south, east, north] = box;
+  const dLat = km / KM_PER_DEGREE;
+  const dLon = km / (KM_PER_DEGREE * Math.cos((((south + north) / 2) * Math.PI) / 180));
+  return places.filter(
+    (p) => p.lon >= west - dLon && p.lon <= east + dLon && p.lat >= south - dLat && p.lat <= north + dLat,
+  );
 }

@@ -9,6 +9,7 @@ import { TopbarActions } from '../units/TopbarActions';
 import { Clock } from './Clock';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OperatorBox } from './OperatorBox';
+import { OperationBrand } from './OperationBrand';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -22,19 +23,7 @@ export function TopBar() {
   }, [name, t]);
   return (
     <header className="topbar">
-      <div className="brand">
-        <span className="brand-name">{t('app.name')}</span>
-        {op && (
-          <span className="operation-name" data-testid="operation-name">
-            {op.name}
-          </span>
-        )}
-        {op?.mode === 'exercise' && (
-          <span className="exercise-badge" data-testid="exercise-badge" title={t('topbar.exerciseHint')}>
-            {t('topbar.exercise')}
-          </span>
-        )}
-      </div>
+      <OperationBrand />
       <Clock />
       <div className="topbar-end">
         {refreshError && (
