@@ -182,16 +182,21 @@ describe('the wall screen at /wall', () => {
     await expect
       .poll(() => page.getByTestId('wall-alert-level').getAttribute('data-level'))
       .toBe(current.level);
+    // The Paris scenario opens at "Urgence attentat": the supervisor lowers it, else raises it.
+    const [level, name] =
+      current.level === 'urgence_attentat'
+        ? ['securite_renforcee', 'Enhanced security – attack risk']
+        : ['urgence_attentat', 'Attack emergency'];
     await supervisor<AlertLevel>('setAlertLevel', {
       scale: 'vigipirate',
-      level: 'urgence_attentat',
-      reason: 'Exercise inject: attack emergency declared',
+      level,
+      reason: 'Exercise inject: the level changes',
       version: current.version,
     });
     await expect
       .poll(() => page.getByTestId('wall-alert-level').getAttribute('data-level'), { timeout: 10_000 })
-      .toBe('urgence_attentat');
-    expect(await page.getByTestId('wall-alert-level').innerText()).toContain('Attack emergency');
+      .toBe(level);
+    expect(await page.getByTestId('wall-alert-level').innerText()).toContain(name);
 
     const officer = hostApi(served.url, 'officer', 'D1');
     const publish = (title: string, marking?: string[]) =>
