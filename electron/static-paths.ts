@@ -17,6 +17,8 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 const RESOURCES_PREFIX = '/resources/';
+/** The wall screen's address on the browser host (a large display in the room). */
+export const WALL_PATH = '/wall';
 
 /** The Content-Security-Policy sent with every HTML page. */
 export const CSP = [
@@ -46,7 +48,7 @@ export function isAppUrl(url: string): boolean {
 
 /**
  * Maps a URL path (as in `URL.pathname`, still percent-encoded) to a file inside one of the
- * roots, or null when the path is malformed or would leave its folder. `/` is index.html.
+ * roots, or null when the path is malformed or would leave its folder. `/` and `/wall` are index.html.
  * Segments are decoded one by one; a decoded segment may not be `.`/`..`, start with a dot, or
  * hold a separator or NUL, and the resolved path must still lie inside its root.
  */
@@ -57,7 +59,8 @@ export function resolveStatic(roots: StaticRoots, urlPath: string): string | nul
   if (pathname.startsWith(RESOURCES_PREFIX)) {
     root = roots.resources;
     pathname = pathname.slice(RESOURCES_PREFIX.length - 1);
-  } else if (pathname === '/' || pathname === '') {
+  } else if (pathname === '/' || pathname === '' || pathname === WALL_PATH) {
+    // The wall screen is the same console: it opens on the wall's sign-in (renderer/wall/).
     pathname = '/index.html';
   }
   const segments: string[] = [];

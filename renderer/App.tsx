@@ -1,9 +1,9 @@
 // The console: top bar (and journal alarm), the map, the incident pane (when an incident or a form
 // is open), the side panel. Before anyone signs in, only the sign-in screen (every call but the
-// session needs an operator). Once signed in it loads everything; then the live feed brings each
-// change as it is committed on any desk, and polling every 5 seconds stands in while the feed is
-// down. A new operator on the desk (a sign-in from the lock screen, a handover) reads everything
-// again: what they may see can differ.
+// session needs an operator; at /wall, the wall's). Once signed in it loads everything and keeps it
+// current (state/use-feed.ts). A new operator on the desk (a sign-in from the lock screen, a
+// handover) reads everything again: what they may see can differ. An operator whose role is 'wall'
+// gets the wall screen instead (renderer/wall/).
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertBanners } from './alerts/AlertBanners';
@@ -21,8 +21,10 @@ import { RoomAlarm } from './topbar/RoomAlarm';
 import { TopBar } from './topbar/TopBar';
 import { UnitsOverlays } from './units/Overlays';
 import { useUnitsView } from './units/view-store';
+import { useFeed } from './state/use-feed';
+import { WallScreen } from './wall/WallScreen';
 
-export const REFRESH_MS = 5000;
+export { REFRESH_MS } from './state/use-feed';
 
 export function App() {
   const { t } = useTranslation();
@@ -56,6 +58,7 @@ export function App() {
       </div>
     );
   if (!operatorId) return <SignInScreen />;
+  if (session.operator?.role === 'wall') return <WallScreen operatorId={operatorId} />;
   return <Console operatorId={operatorId} />;
 }
 
@@ -63,18 +66,7 @@ function Console({ operatorId }: { operatorId: string }) {
   const store = useStoreApi();
   const pane = usePane();
   useShortcuts(store);
-
-  useEffect(() => {
-    const stopPolling = store.getState().startPolling(REFRESH_MS);
-    const stopLive = store.getState().startLive();
-    return () => {
-      stopLive();
-      stopPolling();
-    };
-  }, [store]);
-  useEffect(() => {
-    void store.getState().loadAll();
-  }, [store, operatorId]);
+  useFeed(operatorId);
 
   return (
     <div className="app">

@@ -12,6 +12,7 @@ import './styles/units.css';
 import './styles/signin.css';
 import './styles/operators.css';
 import './styles/alerts.css';
+import './styles/wall.css';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { appClient } from './lock/client';

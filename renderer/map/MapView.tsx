@@ -4,7 +4,8 @@
 // selections made elsewhere move the camera; open P1 incidents pulse. The built-in base map
 // is loaded once; the layers panel's choices show and hide layer groups, the theme recolours
 // the style in place; an operator whose role may drags a unit to move it (moveUnit) or a zone's corners
-// (shape-drag.ts); the selected unit's position history is drawn as a trail.
+// (editing.ts); the selected unit's position history is drawn as a trail. `still`: the wall's map,
+// with no pointer (no handler, control, key or tool) and the venues near the route framed too.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as maplibregl from 'maplibre-gl';
@@ -19,8 +20,8 @@ import {
   useStoreApi,
   useVigie,
 } from '../state/hooks';
-import { easeToPoint, keepRouteFramed, INITIAL_VIEW } from './camera';
-import { installPicking } from './interactions';
+import { easeToPoint, framePadding, keepRouteFramed, INITIAL_VIEW, placesNear, stillPadding } from './camera';
+import { installEditing } from './editing';
 import { hasPulse } from './layers/incidents';
 import { Legend } from './Legend';
 import { installPulse, type Pulse } from './pulse';
@@ -28,24 +29,20 @@ import { loadBaseMap } from './static-geo';
 import { buildStyle, layerGroups } from './style';
 import { baseSource } from './layers/base';
 import { addUnitImages } from './unit-icons';
-import { installUnitDrag } from './drag';
-import { installShapeEdit } from './shape-drag';
 import { MapTools } from '../map-tools/MapTools';
 import { useUnitTrail } from '../map-tools/use-unit-trail';
-import { moveUnitOnMap } from '../map-tools/move-unit';
-import { closeZoneDraft } from '../map-tools/zone-actions';
 import { cursorText } from '../map-tools/locate';
 import { applyBasemap } from './operator-basemap';
 import { glyphsUrl } from './glyphs';
 import { installTestHooks, markBusy } from './test-hooks';
 import { useMapData } from './use-map-data';
+import { useStillScale } from './still-scale';
 import { isFiltered } from '../state/board';
-import { may } from '../state/can';
 import { NearestHere } from '../units/NearestHere';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-export function MapView() {
+export function MapView({ still = false }: { still?: boolean }) {
   const { t } = useTranslation();
   const store = useStoreApi();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -63,7 +60,15 @@ export function MapView() {
   const groups = useMemo(() => layerGroups(), []);
   const themed = useRef(theme);
   const routes = useRoutes();
+  const scale = useStillScale(still);
+  const scaleRef = useRef(scale);
   const venues = useVenues();
+  // The console frames the route (the venues when there is none); the wall the route and the
+  // venues near it.
+  const framedPlaces = useMemo(
+    () => (routes.length === 0 ? venues : still ? placesNear(routes, venues) : []),
+    [still, routes, venues],
+  );
   const selection = useSelection();
   const loadState = useVigie((s) => s.loadState);
   const picking = useVigie((s) => s.picking);
@@ -93,65 +98,19 @@ export function MapView() {
       attributionControl: false,
       pitchWithRotate: false,
       dragRotate: false,
+      // The wall's map is only looked at: no handler, so nothing a stray touch could move.
+      interactive: !still,
+      pixelRatio: window.devicePixelRatio * scaleRef.current,
     });
-    instance.touchZoomRotate.disableRotation();
-    instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    instance.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    if (!still) {
+      instance.touchZoomRotate.disableRotation();
+      instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+      instance.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    }
     const progress = settled.current;
     themed.current = store.getState().mapTheme;
     const removeHooks = installTestHooks(instance, () => progress.data && progress.geo === 1);
-    const removePicking = installPicking(instance, {
-      onPick: (kind, id) => store.getState().select(kind, id, 'map'),
-      placing: () => {
-        const s = store.getState();
-        return s.picking || s.mapTool === 'measure' || Boolean(s.zoneDraft && !s.zoneDraft.closed);
-      },
-      onPlace: (lon, lat) => {
-        const s = store.getState();
-        s.setDraftPoint({ lat, lon, source: 'map' });
-        s.setPicking(false);
-      },
-      claim: (lon, lat) => {
-        const s = store.getState();
-        // While a zone's corners are edited, clicks belong to the handles (shape-drag.ts).
-        if (s.zoneShape) return true;
-        if (s.mapTool === 'measure') {
-          s.setMeasurePoints([...s.measurePoints, [lon, lat]]);
-          return true;
-        }
-        if (!s.zoneDraft || s.zoneDraft.closed) return false;
-        s.setZoneDraft({ points: [...s.zoneDraft.points, [lon, lat]], closed: false });
-        return true;
-      },
-      onMiss: (e) => {
-        const s = store.getState();
-        if (s.mapTool !== 'zones' || s.zoneDraft || !instance.getLayer('zones-fill')) return;
-        const zone = instance.queryRenderedFeatures(e.point, { layers: ['zones-fill'] })[0];
-        s.setEditedZoneId(typeof zone?.properties.id === 'string' ? zone.properties.id : null);
-      },
-    });
-    // A double-click closes the zone being drawn (instead of zooming in).
-    const onDblClick = (e: maplibregl.MapMouseEvent) => {
-      const s = store.getState();
-      if (!s.zoneDraft || s.zoneDraft.closed) return;
-      e.preventDefault();
-      closeZoneDraft(store);
-    };
-    instance.on('dblclick', onDblClick);
-    const removeDrag = installUnitDrag(instance, {
-      enabled: () => {
-        const s = store.getState();
-        return may(s, 'moveUnit') && !s.picking && !s.zoneDraft && !s.zoneShape && s.mapTool !== 'measure';
-      },
-      onDrop: (id, lon, lat) => void moveUnitOnMap(store, id, lon, lat),
-    });
-    const removeShapeEdit = installShapeEdit(instance, {
-      rings: () => store.getState().zoneShape?.rings ?? null,
-      onChange: (rings) => {
-        const edit = store.getState().zoneShape;
-        if (edit) store.getState().setZoneShape({ ...edit, rings });
-      },
-    });
+    const removeEditing = still ? () => {} : installEditing(instance, store);
     const sent = pushed.current;
     instance.on('load', () => {
       sent.clear();
@@ -174,16 +133,13 @@ export function MapView() {
     return () => {
       pulse.current?.stop();
       pulse.current = null;
-      removePicking();
-      removeDrag();
-      removeShapeEdit();
-      instance.off('dblclick', onDblClick);
+      removeEditing();
       removeHooks();
       setMap(null);
       fitted.current = false;
       instance.remove();
     };
-  }, [store]);
+  }, [store, still]);
 
   // Push each changed collection into its source.
   useEffect(() => {
@@ -204,6 +160,12 @@ export function MapView() {
       map.triggerRepaint();
     }
   }, [map, data, loadState]);
+
+  // The wall's display changed size: draw at the new enlargement (still-scale.ts).
+  useEffect(() => {
+    scaleRef.current = scale;
+    if (map && still) map.setPixelRatio(window.devicePixelRatio * scale);
+  }, [map, still, scale]);
 
   // The layers panel's choices are kept per desk.
   useEffect(() => store.getState().loadMapLayers(desk), [store, desk]);
@@ -254,7 +216,7 @@ export function MapView() {
   // Coordinates and arrondissement under the pointer, written straight into the readout.
   const readout = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!map) return;
+    if (!map || still) return;
     const onMove = (e: maplibregl.MapMouseEvent) => {
       const el = readout.current;
       if (el) el.textContent = cursorText(e.lngLat.lng, e.lngLat.lat, t);
@@ -263,15 +225,17 @@ export function MapView() {
     return () => {
       map.off('mousemove', onMove);
     };
-  }, [map, t]);
+  }, [map, t, still]);
 
   // Frame the operation's route (without one, its venues) once loaded, and keep it framed until the
   // camera is moved. Venues wait for the whole load: a route arriving later would frame differently.
   useEffect(() => {
     // No cleanup: a refreshed routes array must not end the framing; map.remove() drops listeners.
-    const places = loadState === 'ready' ? venues : [];
-    if (map && !fitted.current && keepRouteFramed(map, routes, places)) fitted.current = true;
-  }, [map, routes, venues, loadState]);
+    const padding = still ? stillPadding : framePadding;
+    // Only once everything is read: framing on what came first would stop at a partial picture.
+    const places = loadState === 'ready' ? framedPlaces : [];
+    if (map && !fitted.current && keepRouteFramed(map, routes, places, padding)) fitted.current = true;
+  }, [map, routes, framedPlaces, still, loadState]);
 
   // Fly to a selection made outside the map (a click on the map needs no camera move), once per
   // selection, as soon as its position is known (a new incident's row may arrive after it).
@@ -293,7 +257,7 @@ export function MapView() {
   // browser's own menu has nothing for a map canvas.)
   const nearestPoint = useVigie((s) => s.nearestPoint);
   useEffect(() => {
-    if (!map) return;
+    if (!map || still) return;
     const onContext = (e: maplibregl.MapMouseEvent) => {
       const s = store.getState();
       // While a zone's shape is edited a right-click removes a corner (shape-drag.ts).
@@ -305,7 +269,7 @@ export function MapView() {
     return () => {
       map.off('contextmenu', onContext);
     };
-  }, [map, store]);
+  }, [map, store, still]);
   useEffect(() => {
     if (!map || !nearestPoint) return;
     const pin = new maplibregl.Marker({ color: '#4cc2ff' })
@@ -323,9 +287,19 @@ export function MapView() {
     if (map) map.getCanvas().style.cursor = picking || drawing ? 'crosshair' : '';
   }, [map, picking, drawing]);
 
+  const region = (
+    <div ref={containerRef} className="map" data-testid="map" role="region" aria-label={t('map.label')} />
+  );
+  // The wall: the map alone (its key and tools are for a pointer and a desk's distance).
+  if (still)
+    return (
+      <div className={`map-wrap map-still map-theme-${theme}`} style={{ zoom: scale }}>
+        {region}
+      </div>
+    );
   return (
     <div className={`map-wrap map-theme-${theme}`}>
-      <div ref={containerRef} className="map" data-testid="map" role="region" aria-label={t('map.label')} />
+      {region}
       <Legend filtered={isFiltered(filtered)} />
       <MapTools />
       <NearestHere />

@@ -7,13 +7,13 @@ import type { Route } from '../../shared/domain';
 /** The whole world, for the moment before the operation's places arrive. */
 export const INITIAL_VIEW = { center: [0, 20] as [number, number], zoom: 1 };
 
-/** A place to frame when the operation has no route (its venues). */
+/** A place to frame beside the routes (the venues; the only thing framed when there is no route). */
 export interface FramePoint {
   lon: number;
   lat: number;
 }
 
-/** The box round every route point; without a route, round the places given (the venues). */
+/** The box round every route point and the places given (the caller chooses which). */
 export function routeBounds(
   routes: readonly Route[],
   places: readonly FramePoint[] = [],
@@ -22,17 +22,14 @@ export function routeBounds(
   let south = Infinity;
   let east = -Infinity;
   let north = -Infinity;
-  const points: [number, number][] = routes.length
-    ? routes.flatMap((r) => r.coordinates)
-    : places.map((p) => [p.lon, p.lat]);
-  {
-    for (const [lon, lat] of points) {
-      west = Math.min(west, lon);
-      east = Math.max(east, lon);
-      south = Math.min(south, lat);
-      north = Math.max(north, lat);
-    }
-  }
+  const add = (lon: number, lat: number) => {
+    west = Math.min(west, lon);
+    east = Math.max(east, lon);
+    south = Math.min(south, lat);
+    north = Math.max(north, lat);
+  };
+  for (const r of routes) for (const [lon, lat] of r.coordinates) add(lon, lat);
+  for (const p of places) add(p.lon, p.lat);
   return Number.isFinite(west) ? [west, south, east, north] : null;
 }
 
@@ -48,6 +45,7 @@ export function keepRouteFramed(
   map: MaplibreMap,
   routes: readonly Route[],
   places: readonly FramePoint[] = [],
+  padding: typeof framePadding = framePadding,
 ): (() => void) | null {
   const bounds = routeBounds(routes, places);
   if (!bounds) return null;
@@ -55,7 +53,7 @@ export function keepRouteFramed(
   const fit = () => {
     const { clientWidth: w, clientHeight: h } = map.getContainer();
     if (w < 50 || h < 50) return; // not laid out yet: the resize that follows fits it
-    map.fitBounds(bounds, { padding: framePadding(w, h), maxZoom: 14.5, duration: 0 });
+    map.fitBounds(bounds, { padding: padding(w, h), maxZoom: 14.5, duration: 0 });
     const c = map.getCenter();
     framed = { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
   };
@@ -81,7 +79,36 @@ export function framePadding(width: number, height: number) {
   return { top: cap(70, height), right: cap(90, width), bottom: cap(120, height), left: cap(120, width) };
 }
 
+/** The wall's map has nothing drawn over it: a thin margin so the route is as large as it can be. */
+export function stillPadding(width: number, height: number) {
+  const m = Math.round(Math.min(width, height) / 12);
+  return { top: m, right: m, bottom: m, left: m };
+}
+
 export function easeToPoint(map: MaplibreMap, lon: number, lat: number): void {
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   map.easeTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), 14.5), duration: reduced ? 0 : 700 });
+}
+
+/** About 111 km to a degree of latitude; a degree of longitude shrinks with its cosine. */
+const KM_PER_DEGREE = 111.32;
+
+/**
+ * The places within `km` of the box around the routes: what the wall frames with the route. The
+ * operation's far venues (Saint-Denis, Versailles, Vaires-sur-Marne) would shrink the route to a
+ * thread, and a wider frame than the route's neighbourhood turns the units into clusters.
+ */
+export function placesNear<P extends { lon: number; lat: number }>(
+  routes: readonly Route[],
+  places: readonly P[],
+  km = 1,
+): P[] {
+  const box = routeBounds(routes) as [number, number, number, number] | null;
+  if (!box) return [];
+  const [west, south, east, north] = box;
+  const dLat = km / KM_PER_DEGREE;
+  const dLon = km / (KM_PER_DEGREE * Math.cos((((south + north) / 2) * Math.PI) / 180));
+  return places.filter(
+    (p) => p.lon >= west - dLon && p.lon <= east + dLon && p.lat >= south - dLat && p.lat <= north + dLat,
+  );
 }

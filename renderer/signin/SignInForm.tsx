@@ -8,6 +8,7 @@ import { useSession, useVigie } from '../state/hooks';
 import type { SignInInput } from '../state/types';
 import { DemoLogins } from './DemoLogins';
 import { SignInFields } from './SignInFields';
+import { WALL_DESK, WALL_LOGIN } from '../wall/at-wall';
 
 export function SignInForm(props: {
   /** Test ids: `${prefix}-login`, `-passphrase`, `-desk`, `-submit`, `-error`. */
@@ -16,15 +17,18 @@ export function SignInForm(props: {
   desk?: string;
   onCancel?: () => void;
   autoFocus?: boolean;
+  /** The wall screen's sign-in (/wall): the wall's login filled in, only its demo login offered. */
+  wall?: boolean;
 }) {
   const { testIdPrefix: id, onCancel, autoFocus } = props;
   const { t } = useTranslation();
   const signIn = useVigie((s) => s.signIn);
-  const demo = useSession()?.demoLogins ?? [];
+  const all = useSession()?.demoLogins ?? [];
+  const demo = props.wall ? all.filter((d) => d.role === 'wall') : all;
   const [who, setWho] = useState<SignInInput>({
-    login: '',
+    login: props.wall ? WALL_LOGIN : '',
     passphrase: '',
-    desk: props.desk ?? rememberedDesk(),
+    desk: props.desk ?? (props.wall ? WALL_DESK : rememberedDesk()),
   });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -1,19 +1,21 @@
 // The console before anyone signs in: the operation, the sign-in form (and an exercise's demo
 // logins), the language switch. Nothing operational is read until someone signs in: every call
 // but the session needs a signed-in operator. On the desktop, a room can be opened from here (its
-// own accounts then sign in).
+// own accounts then sign in). At /wall, the wall screen's sign-in.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useVigie } from '../state/hooks';
 import { LanguageSwitch } from '../topbar/LanguageSwitch';
 import { RoomButton } from '../room/RoomButton';
 import { SignInForm } from './SignInForm';
+import { atWall } from '../wall/at-wall';
 
 export function SignInScreen() {
   const { t } = useTranslation();
   const session = useSession();
   const notice = useVigie((s) => s.signInNotice);
   const op = session?.operation;
+  const wall = atWall();
 
   useEffect(() => {
     document.title = op ? `${t('app.name')} · ${op.name}` : t('app.name');
@@ -37,13 +39,18 @@ export function SignInScreen() {
         </div>
       </header>
       <main className="signin-card">
-        <h1>{t('signIn.title')}</h1>
+        <h1>{wall ? t('wall.title') : t('signIn.title')}</h1>
+        {wall && (
+          <p className="hint" data-testid="wall-signin-hint">
+            {t('wall.signInHint')}
+          </p>
+        )}
         {notice && (
           <p className="signin-notice" role="status" data-testid="signin-notice">
             {t('signIn.sessionEnded', { message: notice })}
           </p>
         )}
-        <SignInForm testIdPrefix="signin" autoFocus />
+        <SignInForm testIdPrefix="signin" autoFocus wall={wall} />
         <p className="hint signin-foot">{t('signIn.foot')}</p>
       </main>
     </div>

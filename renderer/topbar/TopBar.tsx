@@ -11,6 +11,7 @@ import { AlertSettings } from '../alerts/AlertSettings';
 import { Clock } from './Clock';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OperatorBox } from './OperatorBox';
+import { OperationBrand } from './OperationBrand';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -24,19 +25,7 @@ export function TopBar() {
   }, [name, t]);
   return (
     <header className="topbar">
-      <div className="brand">
-        <span className="brand-name">{t('app.name')}</span>
-        {op && (
-          <span className="operation-name" data-testid="operation-name">
-            {op.name}
-          </span>
-        )}
-        {op?.mode === 'exercise' && (
-          <span className="exercise-badge" data-testid="exercise-badge" title={t('topbar.exerciseHint')}>
-            {t('topbar.exercise')}
-          </span>
-        )}
-      </div>
+      <OperationBrand />
       <div className="topbar-center">
         <Clock />
         <AlertLevelBadge />

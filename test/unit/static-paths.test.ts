@@ -12,6 +12,13 @@ describe('resolveStatic', () => {
     expect(r('/assets/index-abc123.js')).toBe(path.join(roots.renderer, 'assets', 'index-abc123.js'));
   });
 
+  it('serves index.html for the wall screen at /wall, and only there', () => {
+    expect(r('/wall')).toBe(path.join(roots.renderer, 'index.html'));
+    expect(r('/wall?lang=fr')).toBe(path.join(roots.renderer, 'index.html'));
+    expect(r('/wall/x.js')).toBe(path.join(roots.renderer, 'wall', 'x.js'));
+    expect(r('/wallpaper.png')).toBe(path.join(roots.renderer, 'wallpaper.png'));
+  });
+
   it('serves /resources/** from the resources folder, decoding each segment', () => {
     expect(r('/resources/glyphs/Inter%20Regular/0-255.pbf')).toBe(
       path.join(roots.resources, 'glyphs', 'Inter Regular', '0-255.pbf'),
