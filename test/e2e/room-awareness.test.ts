@@ -28,6 +28,7 @@ const FULL_HD = { width: 1920, height: 1080 };
 let served: Served;
 let a: Console;
 let b: Console;
+let wall: Console;
 
 const sounds = (page: Page) =>
   page.evaluate(() => (window as unknown as { __vigieSounds?: SoundEvent[] }).__vigieSounds ?? []);
@@ -41,8 +42,13 @@ beforeAll(async () => {
   b = await openContext(a.browser, served.url, { viewport: FULL_HD });
   await signInFromPage(a.page, 'officer', 'JOC-1');
   await signInFromPage(b.page, 'liaison-es', 'ES-LNO');
+  wall = await openContext(a.browser, `${served.url}wall`, { viewport: FULL_HD });
+  await wall.page.getByTestId('demo-login-wall').click();
+  await wall.page.getByTestId('signin-submit').click();
+  await wall.page.getByTestId('wall-sector').first().waitFor({ timeout: 60_000 });
 });
 afterAll(async () => {
+  await wall?.close();
   await b?.close();
   await a?.close();
   await served?.stop();
@@ -106,6 +112,31 @@ describe('shared awareness between two desks', () => {
     await expect.poll(() => atA.getByTestId('bulletin-ack-count').innerText()).toBe('1 of 1 acknowledged');
   });
 
+  it('the wall shows a new P1 by push, and never one marked for the host nation only', async () => {
+    const refs = () =>
+      wall.page
+        .getByTestId('wall-incident')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-reference')));
+    const p1 = {
+      category: 'suspicious_package',
+      priority: 1,
+      source: 'radio',
+      locationText: 'Pont d’Iéna',
+    } as const;
+    const { body: hidden } = await pageApi<Incident>(a.page, 'createIncident', {
+      ...p1,
+      title: 'Suspect vehicle, host nation only',
+      marking: [],
+    });
+    const { body: shown } = await pageApi<Incident>(a.page, 'createIncident', {
+      ...p1,
+      title: 'Unattended bag',
+    });
+    await expect.poll(refs).toContain(shown.reference);
+    expect(await refs()).not.toContain(hidden.reference);
+    await wall.page.screenshot({ path: artifact('room-wall-p1-en.png') });
+  });
+
   it('speaks French: a bulletin and a request ring in French', async () => {
     await b.page.getByTestId('lang-fr').click();
     const { body: published } = await pageApi<Bulletin>(a.page, 'publishBulletin', {
@@ -122,5 +153,3 @@ describe('shared awareness between two desks', () => {
     await b.page.getByTestId('lang-en').click();
   });
 });
-
-export type { Incident };
