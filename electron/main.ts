@@ -53,7 +53,9 @@ function hardenContents(contents: WebContents): void {
 
 function lockDownSession(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
+  ses.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permissionAllowed(permission)),
+  );
   ses.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
   ses.webRequest.onBeforeRequest((details, callback) => {
     let scheme = '';

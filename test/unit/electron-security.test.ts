@@ -142,7 +142,15 @@ describe('the main process (electron/main.ts)', () => {
     const [check] = calls(sf, /\.setPermissionCheckHandler$/);
     expect(check?.arguments[0]?.getText()).toMatch(/=>\s*permissionAllowed\(permission\)/);
     expect(permissionAllowed('notifications')).toBe(true);
-    for (const p of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'midi', 'unknown'])
+    for (const p of [
+      'media',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+      'midi',
+      'unknown',
+    ])
       expect(permissionAllowed(p), p).toBe(false);
   });
 
