@@ -54,9 +54,10 @@ export function withAcks(db: Db, b: BulletinRow, desks: DeskInfo[] = listDesks(d
   const acks = listBulletinAcks(db, b.id);
   const acked = new Set(acks.map((a) => a.desk));
   const host = hostCountry(db);
-  // The publishing desk wrote it: it has nothing to acknowledge.
+  // The publishing desk wrote it: it has nothing to acknowledge. A desk nobody sits at cannot: it
+  // is counted again when someone signs in there.
   const pending = desks
-    .filter((d) => d.role !== 'wall' && d.desk !== b.publishedDesk && !acked.has(d.desk))
+    .filter((d) => d.signedIn && d.role !== 'wall' && d.desk !== b.publishedDesk && !acked.has(d.desk))
     .filter((d) => deskSees(db, d, host, b.marking))
     .map((d) => d.desk)
     .sort();

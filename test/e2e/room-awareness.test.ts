@@ -137,6 +137,40 @@ describe('shared awareness between two desks', () => {
     await wall.page.screenshot({ path: artifact('room-wall-p1-en.png') });
   });
 
+  it('refuses bad input over HTTP with a 400 naming the field, and writes nothing', async () => {
+    const head = async () =>
+      (await pageApi<{ seq: number }[]>(a.page, 'listJournal', { limit: 1 })).body[0]?.seq;
+    const requests = async () =>
+      (await pageApi<DeskRequest[]>(a.page, 'listRequests', { closed: true })).body.length;
+    const before = { head: await head(), requests: await requests() };
+    const to = { kind: 'desk', value: 'ES-LNO' };
+    const cases: [string, unknown, RegExp][] = [
+      ['sendRequest', { text: '   ', target: to }, /text/],
+      ['sendRequest', { text: 'x'.repeat(501), target: to }, /text/],
+      [
+        'sendRequest',
+        { text: 'K9 team to Pont d’Iéna', target: { kind: 'desk', value: 'NO-SUCH-DESK' } },
+        /target\.value|NO-SUCH-DESK/,
+      ],
+      ['sendRequest', { text: 'K9 team to Pont d’Iéna', target: to, byAt: '2024-07-26T10:00:00Z' }, /byAt/],
+      ['publishBulletin', { title: '', body: 'text', severity: 'info' }, /title/],
+      ['publishBulletin', { title: 'Long', body: 'x'.repeat(4001), severity: 'info' }, /body/],
+    ];
+    for (const [call, input, field] of cases) {
+      const r = await pageApi<{ error: { code: string; message: string; issues?: { path: string }[] } }>(
+        a.page,
+        call,
+        input,
+      );
+      expect(r.status, `${call} ${JSON.stringify(input).slice(0, 80)}`).toBe(400);
+      expect(r.body.error.code).toBe('invalid_input');
+      expect(`${r.body.error.message} ${(r.body.error.issues ?? []).map((i) => i.path).join(' ')}`).toMatch(
+        field,
+      );
+    }
+    expect({ head: await head(), requests: await requests() }).toEqual(before);
+  });
+
   it('speaks French: a bulletin and a request ring in French', async () => {
     await b.page.getByTestId('lang-fr').click();
     const { body: published } = await pageApi<Bulletin>(a.page, 'publishBulletin', {

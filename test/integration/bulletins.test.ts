@@ -241,6 +241,9 @@ describe('bulletins', () => {
     ]);
     expect(officer.pending).toEqual(['L-DE']);
     expect(t.call('listBulletins', {}, t.sup)[0]?.pending).toEqual(['L-DE']);
+    // Nobody at the German desk now: it cannot acknowledge, so it is not waited for.
+    t.call('signOut', {}, t.de);
+    expect(t.call('listBulletins', {}, t.sup)[0]?.pending).toEqual([]);
     expectApiError(() => t.call('acknowledgeBulletin', { id: b.id }, t.wall), 'forbidden');
   });
 
