@@ -5,7 +5,8 @@ import { call, id, line, none, version } from './call.js';
 import { ALERT_SCALE_NAMES, BULLETIN_SEVERITIES, type AlertLevel, type Bulletin } from '../awareness.js';
 import { markingSchema } from '../releasability.js';
 
-const instant = z.iso.datetime({ offset: true });
+// Bounded: a date-time is at most 35 characters (fractions and offset included); 40 leaves room.
+const instant = z.iso.datetime({ offset: true }).max(40);
 
 export const setAlertLevelInput = z
   .object({

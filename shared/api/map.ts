@@ -10,7 +10,8 @@ import { markingSchema } from '../releasability.js';
 
 const lat = z.number().min(-90).max(90);
 const lon = z.number().min(-180).max(180);
-const instant = z.iso.datetime({ offset: true });
+// Bounded: a date-time is at most 35 characters (fractions and offset included); 40 leaves room.
+const instant = z.iso.datetime({ offset: true }).max(40);
 
 /** A zone polygon: GeoJSON Polygon coordinates, checked by shared/zones.ts (closed, simple, in range). */
 const polygon = z.array(z.array(z.tuple([z.number(), z.number()]))).superRefine((rings, ctx) => {

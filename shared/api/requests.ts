@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { call, id, line, version } from './call.js';
 import { REQUEST_ANSWERS, REQUEST_TARGET_KINDS, type DeskRequest } from '../awareness.js';
 
-const instant = z.iso.datetime({ offset: true });
+// Bounded: a date-time is at most 35 characters (fractions and offset included); 40 leaves room.
+const instant = z.iso.datetime({ offset: true }).max(40);
 
 export const REQUEST_LIMITS = { text: 500, reason: 500 } as const;
 

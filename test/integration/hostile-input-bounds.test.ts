@@ -18,9 +18,6 @@ const PENDING: Record<string, string> = {
   'createZone.polygon[]': 'owner of shared/api/map.ts: .max(points) on each ring',
   'updateZone.polygon': 'owner of shared/api/map.ts: .max(rings) on the polygon',
   'updateZone.polygon[]': 'owner of shared/api/map.ts: .max(points) on each ring',
-  'getParade.at': 'owner of shared/api/map.ts: add .max(40) to `instant`',
-  'setParadePlan.start': 'owner of shared/api/map.ts: add .max(40) to `instant`',
-  'recordParadeActual.at': 'owner of shared/api/map.ts: add .max(40) to `instant`',
 };
 
 /** A regex that can only match a bounded length: anchored, with no *, + or open {n,} repeat. */

@@ -38,6 +38,11 @@ const READS: Inputs = {
   listHandovers: () => ({}),
   listBackups: () => ({}),
   listOperators: () => ({}),
+  getAlertLevel: () => ({}),
+  listDesks: () => ({}),
+  listAlertAcks: () => ({}),
+  listBulletins: () => ({ recent: true }),
+  listRequests: () => ({ closed: true }),
 };
 
 /** Calls that write (checked on their own below) or only manage the session. */
@@ -71,6 +76,14 @@ const NOT_READS = new Set<CallName>([
   'addOperator',
   'updateOperator',
   'resetPassphrase',
+  'setAlertLevel',
+  'acknowledgeAlert',
+  'publishBulletin',
+  'acknowledgeBulletin',
+  'withdrawBulletin',
+  'sendRequest',
+  'answerRequest',
+  'cancelRequest',
 ]);
 
 /** Runs a call and returns what the desk got back: the value, or the error it was told. */
