@@ -38,6 +38,7 @@ const PG_SERVICE_TESTS = [
   'host-sessions',
   'awareness',
   'bulletins',
+  'alert-level',
   'scenario-la',
 ].map((name) => `test/integration/${name}.test.ts`);
 

@@ -1,4 +1,4 @@
-// Requests between desks: any desk asks a desk, a role or a contingent for something, by a time,
+// Requests between desks: a desk asks another desk, a role or a contingent for something, by a time,
 // optionally about an incident or a place; the receiver accepts, declines with a reason, or
 // reports it done.
 import { z } from 'zod';

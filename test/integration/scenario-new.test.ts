@@ -28,13 +28,27 @@ function laCopy(): string {
   return dir;
 }
 
-// A package file is arbitrary JSON to spoil: any is the honest type here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const editJson = (file: string, edit: (v: any) => void) => {
-  const v = JSON.parse(readFileSync(file, 'utf8'));
+/** Just what the tests spoil of a package's GeoJSON: a feature's properties and geometry. */
+interface Feature {
+  properties: Record<string, unknown>;
+  geometry: { type: string; coordinates: unknown };
+}
+interface Collection {
+  features: Feature[];
+}
+
+function feature(fc: Collection, i: number): Feature {
+  const f = fc.features[i];
+  if (!f) throw new Error(`the package has no feature ${i}`);
+  return f;
+}
+
+/** Rewrites one JSON file of a package through `edit`. */
+function editJson<T>(file: string, edit: (v: T) => void): void {
+  const v = JSON.parse(readFileSync(file, 'utf8')) as T;
   edit(v);
   writeFileSync(file, JSON.stringify(v));
-};
+}
 
 function read<T>(db: string, f: (d: ReturnType<typeof openDatabase>) => T): T {
   const d = openDatabase(db);
@@ -90,12 +104,12 @@ describe('vigie new', () => {
 
   it('refuses a bad GeoJSON feature, naming the file, the feature and the field; no database is made', async () => {
     const dir = laCopy();
-    editJson(join(dir, 'venues.geojson'), (fc) => {
-      fc.features[3].properties.name = '';
-      fc.features[0].geometry.coordinates[0].pop(); // the Coliseum's ring no longer closes
+    editJson<Collection>(join(dir, 'venues.geojson'), (fc) => {
+      feature(fc, 3).properties.name = '';
+      (feature(fc, 0).geometry.coordinates as number[][][])[0]?.pop(); // the Coliseum's ring no longer closes
     });
-    editJson(join(dir, 'zones.geojson'), (fc) => {
-      fc.features[1].geometry = {
+    editJson<Collection>(join(dir, 'zones.geojson'), (fc) => {
+      feature(fc, 1).geometry = {
         type: 'LineString',
         coordinates: [
           [-118.3, 33.9],
@@ -134,8 +148,11 @@ describe('vigie new', () => {
 
   it('refuses a missing file, an unknown time zone and a venue far outside the area', async () => {
     const dir = laCopy();
-    editJson(join(dir, 'scenario.json'), (s) => (s.timezone = 'America/Hollywood'));
-    editJson(join(dir, 'venues.geojson'), (fc) => (fc.features[4].geometry.coordinates = [118.24, 34.0739]));
+    editJson<{ timezone: string }>(join(dir, 'scenario.json'), (s) => (s.timezone = 'America/Hollywood'));
+    editJson<Collection>(
+      join(dir, 'venues.geojson'),
+      (fc) => (feature(fc, 4).geometry.coordinates = [118.24, 34.0739]),
+    );
     const db = tempDb();
     const r = await vigie('new', '--db', db, '--scenario', dir);
     expect(r.code).toBe(2);
