@@ -4,7 +4,9 @@
 // alert level. Pure: the same data and time give the same alerts on every desk, so a desk that
 // reloads shows what it showed, and each alert stays up until this desk acknowledges its key.
 import type { AlertAck, AlertLevel, Bulletin, DeskRequest } from './awareness.js';
-import { requestOverdue, SEED_DESK } from './awareness.js';
+import { requestIsFrom, requestIsTo, requestOverdue, SEED_DESK } from './awareness.js';
+
+export { requestIsTo } from './awareness.js';
 import type { Incident } from './domain.js';
 import { overdue, type OverdueThresholds } from './overdue.js';
 
@@ -64,14 +66,6 @@ const WINDOW_MS = 12 * 3600_000;
 const FINISHED = new Set(['resolved', 'closed', 'cancelled']);
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** Whether a request is addressed to this desk (its name, its role or its contingent). */
-export function requestIsTo(r: Pick<DeskRequest, 'target'>, me: AlertDesk): boolean {
-  const { kind, value } = r.target;
-  if (kind === 'desk') return value.toLowerCase() === me.desk.toLowerCase();
-  if (kind === 'role') return value === me.role;
-  return me.contingentId !== null && value === me.contingentId;
-}
 
 /** When a P1 crossed each deadline it has missed (overdue() itself says which one applies now). */
 function overdueSince(i: Incident, phase: 'acknowledge' | 'on_scene', t: OverdueThresholds): number | null {
@@ -137,7 +131,7 @@ function requestAlerts(input: AlertInput, acked: (key: string) => boolean) {
   const { me, now } = input;
   for (const r of input.requests) {
     const subject = r.text;
-    if (r.status === 'open' && requestIsTo(r, me) && r.fromDesk !== me.desk) {
+    if (r.status === 'open' && requestIsTo(r, me) && !requestIsFrom(r, me)) {
       const key = `request:${r.id}`;
       if (!acked(key))
         out.push({

@@ -108,6 +108,27 @@ export interface DeskRequest {
   version: number;
 }
 
+/** A desk as requests address it: its name, its operator's role and contingent. */
+export interface RequestParty {
+  desk: string;
+  role: string;
+  contingentId?: string | null;
+}
+
+const sameDesk = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Addressed to this desk: its name (any case), its operator's role, or its contingent. */
+export function requestIsTo(r: Pick<DeskRequest, 'target'>, me: RequestParty): boolean {
+  const { kind, value } = r.target;
+  if (kind === 'desk') return sameDesk(value, me.desk);
+  if (kind === 'role') return value === me.role;
+  return !!me.contingentId && value === me.contingentId;
+}
+
+/** Sent from this desk. */
+export const requestIsFrom = (r: Pick<DeskRequest, 'fromDesk'>, me: Pick<RequestParty, 'desk'>): boolean =>
+  sameDesk(r.fromDesk, me.desk);
+
 /** Still waiting on the receiver: open or accepted and not yet done. */
 export const requestIsOpen = (r: Pick<DeskRequest, 'status'>) =>
   r.status === 'open' || r.status === 'accepted';

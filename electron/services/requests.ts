@@ -10,6 +10,7 @@ import { newId } from './ids.js';
 import { mustSeeIncident, releaseScope } from './releasability.js';
 import type { answerRequestInput, requestCalls, sendRequestInput } from '../../shared/api/requests.js';
 import type { DeskRequest, RequestAnswer, RequestStatus, RequestTarget } from '../../shared/awareness.js';
+import { requestIsFrom, requestIsTo } from '../../shared/awareness.js';
 import { iso } from '../../shared/clock.js';
 import type { Operator } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
@@ -34,19 +35,6 @@ const invalid = (path: string, message: string): ApiError =>
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** The request is addressed to this operator's desk, role or contingent. */
-export function isTo(who: Pick<Operator, 'desk' | 'role' | 'contingentId'>, r: DeskRequest): boolean {
-  switch (r.target.kind) {
-    case 'desk':
-      return sameName(r.target.value, who.desk);
-    case 'role':
-      return r.target.value === who.role;
-    case 'contingent':
-      return !!who.contingentId && r.target.value === who.contingentId;
-  }
-}
-
-const isFrom = (who: Operator, r: DeskRequest) => sameName(r.fromDesk, who.desk);
 const isHost = (who: Operator) => HOST_STAFF.includes(who.role as Role);
 
 /**
@@ -64,7 +52,7 @@ export function listRequests(ctx: Ctx, desk: Desk, closed: boolean): DeskRequest
   if (!who) return [];
   const since = closed ? iso(ctx.clock.now() - CLOSED_REQUEST_WINDOW_MS) : null;
   return listRequestRows(ctx.db, since)
-    .filter((r) => isHost(who) || isTo(who, r) || isFrom(who, r))
+    .filter((r) => isHost(who) || requestIsTo(r, who) || requestIsFrom(r, who))
     .map((r) => readable(ctx, desk, r));
 }
 
@@ -186,12 +174,12 @@ function move(
   const who = requireOperator(desk);
   return ctx.db.transaction(() => {
     const before = mustGet(ctx, input.id);
-    if (m.kind === 'answer' && !isTo(who, before) && who.role !== 'supervisor')
+    if (m.kind === 'answer' && !requestIsTo(before, who) && who.role !== 'supervisor')
       throw new ApiError({
         code: 'forbidden',
         message: `Only the desk this request is addressed to (${before.targetLabel}) or a supervisor may answer it.`,
       });
-    if (m.kind === 'cancel' && !isFrom(who, before) && who.role !== 'supervisor')
+    if (m.kind === 'cancel' && !requestIsFrom(before, who) && who.role !== 'supervisor')
       throw new ApiError({
         code: 'forbidden',
         message: `Only the desk that sent this request (${before.fromDesk}) or a supervisor may cancel it.`,

@@ -1,21 +1,15 @@
 // Which requests concern this desk, and the by-time typed as HH:MM in the operation's time zone.
 import type { DeskRequest } from '../../shared/awareness';
-import { requestIsOpen } from '../../shared/awareness';
+import { requestIsFrom, requestIsOpen, requestIsTo } from '../../shared/awareness';
 import type { Operator } from '../../shared/domain';
 import { fromWall, toWall } from '../handover/zone-time';
 
 type Me = Pick<Operator, 'desk' | 'role' | 'contingentId'>;
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+/** Addressed to this desk, as the service decides (shared/awareness.ts). */
+export const isToMe = (me: Me, r: DeskRequest): boolean => requestIsTo(r, me);
 
-/** Addressed to this desk: its name, its operator's role or contingent (as the service decides). */
-export function isToMe(me: Me, r: DeskRequest): boolean {
-  if (r.target.kind === 'desk') return same(r.target.value, me.desk);
-  if (r.target.kind === 'role') return r.target.value === me.role;
-  return !!me.contingentId && r.target.value === me.contingentId;
-}
-
-export const isFromMe = (me: Me, r: DeskRequest) => same(r.fromDesk, me.desk);
+export const isFromMe = (me: Me, r: DeskRequest): boolean => requestIsFrom(r, me);
 
 /** Open requests to this desk: the tab's count. */
 export const openToMe = (me: Me | null | undefined, requests: readonly DeskRequest[]): number =>

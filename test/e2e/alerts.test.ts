@@ -15,28 +15,17 @@ import {
   type Console,
   type Served,
 } from './harness.js';
-
-interface SoundEvent {
-  tone: string;
-  key: string;
-  volume: number;
-  result: string;
-}
+import { banner, kinds, sounds } from './alert-helpers.js';
 
 let served: Served;
 let officer: Console;
 let supervisor: Console;
 let browser: Browser;
 
-const sounds = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __vigieSounds?: SoundEvent[] }).__vigieSounds ?? []);
 const notifications = (page: Page) =>
   page.evaluate(
     () => (window as unknown as { __notified?: { title: string; body: string }[] }).__notified ?? [],
   );
-const banner = (page: Page, key: string) => page.locator(`[data-testid="alert-banner"][data-key="${key}"]`);
-const kinds = (page: Page) =>
-  page.getByTestId('alert-banner').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
 
 const P1 = {
   category: 'suspicious_package',

@@ -17,12 +17,7 @@ import {
   type Console,
   type Served,
 } from './harness.js';
-
-interface SoundEvent {
-  tone: string;
-  key: string;
-  result: string;
-}
+import { banner, sounds } from './alert-helpers.js';
 
 const FULL_HD = { width: 1920, height: 1080 };
 let served: Served;
@@ -30,9 +25,6 @@ let a: Console;
 let b: Console;
 let wall: Console;
 
-const sounds = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __vigieSounds?: SoundEvent[] }).__vigieSounds ?? []);
-const banner = (page: Page, key: string) => page.locator(`[data-testid="alert-banner"][data-key="${key}"]`);
 const requestRow = (page: Page, list: 'to' | 'from', text: string) =>
   page.getByTestId(`requests-${list}`).getByTestId('request-row').filter({ hasText: text });
 
