@@ -11,8 +11,10 @@ import { CALL_NAMES, ipcChannel } from '../shared/call-names.js';
 import {
   LEAVE_ROOM_CHANNEL,
   NEXT_EVENTS_CHANNEL,
+  OPEN_OPERATION_CHANNEL,
   OPEN_ROOM_CHANNEL,
   PICK_BASEMAP_CHANNEL,
+  PICK_SCENARIO_CHANNEL,
   RECENT_ROOMS_CHANNEL,
   TEST_ROOM_CHANNEL,
 } from '../shared/desktop-bridge.js';
@@ -24,6 +26,10 @@ import { dispatch, type Handlers } from './services/dispatch.js';
 import { isAppUrl } from './static-paths.js';
 import type { RoomLink } from './mirror-link.js';
 import type { RoomActions } from './room-desk.js';
+import { pickScenarioFolder } from './operation-switch.js';
+
+/** "New operation…": reopening the app on a file made beside the open one (checked by the caller). */
+export type OpenOperation = (file: unknown) => Result<void>;
 
 const refused = (name: string): Result<never> => ({
   ok: false,
@@ -40,6 +46,8 @@ const noRooms = (name: string): Result<never> => ({
   error: { code: 'not_found', message: `${name}: this console cannot open rooms` },
 });
 
+const notNow = (message: string): Result<never> => ({ ok: false, error: { code: 'conflict', message } });
+
 const ROOM_CHANNELS = [TEST_ROOM_CHANNEL, OPEN_ROOM_CHANNEL, LEAVE_ROOM_CHANNEL, RECENT_ROOMS_CHANNEL];
 
 /**
@@ -51,6 +59,7 @@ export function bindIpc(
   room: () => RoomLink | null = () => null,
   live: () => LiveSource | null = () => null,
   rooms: RoomActions | null = null,
+  openOperation: OpenOperation | null = null,
 ): () => void {
   const desks = new WeakMap<WebContents, Desk>();
   const deskFor = (contents: WebContents): Desk => {
@@ -106,11 +115,26 @@ export function bindIpc(
     if (!isTrustedSender(event)) return refused('recentRooms');
     return rooms ? rooms.view() : noRooms('recentRooms');
   });
+  ipcMain.handle(PICK_SCENARIO_CHANNEL, (event) => {
+    if (!isTrustedSender(event)) return refused('pickScenarioFolder');
+    const win = BrowserWindow.fromWebContents(event.sender);
+    return pickScenarioFolder((options) =>
+      win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options),
+    );
+  });
+  ipcMain.handle(OPEN_OPERATION_CHANNEL, (event, file: unknown) => {
+    if (!isTrustedSender(event)) return refused('openOperationFile');
+    // In a room the console works on the room's operation; a desk's new file waits for it to leave.
+    if (room()) return notNow('openOperationFile: leave the room first (Return to my local file)');
+    return openOperation ? openOperation(file) : notNow('openOperationFile: this console cannot reopen');
+  });
   return () => {
     for (const name of CALL_NAMES) ipcMain.removeHandler(ipcChannel(name));
     for (const channel of ROOM_CHANNELS) ipcMain.removeHandler(channel);
     ipcMain.removeHandler(PICK_BASEMAP_CHANNEL);
     ipcMain.removeHandler(NEXT_EVENTS_CHANNEL);
+    ipcMain.removeHandler(PICK_SCENARIO_CHANNEL);
+    ipcMain.removeHandler(OPEN_OPERATION_CHANNEL);
   };
 }
 

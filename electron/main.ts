@@ -22,6 +22,7 @@ import { roomArgument, roomSession } from './room-session.js';
 import { roomDesk } from './room-desk.js';
 import { recentRooms, SETTINGS_FILE } from './recent-rooms.js';
 import { permissionAllowed } from './permission-policy.js';
+import { checkOperationFile, relaunchArgs } from './operation-switch.js';
 
 /** Schemes the browser side may load; anything else (http, https, ws, file, ...) is cancelled. */
 const ALLOWED_SCHEMES = new Set(['app:', 'blob:', 'data:', 'devtools:']);
@@ -37,6 +38,18 @@ function fail(title: string, err: unknown): void {
   void app.whenReady().then(() => {
     dialog.showErrorBox(title, message);
     app.exit(1);
+  });
+}
+
+/**
+ * "Open it now" after New operation…, the one restart there is: asked for by the officer, never on a
+ * failure (so no crash loop). After the answer reaches the page, the app closes its database and
+ * starts again on the new file.
+ */
+function restartOn(file: string): void {
+  setImmediate(() => {
+    app.relaunch({ args: relaunchArgs(process.argv.slice(1), file) });
+    app.quit();
   });
 }
 
@@ -166,6 +179,12 @@ function main(): void {
       () => desk.link(),
       () => desk.live(),
       desk,
+      (file) => {
+        const checked = checkOperationFile(db, file);
+        if (!checked.ok) return checked;
+        restartOn(checked.value);
+        return { ok: true, value: undefined };
+      },
     );
     mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));
     mainWindow.on('closed', () => {

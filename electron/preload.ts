@@ -12,13 +12,16 @@ import { buildClient, ipcChannel } from '../shared/call-names.js';
 import {
   LEAVE_ROOM_CHANNEL,
   NEXT_EVENTS_CHANNEL,
+  OPEN_OPERATION_CHANNEL,
   OPEN_ROOM_CHANNEL,
   PICK_BASEMAP_CHANNEL,
+  PICK_SCENARIO_CHANNEL,
   RECENT_ROOMS_CHANNEL,
   TEST_ROOM_CHANNEL,
   type DesktopBridge,
   type LiveBatch,
   type PickBasemapResult,
+  type PickFolderResult,
   type RoomProbe,
   type RoomsView,
 } from '../shared/desktop-bridge.js';
@@ -53,6 +56,10 @@ const vigieDesktop: DesktopBridge = Object.freeze({
     unwrap((await ipcRenderer.invoke(OPEN_ROOM_CHANNEL, address)) as Result<RoomAddress>),
   leaveRoom: async () => unwrap((await ipcRenderer.invoke(LEAVE_ROOM_CHANNEL)) as Result<RoomsView>),
   recentRooms: async () => unwrap((await ipcRenderer.invoke(RECENT_ROOMS_CHANNEL)) as Result<RoomsView>),
+  pickScenarioFolder: async () =>
+    unwrap((await ipcRenderer.invoke(PICK_SCENARIO_CHANNEL)) as Result<PickFolderResult>),
+  openOperationFile: async (file: string) =>
+    unwrap((await ipcRenderer.invoke(OPEN_OPERATION_CHANNEL, file)) as Result<void>),
 });
 
 contextBridge.exposeInMainWorld('vigie', vigie);

@@ -13,6 +13,7 @@ import './styles/signin.css';
 import './styles/operators.css';
 import './styles/alerts.css';
 import './styles/wall.css';
+import './styles/operations.css';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { appClient } from './lock/client';

@@ -13,6 +13,7 @@ import { operatorCalls } from './api/operators.js';
 import { awarenessCalls } from './api/awareness.js';
 import { bulletinCalls } from './api/bulletins.js';
 import { requestCalls } from './api/requests.js';
+import { operationCalls } from './api/operations.js';
 
 export type { DeskLock, RoomLinkView, Session, SessionView } from './api/session.js';
 export type { CallSpec } from './api/call.js';
@@ -29,6 +30,7 @@ export const api = {
   ...awarenessCalls,
   ...bulletinCalls,
   ...requestCalls,
+  ...operationCalls,
 } as const;
 
 export type Api = typeof api;

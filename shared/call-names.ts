@@ -68,6 +68,9 @@ export const CALL_NAMES = [
   'sendRequest',
   'answerRequest',
   'cancelRequest',
+  'listOperationFiles',
+  'checkScenario',
+  'createOperation',
 ] as const satisfies readonly CallName[];
 
 type Listed = (typeof CALL_NAMES)[number];

@@ -21,6 +21,12 @@ export const OPEN_ROOM_CHANNEL = 'vigie-desktop:openRoom';
 export const LEAVE_ROOM_CHANNEL = 'vigie-desktop:leaveRoom';
 export const RECENT_ROOMS_CHANNEL = 'vigie-desktop:recentRooms';
 
+/** "New operation…": the native folder picker for a scenario package; reopening on the new file. */
+export const PICK_SCENARIO_CHANNEL = 'vigie-desktop:pickScenarioFolder';
+export const OPEN_OPERATION_CHANNEL = 'vigie-desktop:openOperationFile';
+
+export type PickFolderResult = { canceled: true } | { canceled: false; folder: string };
+
 /** The files the base map picker offers. */
 export const BASEMAP_EXTENSIONS = ['pmtiles', 'mbtiles'];
 
@@ -74,4 +80,8 @@ export interface DesktopBridge {
   /** Back to the desk's own local file. */
   leaveRoom(): Promise<RoomsView>;
   recentRooms(): Promise<RoomsView>;
+  /** The native folder picker, for a scenario package (checked by checkScenario, not here). */
+  pickScenarioFolder(): Promise<PickFolderResult>;
+  /** Restarts the app on a new operation's file, made by createOperation beside the open one. */
+  openOperationFile(file: string): Promise<void>;
 }

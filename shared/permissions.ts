@@ -76,6 +76,10 @@ export const PERMISSIONS: { readonly [K in CallName]: readonly Role[] | 'public'
   sendRequest: OPS_LIAISON,
   answerRequest: OPS_LIAISON,
   cancelRequest: OPS_LIAISON,
+  // A new operation is a new file on the supervisor's machine; the open one is untouched.
+  listOperationFiles: SUPERVISOR,
+  checkScenario: SUPERVISOR,
+  createOperation: SUPERVISOR,
 };
 
 /** Why a role may not make a call, or null when it may. */

@@ -4,10 +4,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isRoomUrl, openDatabase } from '../store/db.js';
 import { getOperation } from '../store/meta.js';
-import { loadScenarioDir, ScenarioError } from '../services/scenario-load.js';
+import { readPackage } from '../services/operation-files.js';
 import { seedScenario } from '../services/seed.js';
-import { openBasemapFile } from '../tiles/open.js';
-import { TileFileError } from '../tiles/types.js';
 import { realTime } from '../../shared/clock.js';
 import type { AppPaths } from '../app-root.js';
 import { parse, resolveDb, UsageError } from './args.js';
@@ -17,8 +15,7 @@ export function newOperation(argv: string[], _paths: AppPaths, io: Io): number {
   const { values } = parse(argv, { db: { type: 'string' }, scenario: { type: 'string' } });
   if (!values.scenario) throw new UsageError('--scenario: the scenario package folder is required');
   const location = resolveDb(values.db, process.env, { create: false });
-  const scenario = loadScenarioDir(resolve(values.scenario));
-  if (scenario.basemap) checkBasemap(scenario.basemap);
+  const scenario = readPackage(resolve(values.scenario));
   if (!isRoomUrl(location)) mkdirSync(dirname(location), { recursive: true });
   const existed = isRoomUrl(location) || existsSync(location);
   const db = openDatabase(location);
@@ -55,12 +52,3 @@ const alreadyHeld = (location: string, name: string) =>
   new UsageError(
     `${location} already holds an operation ("${name}"): vigie new only creates one in an empty database; give another --db`,
   );
-
-function checkBasemap(file: string): void {
-  try {
-    openBasemapFile(file).close();
-  } catch (err) {
-    if (err instanceof TileFileError) throw new ScenarioError(`${file}: basemap: ${err.message}`);
-    throw err;
-  }
-}

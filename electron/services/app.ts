@@ -63,7 +63,17 @@ export function openVigie(o: OpenVigieOptions): VigieApp {
       head?.close();
       db.close();
     };
-    return { db, ctx, state, handlers: createHandlers(ctx, state, o.backups), head, close };
+    return {
+      db,
+      ctx,
+      state,
+      handlers: createHandlers(ctx, state, o.backups, {
+        dbPath: o.dbPath,
+        resourcesDir: o.resourcesDir,
+      }),
+      head,
+      close,
+    };
   } catch (err) {
     db.close();
     throw err;

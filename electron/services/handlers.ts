@@ -14,9 +14,15 @@ import { operatorHandlers } from './operator-handlers.js';
 import { awarenessHandlers } from './awareness-handlers.js';
 import { bulletinHandlers } from './bulletin-handlers.js';
 import { requestHandlers } from './request-handlers.js';
+import { operationHandlers, type OperationPlace } from './operation-handlers.js';
 import { guardHandlers } from './access.js';
 
-export function createHandlers(ctx: Ctx, state: SessionState, backups?: BackupControl): Handlers {
+export function createHandlers(
+  ctx: Ctx,
+  state: SessionState,
+  backups?: BackupControl,
+  place?: OperationPlace,
+): Handlers {
   const handlers = {
     ...sessionHandlers(ctx, state),
     ...mapHandlers(ctx),
@@ -29,6 +35,7 @@ export function createHandlers(ctx: Ctx, state: SessionState, backups?: BackupCo
     ...awarenessHandlers(ctx),
     ...bulletinHandlers(ctx),
     ...requestHandlers(ctx),
+    ...operationHandlers(ctx, place),
   } satisfies Handlers;
   return guardHandlers(ctx, handlers);
 }

@@ -1,6 +1,7 @@
 // The operation's area: scenario.json's `area`, else the box round its routes, else round the
 // middle of its venues. A place more than 200 km outside it is a typing error (a swapped lat/lon,
 // a sign lost: Los Angeles at +118° is in China), refused by name before anything is written.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problems, RouteData, VenueData, ZoneData } from './scenario-files.js';
 
@@ -63,6 +64,9 @@ export function kmOutside(box: Box, lon: number, lat: number): number {
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+const VENUE_FILES = ['venues.json', 'venues.geojson', 'venues.csv'];
+const ROUTE_FILES = ['route.json', 'routes.geojson'];
+
 export function checkArea(s: Placed, problems: Problems): void {
   const box = operationArea(s);
   if (!box) return;
@@ -72,14 +76,17 @@ export function checkArea(s: Placed, problems: Problems): void {
       ? `${Math.round(km)} km outside the operation's area (more than ${MAX_OUTSIDE_KM})`
       : null;
   };
+  // The one venues file the package has (the reader refused two), named as the operator wrote it.
+  const venuesFile = VENUE_FILES.map((n) => join(s.dir, n)).find((f) => existsSync(f)) ?? s.dir;
+  const routesFile = ROUTE_FILES.map((n) => join(s.dir, n)).find((f) => existsSync(f)) ?? s.dir;
   s.venues.forEach((v, i) => {
     const why = far(v.lon, v.lat);
-    if (why) problems.push(`${s.dir}: venue ${i} ("${v.name}"): lat, lon: ${why}`);
+    if (why) problems.push(`${venuesFile}: venue ${i} ("${v.name}"): lat, lon: ${why}`);
   });
   s.routes.forEach((r) =>
     r.bridges.forEach((b) => {
       const why = far(b.lon, b.lat);
-      if (why) problems.push(`${s.dir}: route "${r.id}" point "${b.name}": coordinates: ${why}`);
+      if (why) problems.push(`${routesFile}: route "${r.id}" point "${b.name}": coordinates: ${why}`);
     }),
   );
   s.zones.forEach((z, i) => {

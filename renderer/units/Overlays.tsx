@@ -5,6 +5,7 @@ import { BackupsDialog } from '../backups/BackupsDialog';
 import { useRestoredNotice } from '../backups/restored-notice';
 import { HandoverDialog } from '../handover/HandoverDialog';
 import { OperatorsDialog } from '../operators/OperatorsDialog';
+import { NewOperationDialog } from '../operations/NewOperationDialog';
 import { DeskLock, StorageBanner } from '../lock/LockScreen';
 import { ContingentView } from './ContingentView';
 import { RosterImport } from './RosterImport';
@@ -24,6 +25,7 @@ export function UnitsOverlays() {
       {view === 'handover' && <HandoverDialog />}
       {view === 'settings' && <SettingsDialog />}
       {view === 'backups' && <BackupsDialog />}
+      {view === 'new-operation' && <NewOperationDialog />}
       {view === 'operators' && <OperatorsDialog />}
       {contingentId && <ContingentView id={contingentId} />}
       <DeskLock />

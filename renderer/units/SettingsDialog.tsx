@@ -25,6 +25,7 @@ export function SettingsDialog() {
   const lock = lockOf(session);
   const canEdit = useCan('updateSettings');
   const canBackups = useCan('listBackups');
+  const canNewOperation = useCan('createOperation');
   const [settings, setSettings] = useState<Settings | null>(null);
   const [stale, setStale] = useState('');
   const [nearestKm, setNearestKm] = useState('');
@@ -124,6 +125,16 @@ export function SettingsDialog() {
               onClick={() => open('backups')}
             >
               {t('backups.open')}
+            </button>
+          )}
+          {canNewOperation && (
+            <button
+              type="button"
+              className="btn-ghost"
+              data-testid="open-new-operation"
+              onClick={() => open('new-operation')}
+            >
+              {t('newop.open')}
             </button>
           )}
           {canEdit && (

@@ -30,6 +30,8 @@ const READ_ONLY_PATHS: Record<string, string> = {
   'setBasemap.path': 'opens a tile file the operator picked (MBTiles/PMTiles) read-only; writes nothing',
   'restoreBackup.file':
     'a name listBackups lists (never a path: backup-restore.test.ts tries ../ and absolute ones); reads that backup, writes only the database and a safety copy Vigie names',
+  'createOperation.file':
+    'a file name, no folder (operation-new.test.ts tries ../ and sub/); a new file beside the open database, never over an existing one',
 };
 
 const hostileScalar = fc.oneof(

@@ -10,6 +10,7 @@ import { dispatch } from '../../electron/services/dispatch.js';
 import { createDesk, type Desk } from '../../electron/services/desk.js';
 import type { Db } from '../../electron/store/db.js';
 import { testApp } from '../support/app.js';
+import { backend } from '../support/backend.js';
 import { addPerson, DEMO, signInAs, type Demo } from '../support/sign-in.js';
 
 const LOGIN: Record<Role, Demo> = {
@@ -236,6 +237,9 @@ function world(role: Role) {
         : as('sendRequest', input);
       return { id: r.id, version: r.version };
     },
+    listOperationFiles: () => ({}),
+    checkScenario: () => ({ source: { package: 'la-2028' } }),
+    createOperation: () => ({ source: { package: 'la-2028' }, file: `walk-${role}` }),
   } as never;
   let sup: Desk | null = null;
   function supervisorDesk(): Desk {
@@ -254,7 +258,11 @@ function world(role: Role) {
 
 // Allowed calls that cannot succeed here, and the answer they give instead: this test app keeps no
 // rolling backups (a supervisor's restore is walked in backup-restore.test.ts).
-const NO_TARGET: Partial<Record<CallName, string>> = { restoreBackup: 'conflict' };
+// A room makes no new operation from a desk (its administrator runs `vigie new`).
+const NO_TARGET: Partial<Record<CallName, string>> = {
+  restoreBackup: 'conflict',
+  ...(backend === 'postgres' ? { checkScenario: 'conflict', createOperation: 'conflict' } : {}),
+};
 
 describe.each(ROLES)('the permission table, as %s', (role) => {
   it('every allowed call works; every other is refused with 403, nothing written', () => {

@@ -84,6 +84,10 @@ const NOT_READS = new Set<CallName>([
   'sendRequest',
   'answerRequest',
   'cancelRequest',
+  // A supervisor's new operation: scenario packages and a new file, none of this operation's items.
+  'listOperationFiles',
+  'checkScenario',
+  'createOperation',
 ]);
 
 /** Runs a call and returns what the desk got back: the value, or the error it was told. */

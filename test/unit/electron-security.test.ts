@@ -161,9 +161,19 @@ describe('the main process (electron/main.ts)', () => {
     expect(schemes.sort()).toEqual(['app:', 'blob:', 'data:', 'devtools:']);
   });
 
-  it('does nothing that weakens the browser side, and never relaunches itself (no crash loop)', () => {
+  it('does nothing that weakens the browser side, and relaunches only when the officer asks (no crash loop)', () => {
+    // One relaunch, in restartOn, which only the reopen answer of "New operation…" calls.
+    const relaunches = calls(sf, /^app\.relaunch$/);
+    expect(relaunches).toHaveLength(1);
+    const inside = all(sf, ts.isFunctionDeclaration).find(
+      (f) => relaunches[0] && f.pos <= relaunches[0].pos && relaunches[0].end <= f.end,
+    );
+    expect(inside?.name?.getText()).toBe('restartOn');
+    expect(text.match(/restartOn\(/g)).toHaveLength(2);
+    expect(text).toMatch(
+      /const checked = checkOperationFile\(db, file\);\s+if \(!checked\.ok\) return checked;\s+restartOn\(checked\.value\)/,
+    );
     for (const forbidden of [
-      /app\.relaunch/,
       /appendSwitch/,
       /setCertificateVerifyProc/,
       /certificate-error/,
@@ -191,7 +201,7 @@ describe('the app:// scheme (electron/protocol.ts)', () => {
 });
 
 describe('IPC (electron/ipc.ts) and the preload', () => {
-  /** The desktop bridge's channels: the file picker, the live feed, and the four room calls. */
+  /** The desktop bridge's channels: the file picker, the live feed, the four room calls, New operation's two. */
   const BRIDGE_CHANNELS = [
     'PICK_BASEMAP_CHANNEL',
     'NEXT_EVENTS_CHANNEL',
@@ -199,6 +209,8 @@ describe('IPC (electron/ipc.ts) and the preload', () => {
     'OPEN_ROOM_CHANNEL',
     'LEAVE_ROOM_CHANNEL',
     'RECENT_ROOMS_CHANNEL',
+    'PICK_SCENARIO_CHANNEL',
+    'OPEN_OPERATION_CHANNEL',
   ];
 
   it('answers only invoke calls, each after checking the sender', () => {
@@ -227,7 +239,7 @@ describe('IPC (electron/ipc.ts) and the preload', () => {
       const decl = all(sf, ts.isVariableDeclaration).find((v) => v.name.getText() === value);
       expect(decl?.initializer?.getText(), value).toMatch(/^Object\.freeze\(/);
     }
-    // The desktop bridge: six functions, each on one fixed channel.
+    // The desktop bridge: eight functions, each on one fixed channel.
     const desktop = all(sf, ts.isVariableDeclaration).find((v) => v.name.getText() === 'vigieDesktop');
     const [members] = all(desktop ?? sf, ts.isObjectLiteralExpression);
     expect(members?.properties.map((p) => p.name?.getText())).toEqual([
@@ -237,6 +249,8 @@ describe('IPC (electron/ipc.ts) and the preload', () => {
       'openRoom',
       'leaveRoom',
       'recentRooms',
+      'pickScenarioFolder',
+      'openOperationFile',
     ]);
     expect(calls(sf, /^ipcRenderer\.invoke$/).map((c) => c.arguments[0]?.getText())).toEqual([
       'channel',
