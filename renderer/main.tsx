@@ -14,6 +14,7 @@ import './styles/operators.css';
 import './styles/alerts.css';
 import './styles/wall.css';
 import './styles/operations.css';
+import './styles/keys.css';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { appClient } from './lock/client';

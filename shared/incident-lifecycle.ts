@@ -31,7 +31,8 @@ export const TRANSITIONS: Record<IncidentAction, Rule> = {
   dispatch: { from: ['acknowledged'], to: 'dispatched', needsReason: false },
   arrive: { from: ['dispatched'], to: 'on_scene', needsReason: false },
   resolve: { from: ['on_scene'], to: 'resolved', needsReason: false },
-  close: { from: ['resolved'], to: 'closed', needsReason: false },
+  // Closing records the outcome (one line): the report and the after-action read it.
+  close: { from: ['resolved'], to: 'closed', needsReason: true },
   cancel: { from: OPEN_STATUSES, to: 'cancelled', needsReason: false },
   reopen: { from: ['resolved'], to: 'acknowledged', needsReason: true },
 };
@@ -47,9 +48,24 @@ export function transition(from: IncidentStatus, action: IncidentAction, reason?
     };
   }
   if (rule.needsReason && !reason?.trim())
-    return { ok: false, reason: `A reason is required to ${action} an incident.` };
+    return {
+      ok: false,
+      reason:
+        action === 'close'
+          ? 'The outcome is required to close an incident (one line).'
+          : `A reason is required to ${action} an incident.`,
+    };
   return { ok: true, to: rule.to };
 }
+
+/** The console's one-key shortcuts for the steps of an open incident (same keys in every language). */
+export const ACTION_KEYS: Partial<Record<IncidentAction, string>> = {
+  acknowledge: 'A',
+  dispatch: 'D',
+  arrive: 'S',
+  resolve: 'R',
+  close: 'C',
+};
 
 /** Actions the desk may offer for an incident in this status. */
 export function allowedActions(from: IncidentStatus): IncidentAction[] {

@@ -81,6 +81,11 @@ export function report(argv: string[], paths: AppPaths, io: Io): number {
   try {
     const op = getOperation(db);
     const now = clockFor(op ?? { mode: 'real', scenarioStart: null, anchorReal: null }, realTime).now();
+    // As in the console: a handover reports what has happened.
+    if (Date.parse(to) > now)
+      throw new UsageError(
+        `--to: ${to} is later than the operation clock (${iso(now)}); a handover reports what has happened`,
+      );
     const generatedAt =
       values['generated-at'] === undefined ? iso(now) : instant('generated-at', values['generated-at']);
     const deskFlag = text('desk', values.desk, 40) ?? null;

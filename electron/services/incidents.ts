@@ -13,7 +13,7 @@ import { matchesVisibleText } from './text-match.js';
 import type { createIncidentInput, updateIncidentInput } from '../../shared/api/incidents.js';
 import type { Incident, IncidentDetail, IncidentNote, IncidentRow, Marking } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
-import { transition, type IncidentAction } from '../../shared/incident-lifecycle.js';
+import { transition, TRANSITIONS, type IncidentAction } from '../../shared/incident-lifecycle.js';
 import { formatReference, referenceDay } from '../../shared/reference.js';
 import { iso } from '../../shared/clock.js';
 import {
@@ -145,8 +145,21 @@ export function transitionIncident(
     const before = mustSeeIncident(ctx, desk, input.id);
     if (before.version !== input.version) throw staleConflict(before, input.version);
     const t = transition(before.status, input.action, input.reason);
+    // A step allowed from this status that lacks its reason or outcome is the officer's input to fix.
+    if (!t.ok && TRANSITIONS[input.action].from.includes(before.status))
+      throw new ApiError({
+        code: 'invalid_input',
+        message: `reason: ${t.reason}`,
+        issues: [{ path: 'reason', message: t.reason }],
+      });
     if (!t.ok)
       throw new ApiError({ code: 'conflict', message: `${before.reference}: ${t.reason}`, current: before });
+    if (input.action === 'close' && /[\r\n]/.test(input.reason ?? ''))
+      throw new ApiError({
+        code: 'invalid_input',
+        message: 'reason: the outcome is one line (no line break)',
+        issues: [{ path: 'reason', message: 'one line (no line break)' }],
+      });
     if (!setIncidentStatus(ctx.db, before.id, input.version, t.to, iso(ctx.clock.now()))) {
       throw staleConflict(before, input.version);
     }

@@ -18,7 +18,7 @@ import { Dialog } from '../units/Dialog';
 import { useStoreApi } from '../state/hooks';
 import { useUnitsView } from '../units/view-store';
 import { downloadBase64 } from './download';
-import { fromWall, toWall } from './zone-time';
+import { fromWallText, toWallText } from './zone-time';
 import { TextField } from '../panels/TextField';
 
 const HOURS_12 = 12 * 3_600_000;
@@ -55,14 +55,14 @@ export function HandoverDialog() {
       .suggestHandoverWindow({})
       .then((w) => {
         if (!live) return;
-        setFrom(toWall(Date.parse(w.from), timeZone));
-        setTo(toWall(Date.parse(w.to), timeZone));
+        setFrom(toWallText(Date.parse(w.from), timeZone));
+        setTo(toWallText(Date.parse(w.to), timeZone));
       })
       .catch(() => {
         if (!live) return;
         const now = clock.now();
-        setFrom(toWall(now - HOURS_12, timeZone));
-        setTo(toWall(now, timeZone));
+        setFrom(toWallText(now - HOURS_12, timeZone));
+        setTo(toWallText(now, timeZone));
       });
     appClient()
       .listHandovers({ limit: 50 })
@@ -73,10 +73,15 @@ export function HandoverDialog() {
     };
   }, [clock, timeZone]);
 
+  /** The window as the services take it, or what is wrong with it, in the console's language. */
   const input = () => {
-    const f = fromWall(from, timeZone);
-    const tt = fromWall(to, timeZone);
-    if (!f || !tt) return null;
+    const f = fromWallText(from, timeZone);
+    const tt = fromWallText(to, timeZone);
+    if (!f) return t('handover.badTime', { field: t('handover.from') });
+    if (!tt) return t('handover.badTime', { field: t('handover.to') });
+    if (Date.parse(tt) <= Date.parse(f)) return t('handover.badOrder');
+    const now = clock.now();
+    if (Date.parse(tt) > now) return t('handover.future', { now: toWallText(now, timeZone), zone: timeZone });
     const actions = pending
       .split('\n')
       .map((l) => l.trim())
@@ -87,7 +92,7 @@ export function HandoverDialog() {
   const doPreview = async (e: FormEvent) => {
     e.preventDefault();
     const i = input();
-    if (!i) return setError(t('handover.badWindow'));
+    if (typeof i === 'string') return setError(i);
     setBusy(true);
     setError(null);
     setAcknowledged(null);
@@ -107,7 +112,7 @@ export function HandoverDialog() {
   const acknowledge = async (e: FormEvent) => {
     e.preventDefault();
     const i = input();
-    if (!i) return;
+    if (typeof i === 'string') return setError(i);
     setBusy(true);
     setError(null);
     try {
@@ -151,7 +156,7 @@ export function HandoverDialog() {
           <form className="handover-form" onSubmit={(e) => void doPreview(e)}>
             <TextField
               label={t('handover.from')}
-              type="datetime-local"
+              placeholder="2024-07-26 18:00"
               data-testid="handover-from"
               value={from}
               required
@@ -159,12 +164,15 @@ export function HandoverDialog() {
             />
             <TextField
               label={t('handover.to')}
-              type="datetime-local"
+              placeholder="2024-07-26 20:00"
               data-testid="handover-to"
               value={to}
               required
               onChange={setTo}
             />
+            <p className="hint" data-testid="handover-window-hint">
+              {t('handover.windowHint', { zone: timeZone })}
+            </p>
             <TextField
               label={t('handover.expected')}
               data-testid="handover-expected"

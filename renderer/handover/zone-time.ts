@@ -46,3 +46,17 @@ export function fromWall(wall: string, timeZone: string): string | null {
   ms = guess - offsetMs(ms, timeZone);
   return new Date(ms).toISOString();
 }
+
+const WALL_TEXT = /^(\d{4}-\d{2}-\d{2})[ T]([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** "2024-07-26 18:00": a 24-hour wall time typed as text, the same in every language and locale. */
+export const toWallText = (ms: number, timeZone: string): string => toWall(ms, timeZone).replace('T', ' ');
+
+/** The UTC instant (ISO) of "YYYY-MM-DD HH:MM" in the zone, or null when it is not one. */
+export function fromWallText(text: string, timeZone: string): string | null {
+  const m = WALL_TEXT.exec(text.trim());
+  if (!m) return null;
+  const at = fromWall(`${m[1]}T${m[2]}:${m[3]}`, timeZone);
+  // 2024-02-31 parses as a later day: refused rather than moved.
+  return at && toWall(Date.parse(at), timeZone) === `${m[1]}T${m[2]}:${m[3]}` ? at : null;
+}

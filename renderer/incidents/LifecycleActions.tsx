@@ -1,15 +1,22 @@
 // The lifecycle buttons of an incident: only the actions allowed from its status (shared state
-// machine). The next step is the big button; cancel asks for an optional reason, reopen for a
-// required one (both kept in the journal). The reason form acts on the incident as it was when it
+// machine), each with its one-key shortcut (use-shortcuts.ts presses the button). The next step is
+// the big button; cancel asks for an optional reason, reopen for a required one, close for the
+// outcome (one line, required); all kept in the journal. The reason form acts on the incident as it was when it
 // opened: if another desk changed it meanwhile, the step is refused and the conflict shown.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../shared/domain';
-import { TRANSITIONS, allowedActions, type IncidentAction } from '../../shared/incident-lifecycle';
+import {
+  ACTION_KEYS,
+  TRANSITIONS,
+  allowedActions,
+  type IncidentAction,
+} from '../../shared/incident-lifecycle';
+import { ShortcutHint } from '../common/ShortcutHint';
 import { useCan, useStoreApi, useVigie } from '../state/hooks';
 
 /** The buttons that ask for a reason first. */
-const ASKS_REASON: readonly IncidentAction[] = ['cancel', 'reopen'];
+const ASKS_REASON: readonly IncidentAction[] = ['cancel', 'reopen', 'close'];
 
 export function LifecycleActions({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
@@ -55,9 +62,11 @@ export function LifecycleActions({ incident }: { incident: Incident }) {
       >
         <label className="form-field">
           <span>
-            {t(required ? 'lifecycle.reasonRequired' : 'lifecycle.reasonOptional', {
-              action: t(`lifecycle.${asking}`),
-            })}
+            {asking === 'close'
+              ? t('lifecycle.outcomeRequired')
+              : t(required ? 'lifecycle.reasonRequired' : 'lifecycle.reasonOptional', {
+                  action: t(`lifecycle.${asking}`),
+                })}
           </span>
           <input
             data-testid="reason-input"
@@ -77,6 +86,7 @@ export function LifecycleActions({ incident }: { incident: Incident }) {
             className={asking === 'cancel' ? 'btn-danger' : 'btn-primary'}
             data-testid="reason-confirm"
             disabled={busy || (required && !reason.trim())}
+            title={required && !reason.trim() ? t('lifecycle.whyReason') : undefined}
           >
             {t(`lifecycle.${asking}`)}
           </button>
@@ -104,6 +114,7 @@ export function LifecycleActions({ incident }: { incident: Incident }) {
           }}
         >
           {t(`lifecycle.${a}`)}
+          {ACTION_KEYS[a] && <ShortcutHint keys={[ACTION_KEYS[a]]} />}
         </button>
       ))}
     </div>

@@ -6,6 +6,7 @@ import type { IncidentNote } from '../../shared/domain';
 import { formatClock } from '../../shared/time-format';
 import { useOperationClock } from '../clock/use-clock';
 import { useCan, useVigie } from '../state/hooks';
+import { ShortcutHint } from '../common/ShortcutHint';
 import { MarkingBadge } from '../marking/MarkingBadge';
 
 export function Notes({ notes }: { notes: readonly IncidentNote[] }) {
@@ -70,8 +71,9 @@ export function Notes({ notes }: { notes: readonly IncidentNote[] }) {
             className="btn-primary"
             data-testid="note-add"
             disabled={busy || !text.trim()}
+            title={!text.trim() ? t('notes.whyEmpty') : undefined}
           >
-            {t('notes.add')}
+            {t('notes.add')} <ShortcutHint keys={['T']} />
           </button>
         </form>
       )}

@@ -13,6 +13,7 @@ import { UNIT_STATUS_COLOR } from '../map/palette';
 import { matcher } from '../panels/filter';
 import { useCan, useVigie } from '../state/hooks';
 import { distanceM, formatDistance } from './distance';
+import { ShortcutHint } from '../common/ShortcutHint';
 
 const MAX_SHOWN = 80;
 const RANK: Record<UnitStatus, number> = {
@@ -101,7 +102,7 @@ export function Units({
             data-testid="assign-open"
             onClick={() => setPicking(true)}
           >
-            {t('assign.open')}
+            {t('assign.open')} <ShortcutHint keys={['U']} />
           </button>
         ))}
       {past.length > 0 && (

@@ -40,7 +40,8 @@ export function describeEntry(e: JournalEntry, t: TFunction): EntryText {
   const action = e.action.startsWith('incident.') ? e.action.slice('incident.'.length) : e.action;
   if (isLifecycle(action)) {
     const reason = str(d.reason);
-    return { what: t(`timeline.${action}`), detail: reason ? t('timeline.reason', { reason }) : null };
+    const label = action === 'close' ? 'timeline.outcome' : 'timeline.reason';
+    return { what: t(`timeline.${action}`), detail: reason ? t(label, { reason }) : null };
   }
   switch (action) {
     case 'created':

@@ -6,6 +6,7 @@ import { useRestoredNotice } from '../backups/restored-notice';
 import { HandoverDialog } from '../handover/HandoverDialog';
 import { OperatorsDialog } from '../operators/OperatorsDialog';
 import { NewOperationDialog } from '../operations/NewOperationDialog';
+import { ShortcutsHelp } from '../common/ShortcutsHelp';
 import { DeskLock, StorageBanner } from '../lock/LockScreen';
 import { ContingentView } from './ContingentView';
 import { RosterImport } from './RosterImport';
@@ -26,6 +27,7 @@ export function UnitsOverlays() {
       {view === 'settings' && <SettingsDialog />}
       {view === 'backups' && <BackupsDialog />}
       {view === 'new-operation' && <NewOperationDialog />}
+      {view === 'shortcuts' && <ShortcutsHelp />}
       {view === 'operators' && <OperatorsDialog />}
       {contingentId && <ContingentView id={contingentId} />}
       <DeskLock />

@@ -55,6 +55,16 @@ export function TopbarActions() {
       <button
         type="button"
         className="btn-ghost"
+        data-testid="open-shortcuts"
+        aria-label={t('keys.title')}
+        title={t('keys.title')}
+        onClick={() => open('shortcuts')}
+      >
+        ?
+      </button>
+      <button
+        type="button"
+        className="btn-ghost"
         data-testid="lock-desk"
         onClick={() => void lockDesk(store, 'manual')}
       >

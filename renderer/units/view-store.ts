@@ -2,7 +2,15 @@
 import { create } from 'zustand';
 
 export type UnitsView =
-  'board' | 'roster' | 'handover' | 'settings' | 'backups' | 'new-operation' | 'operators' | null;
+  | 'board'
+  | 'roster'
+  | 'handover'
+  | 'settings'
+  | 'backups'
+  | 'new-operation'
+  | 'operators'
+  | 'shortcuts'
+  | null;
 
 interface ViewState {
   view: UnitsView;

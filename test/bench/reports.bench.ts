@@ -132,7 +132,7 @@ function buildShift(dbPath: string, real: ReturnType<typeof fixedClock>): { from
       inc = call('transitionIncident', { id: inc.id, version: inc.version, action: 'arrive' });
       if (i % 5 < 3) {
         inc = call('transitionIncident', { id: inc.id, version: inc.version, action: 'resolve' });
-        call('transitionIncident', { id: inc.id, version: inc.version, action: 'close' });
+        call('transitionIncident', { id: inc.id, version: inc.version, action: 'close', reason: 'Handled' });
       }
     }
     return { from: iso(start), to: iso(start + SHIFT_MS) };

@@ -25,8 +25,27 @@ describe('shift handover', () => {
     await page.getByTestId('open-handover').click();
     const dialog = page.getByTestId('handover-dialog');
     await dialog.waitFor();
-    await expect.poll(() => page.getByTestId('handover-from').inputValue()).toMatch(/^2024-07-26T\d\d:\d\d$/);
-    expect(await page.getByTestId('handover-to').inputValue()).toMatch(/^2024-07-26T\d\d:\d\d$/);
+    // Proposed in 24-hour text (the same in every language and browser locale), in operation time.
+    await expect.poll(() => page.getByTestId('handover-from').inputValue()).toMatch(/^2024-07-26 \d\d:\d\d$/);
+    const proposedTo = await page.getByTestId('handover-to').inputValue();
+    expect(proposedTo).toMatch(/^2024-07-26 \d\d:\d\d$/);
+    expect(await page.getByTestId('handover-window-hint').innerText()).toContain(
+      '24-hour time, operation time (Europe/Paris)',
+    );
+    // A window ending in the future, or not a time, is refused before any call, saying why.
+    await page.getByTestId('handover-to').fill('2024-07-27 23:30');
+    await page.getByTestId('handover-preview').click();
+    await expect
+      .poll(() => page.getByTestId('handover-error').innerText())
+      .toMatch(
+        /^To: the window may not end in the future \(operation time is now 2024-07-26 \d\d:\d\d, Europe\/Paris\)/,
+      );
+    await page.getByTestId('handover-to').fill('26/07 9pm');
+    await page.getByTestId('handover-preview').click();
+    await expect
+      .poll(() => page.getByTestId('handover-error').innerText())
+      .toBe('To: write the date and the time as 2024-07-26 18:00 (24-hour).');
+    await page.getByTestId('handover-to').fill(proposedTo);
     await page.getByTestId('handover-expected').fill(incoming.name);
     await page.getByTestId('handover-pending').fill('Call back the Spanish liaison\nCheck gate B rota');
     await page.getByTestId('handover-preview').click();

@@ -240,7 +240,11 @@ describe('incident management in Chromium against vigie serve', () => {
     await expect.poll(() => mapUnitStatus(page, callsign), { timeout: 15_000 }).toBe('available');
     await expect.poll(() => timelineActions(page)).toContain('incident.unit_released');
 
+    // Closing asks for the outcome, one line, required.
     await page.getByTestId('action-close').click();
+    expect(await page.getByTestId('reason-confirm').isDisabled()).toBe(true);
+    await page.getByTestId('reason-input').fill('Rucksack cleared by K9, owner traced');
+    await page.getByTestId('reason-confirm').click();
     await expect.poll(() => page.getByTestId('incident-detail').getAttribute('data-status')).toBe('closed');
     await expect.poll(() => timelineActions(page)).toContain('incident.close');
     await expect.poll(() => row(page, reference).count()).toBe(0);

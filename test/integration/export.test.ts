@@ -31,7 +31,12 @@ function prepared() {
     lon: 2.2931,
   });
   for (const action of ['acknowledge', 'dispatch', 'arrive', 'resolve', 'close'] as const) {
-    closed = t.call('transitionIncident', { id: closed.id, version: closed.version, action });
+    closed = t.call('transitionIncident', {
+      id: closed.id,
+      version: closed.version,
+      action,
+      ...(action === 'close' ? { reason: 'Separated, no injury' } : {}),
+    });
   }
   const open = t.call('createIncident', { ...base, title: '=HYPERLINK("x")', locationText: 'Quai d’Orsay' });
   const unit = t.call('listUnits', {}).find((u) => u.status === 'available');

@@ -128,6 +128,10 @@ describe('vigie report', () => {
         /--to: .*24 hours/,
       ],
       [
+        ['--from', '2031-07-26T16:00:00Z', '--to', '2031-07-26T18:00:00Z', '--format', 'pdf', '--out', out],
+        /^vigie report: --to: 2031-07-26T18:00:00\.000Z is later than the operation clock \(20\d\d-.*\); a handover reports what has happened/,
+      ],
+      [
         ['--from', '2024-07-26T16:00:00Z', '--to', '2024-07-26T16:30:00Z', '--format', 'docx', '--out', out],
         /--format: expected one of pdf, html, md, json/,
       ],

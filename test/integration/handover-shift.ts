@@ -59,7 +59,13 @@ export function firstShift() {
   const step = (minutes: number) => t.real.advance(minutes * MIN);
   const incident = (id: string) => t.call('getIncident', { id }).incident;
   const move = (id: string, action: CallInput<'transitionIncident'>['action']) =>
-    t.call('transitionIncident', { id, version: incident(id).version, action });
+    t.call('transitionIncident', {
+      id,
+      version: incident(id).version,
+      action,
+      // Closing records its outcome.
+      ...(action === 'close' ? { reason: 'Handled on site, no follow-up' } : {}),
+    });
   const unit = (u: Unit) => t.call('listUnits', {}).find((x) => x.id === u.id) as Unit;
 
   step(5);

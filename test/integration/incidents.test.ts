@@ -110,8 +110,27 @@ describe('lifecycle and assignment', () => {
     ).toEqual([unit.callsign]);
     i = t.call('transitionIncident', { id: i.id, version: i.version, action: 'resolve' });
     expect(t.call('listUnits', {}).find((u) => u.id === unit.id)?.status).toBe('available');
-    i = t.call('transitionIncident', { id: i.id, version: i.version, action: 'close' });
+    // Closing asks for the outcome: one line, required.
+    expectApiError(
+      () => t.call('transitionIncident', { id: i.id, version: i.version, action: 'close' }),
+      'invalid_input',
+      /^reason: The outcome is required to close an incident \(one line\)\.$/,
+    );
+    expectApiError(
+      () =>
+        t.call('transitionIncident', {
+          id: i.id,
+          version: i.version,
+          action: 'close',
+          reason: 'Bag\ncleared',
+        }),
+      'invalid_input',
+      /^reason: the outcome is one line/,
+    );
+    const outcome = 'Bag cleared by K9, owner traced';
+    i = t.call('transitionIncident', { id: i.id, version: i.version, action: 'close', reason: outcome });
     expect(i).toMatchObject({ status: 'closed', closedAt: '2024-07-26T16:01:00.000Z' });
+    expect(t.call('listJournal', { limit: 1, entityId: i.id })[0]?.data).toMatchObject({ reason: outcome });
     expect(t.call('listIncidents', {}).some((r) => r.id === i.id)).toBe(false);
     expect(t.call('listIncidents', { includeClosed: true }).some((r) => r.id === i.id)).toBe(true);
     expect(actions(t, i.id)).toEqual([
@@ -158,8 +177,8 @@ describe('lifecycle and assignment', () => {
     }
     expectApiError(
       () => t.call('transitionIncident', { id: i.id, version: i.version, action: 'reopen' }),
-      'conflict',
-      /reason/,
+      'invalid_input',
+      /^reason: A reason is required to reopen/,
     );
     i = t.call('transitionIncident', {
       id: i.id,

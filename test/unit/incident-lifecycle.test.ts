@@ -46,6 +46,18 @@ describe('incident lifecycle', () => {
     expect(transition('resolved', 'reopen', '   ').ok).toBe(false);
   });
 
+  it('needs the outcome to close', () => {
+    expect(transition('resolved', 'close')).toEqual({
+      ok: false,
+      reason: 'The outcome is required to close an incident (one line).',
+    });
+    expect(transition('resolved', 'close', ' ').ok).toBe(false);
+    expect(transition('resolved', 'close', 'Bag cleared by K9, owner traced')).toEqual({
+      ok: true,
+      to: 'closed',
+    });
+  });
+
   it('offers exactly the legal actions', () => {
     for (const s of INCIDENT_STATUSES)
       expect(allowedActions(s).sort()).toEqual(Object.keys(EXPECTED[s]).sort());
