@@ -13,6 +13,7 @@ export const CALL_NAMES = [
   'listContingents',
   'listUnits',
   'listVenues',
+  'namePlace',
   'listRoutes',
   'listZones',
   'createZone',

@@ -13,6 +13,7 @@ import { readSettings } from '../store/settings.js';
 import { alertLevelOf } from './alert-level.js';
 import { bulletinsForReport } from './bulletins.js';
 import { requestsAsOf } from '../store/requests.js';
+import { allPlaceCandidates } from './place-names.js';
 
 export function gatherSource(
   db: Db,
@@ -47,6 +48,7 @@ export function gatherSource(
       createdAt: r.createdAt,
     })),
     routes: listRoutes(db).map((r) => r.coordinates),
+    places: allPlaceCandidates(db),
     water,
     staleMinutes: readSettings(db).stalePositionMinutes,
     alertLevel: alertLevelOf(db),

@@ -23,7 +23,8 @@ const BY_TYPE: Record<string, Reload[]> = {
   unit: ['units', 'incidents'],
   contingent: ['contingents', 'units'],
   roster: ['contingents', 'units'],
-  zone: ['zones'],
+  // An incident's place name may be a zone's (electron/services/place-names.ts).
+  zone: ['zones', 'incidents'],
   settings: ['settings', 'incidents'],
   alert_level: ['alertLevel'],
   bulletin: ['bulletins'],

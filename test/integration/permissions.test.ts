@@ -97,6 +97,7 @@ function world(role: Role) {
     listContingents: () => ({}),
     listUnits: () => ({}),
     listVenues: () => ({}),
+    namePlace: () => ({ lat: 48.8638, lon: 2.3135 }),
     listRoutes: () => ({}),
     listZones: () => ({}),
     createZone: () => zone,
