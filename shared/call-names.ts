@@ -14,6 +14,7 @@ export const CALL_NAMES = [
   'listUnits',
   'listVenues',
   'namePlace',
+  'findStreets',
   'listRoutes',
   'listZones',
   'createZone',

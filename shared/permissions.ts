@@ -22,6 +22,7 @@ export const PERMISSIONS: { readonly [K in CallName]: readonly Role[] | 'public'
   listUnits: ALL,
   listVenues: ALL,
   namePlace: ALL,
+  findStreets: ALL,
   listRoutes: ALL,
   listZones: ALL,
   createZone: OPS,

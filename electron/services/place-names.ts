@@ -2,7 +2,8 @@
 // The names are worked out when read, never stored: they follow the reference data (a venue moved,
 // a zone drawn, a base map loaded) without a write, a journal entry or a schema change, and the
 // operator's own location text stays theirs. Candidates: the stored venues, the routes' bridges
-// and named points, the zones the desk may see, and the built-in map's bridges and districts.
+// and named points, the zones the desk may see, the built-in map's bridges and districts, and the
+// streets of the operator's vector base map near the point (electron/services/street-names.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../store/db.js';
@@ -16,6 +17,7 @@ import { defaultResourcesDir } from './handover-resources.js';
 import type { Ctx } from './context.js';
 import type { Desk } from './desk.js';
 import { listZonesFor } from './zones.js';
+import { streetCandidates } from './street-names.js';
 
 type LonLat = [number, number];
 
@@ -87,8 +89,28 @@ export const placeCandidatesFor = (ctx: Ctx, desk: Desk): PlaceCandidate[] =>
 /** Every candidate, all zones included: for the host's handover report. */
 export const allPlaceCandidates = (db: Db): PlaceCandidate[] => placeCandidates(db, listZones(db));
 
-export const nameOf = (candidates: readonly PlaceCandidate[], lat: number, lon: number): PlaceName | null =>
-  nameOfPoint(lon, lat, candidates);
+/** The point in words: the candidates given, and the loaded base map's streets near the point. */
+export const nameOf = (
+  db: Db,
+  candidates: readonly PlaceCandidate[],
+  lat: number,
+  lon: number,
+): PlaceName | null => nameOfPoint(lon, lat, [...candidates, ...streetCandidates(db, lat, lon)]);
+
+/** The streets near each point, once each: for a report, whose incidents' points are known ahead. */
+export function streetsNear(db: Db, points: readonly { lat: number; lon: number }[]): PlaceCandidate[] {
+  const seen = new Set<string>();
+  const out: PlaceCandidate[] = [];
+  for (const p of points)
+    for (const c of streetCandidates(db, p.lat, p.lon)) {
+      const key = 'line' in c ? `${c.name}|${JSON.stringify(c.line)}` : c.name;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(c);
+      }
+    }
+  return out;
+}
 
 /** The incidents, each with the place its point is nearest (null without a point). */
 export function withPlaces<T extends Incident>(ctx: Ctx, desk: Desk, incidents: T[]): T[] {
@@ -96,6 +118,6 @@ export function withPlaces<T extends Incident>(ctx: Ctx, desk: Desk, incidents: 
   return incidents.map((i) => {
     if (i.lat === null || i.lon === null) return { ...i, place: null };
     candidates ??= placeCandidatesFor(ctx, desk);
-    return { ...i, place: nameOf(candidates, i.lat, i.lon) };
+    return { ...i, place: nameOf(ctx.db, candidates, i.lat, i.lon) };
   });
 }

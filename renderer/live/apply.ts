@@ -32,11 +32,11 @@ const BY_TYPE: Record<string, Reload[]> = {
   alert: ['alertAcks'],
   // Who signs in changes the room's desks (requests and bulletins are addressed to them).
   operator: ['desks', 'bulletins'],
-  // Handovers, the parade (its panel reads its own state) and the base map change nothing the
-  // lists show.
+  // Handovers and the parade (its panel reads its own state) change nothing the lists show.
   handover: [],
   route: [],
-  basemap: [],
+  // A street map names incidents' points after its streets.
+  basemap: ['incidents'],
 };
 
 export function reloadsFor(entries: readonly PushedEntry[]): Set<Reload> {

@@ -6,6 +6,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIncidents, useRoutes, useStoreApi, useUnits, useVenues, useZones } from '../state/hooks';
 import { searchPlaces, type Place } from './locate';
+import { useStreetSearch } from './use-street-search';
 
 export function PlaceSearch() {
   const { t } = useTranslation();
@@ -19,10 +20,12 @@ export function PlaceSearch() {
   const zones = useZones();
   const units = useUnits();
   const incidents = useIncidents();
-  const results = useMemo(
-    () => searchPlaces(query, { venues, routes, zones, units, incidents }),
-    [query, venues, routes, zones, units, incidents],
-  );
+  const streets = useStreetSearch(open ? query : '');
+  const results = useMemo(() => {
+    const found = searchPlaces(query, { venues, routes, zones, units, incidents }, streets.length ? 8 : 12);
+    // Streets after the named places: a text matches many, and the places are what officers ask for.
+    return [...found, ...streets].slice(0, 12);
+  }, [query, venues, routes, zones, units, incidents, streets]);
   const shown = open && query.trim().length >= 2;
   const current = Math.min(active, results.length - 1);
 

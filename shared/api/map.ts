@@ -199,6 +199,10 @@ export const mapCalls = {
   listVenues: call<(Venue & { aliases: string[] })[]>()(none),
   /** A point in words: the nearest named place the desk may see, and how far (null: none near). */
   namePlace: call<{ place: PlaceName | null }>()(z.object({ lat, lon }).strict()),
+  /** Streets of the loaded vector base map near a point (the map's view) whose name contains the text. */
+  findStreets: call<{ name: string; lat: number; lon: number }[]>()(
+    z.object({ text: line(100), lat, lon, limit: z.number().int().min(1).max(20).default(8) }).strict(),
+  ),
   listRoutes: call<Route[]>()(none),
   listZones: call<Zone[]>()(none),
   createZone: call<Zone>()(createZoneInput),
