@@ -3,7 +3,7 @@
 // main side, at z14 (the zoom both schemas carry every named street at), and kept per tile.
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import type { PlaceCandidate } from '../../shared/place-name.js';
+import { NEAR_M, type PlaceCandidate } from '../../shared/place-name.js';
 import { foldPlace } from '../../shared/place-match.js';
 import { basemapSlot } from '../tiles/slot.js';
 import { decodeTile } from '../tiles/types.js';
@@ -12,7 +12,15 @@ type LonLat = [number, number];
 interface Street {
   name: string;
   line: LonLat[];
+  /** [west, south, east, north], to skip far streets before measuring (a city tile has hundreds). */
+  box: [number, number, number, number];
 }
+
+const boxOf = (line: LonLat[]): Street['box'] => {
+  const lons = line.map((c) => c[0]);
+  const lats = line.map((c) => c[1]);
+  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+};
 
 /** The street layers: Protomaps' `roads`, OpenMapTiles' `transportation_name` (and `transportation`). */
 const STREET_LAYERS = ['roads', 'transportation_name', 'transportation'];
@@ -42,7 +50,8 @@ function decodeStreets(bytes: Uint8Array, z: number, x: number, y: number): Stre
       const g = f.toGeoJSON(x, y, z).geometry;
       const lines =
         g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
-      for (const line of lines) if (line.length > 1) out.push({ name: street, line: line as LonLat[] });
+      for (const line of lines)
+        if (line.length > 1) out.push({ name: street, line: line as LonLat[], box: boxOf(line as LonLat[]) });
     }
   }
   return out;
@@ -88,9 +97,15 @@ function around(owner: object, lon: number, lat: number, radius: number): Street
   return out;
 }
 
-/** The named streets near a point (its tile and the eight around, ~7 km² at z14), as place candidates. */
-export function streetCandidates(owner: object, lat: number, lon: number): PlaceCandidate[] {
-  return around(owner, lon, lat, 1).map((s) => ({ kind: 'street', name: s.name, line: s.line }));
+/** The named streets within `reachM` of a point (read from its tile and the eight around), as place candidates. */
+export function streetCandidates(owner: object, lat: number, lon: number, reachM = NEAR_M): PlaceCandidate[] {
+  const dLat = reachM / 111_000;
+  const dLon = dLat / Math.max(0.01, Math.cos((lat * Math.PI) / 180));
+  return around(owner, lon, lat, 1)
+    .filter(
+      ({ box: [w, s, e, n] }) => w - dLon <= lon && lon <= e + dLon && s - dLat <= lat && lat <= n + dLat,
+    )
+    .map((s) => ({ kind: 'street', name: s.name, line: s.line }));
 }
 
 export interface StreetHit {
