@@ -41,6 +41,8 @@ const PG_SERVICE_TESTS = [
   'alert-level',
   'scenario-la',
   'operation-new',
+  'place-names',
+  'street-names',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 // Files that must run alone: the room's servers racing to seed, and the timings a second worker

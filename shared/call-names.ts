@@ -13,6 +13,8 @@ export const CALL_NAMES = [
   'listContingents',
   'listUnits',
   'listVenues',
+  'namePlace',
+  'findStreets',
   'listRoutes',
   'listZones',
   'createZone',

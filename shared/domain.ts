@@ -1,5 +1,6 @@
 import { DEFAULT_THRESHOLDS, type OverdueThresholds } from './overdue.js';
 import type { Marking } from './releasability.js';
+import type { PlaceName } from './place-name.js';
 
 export type { Marking } from './releasability.js';
 // Domain vocabulary. These tokens are the interchange format (CSV, JSON, CLI); the UI translates them.
@@ -237,6 +238,8 @@ export interface Incident {
   /** Who may see it (shared/releasability.ts): null, releasable to all partners. */
   marking: Marking;
   version: number;
+  /** Its point in words (the nearest named place), worked out when read, never stored. */
+  place?: PlaceName | null;
 }
 
 /** An incident as the board lists it: with the units working it. */

@@ -21,6 +21,8 @@ export const PERMISSIONS: { readonly [K in CallName]: readonly Role[] | 'public'
   listContingents: ALL,
   listUnits: ALL,
   listVenues: ALL,
+  namePlace: ALL,
+  findStreets: ALL,
   listRoutes: ALL,
   listZones: ALL,
   createZone: OPS,

@@ -13,6 +13,8 @@ import { readSettings } from '../store/settings.js';
 import { alertLevelOf } from './alert-level.js';
 import { bulletinsForReport } from './bulletins.js';
 import { requestsAsOf } from '../store/requests.js';
+import { allPlaceCandidates, streetsNear } from './place-names.js';
+import { incidentsAtEnd } from '../../shared/report/as-of.js';
 
 export function gatherSource(
   db: Db,
@@ -23,13 +25,18 @@ export function gatherSource(
   const op = getOperation(db);
   const since = previousHandover?.to ?? window.from;
   const start = since < window.from ? since : window.from;
+  const snapshot = readSnapshot(db, { from: window.from, to: window.to, start });
+  // The streets of the loaded base map near where each incident was at the window's end.
+  const points = [...incidentsAtEnd(snapshot.incidents, snapshot.journal, window.to).values()].flatMap((i) =>
+    i.lat !== null && i.lon !== null ? [{ lat: i.lat, lon: i.lon }] : [],
+  );
   return {
     operation: op
       ? { name: op.name, mode: op.mode, timezone: op.timezone }
       : { name: 'Vigie', mode: 'real', timezone: 'UTC' },
     window,
     previousHandover,
-    ...readSnapshot(db, { from: window.from, to: window.to, start }),
+    ...snapshot,
     venues: listVenues(db).map((v) => ({ id: v.id, name: v.name, lat: v.lat, lon: v.lon })),
     // Handover calls are the host's staff's (shared/permissions.ts): every zone, each with its marking.
     zones: listZones(db).map((z) => ({ id: z.id, name: z.name, marking: z.marking })),
@@ -47,6 +54,7 @@ export function gatherSource(
       createdAt: r.createdAt,
     })),
     routes: listRoutes(db).map((r) => r.coordinates),
+    places: [...allPlaceCandidates(db), ...streetsNear(db, points)],
     water,
     staleMinutes: readSettings(db).stalePositionMinutes,
     alertLevel: alertLevelOf(db),

@@ -1,6 +1,8 @@
 import type { DomainHandlers } from './dispatch.js';
 import type { incidentCalls } from '../../shared/api/incidents.js';
 import type { Ctx } from './context.js';
+import type { Desk } from './desk.js';
+import type { Incident } from '../../shared/domain.js';
 import {
   addNote,
   createIncident,
@@ -10,14 +12,22 @@ import {
   updateIncident,
 } from './incidents.js';
 import { assignUnit, releaseUnit } from './assignments.js';
+import { withPlaces } from './place-names.js';
 
-export const incidentHandlers = (ctx: Ctx): DomainHandlers<typeof incidentCalls> => ({
-  listIncidents: (input, desk) => listIncidentsFor(ctx, desk, input),
-  getIncident: (input, desk) => getIncidentDetail(ctx, desk, input.id),
-  createIncident: (input, desk) => createIncident(ctx, desk, input),
-  updateIncident: (input, desk) => updateIncident(ctx, desk, input),
-  transitionIncident: (input, desk) => transitionIncident(ctx, desk, input),
-  addIncidentNote: (input, desk) => addNote(ctx, desk, input),
-  assignUnit: (input, desk) => assignUnit(ctx, desk, input),
-  releaseUnit: (input, desk) => releaseUnit(ctx, desk, input),
-});
+export const incidentHandlers = (ctx: Ctx): DomainHandlers<typeof incidentCalls> => {
+  // Every incident a desk reads carries its point in words (electron/services/place-names.ts).
+  const placed = (desk: Desk, i: Incident): Incident => withPlaces(ctx, desk, [i])[0] ?? i;
+  return {
+    listIncidents: (input, desk) => withPlaces(ctx, desk, listIncidentsFor(ctx, desk, input)),
+    getIncident: (input, desk) => {
+      const detail = getIncidentDetail(ctx, desk, input.id);
+      return { ...detail, incident: placed(desk, detail.incident) };
+    },
+    createIncident: (input, desk) => placed(desk, createIncident(ctx, desk, input)),
+    updateIncident: (input, desk) => placed(desk, updateIncident(ctx, desk, input)),
+    transitionIncident: (input, desk) => placed(desk, transitionIncident(ctx, desk, input)),
+    addIncidentNote: (input, desk) => addNote(ctx, desk, input),
+    assignUnit: (input, desk) => assignUnit(ctx, desk, input),
+    releaseUnit: (input, desk) => releaseUnit(ctx, desk, input),
+  };
+};

@@ -99,19 +99,19 @@ export function openMbtiles(path: string): TileSource {
       attribution: meta.attribution ?? null,
     };
     const contentType = contentTypeOf(tileType);
+    const tileSync = (z: number, x: number, y: number): Tile | null => {
+      // MBTiles rows count from the bottom (TMS); the map asks in XYZ.
+      const row = tileStmt.get(z, x, 2 ** z - 1 - y) as { tile_data: Uint8Array } | undefined;
+      if (!row) return null;
+      const data = new Uint8Array(row.tile_data);
+      return { data, contentType, encoding: tileType === 'pbf' && isGzip(data) ? 'gzip' : null };
+    };
     return {
       meta: info,
       getTile(z, x, y): Promise<Tile | null> {
-        // MBTiles rows count from the bottom (TMS); the map asks in XYZ.
-        const row = tileStmt.get(z, x, 2 ** z - 1 - y) as { tile_data: Uint8Array } | undefined;
-        if (!row) return Promise.resolve(null);
-        const data = new Uint8Array(row.tile_data);
-        return Promise.resolve({
-          data,
-          contentType,
-          encoding: tileType === 'pbf' && isGzip(data) ? 'gzip' : null,
-        });
+        return Promise.resolve(tileSync(z, x, y));
       },
+      tileSync,
       close: () => db.close(),
     };
   } catch (err) {

@@ -12,6 +12,7 @@ import {
   bytesToHeader,
   findTile,
   zxyToTileId,
+  type Entry,
   type Header,
   type RangeResponse,
   type Source,
@@ -26,6 +27,7 @@ import {
   type TileSource,
   type TileType,
 } from './types.js';
+import { parseDirectory } from './pmtiles-dir.js';
 
 const HEADER_BYTES = 127;
 
@@ -147,6 +149,17 @@ export function openPmtiles(path: string): TileSource {
     const contentType = contentTypeOf(tileType);
     const encoding = ENCODINGS[header.tileCompression] ?? null;
     let closed = false;
+    // The synchronous reads' own directory cache (the async one above answers only in promises).
+    const directories = new Map<number, Entry[]>();
+    const directorySync = (offset: number, length: number): Entry[] => {
+      let found = directories.get(offset);
+      if (!found) {
+        found = parseDirectory(decompressSync(readAt(fd, offset, length), header.internalCompression));
+        if (directories.size >= 64) directories.clear();
+        directories.set(offset, found);
+      }
+      return found;
+    };
     return {
       meta: info,
       async getTile(z, x, y): Promise<Tile | null> {
@@ -160,6 +173,23 @@ export function openPmtiles(path: string): TileSource {
             const bytes = await source.getBytes(header.tileDataOffset + entry.offset, entry.length);
             return { data: new Uint8Array(bytes.data), contentType, encoding };
           }
+          [offset, length] = [header.leafDirectoryOffset + entry.offset, entry.length];
+        }
+        throw new TileFileError(`${path}: directories nested deeper than the PMTiles spec allows`);
+      },
+      tileSync(z, x, y): Tile | null {
+        if (closed || z < header.minZoom || z > header.maxZoom) return null;
+        const tileId = zxyToTileId(z, x, y);
+        let [offset, length] = [header.rootDirectoryOffset, header.rootDirectoryLength];
+        for (let depth = 0; depth <= 3; depth++) {
+          const entry = findTile(directorySync(offset, length), tileId);
+          if (!entry) return null;
+          if (entry.runLength > 0)
+            return {
+              data: readAt(fd, header.tileDataOffset + entry.offset, entry.length),
+              contentType,
+              encoding,
+            };
           [offset, length] = [header.leafDirectoryOffset + entry.offset, entry.length];
         }
         throw new TileFileError(`${path}: directories nested deeper than the PMTiles spec allows`);

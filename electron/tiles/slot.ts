@@ -36,6 +36,11 @@ export class BasemapSlot {
     return this.source ? this.source.getTile(z, x, y) : Promise.resolve(null);
   }
 
+  /** The tile read synchronously (null without a file or a tile there), for the services' own reads. */
+  tileSync(z: number, x: number, y: number): Tile | null {
+    return this.source ? this.source.tileSync(z, x, y) : null;
+  }
+
   close(): void {
     this.source?.close();
     this.source = null;

@@ -25,6 +25,8 @@ export interface TileSource {
   readonly meta: TileMeta;
   /** The tile at z/x/y (XYZ scheme), or null when the file has none there. */
   getTile(z: number, x: number, y: number): Promise<Tile | null>;
+  /** The same tile read synchronously, for the main side's own reads inside a service call. */
+  tileSync(z: number, x: number, y: number): Tile | null;
   close(): void;
 }
 

@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useBridges, useVigie } from '../state/hooks';
 import { PlaceSelect } from '../panels/PlaceSelect';
 import { coord } from './place';
+import { usePlaceName } from './use-place-name';
+import { placeText } from '../../shared/place-name';
+import { currentLanguage } from '../i18n';
 import { useSectors } from './use-sectors';
 import type { Values } from './incident-form-values';
 
@@ -30,6 +33,7 @@ export function PlaceFields(props: PlaceFieldsProps) {
   const setPicking = useVigie((s) => s.setPicking);
   const sectors = useSectors(v.sector);
   const bridges = useBridges();
+  const named = usePlaceName(point);
   const venueOptions = useMemo(() => venues.map((x) => ({ value: x.id, label: x.name })), [venues]);
   const bridgeOptions = useMemo(() => bridges.map((b) => ({ value: b.key, label: b.name })), [bridges]);
 
@@ -48,6 +52,11 @@ export function PlaceFields(props: PlaceFieldsProps) {
         </button>
         {point ? (
           <span className="point" data-testid="form-point">
+            {named && (
+              <span className="point-place" data-testid="form-point-place">
+                {placeText(named, currentLanguage())}{' '}
+              </span>
+            )}
             <span className="mono">
               {coord(point.lat)}, {coord(point.lon)}
             </span>{' '}

@@ -23,7 +23,8 @@ const BY_TYPE: Record<string, Reload[]> = {
   unit: ['units', 'incidents'],
   contingent: ['contingents', 'units'],
   roster: ['contingents', 'units'],
-  zone: ['zones'],
+  // An incident's place name may be a zone's (electron/services/place-names.ts).
+  zone: ['zones', 'incidents'],
   settings: ['settings', 'incidents'],
   alert_level: ['alertLevel'],
   bulletin: ['bulletins'],
@@ -31,11 +32,11 @@ const BY_TYPE: Record<string, Reload[]> = {
   alert: ['alertAcks'],
   // Who signs in changes the room's desks (requests and bulletins are addressed to them).
   operator: ['desks', 'bulletins'],
-  // Handovers, the parade (its panel reads its own state) and the base map change nothing the
-  // lists show.
+  // Handovers and the parade (its panel reads its own state) change nothing the lists show.
   handover: [],
   route: [],
-  basemap: [],
+  // A street map names incidents' points after its streets.
+  basemap: ['incidents'],
 };
 
 export function reloadsFor(entries: readonly PushedEntry[]): Set<Reload> {

@@ -1,5 +1,5 @@
-// The map's tool bar (top-left): "Layers", "Parade", "Zones" and "Measure" buttons, each opening its panel below (one at
-// a time). The parade tracker's data and time live here, not in the panel, so the map keeps
+// The map's tool bar (top-left): the place search box, then "Layers", "Parade", "Zones" and "Measure"
+// buttons, each opening its panel below (one at a time). The parade tracker's data and time live here, not in the panel, so the map keeps
 // drawing the parade column while the panel is closed.
 import { useMemo, useState } from 'react';
 import { useStoreApi, useVigie } from '../state/hooks';
@@ -10,6 +10,7 @@ import { LayersPanel } from './LayersPanel';
 import { ParadePanel } from './ParadePanel';
 import { ZonesPanel } from './ZonesPanel';
 import { MeasurePanel } from './MeasurePanel';
+import { PlaceSearch } from './PlaceSearch';
 import { useBasemapLoader } from './BasemapSettings';
 import { useParade } from './use-parade';
 import '../styles/map-tools.css';
@@ -57,6 +58,7 @@ export function MapTools() {
   return (
     <div className="map-tools">
       <div className="map-tools-bar">
+        <PlaceSearch />
         {button('layers')}
         {button('parade')}
         {button('zones')}

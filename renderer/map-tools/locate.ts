@@ -1,8 +1,9 @@
 // Finding places: the arrondissement a point falls in (from the built-in base map, once loaded),
-// the pointer readout (5-decimal coordinates + arrondissement), and the search index over venues,
-// bridges, unit callsigns, incident references and arrondissements.
+// the pointer readout (5-decimal coordinates + arrondissement), and the search index over venues
+// (names and aliases), bridges, zones, unit callsigns, incident references and arrondissements.
 import type { TFunction } from 'i18next';
-import type { Incident, Route, Unit, Venue } from '../../shared/domain';
+import type { Incident, Route, Unit, Venue, Zone } from '../../shared/domain';
+import { foldPlace } from '../../shared/place-match';
 import { pointInPolygon, type Position } from '../../shared/zones';
 import { loadBaseMap, type BaseMapFile } from '../map/static-geo';
 
@@ -49,8 +50,10 @@ export function cursorText(lon: number, lat: number, t: TFunction): string {
 }
 
 export interface Place {
-  kind: 'venue' | 'bridge' | 'unit' | 'incident' | 'arrondissement';
+  kind: 'venue' | 'bridge' | 'zone' | 'street' | 'unit' | 'incident' | 'arrondissement';
   label: string;
+  /** The other name that matched (a venue's alias), shown beside the label. */
+  alias?: string;
   lon: number;
   lat: number;
   zoom: number;
@@ -58,37 +61,70 @@ export interface Place {
   select?: { kind: 'unit' | 'incident'; id: string };
 }
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+/** The middle of a zone's outer ring's bounding box: where the map flies to show it. */
+function middle(ring: readonly Position[]): [number, number] | null {
+  if (!ring.length) return null;
+  const lons = ring.map((p) => p[0]);
+  const lats = ring.map((p) => p[1]);
+  return [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
+}
 
-export function searchPlaces(
-  query: string,
-  data: {
-    venues: readonly Venue[];
-    routes: readonly Route[];
-    units: readonly Unit[];
-    incidents: readonly Incident[];
-  },
-  limit = 12,
-): Place[] {
-  const q = fold(query.trim());
+/** The built-in map's bridges (all of Paris's, not only the route's). */
+function baseBridges(): { name: string; lon: number; lat: number }[] {
+  return (base?.layers.bridges?.features ?? []).flatMap((f) =>
+    f.geometry.type === 'Point' && typeof f.properties?.name === 'string'
+      ? [
+          {
+            name: f.properties.name,
+            lon: f.geometry.coordinates[0] ?? 0,
+            lat: f.geometry.coordinates[1] ?? 0,
+          },
+        ]
+      : [],
+  );
+}
+
+export interface SearchData {
+  venues: readonly (Venue & { aliases?: readonly string[] })[];
+  routes: readonly Route[];
+  zones?: readonly Zone[];
+  units: readonly Unit[];
+  incidents: readonly Incident[];
+}
+
+/**
+ * Places whose name (or a venue's alias, a unit's callsign, an incident's reference) contains the
+ * text, case, accents and punctuation aside; names that start with it first, then by kind.
+ */
+export function searchPlaces(query: string, data: SearchData, limit = 12): Place[] {
+  const q = foldPlace(query);
   if (q.length < 2) return [];
   const out: Place[] = [];
-  const hit = (label: string) => fold(label).includes(q);
-  for (const v of data.venues)
-    if (hit(v.name)) out.push({ kind: 'venue', label: v.name, lon: v.lon, lat: v.lat, zoom: 15 });
+  const hit = (label: string) => foldPlace(label).includes(q);
+  for (const v of data.venues) {
+    const alias = hit(v.name) ? undefined : v.aliases?.find(hit);
+    if (hit(v.name) || alias)
+      out.push({
+        kind: 'venue',
+        label: v.name,
+        ...(alias ? { alias } : {}),
+        lon: v.lon,
+        lat: v.lat,
+        zoom: 15,
+      });
+  }
   const bridges = new Set<string>();
-  for (const r of data.routes)
-    for (const b of r.bridges)
-      if (hit(b.name) && !bridges.has(b.name)) {
-        bridges.add(b.name);
-        out.push({ kind: 'bridge', label: b.name, lon: b.lon, lat: b.lat, zoom: 16 });
-      }
+  for (const b of [...data.routes.flatMap((r) => r.bridges), ...baseBridges()])
+    if (hit(b.name) && !bridges.has(b.name)) {
+      bridges.add(b.name);
+      out.push({ kind: 'bridge', label: b.name, lon: b.lon, lat: b.lat, zoom: 16 });
+    }
+  for (const z of data.zones ?? []) {
+    const at = middle(z.polygon[0] ?? []);
+    if (at && hit(z.name)) out.push({ kind: 'zone', label: z.name, lon: at[0], lat: at[1], zoom: 15 });
+  }
   for (const a of arrondissements())
-    if (a.at && (hit(a.name) || fold(a.label) === q))
+    if (a.at && (hit(a.name) || foldPlace(a.label) === q))
       out.push({ kind: 'arrondissement', label: a.name, lon: a.at[0], lat: a.at[1], zoom: 14 });
   for (const u of data.units)
     if (u.lat !== null && u.lon !== null && hit(u.callsign))
@@ -110,5 +146,7 @@ export function searchPlaces(
         zoom: 16,
         select: { kind: 'incident', id: i.id },
       });
-  return out.slice(0, limit);
+  const starts = (p: Place) => (foldPlace(p.alias ?? p.label).startsWith(q) ? 0 : 1);
+  // A stable sort: within "starts with" and "contains", the kinds keep the order above.
+  return out.sort((a, b) => starts(a) - starts(b)).slice(0, limit);
 }

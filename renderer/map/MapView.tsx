@@ -30,6 +30,7 @@ import { buildStyle, layerGroups } from './style';
 import { baseSource } from './layers/base';
 import { addUnitImages } from './unit-icons';
 import { MapTools } from '../map-tools/MapTools';
+import { setViewCentre } from '../map-tools/view-centre';
 import { useUnitTrail } from '../map-tools/use-unit-trail';
 import { cursorText } from '../map-tools/locate';
 import { applyBasemap } from './operator-basemap';
@@ -226,6 +227,17 @@ export function MapView({ still = false }: { still?: boolean }) {
       map.off('mousemove', onMove);
     };
   }, [map, t, still]);
+
+  // The place search looks for streets around the view's centre.
+  useEffect(() => {
+    if (!map) return;
+    const onMoveEnd = () => setViewCentre(map.getCenter().lng, map.getCenter().lat);
+    onMoveEnd();
+    map.on('moveend', onMoveEnd);
+    return () => {
+      map.off('moveend', onMoveEnd);
+    };
+  }, [map]);
 
   // Frame the operation's route (without one, its venues) once loaded, and keep it framed until the
   // camera is moved. Venues wait for the whole load: a route arriving later would frame differently.

@@ -56,7 +56,8 @@ export interface DataSlice {
   units: Unit[];
   /** The incident board as the server filtered it (board filters): drawn on the board and the map. */
   incidents: IncidentRow[];
-  venues: Venue[];
+  /** With their aliases, for the place search. */
+  venues: (Venue & { aliases?: string[] })[];
   routes: Route[];
   zones: Zone[];
   contingents: Contingent[];

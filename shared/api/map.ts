@@ -7,6 +7,7 @@ import { COLOR_PATTERN, ZONE_KINDS, ZONE_LIMITS, polygonProblems, type ZoneKind 
 import type { ZoneCollection } from '../zone-geojson.js';
 import type { ParadeState } from '../parade.js';
 import { markingSchema } from '../releasability.js';
+import type { PlaceName } from '../place-name.js';
 
 const lat = z.number().min(-90).max(90);
 const lon = z.number().min(-180).max(180);
@@ -194,7 +195,14 @@ export const setParadePlanInput = z
   .strict();
 
 export const mapCalls = {
-  listVenues: call<Venue[]>()(none),
+  /** Each venue with the other names it is known by (a scenario's aliases), for the place search. */
+  listVenues: call<(Venue & { aliases: string[] })[]>()(none),
+  /** A point in words: the nearest named place the desk may see, and how far (null: none near). */
+  namePlace: call<{ place: PlaceName | null }>()(z.object({ lat, lon }).strict()),
+  /** Streets of the loaded vector base map near a point (the map's view) whose name contains the text. */
+  findStreets: call<{ name: string; lat: number; lon: number }[]>()(
+    z.object({ text: line(100), lat, lon, limit: z.number().int().min(1).max(20).default(8) }).strict(),
+  ),
   listRoutes: call<Route[]>()(none),
   listZones: call<Zone[]>()(none),
   createZone: call<Zone>()(createZoneInput),

@@ -7,6 +7,7 @@ import type { IncidentAtEnd } from './as-of.js';
 import { asIncidentStatus, fromTo } from './journal-data.js';
 import { by, minutesBetween, within } from './order.js';
 import { bannerLine } from '../releasability.js';
+import { nameOfPoint } from '../place-name.js';
 
 export interface IncidentSections {
   openIncidents: OpenIncident[];
@@ -62,6 +63,9 @@ export function incidentSections(src: ReportSource, atEnd: Map<string, IncidentA
           text: i.locationText,
           lat: i.lat,
           lon: i.lon,
+          ...(src.places
+            ? { place: i.lat !== null && i.lon !== null ? nameOfPoint(i.lon, i.lat, src.places) : null }
+            : {}),
         },
         units: [...(units.get(i.id) ?? [])].sort(),
         lastNote: note ? { at: note.at, operator: note.operator, text: note.text } : null,

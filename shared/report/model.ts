@@ -4,6 +4,7 @@
 // and the same inputs give the same model, byte for byte (see canonical.ts).
 import type { IncidentCategory, IncidentStatus, OperationMode, Priority, UnitStatus } from '../domain.js';
 import type { Overdue } from '../overdue.js';
+import type { PlaceName } from '../place-name.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 export const REPORT_LANGS = ['en', 'fr'] as const;
@@ -100,6 +101,8 @@ export interface IncidentLocation {
   text: string | null;
   lat: number | null;
   lon: number | null;
+  /** The point in words, the nearest named place (absent in reports made before place names). */
+  place?: PlaceName | null;
 }
 
 export interface OpenIncident {

@@ -3,6 +3,7 @@
 import type { IncidentCategory, IncidentStatus, OperationMode, Priority, UnitStatus } from '../domain.js';
 import type { LonLat, Officer, ReportLang } from './model.js';
 import type { Marking } from '../releasability.js';
+import type { PlaceCandidate } from '../place-name.js';
 
 /** An incident row as it is now (the builder rewinds it to the window's end). */
 export interface SourceIncident {
@@ -94,6 +95,8 @@ export interface ReportSource {
   /** Requests between desks sent by the window's end, each with its status then (absent: none). */
   requests?: SourceRequest[];
   routes: LonLat[][];
+  /** The named places incidents' points are described by (absent: sources read before place names). */
+  places?: PlaceCandidate[];
   water: LonLat[][];
   staleMinutes: number;
   /** The national alert level at the window's end (absent: sources read before alert levels). */

@@ -1,13 +1,15 @@
 // What every part of the view needs: the strings of the report's language and how to print a
 // time, a priority, a status or a location.
 import type { IncidentStatus, Priority, UnitStatus } from '../domain.js';
-import type { HandoverReport, IncidentBrief, IncidentLocation } from './model.js';
+import type { HandoverReport, IncidentBrief, IncidentLocation, ReportLang } from './model.js';
+import { placeText } from '../place-name.js';
 import { stringsFor, type ReportStrings } from './i18n.js';
 import { clock, dayTime, sameDay } from './format.js';
 import type { Cell, Column } from './view-types.js';
 
 export interface ViewContext {
   s: ReportStrings;
+  lang: ReportLang;
   timeZone: string;
   /** "18:05" on the window's last day, else "25/07 18:05". */
   stamp: (isoTime: string) => string;
@@ -34,6 +36,7 @@ export function viewContext(model: HandoverReport): ViewContext {
   };
   return {
     s,
+    lang: model.lang,
     timeZone,
     stamp,
     priority: (p) => ({ text: `P${p}`, tone: `p${p}` }),
@@ -48,10 +51,11 @@ export function clip(text: string, max = 300): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** "Venue · sector · text", without repeats; the point when nothing else is known. */
-export function locationText(l: IncidentLocation): string {
+/** "Venue · sector · text · nearest place, 40 m", without repeats; the point when nothing else is known. */
+export function locationText(l: IncidentLocation, lang: ReportLang): string {
   const parts: string[] = [];
   for (const p of [l.venue, l.sector, l.text]) if (p && !parts.includes(p)) parts.push(p);
+  if (l.place && !parts.includes(l.place.name)) parts.push(placeText(l.place, lang));
   if (parts.length) return parts.join(' · ');
   return l.lat !== null && l.lon !== null ? `${l.lat.toFixed(5)}, ${l.lon.toFixed(5)}` : '';
 }

@@ -31,7 +31,7 @@ function row(v: ViewContext, i: OpenIncident): Cell[] {
     status,
     { text: incidentText(v, i) },
     { text: age(i.ageMinutes) },
-    { text: locationText(i.location) },
+    { text: locationText(i.location, v.lang) },
     { text: i.units.join(', ') },
     { text: note },
   ];

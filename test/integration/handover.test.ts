@@ -39,7 +39,15 @@ describe('the handover report model', () => {
       createdAt: at(5),
       ageMinutes: 25,
       overdue: 'on_scene',
-      location: { venue: null, sector: null, text: 'Quai de Conti', lat: 48.8583, lon: 2.3375 },
+      location: {
+        venue: null,
+        sector: null,
+        text: 'Quai de Conti',
+        lat: 48.8583,
+        lon: 2.3375,
+        // The point is the bridge's own, as the route has it.
+        place: { name: 'Pont des Arts', kind: 'bridge', distanceM: 0 },
+      },
       units: [t.u1.callsign],
       lastNote: { at: at(5), operator: elise.name, text: 'EOD requested, 50 m perimeter' },
     });

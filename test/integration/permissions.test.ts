@@ -98,6 +98,8 @@ function world(role: Role) {
     listContingents: () => ({}),
     listUnits: () => ({}),
     listVenues: () => ({}),
+    namePlace: () => ({ lat: 48.8638, lon: 2.3135 }),
+    findStreets: () => ({ text: 'rivoli', lat: 48.8643, lon: 2.331 }),
     listRoutes: () => ({}),
     listZones: () => ({}),
     createZone: () => zone,
