@@ -42,6 +42,8 @@ export const CALL_NAMES = [
   'importRoster',
   'getSettings',
   'updateSettings',
+  'suggestUnits',
+  'setK9Rest',
   'listJournal',
   'verify',
   'suggestHandoverWindow',
