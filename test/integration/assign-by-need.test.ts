@@ -1,18 +1,12 @@
 // Assignment by need (suggestUnits), its settings, and a dog team's rest (setK9Rest, assignUnit's
 // confirmRest): on SQLite and, in integration-pg, on PostgreSQL.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openVigie, type VigieApp } from '../../electron/services/app.js';
+import { describe, expect, it } from 'vitest';
 import { createDesk } from '../../electron/services/desk.js';
 import { dispatch } from '../../electron/services/dispatch.js';
-import { setOperation } from '../../electron/store/meta.js';
-import { journal, SYSTEM } from '../../electron/services/context.js';
-import { fixedClock } from '../../shared/clock.js';
 import { ApiError } from '../../shared/errors.js';
 import { straightLineM } from '../../shared/assignment.js';
 import type { CallInput, CallName, CallOutput } from '../../shared/api.js';
-import { REAL_START } from '../support/app.js';
-import { paths } from '../support/temp.js';
-import { testDatabase } from '../support/backend.js';
+import { emptyApp } from '../support/app.js';
 import { addPerson, signInAs } from '../support/sign-in.js';
 
 // Now is 08:00 UTC (09:00 in Paris). 0.001° of latitude north of the incident is 111 m.
@@ -34,35 +28,8 @@ const PACKAGE = {
   ...AT,
 } as const;
 
-const open: VigieApp[] = [];
-afterEach(() => {
-  while (open.length) open.pop()?.close();
-});
-
 function world() {
-  const app = openVigie({
-    dbPath: testDatabase(),
-    resourcesDir: paths.resources,
-    seed: false,
-    real: fixedClock(REAL_START),
-  });
-  open.push(app);
-  app.db.transaction(() => {
-    setOperation(app.db, {
-      scenarioId: null,
-      name: 'Assign test',
-      mode: 'real',
-      timezone: 'Europe/Paris',
-      scenarioStart: null,
-      anchorReal: null,
-    });
-    journal(app.ctx, SYSTEM, {
-      action: 'operation.created',
-      entityType: 'operation',
-      entityId: null,
-      data: null,
-    });
-  })();
+  const app = emptyApp('Assign test');
   const desk = createDesk();
   const call = <K extends CallName>(name: K, input: CallInput<K>): CallOutput<K> => {
     const r = dispatch(app.handlers, name, input, desk);
