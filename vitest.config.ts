@@ -43,6 +43,7 @@ const PG_SERVICE_TESTS = [
   'operation-new',
   'place-names',
   'street-names',
+  'assign-by-need',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 // Files that must run alone: the room's servers racing to seed, and the timings a second worker

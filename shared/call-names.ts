@@ -44,6 +44,8 @@ export const CALL_NAMES = [
   'importRoster',
   'getSettings',
   'updateSettings',
+  'suggestUnits',
+  'setK9Rest',
   'listJournal',
   'verify',
   'suggestHandoverWindow',

@@ -1,6 +1,8 @@
 import { DEFAULT_THRESHOLDS, type OverdueThresholds } from './overdue.js';
 import type { Marking } from './releasability.js';
 import type { PlaceName } from './place-name.js';
+import { DEFAULT_TRAVEL, DEFAULT_UNIT_NEEDS, type TravelSettings, type UnitNeeds } from './assignment.js';
+import { DEFAULT_K9_WORK_MINUTES } from './k9-rest.js';
 
 export type { Marking } from './releasability.js';
 // Domain vocabulary. These tokens are the interchange format (CSV, JSON, CLI); the UI translates them.
@@ -164,6 +166,12 @@ export interface SettingsValues {
   overdue: OverdueThresholds;
   /** Nearest-unit searches look no further than this, straight line (km). */
   nearestMaxKm: number;
+  /** Unit kinds each incident category usually needs (shared/assignment.ts). */
+  unitNeeds: UnitNeeds;
+  /** Speeds and detour factor of travel-time estimates. */
+  travel: TravelSettings;
+  /** A dog's work period: its rest falls due this long after it is assigned with none set. */
+  k9WorkMinutes: number;
 }
 export interface Settings extends SettingsValues {
   version: number;
@@ -172,6 +180,9 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   stalePositionMinutes: 30,
   overdue: DEFAULT_THRESHOLDS,
   nearestMaxKm: 25,
+  unitNeeds: DEFAULT_UNIT_NEEDS,
+  travel: DEFAULT_TRAVEL,
+  k9WorkMinutes: DEFAULT_K9_WORK_MINUTES,
 };
 /** The widest a nearest-unit search may look: a metropolitan area, never another continent. */
 export const MAX_NEAREST_KM = 500;

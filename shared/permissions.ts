@@ -52,6 +52,10 @@ export const PERMISSIONS: { readonly [K in CallName]: readonly Role[] | 'public'
   importRoster: OPS,
   getSettings: ALL,
   updateSettings: SUPERVISOR,
+  // The assign list is for the desks that assign.
+  suggestUnits: OPS,
+  // A liaison sets the rest of their own contingent's dogs (checked in the service).
+  setK9Rest: OPS_LIAISON,
   listJournal: OPS,
   suggestHandoverWindow: OPS,
   previewHandover: OPS,

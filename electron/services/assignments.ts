@@ -19,6 +19,8 @@ import {
 import { getIncident } from '../store/incidents.js';
 import { updateUnitStatus } from '../store/units.js';
 import { mustGetUnitView } from './units.js';
+import { checkRestOnAssign } from './k9-rest.js';
+import { k9Rest } from '../../shared/k9-rest.js';
 
 const UNTASKABLE: readonly UnitStatus[] = ['off_duty', 'out_of_service'];
 
@@ -39,12 +41,12 @@ function setFollowedStatus(ctx: Ctx, who: Operator, unit: Unit, status: UnitStat
 export function assignUnit(
   ctx: Ctx,
   desk: Desk,
-  input: { incidentId: string; unitId: string; confirmReassign: boolean },
+  input: { incidentId: string; unitId: string; confirmReassign: boolean; confirmRest?: boolean },
 ): { incident: Incident; unit: Unit } {
   const who = requireOperator(desk);
   return ctx.db.transaction(() => {
     const incident = mustGetIncident(ctx, input.incidentId);
-    const unit = mustGetUnit(ctx, input.unitId);
+    let unit = mustGetUnit(ctx, input.unitId);
     if (!isOpen(incident.status)) {
       throw new ApiError({
         code: 'conflict',
@@ -92,6 +94,8 @@ export function assignUnit(
         },
       });
     }
+    const pastRest = k9Rest(unit, ctx.clock.now())?.level === 'due';
+    unit = checkRestOnAssign(ctx, who, unit, incident.reference, input.confirmRest ?? false);
     insertAssignment(ctx.db, {
       id: newId(ctx.clock),
       incidentId: incident.id,
@@ -107,6 +111,7 @@ export function assignUnit(
         unitId: unit.id,
         callsign: unit.callsign,
         reassigned: Boolean(previous),
+        ...(pastRest ? { pastRest: true } : {}),
       },
     });
     setFollowedStatus(ctx, who, unit, unitStatusFor(incident.status), incident);

@@ -39,6 +39,7 @@ export const READ_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'getContingent',
   'listUnitPositions',
   'nearestUnits',
+  'suggestUnits',
   'getSettings',
   'listJournal',
   'verify',

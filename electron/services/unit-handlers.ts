@@ -8,6 +8,8 @@ import { mustSeeIncident } from './releasability.js';
 import { importRoster } from './roster-import.js';
 import { getSettings, updateSettings } from './settings.js';
 import { listContingents } from '../store/contingents.js';
+import { suggestUnits } from './suggestions.js';
+import { setK9Rest } from './k9-rest.js';
 
 export const unitHandlers = (ctx: Ctx): DomainHandlers<typeof unitCalls> => ({
   listContingents: () => listContingents(ctx.db),
@@ -21,4 +23,6 @@ export const unitHandlers = (ctx: Ctx): DomainHandlers<typeof unitCalls> => ({
     importRoster(ctx, csv, dryRun ? { dryRun } : { dryRun, who: requireOperator(desk) }),
   getSettings: () => getSettings(ctx),
   updateSettings: (input, desk) => updateSettings(ctx, desk, input),
+  suggestUnits: (input, desk) => suggestUnits(ctx, input, (id) => mustSeeIncident(ctx, desk, id)),
+  setK9Rest: (input, desk) => setK9Rest(ctx, desk, input),
 });

@@ -134,6 +134,20 @@ export function updateUnitStatus(db: Db, id: string, status: UnitStatus, expecte
   return r.changes === 1;
 }
 
+/** Optimistic update of a dog team's rest time (null clears it). */
+export function updateUnitRestDue(
+  db: Db,
+  id: string,
+  restDue: string | null,
+  expectedVersion: number,
+): boolean {
+  const r = db
+    .prepare('UPDATE units SET k9_rest_due = ?, version = version + 1 WHERE id = ? AND version = ?')
+    .run(restDue, id, expectedVersion);
+  touch(db, 'units', id);
+  return r.changes === 1;
+}
+
 export interface PositionUpdate {
   lat: number;
   lon: number;

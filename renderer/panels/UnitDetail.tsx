@@ -9,6 +9,7 @@ import { useMayChangeUnit, useVenueName, useVigie } from '../state/hooks';
 import { Field, TimeWithAge } from './Fields';
 import { UnitStatusSelect } from './UnitStatusSelect';
 import { PositionEditor } from '../units/PositionEditor';
+import { K9RestField } from '../units/K9Rest';
 
 const coord = (v: number) => v.toFixed(5);
 
@@ -45,6 +46,7 @@ export function UnitDetail({ unit }: { unit: Unit }) {
         <Field label={t('unit.armed')}>{unit.armed ? t('unit.yes') : t('unit.no')}</Field>
         {unit.sector && <Field label={t('unit.sector')}>{unit.sector}</Field>}
         {venue && <Field label={t('unit.venue')}>{venue}</Field>}
+        <K9RestField unit={unit} />
         {unit.k9 && (
           <>
             <Field label={t('unit.k9Handler')}>{unit.k9.handler ?? '—'}</Field>

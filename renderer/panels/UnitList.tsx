@@ -5,8 +5,9 @@ import type { Unit } from '../../shared/domain';
 import { countryName } from '../i18n/country';
 import { UNIT_STATUS_COLOR } from '../map/palette';
 import { useSelection, useUnits, useVigie } from '../state/hooks';
-import { matcher } from './filter';
+import { matcher, unitSearchText } from './filter';
 import { RowList } from './RowList';
+import { RestWarningOr } from '../units/K9Rest';
 
 /** One line per unit: fixed, so the list is windowed (5,000 units keep a light DOM). */
 export const UNIT_ROW_HEIGHT = 44;
@@ -21,21 +22,7 @@ export function UnitList() {
 
   const shown = useMemo(() => {
     const match = matcher(query);
-    return units.filter((u) =>
-      match(
-        [
-          u.callsign,
-          u.country,
-          countryName(u.country, lang),
-          u.agency,
-          u.kind,
-          t(`unitKind.${u.kind}`),
-          u.status,
-          t(`unitStatus.${u.status}`),
-          u.sector ?? '',
-        ].join(' '),
-      ),
-    );
+    return units.filter((u) => match(unitSearchText(u, t, lang)));
   }, [units, query, lang, t]);
 
   return (
@@ -63,7 +50,9 @@ export function UnitList() {
             <span className="status-pill" style={{ color: UNIT_STATUS_COLOR[u.status] }}>
               {t(`unitStatus.${u.status}`)}
             </span>
-            <span className="personnel">{t('panel.personnelShort', { count: u.personnel })}</span>
+            <RestWarningOr unit={u}>
+              <span className="personnel">{t('panel.personnelShort', { count: u.personnel })}</span>
+            </RestWarningOr>
           </div>
         )}
       />

@@ -20,7 +20,7 @@ export const may = (s: VigieState, call: CallName): boolean => roleMay(s.session
 export function mayChangeUnit(
   who: Operator | null | undefined,
   unit: { contingentId: string },
-  call: 'setUnitStatus' | 'moveUnit',
+  call: 'setUnitStatus' | 'moveUnit' | 'setK9Rest',
 ): boolean {
   if (!roleMay(who?.role, call)) return false;
   return who?.role !== 'liaison' || who.contingentId === unit.contingentId;

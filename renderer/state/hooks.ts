@@ -69,8 +69,10 @@ export const useVenueName = (id: string | null): string | null =>
 /** Whether the signed-in operator's role may make `call` (clarity only: the services enforce). */
 export const useCan = (call: CallName): boolean => useVigie((s) => may(s, call));
 
-export const useMayChangeUnit = (unit: { contingentId: string }, call: 'setUnitStatus' | 'moveUnit') =>
-  useVigie((s) => mayChangeUnit(s.session?.operator, unit, call));
+export const useMayChangeUnit = (
+  unit: { contingentId: string },
+  call: 'setUnitStatus' | 'moveUnit' | 'setK9Rest',
+) => useVigie((s) => mayChangeUnit(s.session?.operator, unit, call));
 
 /** The unit board's write: setUnitStatus, and whether the operator may change a unit's status. */
 export function useUnitBoardRights() {

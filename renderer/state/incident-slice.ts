@@ -231,11 +231,16 @@ export const createIncidentSlice =
         }
       },
 
-      assignUnit: async (unitId, confirmReassign = false) => {
+      assignUnit: async (unitId, confirmReassign = false, confirmRest = false) => {
         const incident = paneIncident();
-        if (!incident) return { ok: false, needsConfirmation: false };
+        if (!incident) return { ok: false, needsConfirmation: false, restDue: null };
         try {
-          const r = await client.assignUnit({ incidentId: incident.id, unitId, confirmReassign });
+          const r = await client.assignUnit({
+            incidentId: incident.id,
+            unitId,
+            confirmReassign,
+            confirmRest,
+          });
           const s = get();
           const row = s.incidents.find((i) => i.id === incident.id);
           const assigned = [
@@ -252,10 +257,14 @@ export const createIncidentSlice =
             const reference = typeof e.current.reference === 'string' ? e.current.reference : null;
             return { ok: false, needsConfirmation: true, reference };
           }
+          if (e.code === 'conflict' && isRecord(e.current) && e.current.needsRestConfirmation === true) {
+            const restDue = typeof e.current.restDue === 'string' ? e.current.restDue : '';
+            return { ok: false, needsConfirmation: false, restDue };
+          }
           // An off-duty or out-of-service unit: show it as it is now.
           if (e.code === 'conflict' && isUnit(e.current)) void get().refresh();
           fail(e, null, null);
-          return { ok: false, needsConfirmation: false };
+          return { ok: false, needsConfirmation: false, restDue: null };
         }
       },
 

@@ -155,7 +155,8 @@ export interface IncidentConflict {
 export type AssignOutcome =
   | { ok: true }
   | { ok: false; needsConfirmation: true; reference: string | null }
-  | { ok: false; needsConfirmation: false };
+  /** restDue: set when the unit is a dog team past its rest time, to assign only once confirmed. */
+  | { ok: false; needsConfirmation: false; restDue: string | null };
 
 export interface LatLon {
   lat: number;
@@ -203,7 +204,7 @@ export interface IncidentSlice {
    */
   transitionIncident: (action: IncidentAction, reason?: string, base?: Incident) => Promise<boolean>;
   addNote: (text: string) => Promise<boolean>;
-  assignUnit: (unitId: string, confirmReassign?: boolean) => Promise<AssignOutcome>;
+  assignUnit: (unitId: string, confirmReassign?: boolean, confirmRest?: boolean) => Promise<AssignOutcome>;
   releaseUnit: (unitId: string) => Promise<boolean>;
   /** Drops the conflict and shows the incident as it is now. */
   reloadAfterConflict: () => void;

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../shared/domain';
 import { useCan, useVigie } from '../state/hooks';
 import { NearestList } from './NearestList';
+import { useOperationClock } from '../clock/use-clock';
+import { formatClock } from '../../shared/time-format';
 
 export function NearestUnits({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
@@ -16,13 +18,18 @@ export function NearestUnits({ incident }: { incident: Incident }) {
     unitId: string;
     callsign: string;
     reference: string | null;
+    /** A dog team past its rest (then the question is about its rest, not a reassignment). */
+    restDue?: string;
   } | null>(null);
+  const { timeZone } = useOperationClock();
 
-  const doAssign = async (unitId: string, callsign: string, confirmed: boolean) => {
+  const doAssign = async (unitId: string, callsign: string, confirmed: boolean, rest = false) => {
     setBusy(unitId);
-    const r = await assign(unitId, confirmed);
+    const r = await assign(unitId, confirmed, rest);
     setBusy(null);
     if (!r.ok && r.needsConfirmation) setConfirm({ unitId, callsign, reference: r.reference });
+    else if (!r.ok && r.restDue !== null)
+      setConfirm({ unitId, callsign, reference: null, restDue: r.restDue });
     else setConfirm(null);
   };
 
@@ -51,15 +58,22 @@ export function NearestUnits({ incident }: { incident: Incident }) {
       {confirm && (
         <div className="nearest-confirm" role="alert" data-testid="nearest-confirm">
           <span>
-            {t('nearest.confirm', { callsign: confirm.callsign, reference: confirm.reference ?? '—' })}
+            {confirm.restDue !== undefined
+              ? t('k9rest.question', {
+                  callsign: confirm.callsign,
+                  time: formatClock(Date.parse(confirm.restDue), timeZone, false),
+                })
+              : t('nearest.confirm', { callsign: confirm.callsign, reference: confirm.reference ?? '—' })}
           </span>
           <button
             type="button"
             className="btn-primary btn-small"
             data-testid="nearest-confirm-yes"
-            onClick={() => void doAssign(confirm.unitId, confirm.callsign, true)}
+            onClick={() =>
+              void doAssign(confirm.unitId, confirm.callsign, true, confirm.restDue !== undefined)
+            }
           >
-            {t('nearest.reassign')}
+            {confirm.restDue !== undefined ? t('k9rest.assignAnyway') : t('nearest.reassign')}
           </button>
           <button type="button" className="btn-ghost btn-small" onClick={() => setConfirm(null)}>
             {t('nearest.cancel')}

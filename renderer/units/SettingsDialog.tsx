@@ -1,5 +1,5 @@
-// Console settings: minutes before a position counts as stale and how far a nearest-unit search
-// looks (updateSettings) and the idle time
+// Console settings: minutes before a position counts as stale, how far a nearest-unit search
+// looks, what each incident category needs and the travel speeds (updateSettings) and the idle time
 // before the desk locks (setIdleLock; 0 = never); the way to the backups (list and restore). Only a
 // supervisor changes them (and reaches the backups): everyone else reads them.
 import { useEffect, useState, type FormEvent } from 'react';
@@ -16,6 +16,16 @@ import { useCan, useSession, useStoreApi } from '../state/hooks';
 import { Dialog } from './Dialog';
 import { useUnitsView } from './view-store';
 import { TextField } from '../panels/TextField';
+import type { UnitNeeds } from '../../shared/assignment';
+import { NeedsFields, TravelFields, type TravelText } from './AssignSettings';
+
+const travelText = (s: Settings): TravelText => ({
+  footKmh: String(s.travel.footKmh),
+  roadKmh: String(s.travel.roadKmh),
+  riverKmh: String(s.travel.riverKmh),
+  detour: String(s.travel.detour),
+  k9WorkMinutes: String(s.k9WorkMinutes),
+});
 
 export function SettingsDialog() {
   const { t } = useTranslation();
@@ -30,6 +40,8 @@ export function SettingsDialog() {
   const [stale, setStale] = useState('');
   const [nearestKm, setNearestKm] = useState('');
   const [overdue, setOverdue] = useState<OverdueThresholds | null>(null);
+  const [needs, setNeeds] = useState<UnitNeeds | null>(null);
+  const [travel, setTravel] = useState<TravelText | null>(null);
   const [idle, setIdle] = useState(String(lock?.idleLockMinutes ?? 0));
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,6 +54,8 @@ export function SettingsDialog() {
         setStale(String(s.stalePositionMinutes));
         setNearestKm(String(s.nearestMaxKm));
         setOverdue(s.overdue);
+        setNeeds(s.unitNeeds);
+        setTravel(travelText(s));
       })
       .catch((err: unknown) => setError(toApiError(err).message));
   }, []);
@@ -54,12 +68,34 @@ export function SettingsDialog() {
       const overdueChanged =
         overdue !== null && JSON.stringify(overdue) !== JSON.stringify(settings?.overdue);
       const nearestChanged = Number(nearestKm) !== settings?.nearestMaxKm;
-      if (settings && (Number(stale) !== settings.stalePositionMinutes || overdueChanged || nearestChanged)) {
+      const needsChanged = needs !== null && JSON.stringify(needs) !== JSON.stringify(settings?.unitNeeds);
+      const assignChanged =
+        needsChanged ||
+        (travel !== null &&
+          settings !== null &&
+          JSON.stringify(travel) !== JSON.stringify(travelText(settings)));
+      if (
+        settings &&
+        (Number(stale) !== settings.stalePositionMinutes || overdueChanged || nearestChanged || assignChanged)
+      ) {
+        // Unchanged values are sent too: the service journals only what differs.
         const s = await appClient().updateSettings({
           version: settings.version,
           stalePositionMinutes: Number(stale),
           nearestMaxKm: Number(nearestKm),
           ...(overdueChanged && overdue ? { overdue } : {}),
+          ...(needsChanged ? { unitNeeds: needs } : {}),
+          ...(travel
+            ? {
+                travel: {
+                  footKmh: Number(travel.footKmh),
+                  roadKmh: Number(travel.roadKmh),
+                  riverKmh: Number(travel.riverKmh),
+                  detour: Number(travel.detour),
+                },
+                k9WorkMinutes: Number(travel.k9WorkMinutes),
+              }
+            : {}),
         });
         setSettings(s);
         setThresholds(s.overdue);
@@ -104,6 +140,8 @@ export function SettingsDialog() {
             onChange={setNearestKm}
           />
           {overdue && <OverdueFields value={overdue} onChange={setOverdue} />}
+          {needs && <NeedsFields value={needs} onChange={setNeeds} />}
+          {travel && <TravelFields value={travel} onChange={setTravel} />}
           <TextField
             label={t('settings.idle')}
             type="number"

@@ -109,7 +109,15 @@ export const incidentCalls = {
       .strict(),
   ),
   assignUnit: call<{ incident: Incident; unit: Unit }>()(
-    z.object({ incidentId: id, unitId: id, confirmReassign: z.boolean().default(false) }).strict(),
+    z
+      .object({
+        incidentId: id,
+        unitId: id,
+        confirmReassign: z.boolean().default(false),
+        /** A dog team past its rest time is assigned only with this set (shared/k9-rest.ts). */
+        confirmRest: z.boolean().default(false),
+      })
+      .strict(),
   ),
   releaseUnit: call<Unit>()(z.object({ incidentId: id, unitId: id }).strict()),
 };

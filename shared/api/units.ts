@@ -1,18 +1,23 @@
 import { z } from 'zod';
 import { call, id, none, version } from './call.js';
 import {
+  INCIDENT_CATEGORIES,
   MOVE_SOURCES,
   UNIT_KINDS,
   UNIT_STATUSES,
   MAX_NEAREST_KM,
   type Contingent,
+  type IncidentCategory,
   type ContingentDetail,
   type Settings,
   type Unit,
+  type UnitKind,
   type UnitPosition,
 } from '../domain.js';
 import { MAX_ROSTER_BYTES, type RosterImportResult } from '../roster.js';
 import { isLanguageCode } from '../languages.js';
+import type { Suggestion, SuggestionGroup, TravelMode } from '../assignment.js';
+import { MAX_K9_WORK_MINUTES } from '../k9-rest.js';
 
 const lat = z.number().min(-90).max(90);
 const lon = z.number().min(-180).max(180);
@@ -31,6 +36,17 @@ export interface NearestAnswer {
   maxKm: number;
   units: NearestUnit[];
 }
+
+/** One unit of the assign list, with its contingent's languages and what makes it suggested. */
+export type UnitSuggestion = Suggestion<Unit> & { languages: string[] };
+
+/** The assign list of an incident (suggestUnits): what it needs, and every unit in order. */
+export interface SuggestionsAnswer {
+  incidentId: string;
+  needs: UnitKind[];
+  units: UnitSuggestion[];
+}
+export type { SuggestionGroup, TravelMode };
 
 export const moveUnitInput = z
   .object({
@@ -114,6 +130,41 @@ const overdueThresholdsSchema = z
     },
   );
 
+// Each category names distinct kinds; every category is listed, so a stored map is always whole.
+const kinds = z
+  .array(z.enum(UNIT_KINDS))
+  .max(UNIT_KINDS.length)
+  .refine((k) => new Set(k).size === k.length, 'a kind is listed twice');
+const unitNeedsSchema = z
+  .object(
+    Object.fromEntries(INCIDENT_CATEGORIES.map((c) => [c, kinds])) as Record<IncidentCategory, typeof kinds>,
+  )
+  .strict();
+
+/** Speeds of a city during an event (km/h) and the detour over the straight line. */
+const travelSchema = z
+  .object({
+    footKmh: z.number().min(1).max(15),
+    roadKmh: z.number().min(1).max(130),
+    riverKmh: z.number().min(1).max(60),
+    detour: z.number().min(1).max(3),
+  })
+  .strict();
+
+/** Either a rest time (UTC ISO with offset; null clears it) or "rested now": due after a work period. */
+export const setK9RestInput = z
+  .object({
+    id,
+    version,
+    restDue: z.iso.datetime({ offset: true }).max(40).nullable().optional(),
+    rested: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((v) => (v.restDue === undefined) !== (v.rested === undefined), {
+    message: 'give restDue (a time, or null) or rested: true, not both',
+    path: ['restDue'],
+  });
+
 export const unitCalls = {
   listContingents: call<Contingent[]>()(none),
   getContingent: call<ContingentDetail>()(z.object({ id }).strict()),
@@ -133,7 +184,12 @@ export const unitCalls = {
         stalePositionMinutes: z.number().int().min(1).max(1440).optional(),
         overdue: overdueThresholdsSchema.optional(),
         nearestMaxKm: z.number().min(0.1).max(MAX_NEAREST_KM).optional(),
+        unitNeeds: unitNeedsSchema.optional(),
+        travel: travelSchema.optional(),
+        k9WorkMinutes: z.number().int().min(5).max(MAX_K9_WORK_MINUTES).optional(),
       })
       .strict(),
   ),
+  suggestUnits: call<SuggestionsAnswer>()(z.object({ incidentId: id }).strict()),
+  setK9Rest: call<Unit>()(setK9RestInput),
 };

@@ -157,6 +157,12 @@ function world(role: Role) {
     importRoster: () => ({ csv: roster, dryRun: false }),
     getSettings: () => ({}),
     updateSettings: () => ({ version: as('getSettings', {}).version, stalePositionMinutes: 20 }),
+    suggestUnits: () => ({ incidentId: as('createIncident', incident).id }),
+    setK9Rest: () => {
+      // A dog of the liaison's own contingent (es-pn), so that every allowed role may set it.
+      const dog = as('listUnits', {}).find((u) => u.contingentId === 'es-pn' && u.kind === 'k9_explosives');
+      return { id: dog?.id ?? '', version: dog?.version ?? 0, rested: true };
+    },
     listJournal: () => ({ limit: 5 }),
     suggestHandoverWindow: () => ({}),
     previewHandover: () => window(),

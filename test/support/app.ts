@@ -8,6 +8,8 @@ import { ApiError } from '../../shared/errors.js';
 import { paths } from './temp.js';
 import { testDatabase } from './backend.js';
 import { afterEach } from 'vitest';
+import { setOperation } from '../../electron/store/meta.js';
+import { journal, SYSTEM } from '../../electron/services/context.js';
 
 export const REAL_START = Date.parse('2026-11-24T08:00:00Z');
 
@@ -28,4 +30,22 @@ export function testApp(dbPath = testDatabase()) {
     return r.value as CallOutput<K>;
   };
   return { app, real, desk, call, dbPath };
+}
+
+/** A fresh database with no scenario: only a real operation in Paris time, started at REAL_START. */
+export function emptyApp(name: string) {
+  const real = fixedClock(REAL_START);
+  const app = openVigie({ dbPath: testDatabase(), resourcesDir: paths.resources, seed: false, real });
+  open.push(app);
+  app.db.transaction(() => {
+    const op = { scenarioId: null, name, mode: 'real', scenarioStart: null, anchorReal: null } as const;
+    setOperation(app.db, { ...op, timezone: 'Europe/Paris' });
+    journal(app.ctx, SYSTEM, {
+      action: 'operation.created',
+      entityType: 'operation',
+      entityId: null,
+      data: null,
+    });
+  })();
+  return app;
 }
