@@ -31,6 +31,9 @@ const READS: Inputs = {
   listUnitPositions: (m) => ({ id: m.esUnit.id }),
   nearestUnits: (m) => ({ incidentId: m.all.id }),
   suggestUnits: (m) => ({ incidentId: m.all.id }),
+  // Inside the zone marked for French staff only: a liaison must not read its name.
+  namePlace: () => ({ lat: 48.851, lon: 2.301 }),
+  findStreets: () => ({ text: 'Rue', lat: 48.851, lon: 2.301 }),
   getSettings: () => ({}),
   listJournal: () => ({ limit: 1000 }),
   verify: () => ({}),
@@ -134,6 +137,7 @@ describe('releasability: every read call', () => {
     // The walk really reached the liaison's reads.
     expect(checked).toContain('de:listIncidents');
     expect(checked).toContain('es:exportZones');
+    expect(checked).toContain('de:namePlace');
   });
 
   it('shows each liaison exactly what is released to them', () => {
