@@ -12,6 +12,7 @@ import { composeReport } from '../services/handover-source.js';
 import { renderReport } from '../report/export.js';
 import { reportFonts } from '../report/fonts.js';
 import { loadWater } from '../report/water.js';
+import { loadBase } from '../report/base-geo.js';
 import { EXPORT_FORMATS, MAX_WINDOW_HOURS, isoInstant } from '../../shared/api/handover.js';
 import { REPORT_LANGS } from '../../shared/report/model.js';
 import { clockFor, iso, realTime } from '../../shared/clock.js';
@@ -106,6 +107,7 @@ export function report(argv: string[], paths: AppPaths, io: Io): number {
         generatedAt,
       },
       loadWater(paths.resources),
+      loadBase(paths.resources),
     );
     const bytes = renderReport(model, format, { fonts: reportFonts(join(paths.resources, 'fonts')) });
     writeFileSync(values.out, bytes);

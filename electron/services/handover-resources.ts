@@ -5,11 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { appPaths, findAppRoot } from '../app-root.js';
 import { reportFonts, type ReportFonts } from '../report/fonts.js';
 import { loadWater } from '../report/water.js';
-import type { LonLat } from '../../shared/report/model.js';
+import { loadBase } from '../report/base-geo.js';
+import type { BaseLayers, LonLat } from '../../shared/report/model.js';
 
 export interface ReportResources {
   fonts: ReportFonts;
   water: LonLat[][];
+  /** Absent: no base map under the markers (tests that build their own resources). */
+  base?: BaseLayers;
 }
 
 let found: string | null = null;
@@ -20,5 +23,9 @@ export function defaultResourcesDir(): string {
 }
 
 export function reportResources(resourcesDir = defaultResourcesDir()): ReportResources {
-  return { fonts: reportFonts(join(resourcesDir, 'fonts')), water: loadWater(resourcesDir) };
+  return {
+    fonts: reportFonts(join(resourcesDir, 'fonts')),
+    water: loadWater(resourcesDir),
+    base: loadBase(resourcesDir),
+  };
 }

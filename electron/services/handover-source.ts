@@ -1,7 +1,7 @@
 // Gathers everything a report is built from, as of the window's end, into one plain object.
 import type { Db } from '../store/db.js';
 import type { ReportInputs, ReportSource, PreviousHandover } from '../../shared/report/source.js';
-import type { HandoverReport, LonLat } from '../../shared/report/model.js';
+import type { BaseLayers, HandoverReport, LonLat } from '../../shared/report/model.js';
 import { buildReport } from '../../shared/report/build.js';
 import { lastHandoverAt } from '../store/handovers.js';
 import { readSnapshot } from '../store/handover-snapshot.js';
@@ -21,6 +21,7 @@ export function gatherSource(
   window: { from: string; to: string },
   previousHandover: PreviousHandover | null,
   water: LonLat[][],
+  base?: BaseLayers,
 ): ReportSource {
   const op = getOperation(db);
   const since = previousHandover?.to ?? window.from;
@@ -56,6 +57,7 @@ export function gatherSource(
     routes: listRoutes(db).map((r) => r.coordinates),
     places: [...allPlaceCandidates(db), ...streetsNear(db, points)],
     water,
+    ...(base ? { base } : {}),
     staleMinutes: readSettings(db).stalePositionMinutes,
     alertLevel: alertLevelOf(db),
     bulletins: bulletinsForReport(db, window.from, window.to),
@@ -68,7 +70,12 @@ export interface ComposeInput extends Omit<ReportInputs, 'desk'> {
 }
 
 /** The report for a desk's window: its previous handover found, the rows read, the model built. */
-export function composeReport(db: Db, input: ComposeInput, water: LonLat[][]): HandoverReport {
+export function composeReport(
+  db: Db,
+  input: ComposeInput,
+  water: LonLat[][],
+  base?: BaseLayers,
+): HandoverReport {
   const { window, ...inputs } = input;
   const previous = lastHandoverAt(db, input.desk, window.to);
   const source = gatherSource(
@@ -82,6 +89,7 @@ export function composeReport(db: Db, input: ComposeInput, water: LonLat[][]): H
       incoming: previous.incoming.name,
     },
     water,
+    base,
   );
   return buildReport(source, inputs);
 }

@@ -191,6 +191,7 @@ function build(
       journalHead: status === 'acknowledged' ? headNow(ctx) : undefined,
     },
     res.water,
+    res.base,
   );
 }
 

@@ -21,7 +21,15 @@ export function mapSnapshot(
 ): MapSnapshot {
   const fixes = new Map(src.positions.map((p) => [p.unitId, p]));
   const near = nearOperation(src);
-  const water = src.water.filter(near).map((ring) => ring.map(([lon, lat]) => pt(lon, lat)));
+  const round = (lines: readonly LonLat[][]) =>
+    lines.filter(near).map((l) => l.map(([lon, lat]) => pt(lon, lat)));
+  const water = round(src.water);
+  const base = src.base && {
+    parks: round(src.base.parks),
+    roads: round(src.base.roads),
+    districts: round(src.base.districts),
+  };
+  const hasBase = base && (base.parks.length || base.roads.length || base.districts.length);
   const routes = src.routes.map((line) => line.map(([lon, lat]) => pt(lon, lat)));
   const openIncidents = [...incidents.values()]
     .filter((i) => i.createdAt <= src.window.to && isOpen(i.status) && i.lat !== null && i.lon !== null)
@@ -44,6 +52,7 @@ export function mapSnapshot(
   return {
     bounds: boundsOf(frame.length ? frame : [FALLBACK]),
     water,
+    ...(hasBase ? { base } : {}),
     routes,
     venues,
     units: placed.sort(by((u) => u.callsign)),

@@ -2,13 +2,13 @@
 // legend below it. The SVG and the PDF renderers draw exactly these shapes, so both show the
 // same picture.
 import type { Priority } from '../domain.js';
-import type { MapSnapshot } from './model.js';
+import type { BaseLayers, LonLat, MapSnapshot } from './model.js';
 import type { ReportStrings } from './i18n.js';
 import { fitMercator, type Box } from './mercator.js';
 import { MAP_INK, PRIORITY_INK, UNIT_STATUS_INK } from './palette.js';
 import { by } from './order.js';
 import { LINE_WIDTH } from './view-types.js';
-import { diamond, type Drawing, type Shape } from './map-shapes.js';
+import { diamond, type Drawing, type Pt, type Shape } from './map-shapes.js';
 import { LabelPlacer } from './map-labels.js';
 import { legend } from './map-legend.js';
 
@@ -20,6 +20,25 @@ const LEGEND_TOP = 310;
 export const MAP_HEIGHT = 356;
 const LABELLED_PRIORITIES: readonly Priority[] = [1, 2];
 const MAX_LABELS = 40;
+
+/** Parks, district outlines and main roads (a cased white line), drawn under the water and markers. */
+function baseShapes(base: BaseLayers, project: (lon: number, lat: number) => Pt): Shape[] {
+  const lines = (ls: LonLat[][]) => ls.map((l) => l.map(([lon, lat]) => project(lon, lat)));
+  const path = (
+    rings: Pt[][],
+    closed: boolean,
+    fill: string | null,
+    stroke: string | null,
+    lineWidth: number,
+  ) => (rings.length ? [{ kind: 'path' as const, rings, closed, fill, stroke, lineWidth }] : []);
+  const roads = lines(base.roads);
+  return [
+    ...path(lines(base.parks), true, MAP_INK.park, null, 0),
+    ...path(lines(base.districts), true, null, MAP_INK.district, 0.4),
+    ...path(roads, false, null, MAP_INK.roadEdge, 2.6),
+    ...path(roads, false, null, MAP_INK.road, 1.7),
+  ];
+}
 
 export function mapCounts(map: MapSnapshot) {
   const inside = fitMercator(map.bounds, FRAME).inside;
@@ -35,6 +54,7 @@ export function mapCounts(map: MapSnapshot) {
 export function drawMap(map: MapSnapshot, s: ReportStrings): Drawing {
   const project = fitMercator(map.bounds, FRAME);
   const shapes: Shape[] = [{ kind: 'rect', ...FRAME, fill: MAP_INK.land, stroke: null, lineWidth: 0 }];
+  if (map.base) shapes.push(...baseShapes(map.base, project));
   if (map.water.length) {
     const rings = map.water.map((ring) => ring.map(([lon, lat]) => project(lon, lat)));
     shapes.push({

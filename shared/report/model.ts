@@ -217,10 +217,19 @@ export interface SignificantEntry {
 
 export type LonLat = [lon: number, lat: number];
 
+/** A base map under the markers: parks (filled rings), main roads (lines), district outlines (rings). */
+export interface BaseLayers {
+  parks: LonLat[][];
+  roads: LonLat[][];
+  districts: LonLat[][];
+}
+
 export interface MapSnapshot {
   bounds: { west: number; south: number; east: number; north: number };
   /** Water polygons' rings (outer rings and holes alike; filled even-odd). */
   water: LonLat[][];
+  /** The base map by the operation's places (absent in reports made before it, or none there). */
+  base?: BaseLayers;
   /** The ceremony route(s), each a line. */
   routes: LonLat[][];
   venues: { name: string; at: LonLat }[];

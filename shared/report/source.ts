@@ -1,7 +1,7 @@
 // What the report builder reads: plain rows gathered from the database in a few queries
 // (electron/store/handover-snapshot.ts), so that building the model is a pure function.
 import type { IncidentCategory, IncidentStatus, OperationMode, Priority, UnitStatus } from '../domain.js';
-import type { LonLat, Officer, ReportLang } from './model.js';
+import type { BaseLayers, LonLat, Officer, ReportLang } from './model.js';
 import type { Marking } from '../releasability.js';
 import type { PlaceCandidate } from '../place-name.js';
 
@@ -98,6 +98,8 @@ export interface ReportSource {
   /** The named places incidents' points are described by (absent: sources read before place names). */
   places?: PlaceCandidate[];
   water: LonLat[][];
+  /** The built-in base map (absent: sources read before it). */
+  base?: BaseLayers;
   staleMinutes: number;
   /** The national alert level at the window's end (absent: sources read before alert levels). */
   alertLevel?: SourceAlertLevel;
