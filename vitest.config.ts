@@ -40,6 +40,7 @@ const PG_SERVICE_TESTS = [
   'bulletins',
   'alert-level',
   'scenario-la',
+  'unit-contacts',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 // Files that must run alone: the room's servers racing to seed, and the timings a second worker
