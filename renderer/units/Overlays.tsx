@@ -1,12 +1,13 @@
 // Everything the units, handover and lock work adds over the console: the units board, the
-// contingent, roster import, handover, settings, backups and operators dialogs, the storage banner
-// and the lock screen, and the notice after a restore.
+// contingent, roster import, handover, settings, backups, operators and contact directory
+// dialogs, the storage banner and the lock screen, and the notice after a restore.
 import { BackupsDialog } from '../backups/BackupsDialog';
 import { useRestoredNotice } from '../backups/restored-notice';
 import { HandoverDialog } from '../handover/HandoverDialog';
 import { OperatorsDialog } from '../operators/OperatorsDialog';
 import { DeskLock, StorageBanner } from '../lock/LockScreen';
 import { ContingentView } from './ContingentView';
+import { DirectoryDialog } from './DirectoryDialog';
 import { RosterImport } from './RosterImport';
 import { SettingsDialog } from './SettingsDialog';
 import { UnitBoard } from './UnitBoard';
@@ -25,6 +26,7 @@ export function UnitsOverlays() {
       {view === 'settings' && <SettingsDialog />}
       {view === 'backups' && <BackupsDialog />}
       {view === 'operators' && <OperatorsDialog />}
+      {view === 'directory' && <DirectoryDialog />}
       {contingentId && <ContingentView id={contingentId} />}
       <DeskLock />
     </>

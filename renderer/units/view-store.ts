@@ -1,7 +1,8 @@
-// Which of the units, handover, settings, backups and operators views is open. View state only.
+// Which of the units, handover, settings, backups, operators and contact directory views is open. View state only.
 import { create } from 'zustand';
 
-export type UnitsView = 'board' | 'roster' | 'handover' | 'settings' | 'backups' | 'operators' | null;
+export type UnitsView =
+  'board' | 'roster' | 'handover' | 'settings' | 'backups' | 'operators' | 'directory' | null;
 
 interface ViewState {
   view: UnitsView;
