@@ -21,6 +21,8 @@ import {
 let served: Served;
 let ui: Console;
 let api: HostApi;
+/** The incident the first test assigns a unit to. */
+let worked = '';
 
 // A Vietnamese contingent (Vietnamese is spoken by no other in the exercise), its liaison unit
 // carrying the liaison's radio and phone, and a callsign as long as the format allows.
@@ -74,8 +76,11 @@ describe('the unit card and the contact directory', () => {
       title: 'Bag left at the Hôtel de Ville',
       source: 'cctv',
       locationText: 'Parvis de l’Hôtel de Ville',
+      lat: 48.8564,
+      lon: 2.3518,
     });
     await api('assignUnit', { incidentId: incident.id, unitId: patrol.id });
+    worked = incident.reference;
     await openCard(page, 'VN-CAND-PAT-01');
     const card = page.getByTestId('unit-detail');
     await expect
@@ -199,6 +204,9 @@ describe('the unit card and the contact directory', () => {
     await expect.poll(() => page.getByTestId('unit-stale').innerText()).toBe('POSITION PÉRIMÉE');
     await page.screenshot({ path: artifact('unit-stale-fr.png') });
     await language(page, 'en');
+    // Back to the exercise's threshold: the nearest-units search leaves stale positions out.
+    const now = await supervisor<Settings>('getSettings', {});
+    await supervisor('updateSettings', { version: now.version, stalePositionMinutes: 30 });
   });
 
   it('writes ages in minutes on the board and keeps long callsigns readable in the list', async () => {
@@ -225,6 +233,28 @@ describe('the unit card and the contact directory', () => {
     );
     expect(kindsCut).toBe(0);
     await page.screenshot({ path: artifact('unit-list-fr.png') });
+    await language(page, 'en');
+  });
+
+  it('cuts no callsign, kind or distance in the nearest-units panel, in French', async () => {
+    const { page } = ui;
+    await language(page, 'fr');
+    await page.getByTestId('tab-incidents').click();
+    await page.locator(`[data-testid="incident-row"][data-reference="${worked}"]`).click();
+    await page.getByTestId('nearest-open').click();
+    const rows = page.getByTestId('nearest-unit');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const cut = await page
+      .getByTestId('nearest-units')
+      .locator('span, button, label, h3')
+      .evaluateAll((els) =>
+        els
+          .filter((e) => getComputedStyle(e).display !== 'inline' && e.scrollWidth > e.clientWidth + 1)
+          .map((e) => e.textContent ?? ''),
+      );
+    expect(cut).toEqual([]);
+    await page.getByTestId('nearest-units').screenshot({ path: artifact('nearest-fr.png') });
+    await page.screenshot({ path: artifact('nearest-panel-fr.png') });
     await language(page, 'en');
   });
 });

@@ -147,7 +147,7 @@ describe('the wall screen at /wall', () => {
     expect(await page.getByTestId('map-readout').count()).toBe(0);
   });
 
-  it('shows a P1 an officer creates, by push, with a live age; never one marked for the host only', async () => {
+  it('shows a P1 an officer creates, by push, with its age in minutes; never one marked for the host only', async () => {
     const { page } = ui;
     const officer = hostApi(served.url, 'officer', 'D1');
     const p1 = (title: string, marking?: string[]) =>
