@@ -44,6 +44,7 @@ const PG_SERVICE_TESTS = [
   'place-names',
   'street-names',
   'assign-by-need',
+  'unit-contacts',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 // Files that must run alone: the room's servers racing to seed, and the timings a second worker

@@ -9,6 +9,7 @@ import './styles/panel.css';
 import './styles/incidents.css';
 import './styles/requests.css';
 import './styles/units.css';
+import './styles/directory.css';
 import './styles/signin.css';
 import './styles/operators.css';
 import './styles/alerts.css';

@@ -137,6 +137,9 @@ export interface Unit {
   positionStale: boolean;
   k9: K9Details | null;
   notes: string | null;
+  /** Radio channel or talkgroup the unit listens on ("TG 2201"), as the roster gives it. */
+  radio: string | null;
+  phone: string | null;
   version: number;
 }
 

@@ -83,3 +83,24 @@ export function readTime(raw: string): Cell<string> {
 export function readText(raw: string, max: number): Cell<string> {
   return raw.length <= max ? ok(raw) : bad(`longer than ${max} characters`);
 }
+
+// A phone as people write it: digits with spaces, dots, hyphens or brackets, an optional leading +.
+const PHONE = /^\+?[0-9(][0-9 .()-]*[0-9]$/;
+
+export function readPhone(raw: string): Cell<string> {
+  const digits = raw.replace(/\D/g, '').length;
+  if (!PHONE.test(raw) || digits < 3 || digits > 15) {
+    return bad(
+      `"${raw}" is not a phone number: 3-15 digits, spaces . - ( ) and a leading + allowed, e.g. +33 1 53 71 53 71`,
+    );
+  }
+  return ok(raw);
+}
+
+/** A radio channel or talkgroup as the net names it ("TG 4101", "Ch 14", "PMR 446-3"). */
+export function readRadio(raw: string): Cell<string> {
+  if (raw.length > 40) return bad('longer than 40 characters');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(raw)) return bad('a radio channel is one line of text');
+  return ok(raw);
+}

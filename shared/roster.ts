@@ -11,6 +11,8 @@ import {
   readKind,
   readLanguages,
   readPersonnel,
+  readPhone,
+  readRadio,
   readStatus,
   readText,
   readTime,
@@ -40,6 +42,8 @@ export const ROSTER_COLUMNS = [
   'dog',
   'detection',
   'rest_due',
+  'radio',
+  'phone',
   'notes',
 ] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
@@ -96,6 +100,9 @@ export interface RosterRow {
   dog?: string;
   detection?: string;
   restDue?: string;
+  /** The unit's radio channel and phone; a liaison unit's are how to reach its contingent's liaison. */
+  radio?: string;
+  phone?: string;
   notes?: string;
 }
 
@@ -318,6 +325,8 @@ function readRow(record: CsvRecord, header: Header, width: number, lookups: Look
     dog: field('dog', text(200)),
     detection: field('detection', text(200)),
     restDue: field('rest_due', readTime),
+    radio: field('radio', readRadio),
+    phone: field('phone', readPhone),
     notes: field('notes', text(2000)),
   };
   if (issues.length || !callsign || !country || !agency || !kind || !personnel) {

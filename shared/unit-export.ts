@@ -31,6 +31,8 @@ export function unitsToCsv(units: readonly Unit[], contingents: readonly Conting
       dog: u.k9?.dog ?? '',
       detection: u.k9?.detection ?? '',
       rest_due: u.k9?.restDue ?? '',
+      radio: u.radio ?? '',
+      phone: u.phone ?? '',
       notes: u.notes ?? '',
     };
     return ROSTER_COLUMNS.map((col) => protectCell(cells[col]));

@@ -20,6 +20,7 @@ import { getOperation } from '../store/meta.js';
 import { findUnitByCallsign, insertUnit, updateUnitFields, type UnitChanges } from '../store/units.js';
 import { insertPosition } from '../store/positions.js';
 import { activeAssignmentOfUnit } from '../store/assignments.js';
+import { setUnitContact } from '../store/unit-contacts.js';
 
 /** A real import is journaled under an operator; a dry run writes nothing and needs none. */
 export type ImportMode = { dryRun: true } | { dryRun: false; who: Operator };
@@ -159,6 +160,8 @@ function createUnit(ctx: Ctx, who: Operator, at: string, row: RosterRow, conting
     positionSource: row.position ? SOURCE : null,
     k9,
     notes,
+    radio: row.radio ?? null,
+    phone: row.phone ?? null,
   });
   if (row.position) insertPosition(ctx.db, { unitId: id, at, ...row.position, source: SOURCE });
   journal(ctx, who, {
@@ -169,16 +172,13 @@ function createUnit(ctx: Ctx, who: Operator, at: string, row: RosterRow, conting
   });
 }
 
-type Changes = Partial<UnitChanges>;
+/** The radio and phone live beside the unit's columns (store/unit-contacts.ts). */
+type Changes = Partial<UnitChanges> & { radio?: string; phone?: string };
 
 /** What the row changes on the unit; null when nothing. Empty cells (undefined) never erase. */
 function unitChanges(unit: Unit, row: RosterRow, contingentId: string, at: string): Changes | null {
   const changes: Changes = {};
-  const given = <K extends keyof UnitChanges>(
-    key: K,
-    now: UnitChanges[K] | null,
-    next: UnitChanges[K] | undefined,
-  ) => {
+  const given = <K extends keyof Changes>(key: K, now: Changes[K] | null, next: Changes[K] | undefined) => {
     if (next !== undefined && next !== now) changes[key] = next;
   };
   given('contingentId', unit.contingentId, contingentId);
@@ -193,6 +193,8 @@ function unitChanges(unit: Unit, row: RosterRow, contingentId: string, at: strin
   given('detection', unit.k9?.detection ?? null, row.detection);
   given('restDue', unit.k9?.restDue ?? null, row.restDue);
   given('notes', unit.notes, notesFor(row, unit.notes));
+  given('radio', unit.radio, row.radio);
+  given('phone', unit.phone, row.phone);
   if (row.position && (row.position.lat !== unit.lat || row.position.lon !== unit.lon)) {
     Object.assign(changes, { ...row.position, positionAt: at });
     if (unit.positionSource !== SOURCE) changes.positionSource = SOURCE;
@@ -201,8 +203,12 @@ function unitChanges(unit: Unit, row: RosterRow, contingentId: string, at: strin
 }
 
 function updateUnit(ctx: Ctx, who: Operator, unit: Unit, changes: Changes): void {
-  if (!updateUnitFields(ctx.db, unit.id, changes, unit.version)) {
+  const { radio, phone, ...fields } = changes;
+  if (!updateUnitFields(ctx.db, unit.id, fields, unit.version)) {
     throw new ApiError({ code: 'internal', message: `Unit ${unit.callsign} changed during the import` });
+  }
+  if (radio !== undefined || phone !== undefined) {
+    setUnitContact(ctx.db, unit.id, { radio: radio ?? unit.radio, phone: phone ?? unit.phone });
   }
   if (changes.lat !== undefined && changes.lon !== undefined && changes.positionAt) {
     insertPosition(ctx.db, {
@@ -230,6 +236,8 @@ function updateUnit(ctx: Ctx, who: Operator, unit: Unit, changes: Changes): void
     detection: unit.k9?.detection ?? null,
     restDue: unit.k9?.restDue ?? null,
     notes: unit.notes,
+    radio: unit.radio,
+    phone: unit.phone,
   };
   const journaled = Object.fromEntries(
     Object.entries(changes).map(([k, to]) => [k, { from: before[k], to }]),

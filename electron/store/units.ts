@@ -2,6 +2,7 @@ import { touch } from './after-images.js';
 import type { Db } from './db.js';
 import type { K9Details, Unit, UnitKind, UnitStatus } from '../../shared/domain.js';
 import { isPositionStale } from '../../shared/position-age.js';
+import { CONTACT_JOIN, parseContact, writeContactRow } from './unit-contacts.js';
 
 interface Row {
   id: string;
@@ -25,6 +26,7 @@ interface Row {
   k9_rest_due: string | null;
   notes: string | null;
   version: number;
+  contact: string | null;
 }
 
 /**
@@ -37,7 +39,8 @@ export interface StaleRule {
   minutes: number;
 }
 
-const SELECT = `SELECT u.*, c.country, c.agency FROM units u JOIN contingents c ON c.id = u.contingent_id`;
+const SELECT = `SELECT u.*, c.country, c.agency, uc.value AS contact
+  FROM units u JOIN contingents c ON c.id = u.contingent_id ${CONTACT_JOIN}`;
 
 const toUnit = (r: Row, stale: StaleRule | undefined): Unit => ({
   id: r.id,
@@ -61,12 +64,18 @@ const toUnit = (r: Row, stale: StaleRule | undefined): Unit => ({
       ? { handler: r.k9_handler, dog: r.k9_dog, detection: r.k9_detection, restDue: r.k9_rest_due }
       : null,
   notes: r.notes,
+  ...parseContact(r.contact),
   version: r.version,
 });
 
 type K9Input = Omit<K9Details, 'restDue'> & { restDue?: string | null };
-export type NewUnit = Omit<Unit, 'country' | 'agency' | 'version' | 'positionStale' | 'k9'> & {
+export type NewUnit = Omit<
+  Unit,
+  'country' | 'agency' | 'version' | 'positionStale' | 'k9' | 'radio' | 'phone'
+> & {
   k9: K9Input | null;
+  radio?: string | null;
+  phone?: string | null;
 };
 
 export function insertUnit(db: Db, u: NewUnit): void {
@@ -84,6 +93,7 @@ export function insertUnit(db: Db, u: NewUnit): void {
     restDue: u.k9?.restDue ?? null,
   });
   touch(db, 'units', u.id);
+  if (u.radio || u.phone) writeContactRow(db, u.id, { radio: u.radio ?? null, phone: u.phone ?? null });
 }
 
 export function listUnits(db: Db, stale?: StaleRule): Unit[] {

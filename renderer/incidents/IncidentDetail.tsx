@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Incident, IncidentDetail as Detail } from '../../shared/domain';
 import { allowedActions } from '../../shared/incident-lifecycle';
-import { formatAge } from '../../shared/time-format';
+import { formatAgeMinutes } from '../../shared/time-format';
 import { useNow, useOperationClock } from '../clock/use-clock';
 import { PRIORITY_COLOR } from '../map/palette';
 import { Field, TimeWithAge } from '../panels/Fields';
@@ -74,7 +74,7 @@ export function IncidentDetail({ incident, detail }: { incident: Incident; detai
           className={late ? 'age big age-late' : end ? 'age big age-stopped' : 'age big'}
           title={t('board.ageHint')}
         >
-          {formatAge(age)}
+          {formatAgeMinutes(age)}
         </time>
         <button type="button" className="btn-icon" aria-label={t('panel.close')} onClick={close}>
           ×

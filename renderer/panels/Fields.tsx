@@ -2,7 +2,7 @@
 // its age ("19:42:10 (3:05 ago)").
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatAge, formatClock } from '../../shared/time-format';
+import { formatAgeMinutes, formatClock } from '../../shared/time-format';
 import { useNow, useOperationClock } from '../clock/use-clock';
 
 export function Field({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
@@ -29,7 +29,7 @@ export function TimeWithAge({ at, testId }: { at: string; testId?: string }) {
     );
   return (
     <time dateTime={at} data-testid={testId}>
-      {t('time.at', { time: formatClock(ms, timeZone), age: formatAge(now - ms) })}
+      {t('time.at', { time: formatClock(ms, timeZone), age: formatAgeMinutes(now - ms) })}
     </time>
   );
 }

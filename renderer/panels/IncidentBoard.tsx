@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentRow } from '../../shared/domain';
-import { formatAge } from '../../shared/time-format';
+import { formatAgeMinutes } from '../../shared/time-format';
 import { useNow, useOperationClock } from '../clock/use-clock';
 import { overdueAt, useOverdueCount } from '../incidents/overdue';
 import { placeOf } from '../incidents/place';
@@ -101,7 +101,7 @@ function BoardRow({ incident: i, now, venue }: { incident: IncidentRow; now: num
         title={t('board.ageHint')}
         data-testid="incident-age"
       >
-        {formatAge(age)}
+        {formatAgeMinutes(age)}
       </time>
       <span className="title">{i.title}</span>
       <span className="line3">

@@ -1,5 +1,6 @@
 // Detail card of the selected unit: identity, contingent, kind, status (changeable), personnel,
-// armed, K9 handler and dog, last position and its time in operation time.
+// armed, languages, incident, radio, phone and liaison (UnitContacts), K9 handler and dog, last
+// position and its time in operation time, marked stale past the settings' threshold.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../shared/domain';
@@ -10,6 +11,7 @@ import { Field, TimeWithAge } from './Fields';
 import { UnitStatusSelect } from './UnitStatusSelect';
 import { PositionEditor } from '../units/PositionEditor';
 import { K9RestField } from '../units/K9Rest';
+import { UnitContacts } from './UnitContacts';
 
 const coord = (v: number) => v.toFixed(5);
 
@@ -33,6 +35,11 @@ export function UnitDetail({ unit }: { unit: Unit }) {
           ×
         </button>
       </header>
+      {unit.positionStale && (
+        <p className="stale-tag" data-testid="unit-stale" title={t('unit.staleHint')}>
+          {t('unit.stale')}
+        </p>
+      )}
       <dl className="fields">
         <Field label={t('unit.contingent')} wide>
           <span className="country">{unit.country}</span> {countryName(unit.country, i18n.language)} ·{' '}
@@ -44,6 +51,7 @@ export function UnitDetail({ unit }: { unit: Unit }) {
         <Field label={t('unit.kind')}>{t(`unitKind.${unit.kind}`)}</Field>
         <Field label={t('unit.personnel')}>{unit.personnel}</Field>
         <Field label={t('unit.armed')}>{unit.armed ? t('unit.yes') : t('unit.no')}</Field>
+        <UnitContacts unit={unit} />
         {unit.sector && <Field label={t('unit.sector')}>{unit.sector}</Field>}
         {venue && <Field label={t('unit.venue')}>{venue}</Field>}
         <K9RestField unit={unit} />

@@ -1,4 +1,5 @@
-// Units tab: filtered list of units, one row each (callsign, country, kind, status, personnel).
+// Units tab: filtered list of units, one row each: country and callsign over the kind, then the
+// status and the head count. Two lines give a callsign of the format's 24 characters its room.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../shared/domain';
@@ -9,8 +10,8 @@ import { matcher, unitSearchText } from './filter';
 import { RowList } from './RowList';
 import { RestWarningOr } from '../units/K9Rest';
 
-/** One line per unit: fixed, so the list is windowed (5,000 units keep a light DOM). */
-export const UNIT_ROW_HEIGHT = 44;
+/** One row per unit: fixed, so the list is windowed (5,000 units keep a light DOM). */
+export const UNIT_ROW_HEIGHT = 52;
 
 export function UnitList() {
   const { t, i18n } = useTranslation();
@@ -42,11 +43,15 @@ export function UnitList() {
         renderRow={(u) => (
           <div className="unit-row">
             <span className="status-bar" style={{ background: UNIT_STATUS_COLOR[u.status] }} />
-            <span className="callsign">{u.callsign}</span>
+            <span className="callsign" title={u.callsign}>
+              {u.callsign}
+            </span>
             <span className="country" title={countryName(u.country, lang)}>
               {u.country}
             </span>
-            <span className="kind">{t(`unitKind.${u.kind}`)}</span>
+            <span className="kind" title={t(`unitKind.${u.kind}`)}>
+              {t(`unitKind.${u.kind}`)}
+            </span>
             <span className="status-pill" style={{ color: UNIT_STATUS_COLOR[u.status] }}>
               {t(`unitStatus.${u.status}`)}
             </span>

@@ -1,6 +1,6 @@
 // Everything the units, handover and lock work adds over the console: the units board, the
-// contingent, roster import, handover, settings, backups and operators dialogs, the storage banner
-// and the lock screen, and the notice after a restore.
+// contingent, roster import, handover, settings, backups, operators and contact directory
+// dialogs, the storage banner and the lock screen, and the notice after a restore.
 import { BackupsDialog } from '../backups/BackupsDialog';
 import { useRestoredNotice } from '../backups/restored-notice';
 import { HandoverDialog } from '../handover/HandoverDialog';
@@ -9,6 +9,7 @@ import { NewOperationDialog } from '../operations/NewOperationDialog';
 import { ShortcutsHelp } from '../common/ShortcutsHelp';
 import { DeskLock, StorageBanner } from '../lock/LockScreen';
 import { ContingentView } from './ContingentView';
+import { DirectoryDialog } from './DirectoryDialog';
 import { RosterImport } from './RosterImport';
 import { SettingsDialog } from './SettingsDialog';
 import { UnitBoard } from './UnitBoard';
@@ -29,6 +30,7 @@ export function UnitsOverlays() {
       {view === 'new-operation' && <NewOperationDialog />}
       {view === 'shortcuts' && <ShortcutsHelp />}
       {view === 'operators' && <OperatorsDialog />}
+      {view === 'directory' && <DirectoryDialog />}
       {contingentId && <ContingentView id={contingentId} />}
       <DeskLock />
     </>

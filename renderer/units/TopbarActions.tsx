@@ -1,5 +1,6 @@
-// Top bar buttons: Units board, Handover, Settings, Operators (supervisors), Lock. A button the
-// operator's role may not use is not shown (the services refuse the calls anyway).
+// Top bar buttons: Units board, Contacts (an icon: the bar is full in French), Handover, Settings,
+// Operators (supervisors), Lock. A button the operator's role may not use is not shown (the
+// services refuse the calls anyway).
 import { useTranslation } from 'react-i18next';
 import { lockDesk } from '../lock/LockScreen';
 import { useCan, useStoreApi } from '../state/hooks';
@@ -23,6 +24,17 @@ export function TopbarActions() {
         onClick={() => open(boardOpen ? null : 'board')}
       >
         {t('uboard.open')}
+      </button>
+      <button
+        type="button"
+        className="btn-ghost directory-open"
+        data-testid="open-directory"
+        aria-pressed={view === 'directory'}
+        aria-label={t('directory.open')}
+        title={t('directory.open')}
+        onClick={() => open(view === 'directory' ? null : 'directory')}
+      >
+        <ContactsIcon />
       </button>
       {canHandover && (
         <button
@@ -71,5 +83,22 @@ export function TopbarActions() {
         {t('lock.lock')}
       </button>
     </div>
+  );
+}
+
+/** A contact card, drawn: the console ships no emoji font. */
+function ContactsIcon() {
+  return (
+    <svg className="contacts-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+      <rect x="3" y="4" width="18" height="16" rx="2" fill="none" stroke="currentColor" strokeWidth="2" />
+      <circle cx="9" cy="10.5" r="2.5" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path
+        d="M5.5 17c.8-2 2-3 3.5-3s2.7 1 3.5 3M14.5 9h3.5M14.5 13h3.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+      />
+    </svg>
   );
 }

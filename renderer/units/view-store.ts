@@ -1,4 +1,4 @@
-// Which of the units, handover, settings, backups and operators views is open. View state only.
+// Which of the units, handover, settings, backups, operators and contact directory views is open. View state only.
 import { create } from 'zustand';
 
 export type UnitsView =
@@ -10,6 +10,7 @@ export type UnitsView =
   | 'new-operation'
   | 'operators'
   | 'shortcuts'
+  | 'directory'
   | null;
 
 interface ViewState {

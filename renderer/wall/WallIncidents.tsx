@@ -3,7 +3,7 @@
 // many rows as fit; the count in the heading says how many there are in all.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatAge } from '../../shared/time-format';
+import { formatAgeMinutes } from '../../shared/time-format';
 import { overdueAt, useOverdueCount } from '../incidents/overdue';
 import { placeOf } from '../incidents/place';
 import { PRIORITY_COLOR } from '../map/palette';
@@ -53,7 +53,7 @@ export function WallIncidents({ now }: { now: number }) {
               </span>
               <span className="wall-incident-title">{i.title}</span>
               <time className="wall-age" dateTime={i.createdAt} data-testid="wall-incident-age">
-                {formatAge(now - Date.parse(i.createdAt))}
+                {formatAgeMinutes(now - Date.parse(i.createdAt))}
               </time>
               <span className="wall-incident-meta">
                 {late[n] ? (

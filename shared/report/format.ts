@@ -1,6 +1,8 @@
 // Times and ages as the report prints them: 24-hour, day first, in the operation's time zone and
 // in UTC. Built from Intl parts so that the output is the same in Node, Electron and browsers.
 
+import { formatAgeMinutes } from '../time-format.js';
+
 type Parts = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -71,11 +73,8 @@ export function sameDay(a: string, b: string, timeZone: string): boolean {
   return x.year === y.year && x.month === y.month && x.day === y.day;
 }
 
-/** "45 min", "2 h 05", "26 h 00". */
-export function age(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
-}
+/** "45 min", "2 h 05", "26 h 00": the console's wording, so screen and report read alike. */
+export const age = (minutes: number): string => formatAgeMinutes(minutes * 60_000);
 
 /** The zone's name for a reader: its last segment ("Los Angeles" for America/Los_Angeles). */
 export function zoneLabel(timeZone: string): string {

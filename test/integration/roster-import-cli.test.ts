@@ -37,15 +37,15 @@ describe('vigie import-units', () => {
     const r = await run('import-units', '--db', db, fixture('valid.csv'));
     expect(r.code).toBe(0);
     const printed: unknown = JSON.parse(r.stdout);
-    const radio = {
+    const ignored = {
       line: 1,
       column: '',
-      reason: 'unknown column "radio" (column 19) ignored',
-      value: 'radio',
+      reason: 'unknown column "talkgroup" (column 19) ignored',
+      value: 'talkgroup',
     };
-    expect(printed).toEqual({ imported: 4, updated: 0, rejected: [], warnings: [radio] });
+    expect(printed).toEqual({ imported: 4, updated: 0, rejected: [], warnings: [ignored] });
     expect(Object.keys(printed as object)).toEqual(['imported', 'updated', 'rejected', 'warnings']);
-    expect(r.stderr).toMatch(/warning: line 1: unknown column "radio"/);
+    expect(r.stderr).toMatch(/warning: line 1: unknown column "talkgroup"/);
     expect(counts(db).units).toBe(before.units + 4);
 
     const raw = new Database(db, { readonly: true });
@@ -55,7 +55,7 @@ describe('vigie import-units', () => {
     expect((await run('verify', '--db', db)).code).toBe(0);
 
     const again = await run('import-units', '--db', db, fixture('valid.csv'));
-    expect(JSON.parse(again.stdout)).toEqual({ imported: 0, updated: 0, rejected: [], warnings: [radio] });
+    expect(JSON.parse(again.stdout)).toEqual({ imported: 0, updated: 0, rejected: [], warnings: [ignored] });
   });
 
   it('prints each place it could not match beside a position, with the closest known names', async () => {

@@ -46,7 +46,7 @@ describe('importRoster', () => {
       updated: 0,
       rejected: [],
       warnings: [
-        { line: 1, column: '', reason: 'unknown column "radio" (column 19) ignored', value: 'radio' },
+        { line: 1, column: '', reason: 'unknown column "talkgroup" (column 19) ignored', value: 'talkgroup' },
       ],
     });
     const units = call('listUnits', {});
@@ -315,7 +315,7 @@ describe('units export', () => {
     const x = units.find((u) => u.callsign === 'X-01');
     expect(x).toMatchObject({ agency: "=cmd|' /C calc'!A0", notes: '@SUM(1)' });
     const out = unitsToCsv(units, call('listContingents', {}));
-    expect(out).toContain(`\r\nX-01,FR,'=cmd|' /C calc'!A0,patrol,2,no,,,available,,,,,,,,,'@SUM(1)\r\n`);
+    expect(out).toContain(`\r\nX-01,FR,'=cmd|' /C calc'!A0,patrol,2,no,,,available,,,,,,,,,,,'@SUM(1)\r\n`);
 
     const geo = unitsToGeoJson(units);
     expect(geo.type).toBe('FeatureCollection');

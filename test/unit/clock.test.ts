@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockFor, exerciseClock, fixedClock, realTime } from '../../shared/clock.js';
-import { formatAge, formatAgeMinutes, formatClock } from '../../shared/time-format.js';
+import { formatAgeMinutes, formatClock } from '../../shared/time-format.js';
 import { formatReference, referenceDay, REFERENCE_PATTERN } from '../../shared/reference.js';
 
 const START = Date.parse('2024-07-26T16:00:00Z');
@@ -35,13 +35,6 @@ describe('operation clock', () => {
     expect(formatClock(START, 'Europe/Paris')).toBe('18:00:00');
     expect(formatClock(Date.parse('2024-07-26T17:30:05Z'), 'Europe/Paris', false)).toBe('19:30');
     expect(formatClock(Date.parse('2024-12-01T23:15:00Z'), 'Europe/Paris')).toBe('00:15:00');
-  });
-
-  it('formats ages', () => {
-    expect(formatAge(0)).toBe('0:00');
-    expect(formatAge(125_000)).toBe('2:05');
-    expect(formatAge(3_725_000)).toBe('1:02:05');
-    expect(formatAge(-5)).toBe('0:00');
   });
 
   it('formats ages in words for banners', () => {

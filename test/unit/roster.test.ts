@@ -17,7 +17,7 @@ describe('parseRoster: a valid file', () => {
     const r = parseRoster(fixture('valid.csv'), VENUES);
     expect(r.rejected).toEqual([]);
     expect(r.warnings).toEqual([
-      { line: 1, column: '', reason: 'unknown column "radio" (column 19) ignored', value: 'radio' },
+      { line: 1, column: '', reason: 'unknown column "talkgroup" (column 19) ignored', value: 'talkgroup' },
     ]);
     expect(r.rows.map((x) => [x.line, x.callsign, x.country])).toEqual([
       [2, 'GR-EKAM-01', 'GR'],

@@ -1,5 +1,5 @@
 // Units (from listUnits), as APP-6 / 2525 symbols (unit-icons.ts) filled with the status colour,
-// the callsign beside each once zoomed in (≥ 15); a dashed ring around a stale position. At city
+// the callsign beside each once zoomed in (≥ 15); a stale position is faded in a dashed ring. At city
 // zoom (below CLUSTER_UNTIL) the units are clustered: circles with their count (a click zooms in),
 // drawn from a second, clustered copy of the data; the `units` layer (unclustered points, what the
 // tests and the pointer pick) takes over from CLUSTER_UNTIL. Units without a position are not drawn.
@@ -33,6 +33,8 @@ const iconSize: ExpressionSpecification = [
   1.05,
 ];
 const clustered: ExpressionSpecification = ['has', 'point_count'];
+/** A stale position is drawn faded inside its dashed ring: seen, but not to be trusted. */
+const staleFade: ExpressionSpecification = ['case', ['==', ['get', 'stale'], true], 0.45, 1];
 
 const symbolLayout = {
   'icon-image': icon,
@@ -89,6 +91,7 @@ export const unitsLayer: MapLayerModule = {
       filter: ['!', clustered],
       maxzoom: CLUSTER_UNTIL,
       layout: symbolLayout,
+      paint: { 'icon-opacity': staleFade },
     },
     {
       id: 'unit-stale',
@@ -104,6 +107,7 @@ export const unitsLayer: MapLayerModule = {
       source: 'units',
       minzoom: CLUSTER_UNTIL,
       layout: { ...symbolLayout, 'symbol-sort-key': ['get', 'order'] },
+      paint: { 'icon-opacity': staleFade },
     },
   ],
   labels: [
