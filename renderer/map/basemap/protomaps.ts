@@ -81,7 +81,10 @@ function bundledFonts<T>(value: T): T {
 function withoutIcons(layer: LayerSpecification): LayerSpecification | null {
   if (layer.type !== 'symbol' || !layer.layout || !('icon-image' in layer.layout)) return layer;
   if (!('text-field' in layer.layout) || layer.id.includes('shield')) return null;
-  const layout = Object.fromEntries(Object.entries(layer.layout).filter(([k]) => !k.startsWith('icon-')));
+  // The text offset made room for the icon: without it the label sits on its point.
+  const layout = Object.fromEntries(
+    Object.entries(layer.layout).filter(([k]) => !k.startsWith('icon-') && k !== 'text-offset'),
+  );
   const paint = Object.fromEntries(Object.entries(layer.paint ?? {}).filter(([k]) => !k.startsWith('icon-')));
   return { ...layer, layout, paint } as LayerSpecification;
 }
