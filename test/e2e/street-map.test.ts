@@ -86,13 +86,21 @@ async function setTheme(page: Page, theme: 'dark' | 'light'): Promise<void> {
   await page.getByTestId('layers-toggle').click();
 }
 
-async function loadFile(page: Page, schema: TileSchemaName): Promise<void> {
+/** The layers panel's line under the file's name, per language. */
+const SCHEMA_LINE = { en: 'Street map, ', fr: 'Plan des rues, schéma ' };
+const SCHEMA_NAME: Record<TileSchemaName, string> = { protomaps: 'Protomaps', openmaptiles: 'OpenMapTiles' };
+
+async function loadFile(page: Page, schema: TileSchemaName, lang: 'en' | 'fr'): Promise<void> {
   await page.getByTestId('layers-toggle').click();
   await page.getByTestId('basemap-path').fill(join(dir, FILES[schema]));
   await page.getByTestId('basemap-path').press('Enter');
   await expect
     .poll(() => page.getByTestId('basemap-current').innerText(), { timeout: 20_000 })
     .toContain(`Test streets (${schema})`);
+  expect(await page.getByTestId('basemap-schema').innerText()).toContain(
+    SCHEMA_LINE[lang] + SCHEMA_NAME[schema],
+  );
+  await page.screenshot({ path: artifact(`street-map-panel-${schema}-${lang}.png`) });
   await page.getByTestId('layers-toggle').click();
 }
 
@@ -117,7 +125,7 @@ describe.each([
       'in the %s theme: street names, water, park and buildings, under the units',
       async (theme) => {
         const { page } = ui;
-        if (theme === 'dark') await loadFile(page, schema);
+        if (theme === 'dark') await loadFile(page, schema, lang);
         await setTheme(page, theme);
         await jump(page, STREET_VIEW, 15.6);
         await page.screenshot({ path: artifact(`street-map-${schema}-${theme}-${lang}.png`) });
