@@ -31,7 +31,9 @@ export function setBasemap(ctx: Ctx, desk: Desk, path: string | null): { basemap
       action: info ? 'basemap.loaded' : 'basemap.cleared',
       entityType: 'basemap',
       entityId: null,
-      data: info ? { path, format: info.format, name: info.name, tileType: info.tileType } : {},
+      data: info
+        ? { path, format: info.format, name: info.name, tileType: info.tileType, schema: info.schema }
+        : {},
     });
   })();
   return { basemap: info };

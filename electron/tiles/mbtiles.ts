@@ -2,6 +2,7 @@
 // TMS scheme, tile_data) and a `metadata` table of name/value pairs. Opened read-only.
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
+import { detectSchema } from './schema.js';
 import {
   TileFileError,
   contentTypeOf,
@@ -83,6 +84,7 @@ export function openMbtiles(path: string): TileSource {
         throw new TileFileError(`${path}: the metadata "json" entry is not JSON`);
       }
     })();
+    const vectorLayers = Array.isArray(json.vector_layers) ? json.vector_layers : [];
     const bounds = numbers(meta.bounds, 4) as TileMeta['bounds'];
     const center = numbers(meta.center, 3) as TileMeta['center'];
     const info: TileMeta = {
@@ -95,7 +97,8 @@ export function openMbtiles(path: string): TileSource {
       maxzoom: Number.isInteger(Number(meta.maxzoom)) && meta.maxzoom ? Number(meta.maxzoom) : zooms.hi,
       bounds,
       center,
-      vectorLayers: Array.isArray(json.vector_layers) ? json.vector_layers : [],
+      vectorLayers,
+      schema: tileType === 'pbf' ? detectSchema(vectorLayers) : null,
       attribution: meta.attribution ?? null,
     };
     const contentType = contentTypeOf(tileType);

@@ -17,6 +17,7 @@ import {
   type RangeResponse,
   type Source,
 } from 'pmtiles';
+import { detectSchema } from './schema.js';
 import {
   TileFileError,
   contentTypeOf,
@@ -128,6 +129,9 @@ export function openPmtiles(path: string): TileSource {
     const header = readHeader(fd, path, fstatSync(fd).size);
     const meta = readMetadata(fd, path, header);
     const tileType = TYPES[header.tileType] ?? 'unknown';
+    const vectorLayers = Array.isArray(meta.vector_layers)
+      ? (meta.vector_layers as TileMeta['vectorLayers'])
+      : [];
     const validBounds = header.minLon < header.maxLon && header.minLat < header.maxLat;
     const info: TileMeta = {
       format: 'pmtiles',
@@ -139,7 +143,8 @@ export function openPmtiles(path: string): TileSource {
       maxzoom: header.maxZoom,
       bounds: validBounds ? [header.minLon, header.minLat, header.maxLon, header.maxLat] : null,
       center: validBounds ? [header.centerLon, header.centerLat, header.centerZoom] : null,
-      vectorLayers: Array.isArray(meta.vector_layers) ? (meta.vector_layers as TileMeta['vectorLayers']) : [],
+      vectorLayers,
+      schema: tileType === 'pbf' ? detectSchema(vectorLayers) : null,
       attribution: typeof meta.attribution === 'string' ? meta.attribution : null,
     };
     const source = new LocalFileSource(fd, path);

@@ -56,6 +56,11 @@ export function BasemapSettings() {
           ? t('mapTools.basemap.inUse', { name: basemap.name ?? basemap.file, kind: basemap.kind })
           : t('mapTools.basemap.builtIn')}
       </p>
+      {basemap?.kind === 'vector' && (
+        <p data-testid="basemap-schema" className="muted">
+          {t(`mapTools.basemap.schema.${basemap.schema ?? 'unknown'}`)}
+        </p>
+      )}
       <form
         className="zone-actions"
         onSubmit={(e) => {

@@ -34,6 +34,7 @@ import { setViewCentre } from '../map-tools/view-centre';
 import { useUnitTrail } from '../map-tools/use-unit-trail';
 import { cursorText } from '../map-tools/locate';
 import { applyBasemap } from './operator-basemap';
+import { applyVisibility } from './visibility';
 import { glyphsUrl } from './glyphs';
 import { installTestHooks, markBusy } from './test-hooks';
 import { useMapData } from './use-map-data';
@@ -44,7 +45,8 @@ import { NearestHere } from '../units/NearestHere';
 maplibregl.setWorkerUrl(workerUrl);
 
 export function MapView({ still = false }: { still?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.resolvedLanguage ?? i18n.language).slice(0, 2);
   const store = useStoreApi();
   const containerRef = useRef<HTMLDivElement>(null);
   // The map once its style has loaded; null before and after. Component state, never the store.
@@ -171,17 +173,21 @@ export function MapView({ still = false }: { still?: boolean }) {
   // The layers panel's choices are kept per desk.
   useEffect(() => store.getState().loadMapLayers(desk), [store, desk]);
 
-  // Show and hide the layer groups.
+  // The operator's base map, under the built-in layers, in the theme and the UI language; then show
+  // and hide the layer groups (the base map's layers belong to them too).
+  const basemap = useVigie((s) => s.basemap);
+  const applied = useRef<{ map: unknown; basemap: unknown; theme: string; lang: string } | null>(null);
   useEffect(() => {
     if (!map) return;
     markBusy(map);
-    for (const [id, of] of groups) {
-      if (!map.getLayer(id)) continue;
-      const visible = !of.some((g) => hiddenGroups.includes(g));
-      map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+    const last = applied.current;
+    if (!last || last.map !== map || last.basemap !== basemap || last.theme !== theme || last.lang !== lang) {
+      applyBasemap(map, basemap, { theme, lang });
+      applied.current = { map, basemap, theme, lang };
     }
+    applyVisibility(map, groups, hiddenGroups, basemap);
     map.triggerRepaint();
-  }, [map, groups, hiddenGroups]);
+  }, [map, groups, hiddenGroups, basemap, theme, lang]);
 
   // Recolour the style in place for the other theme (sources and data stay).
   useEffect(() => {
@@ -196,15 +202,6 @@ export function MapView({ still = false }: { still?: boolean }) {
     }
     map.triggerRepaint();
   }, [map, theme]);
-
-  // The operator's base map, under the built-in layers.
-  const basemap = useVigie((s) => s.basemap);
-  useEffect(() => {
-    if (!map) return;
-    markBusy(map);
-    applyBasemap(map, basemap);
-    map.triggerRepaint();
-  }, [map, basemap]);
 
   // Fly where the search asked.
   const flyTarget = useVigie((s) => s.flyTarget);

@@ -59,6 +59,10 @@ export interface ZoneImportResult {
   }[];
 }
 
+/** The vector tile schemas Vigie draws as a full street map. */
+export const VECTOR_TILE_SCHEMAS = ['protomaps', 'openmaptiles'] as const;
+export type VectorTileSchema = (typeof VECTOR_TILE_SCHEMAS)[number];
+
 /** The operator-supplied base map in use (null: the built-in map of Paris). */
 export interface BasemapInfo {
   format: 'mbtiles' | 'pmtiles';
@@ -81,6 +85,11 @@ export interface BasemapInfo {
     fields?: Record<string, string>;
   }[];
   attribution: string | null;
+  /**
+   * Which layer names a vector file uses, told by its vector_layers (electron/tiles/schema.ts):
+   * the Protomaps basemap or OpenMapTiles, each drawn as a street map; null draws a generic look.
+   */
+  schema: VectorTileSchema | null;
   /** TileJSON for a maplibre source `url`, relative to the app's origin ("tiles/meta.json?v=3"). */
   tilejson: string;
   /** Tile URL template relative to the app's origin ("tiles/{z}/{x}/{y}?v=3"). */

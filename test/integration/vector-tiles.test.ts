@@ -87,6 +87,7 @@ describe.each(['protomaps', 'openmaptiles'] as const)('the %s fixture', (schema)
     const source = openBasemapFile(file);
     opened.push(source);
     expect(source.meta.kind).toBe('vector');
+    expect(source.meta.schema).toBe(schema);
     expect(source.meta.vectorLayers.map((l) => l.id)).toEqual(expect.arrayContaining(NAMES[schema].layers));
     for (let z = MIN_ZOOM; z <= MAX_ZOOM; z++) {
       const { x, y } = tileOf(...STREET.middle, z);

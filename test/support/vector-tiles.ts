@@ -41,7 +41,11 @@ export const QUAY = {
   ] as Position[],
 };
 export const RIVER = { name: 'La Seine', nameEn: 'Seine' };
-export const PARK = { name: 'Jardin des Tuileries', nameEn: 'Tuileries Garden' };
+export const PARK = {
+  name: 'Jardin des Tuileries',
+  nameEn: 'Tuileries Garden',
+  at: [2.3272, 48.8631] as Position,
+};
 export const HOUSE = { number: '202', at: [2.3335, 48.86445] as Position };
 export const QUARTER = { name: 'Palais-Royal', at: [2.3365, 48.8655] as Position };
 
@@ -125,6 +129,8 @@ export function schemaLayers(schema: TileSchemaName): Record<string, Feature[]> 
         point(HOUSE.at, { kind: 'address', addr_housenumber: HOUSE.number }),
       ],
       places: [point(QUARTER.at, { kind: 'neighbourhood', min_zoom: 12, ...names(QUARTER.name) })],
+      // The schema names parks by a point of interest, not on the landuse polygon.
+      pois: [point(PARK.at, { kind: 'park', min_zoom: 14, ...names(PARK.name, PARK.nameEn) })],
     };
   return {
     water: [area(WATER, { class: 'river' })],
