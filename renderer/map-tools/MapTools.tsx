@@ -14,6 +14,7 @@ import { PlaceSearch } from './PlaceSearch';
 import { useBasemapLoader } from './BasemapSettings';
 import { useParade } from './use-parade';
 import '../styles/map-tools.css';
+import '../styles/map-search.css';
 
 const LIVE_STEP_MS = 15_000;
 
