@@ -29,6 +29,8 @@ export function AssignPicker({ incident, onClose }: { incident: Incident; onClos
   const [active, setActive] = useState(0);
   const [confirm, setConfirm] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Enter pressed before the ranked list arrived: its first match is picked as soon as it does. */
+  const enterPending = useRef(false);
   const listRef = useRef<HTMLUListElement>(null);
   const lang = i18n.language;
 
@@ -57,7 +59,7 @@ export function AssignPicker({ incident, onClose }: { incident: Incident; onClos
       .slice(0, MAX_SHOWN);
   }, [answer, query, lang, t]);
 
-  const current = Math.min(active, Math.max(0, shown.length - 1));
+  const current = Math.max(0, Math.min(active, shown.length - 1));
 
   useEffect(() => {
     listRef.current?.querySelector(`[data-index="${current}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -83,6 +85,14 @@ export function AssignPicker({ incident, onClose }: { incident: Incident; onClos
     }
   };
 
+  useEffect(() => {
+    if (!enterPending.current || !answer) return;
+    enterPending.current = false;
+    const c = shown[current];
+    // After this render, as a click would: the pick updates the picker's own state.
+    if (c) queueMicrotask(() => void pick(c));
+  });
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape') {
       e.stopPropagation();
@@ -98,6 +108,11 @@ export function AssignPicker({ incident, onClose }: { incident: Incident; onClos
       setActive(Math.max(0, current - 1));
     } else if (e.key === 'Enter' && e.target instanceof HTMLInputElement) {
       e.preventDefault();
+      // An officer who types a callsign and Enter at once is not ignored while the list loads.
+      if (!answer) {
+        enterPending.current = true;
+        return;
+      }
       const c = shown[current];
       if (c) void pick(c);
     }

@@ -63,12 +63,41 @@ export function installShapeEdit(map: MaplibreMap, h: ShapeEditHandlers): () => 
       ?.setData(zoneShapeFeatures(rings, shapeProblems(rings).length === 0));
   };
 
-  const onUp = () => {
+  /** The shape with the pressed handle at `to`: a midpoint becomes a corner after the edge's first one. */
+  const placed = (p: NonNullable<typeof pressed>, to: [number, number]): Ring[] => {
+    const { hit, base } = p;
+    const start = hit.handle === 'midpoint' ? insertCorner(base, hit, edgeMidpoint(base, hit) ?? to) : base;
+    const at = hit.handle === 'midpoint' ? { ring: hit.ring, index: hit.index + 1 } : hit;
+    return moveCorner(start, at, to);
+  };
+  /** The map point under a window pointer event, and where it is on the map. */
+  const under = (e: MouseEvent) => {
+    const r = map.getCanvasContainer().getBoundingClientRect();
+    const x = e.clientX - r.left;
+    const y = e.clientY - r.top;
+    const { lng, lat } = map.unproject([x, y]);
+    return { x, y, to: [lng, lat] as [number, number] };
+  };
+  // While a handle is held, the window follows the pointer: the map's own events stop while the
+  // pointer crosses a panel over the map, or when another of its handlers takes the gesture.
+  const onDrag = (e: MouseEvent) => {
+    if (!pressed) return;
+    if (e.buttons === 0) return onRelease(e);
+    const { x, y, to } = under(e);
+    if (!pressed.rings && Math.hypot(x - pressed.x, y - pressed.y) < THRESHOLD_PX) return;
+    pressed.rings = placed(pressed, to);
+    map.getCanvas().style.cursor = 'grabbing';
+    draw(pressed.rings);
+  };
+  // The corner lands where the button is released.
+  const onRelease = (e: MouseEvent) => {
     const p = pressed;
     pressed = null;
+    window.removeEventListener('mousemove', onDrag, true);
+    window.removeEventListener('mouseup', onRelease, true);
     if (!p?.rings) return;
     map.getCanvas().style.cursor = '';
-    h.onChange(p.rings);
+    h.onChange(placed(p, under(e).to));
   };
   const remove = (e: MapMouseEvent) => {
     const rings = h.rings();
@@ -95,36 +124,27 @@ export function installShapeEdit(map: MaplibreMap, h: ShapeEditHandlers): () => 
     if (!hit) return;
     e.preventDefault(); // no pan
     pressed = { hit, base, x: e.point.x, y: e.point.y, rings: null };
+    window.addEventListener('mousemove', onDrag, true);
+    window.addEventListener('mouseup', onRelease, true);
   };
+  // Hovering: the move cursor over a handle, and the right-click menu only while editing.
   const onMove = (e: MapMouseEvent) => {
-    if (pressed && e.originalEvent.buttons === 0) onUp(); // released outside the map
-    if (!pressed) {
-      const editing = h.rings() !== null;
-      syncMenu(editing);
-      if (editing && handleAt(map, e)) map.getCanvas().style.cursor = 'move';
-      return;
-    }
-    if (!pressed.rings && Math.hypot(e.point.x - pressed.x, e.point.y - pressed.y) < THRESHOLD_PX) return;
-    const { hit, base } = pressed;
-    const to: [number, number] = [e.lngLat.lng, e.lngLat.lat];
-    // A midpoint becomes a new corner right after the edge's first corner, then moves like one.
-    const start = hit.handle === 'midpoint' ? insertCorner(base, hit, edgeMidpoint(base, hit) ?? to) : base;
-    const at = hit.handle === 'midpoint' ? { ring: hit.ring, index: hit.index + 1 } : hit;
-    pressed.rings = moveCorner(start, at, to);
-    map.getCanvas().style.cursor = 'grabbing';
-    draw(pressed.rings);
+    if (pressed) return;
+    const editing = h.rings() !== null;
+    syncMenu(editing);
+    if (editing && handleAt(map, e)) map.getCanvas().style.cursor = 'move';
   };
   const onClick = (e: MapMouseEvent) => {
     if (e.originalEvent.altKey) remove(e);
   };
   map.on('mousedown', onDown);
   map.on('mousemove', onMove);
-  map.on('mouseup', onUp);
   map.on('click', onClick);
   return () => {
     map.off('mousedown', onDown);
     map.off('mousemove', onMove);
-    map.off('mouseup', onUp);
+    window.removeEventListener('mousemove', onDrag, true);
+    window.removeEventListener('mouseup', onRelease, true);
     map.off('click', onClick);
     syncMenu(false);
   };

@@ -3,22 +3,37 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/hooks';
 
-export function OperationBrand({ className = 'brand' }: { className?: string }) {
-  const { t } = useTranslation();
+export function OperationBrand({
+  className = 'brand',
+  badge = true,
+}: {
+  className?: string;
+  /** The console's bar shows the EXERCISE badge by its clock instead, where it is never cut. */
+  badge?: boolean;
+}) {
   const op = useSession()?.operation;
+  const { t } = useTranslation();
   return (
     <div className={className}>
       <span className="brand-name">{t('app.name')}</span>
       {op && (
-        <span className="operation-name" data-testid="operation-name">
+        <span className="operation-name" data-testid="operation-name" title={op.name}>
           {op.name}
         </span>
       )}
-      {op?.mode === 'exercise' && (
-        <span className="exercise-badge" data-testid="exercise-badge" title={t('topbar.exerciseHint')}>
-          {t('topbar.exercise')}
-        </span>
-      )}
+      {badge && <ExerciseBadge />}
     </div>
+  );
+}
+
+/** EXERCISE, when the operation is one: nobody may take the picture for real. */
+export function ExerciseBadge() {
+  const { t } = useTranslation();
+  const op = useSession()?.operation;
+  if (op?.mode !== 'exercise') return null;
+  return (
+    <span className="exercise-badge" data-testid="exercise-badge" title={t('topbar.exerciseHint')}>
+      {t('topbar.exercise')}
+    </span>
   );
 }

@@ -11,7 +11,7 @@ import { AlertSettings } from '../alerts/AlertSettings';
 import { Clock } from './Clock';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OperatorBox } from './OperatorBox';
-import { OperationBrand } from './OperationBrand';
+import { ExerciseBadge, OperationBrand } from './OperationBrand';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -25,8 +25,9 @@ export function TopBar() {
   }, [name, t]);
   return (
     <header className="topbar">
-      <OperationBrand />
+      <OperationBrand badge={false} />
       <div className="topbar-center">
+        <ExerciseBadge />
         <Clock />
         <AlertLevelBadge />
       </div>

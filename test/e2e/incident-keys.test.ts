@@ -80,12 +80,14 @@ describe('the incident loop by keyboard', () => {
     await page.screenshot({ path: artifact('incident-close-outcome-en.png') });
     await page.keyboard.press('Enter');
     await expect.poll(() => status(page)).toBe('closed');
+    // The timeline reloads after the status: wait for the last step in it.
+    await expect.poll(() => timelineActions(page)).toContain('incident.close');
     const timeline = await timelineActions(page);
     for (const a of ['acknowledge', 'unit_assigned', 'dispatch', 'arrive', 'note_added', 'resolve', 'close'])
       expect(timeline).toContain(`incident.${a}`);
-    expect(await page.getByTestId('incident-detail').innerText()).toContain(
-      'Outcome: Suitcase returned to its owner, no threat',
-    );
+    await expect
+      .poll(() => page.getByTestId('incident-detail').innerText())
+      .toContain('Outcome: Suitcase returned to its owner, no threat');
     // Keys do nothing where no button is: a closed incident has no step left.
     await key(page, 'a');
     expect(await status(page)).toBe('closed');
