@@ -112,6 +112,7 @@ export function AlertLevelDialog({ level, onClose }: { level: AlertLevel; onClos
             className="btn-primary"
             data-testid="alert-level-submit"
             disabled={busy || unchanged || !reason.trim()}
+            title={unchanged ? t('why.unchanged') : !reason.trim() ? t('why.reason') : undefined}
           >
             {t('alertLevel.submit')}
           </button>

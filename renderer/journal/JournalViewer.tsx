@@ -144,6 +144,7 @@ export function JournalViewer({ onClose }: { onClose: () => void }) {
           className="btn-ghost"
           data-testid="journal-newest"
           disabled={busy || cursor === undefined}
+          title={cursor === undefined ? t('why.newest') : undefined}
           onClick={() => walk([undefined])}
         >
           {t('journalViewer.newest')}
@@ -153,6 +154,7 @@ export function JournalViewer({ onClose }: { onClose: () => void }) {
           className="btn-ghost"
           data-testid="journal-newer"
           disabled={busy || request.cursors.length < 2}
+          title={request.cursors.length < 2 ? t('why.newest') : undefined}
           onClick={() => walk(request.cursors.slice(0, -1))}
         >
           {t('journalViewer.newer')}
@@ -162,6 +164,7 @@ export function JournalViewer({ onClose }: { onClose: () => void }) {
           className="btn-ghost"
           data-testid="journal-older"
           disabled={busy || !page?.hasOlder || !last}
+          title={page && !page.hasOlder ? t('why.oldest') : undefined}
           onClick={() => last && walk([...request.cursors, last.seq])}
         >
           {t('journalViewer.older')}

@@ -134,6 +134,7 @@ export function EditOperator({
             className="btn-primary"
             data-testid="op-reset-submit"
             disabled={busy || !passphrase}
+            title={passphrase ? undefined : t('why.passphrase')}
           >
             {t('operators.resetPassphrase')}
           </button>

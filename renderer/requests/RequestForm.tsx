@@ -49,7 +49,8 @@ export function RequestForm({ now, timeZone, incidentId: about, onClose }: Props
         ? TARGET_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))
         : contingents.map((c) => ({ value: c.id, label: `${c.country} · ${c.agency}` }));
   const byBad = by.trim() !== '' && !HHMM.test(by.trim());
-  const ready = value !== '' && text.trim() !== '' && !byBad;
+  const whyNot = value === '' ? 'why.target' : text.trim() === '' ? 'why.text' : byBad ? 'why.by' : null;
+  const ready = whyNot === null;
 
   const submit = async () => {
     const byAt = by.trim() ? byTimeIso(by.trim(), now, timeZone) : null;
@@ -173,7 +174,13 @@ export function RequestForm({ now, timeZone, incidentId: about, onClose }: Props
         <button type="button" className="btn-ghost" onClick={onClose}>
           {t('requests.back')}
         </button>
-        <button type="submit" className="btn-primary" data-testid="request-send" disabled={busy || !ready}>
+        <button
+          type="submit"
+          className="btn-primary"
+          data-testid="request-send"
+          disabled={busy || !ready}
+          title={whyNot ? t(whyNot) : undefined}
+        >
           {t('requests.form.send')}
         </button>
       </div>

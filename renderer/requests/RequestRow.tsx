@@ -114,6 +114,7 @@ export function RequestRow({ request: r, now, timeZone, mayAnswer, mayCancel }: 
               className="btn-danger"
               data-testid="request-decline-confirm"
               disabled={busy || !reason.trim()}
+              title={reason.trim() ? undefined : t('why.reason')}
             >
               {t('requests.decline')}
             </button>

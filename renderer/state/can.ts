@@ -16,12 +16,21 @@ export function roleMay(role: string | null | undefined, call: CallName): boolea
 /** Whether the operator signed in on this desk may make `call`. */
 export const may = (s: VigieState, call: CallName): boolean => roleMay(s.session?.operator?.role, call);
 
-/** Whether `who` may change this unit (status, position): a liaison only their contingent's. */
-export function mayChangeUnit(
+type UnitCall = 'setUnitStatus' | 'moveUnit' | 'setK9Rest';
+
+/** Why `who` may not change this unit, as an i18n key (shown on the disabled control), or null. */
+export function whyNotChangeUnit(
   who: Operator | null | undefined,
   unit: { contingentId: string },
-  call: 'setUnitStatus' | 'moveUnit' | 'setK9Rest',
-): boolean {
-  if (!roleMay(who?.role, call)) return false;
-  return who?.role !== 'liaison' || who.contingentId === unit.contingentId;
+  call: UnitCall,
+): 'why.role' | 'why.otherContingent' | null {
+  if (!roleMay(who?.role, call)) return 'why.role';
+  return who?.role !== 'liaison' || who.contingentId === unit.contingentId ? null : 'why.otherContingent';
 }
+
+/** Whether `who` may change this unit (status, position): a liaison only their contingent's. */
+export const mayChangeUnit = (
+  who: Operator | null | undefined,
+  unit: { contingentId: string },
+  call: UnitCall,
+) => whyNotChangeUnit(who, unit, call) === null;

@@ -3,7 +3,7 @@ import { useCallback, useContext, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { CallName } from '../../shared/api';
 import type { Bridge, Contingent, Incident, Unit } from '../../shared/domain';
-import { may, mayChangeUnit } from './can';
+import { may, mayChangeUnit, whyNotChangeUnit } from './can';
 import { StoreContext } from './context';
 import type { VigieStore } from './store';
 import type { VigieState } from './types';
@@ -74,13 +74,19 @@ export const useMayChangeUnit = (
   call: 'setUnitStatus' | 'moveUnit' | 'setK9Rest',
 ) => useVigie((s) => mayChangeUnit(s.session?.operator, unit, call));
 
-/** The unit board's write: setUnitStatus, and whether the operator may change a unit's status. */
+/** Why the operator may not change this unit (an i18n key), or null when they may. */
+export const useWhyNotChangeUnit = (
+  unit: { contingentId: string },
+  call: 'setUnitStatus' | 'moveUnit' | 'setK9Rest',
+) => useVigie((s) => whyNotChangeUnit(s.session?.operator, unit, call));
+
+/** The unit board's write: setUnitStatus, and why the operator may not change a unit's status. */
 export function useUnitBoardRights() {
   const setUnitStatus = useVigie((s) => s.setUnitStatus);
   const who = useVigie((s) => s.session?.operator ?? null);
-  const mayChange = useCallback(
-    (unit: { contingentId: string }) => mayChangeUnit(who, unit, 'setUnitStatus'),
+  const whyNot = useCallback(
+    (unit: { contingentId: string }) => whyNotChangeUnit(who, unit, 'setUnitStatus'),
     [who],
   );
-  return { setUnitStatus, mayChange };
+  return { setUnitStatus, mayChange: (unit: { contingentId: string }) => whyNot(unit) === null, whyNot };
 }

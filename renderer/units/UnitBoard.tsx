@@ -21,6 +21,7 @@ import {
 import { countryLabel } from './country';
 import { Flag } from './Flag';
 import { RosterImportButton } from './RosterImport';
+import { BoardStatusButtons } from './BoardStatusButtons';
 import { useUnitsView } from './view-store';
 import { ChoiceSelect } from '../panels/ChoiceSelect';
 
@@ -32,7 +33,7 @@ export function UnitBoard() {
   const lang = i18n.language;
   const units = useUnits();
   const contingentList = useVigie((s) => s.contingents);
-  const { setUnitStatus, mayChange } = useUnitBoardRights();
+  const { setUnitStatus, mayChange, whyNot } = useUnitBoardRights();
   const select = useVigie((s) => s.select);
   const selection = useSelection();
   const open = useUnitsView((s) => s.open);
@@ -280,32 +281,15 @@ export function UnitBoard() {
                   <span className="kind">{t(`unitKind.${u.kind}`)}</span>
                   <span className="ub-sector">{u.sector ?? '—'}</span>
                   <span className="personnel">{t('panel.personnelShort', { count: u.personnel })}</span>
-                  <span className="ub-status-buttons" role="group" aria-label={t('unit.changeStatus')}>
-                    {UNIT_STATUSES.map((s, i) => (
-                      <button
-                        key={s}
-                        type="button"
-                        tabIndex={-1}
-                        className={`ub-status${s === u.status ? ' active' : ''}`}
-                        data-testid={`board-status-${s}`}
-                        aria-pressed={s === u.status}
-                        title={`${i + 1} · ${t(`unitStatus.${s}`)}`}
-                        disabled={busy === u.id || !mayChange(u)}
-                        style={
-                          s === u.status
-                            ? { background: UNIT_STATUS_COLOR[s] }
-                            : { color: UNIT_STATUS_COLOR[s] }
-                        }
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          select('unit', u.id, 'panel');
-                          void change(u, s);
-                        }}
-                      >
-                        {t(`uboard.short.${s}`)}
-                      </button>
-                    ))}
-                  </span>
+                  <BoardStatusButtons
+                    unit={u}
+                    busy={busy === u.id}
+                    whyNot={whyNot(u)}
+                    onPick={(s) => {
+                      select('unit', u.id, 'panel');
+                      void change(u, s);
+                    }}
+                  />
                 </div>
               );
             })}

@@ -94,6 +94,9 @@ describe('bulletins and the alert level between two desks', () => {
     await dialog.getByTestId('alert-level-option-securite_renforcee').check();
     // The reason is required: the button waits for it.
     expect(await dialog.getByTestId('alert-level-submit').isDisabled()).toBe(true);
+    expect(await dialog.getByTestId('alert-level-submit').getAttribute('title')).toBe(
+      'Write the reason first',
+    );
     await dialog.getByTestId('alert-level-reason').fill('Ceremony over: threat reassessed by the préfecture');
     await a.page.screenshot({ path: artifact('alert-level-dialog.png') });
     await dialog.getByTestId('alert-level-submit').click();
