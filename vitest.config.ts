@@ -45,6 +45,7 @@ const PG_SERVICE_TESTS = [
   'street-names',
   'assign-by-need',
   'unit-contacts',
+  'unit-moves',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 // Files that must run alone: the room's servers racing to seed, and the timings a second worker

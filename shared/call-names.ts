@@ -39,6 +39,7 @@ export const CALL_NAMES = [
   'setUnitStatus',
   'getContingent',
   'moveUnit',
+  'moveUnits',
   'listUnitPositions',
   'nearestUnits',
   'importRoster',

@@ -144,7 +144,8 @@ export interface Unit {
 }
 
 /** How a desk learned a unit's new position (moveUnit). Seeding and imports use their own. */
-export const MOVE_SOURCES = ['map_drag', 'typed', 'venue', 'bridge', 'report'] as const;
+/** How a position came: the map, typed, a venue or bridge picked, a unit's report, a tracking gateway. */
+export const MOVE_SOURCES = ['map_drag', 'typed', 'venue', 'bridge', 'report', 'tracker'] as const;
 export type MoveSource = (typeof MOVE_SOURCES)[number];
 
 /** One fix in a unit's position history (its trail on the map). */

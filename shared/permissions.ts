@@ -47,6 +47,7 @@ export const PERMISSIONS: { readonly [K in CallName]: readonly Role[] | 'public'
   setUnitStatus: OPS_LIAISON,
   getContingent: ALL,
   moveUnit: OPS_LIAISON,
+  moveUnits: OPS_LIAISON,
   listUnitPositions: ALL,
   nearestUnits: READERS,
   importRoster: OPS,

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { CallName } from '../../shared/api.js';
 import { MAX_ROSTER_BYTES } from '../../shared/roster.js';
 import { ZONE_LIMITS } from '../../shared/zones.js';
+import { MAX_BATCH_MOVES } from '../../shared/api/units.js';
 
 export const DEFAULT_MAX_BODY = 64 * 1024;
 const ROOM = 64 * 1024;
@@ -17,6 +18,8 @@ const MAX_BODY: Partial<Record<CallName, number>> = {
   // A drawn or edited zone is the polygon an import could carry: numbers, not escaped.
   createZone: ZONE_LIMITS.bytes + ROOM,
   updateZone: ZONE_LIMITS.bytes + ROOM,
+  // A tracking gateway's batch: at most 300 bytes a move (the longest id, numbers and version).
+  moveUnits: MAX_BATCH_MOVES * 300 + ROOM,
   // Up to 30 pending actions of 500 characters, 3 bytes each in UTF-8.
   previewHandover: 256 * 1024,
   acknowledgeHandover: 256 * 1024,

@@ -10,6 +10,7 @@ import { getSettings, updateSettings } from './settings.js';
 import { listContingents } from '../store/contingents.js';
 import { suggestUnits } from './suggestions.js';
 import { setK9Rest } from './k9-rest.js';
+import { moveUnits } from './unit-moves.js';
 
 export const unitHandlers = (ctx: Ctx): DomainHandlers<typeof unitCalls> => ({
   listContingents: () => listContingents(ctx.db),
@@ -17,6 +18,7 @@ export const unitHandlers = (ctx: Ctx): DomainHandlers<typeof unitCalls> => ({
   listUnits: () => listUnitViews(ctx),
   setUnitStatus: (input, desk) => setUnitStatus(ctx, desk, input),
   moveUnit: (input, desk) => moveUnit(ctx, desk, input),
+  moveUnits: (input, desk) => moveUnits(ctx, desk, input),
   listUnitPositions: (input) => listUnitPositions(ctx, input),
   nearestUnits: (input, desk) => nearestUnits(ctx, input, (id) => mustSeeIncident(ctx, desk, id)),
   importRoster: ({ csv, dryRun }, desk) =>

@@ -8,6 +8,7 @@ import {
   UNIT_STATUSES,
   type ContingentDetail,
   type MoveSource,
+  type Operator,
   type Unit,
   type UnitPosition,
   type UnitStatus,
@@ -99,6 +100,33 @@ export interface MoveInput {
   venueId?: string | null | undefined;
 }
 
+/**
+ * Writes a unit's new position (in the caller's transaction): the row if still at `version`, one
+ * more fix in its history, and `unit.moved` with from/to. False when another desk changed the row.
+ */
+export function writeMove(
+  ctx: Ctx,
+  who: Operator,
+  before: Unit,
+  to: { lat: number; lon: number; at: string; source: MoveSource; venueId: string | null },
+  version: number,
+): boolean {
+  if (!updateUnitPosition(ctx.db, before.id, to, version)) return false;
+  insertPosition(ctx.db, { unitId: before.id, at: to.at, lat: to.lat, lon: to.lon, source: to.source });
+  journal(ctx, who, {
+    action: 'unit.moved',
+    entityType: 'unit',
+    entityId: before.id,
+    data: {
+      callsign: before.callsign,
+      source: to.source,
+      from: { lat: before.lat, lon: before.lon, at: before.positionAt, venueId: before.venueId },
+      to: { lat: to.lat, lon: to.lon, venueId: to.venueId },
+    },
+  });
+  return true;
+}
+
 /** A new position: the unit row, one more fix in its history, and `unit.moved` with from/to. */
 export function moveUnit(ctx: Ctx, desk: Desk, input: MoveInput): Unit {
   const who = requireOperator(desk);
@@ -116,19 +144,7 @@ export function moveUnit(ctx: Ctx, desk: Desk, input: MoveInput): Unit {
     const at = iso(ctx.clock.now());
     const venueId = input.venueId === undefined ? before.venueId : input.venueId;
     const to = { lat: input.lat, lon: input.lon, at, source: input.source, venueId };
-    if (!updateUnitPosition(ctx.db, before.id, to, input.version)) throw conflict(before, input.version);
-    insertPosition(ctx.db, { unitId: before.id, at, lat: input.lat, lon: input.lon, source: input.source });
-    journal(ctx, who, {
-      action: 'unit.moved',
-      entityType: 'unit',
-      entityId: before.id,
-      data: {
-        callsign: before.callsign,
-        source: input.source,
-        from: { lat: before.lat, lon: before.lon, at: before.positionAt, venueId: before.venueId },
-        to: { lat: input.lat, lon: input.lon, venueId },
-      },
-    });
+    if (!writeMove(ctx, who, before, to, input.version)) throw conflict(before, input.version);
     return mustGetUnitView(ctx, before.id);
   })();
 }

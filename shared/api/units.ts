@@ -165,12 +165,50 @@ export const setK9RestInput = z
     path: ['restDue'],
   });
 
+/** Most moves in one batch: a tracking gateway's update of every unit that moved in a second. */
+export const MAX_BATCH_MOVES = 5000;
+
+/** Where the batch of a tracking gateway (or a unit's reports) puts each unit. */
+export interface MovesResult {
+  moved: number;
+  /** Operation time of the fixes. */
+  at: string;
+}
+
+/**
+ * A batch of positions, written in one transaction (all or nothing). A move may carry the version
+ * it was read at: then another desk's change in between is a conflict; without, the newest fix wins
+ * (a tracker knows where the unit is, not what a desk did to its row).
+ */
+export const moveUnitsInput = z
+  .object({
+    source: z.enum(['tracker', 'report']).default('tracker'),
+    moves: z
+      .array(z.object({ id, lat, lon, version: version.optional() }).strict())
+      .min(1)
+      .max(MAX_BATCH_MOVES),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const seen = new Set<string>();
+    v.moves.forEach((m, i) => {
+      if (seen.has(m.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['moves', i, 'id'],
+          message: `unit ${m.id} is moved twice in one batch`,
+        });
+      seen.add(m.id);
+    });
+  });
+
 export const unitCalls = {
   listContingents: call<Contingent[]>()(none),
   getContingent: call<ContingentDetail>()(z.object({ id }).strict()),
   listUnits: call<Unit[]>()(none),
   setUnitStatus: call<Unit>()(z.object({ id, status: z.enum(UNIT_STATUSES), version }).strict()),
   moveUnit: call<Unit>()(moveUnitInput),
+  moveUnits: call<MovesResult>()(moveUnitsInput),
   listUnitPositions: call<UnitPosition[]>()(
     z.object({ id, limit: z.number().int().min(1).max(1000).default(100) }).strict(),
   ),

@@ -71,6 +71,7 @@ const BENCHES = [
     },
   },
   { id: 'room', file: 'room.bench.ts', minutes: 10 },
+  { id: 'moves', file: 'moves.bench.ts', minutes: 2 },
 ];
 
 const args = process.argv.slice(2);

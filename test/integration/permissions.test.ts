@@ -152,6 +152,7 @@ function world(role: Role) {
       const u = esUnit();
       return { id: u.id, version: u.version, lat: 48.8566, lon: 2.3522, source: 'typed' };
     },
+    moveUnits: () => ({ moves: [{ id: esUnit().id, lat: 48.857, lon: 2.3523 }] }),
     listUnitPositions: () => ({ id: units[0]?.id ?? '', limit: 10 }),
     nearestUnits: () => ({ lat: 48.8566, lon: 2.3522 }),
     importRoster: () => ({ csv: roster, dryRun: false }),

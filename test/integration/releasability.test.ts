@@ -72,6 +72,7 @@ const NOT_READS = new Set<CallName>([
   'releaseUnit',
   'setUnitStatus',
   'moveUnit',
+  'moveUnits',
   'importRoster',
   'updateSettings',
   'setK9Rest',

@@ -183,8 +183,8 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
       `each, the unit row, a position fix and a journal entry) made by the \`vigie serve\` process on the same two ` +
       `cores as Chromium` +
       (moves.median < MOVERS * 0.95
-        ? `: short of 1,000/s, so here the write path, not the map, limits the update rate. A batch move call ` +
-          `(one transaction for a tracking gateway's whole update) would remove this limit.`
+        ? `: short of 1,000/s, so here the write path, not the map, limits the update rate, one call per move. ` +
+          `A tracking gateway sends its whole update in one moveUnits call (one transaction): section 6.`
         : '.'),
   );
   if (retries.length) {
