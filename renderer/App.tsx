@@ -12,7 +12,7 @@ import { LoadStatus } from './common/LoadStatus';
 import { useShortcuts } from './common/use-shortcuts';
 import { IncidentPane } from './incidents/IncidentPane';
 import { onSessionEnded } from './lock/client';
-import { MapView } from './map/MapView';
+import { MapView } from './map/LazyMapView';
 import { SidePanel } from './panels/SidePanel';
 import { SignInScreen } from './signin/SignInScreen';
 import { usePane, useSession, useStoreApi, useVigie } from './state/hooks';

@@ -3,7 +3,7 @@
 // text, no dialog, no control. It reads with the wall's session (the services give it only what is
 // releasable to all partners) and is kept current by the live feed, polling while the feed is down.
 import { useTranslation } from 'react-i18next';
-import { MapView } from '../map/MapView';
+import { MapView } from '../map/LazyMapView';
 import { useVigie } from '../state/hooks';
 import { useFeed } from '../state/use-feed';
 import { useNow, useOperationClock } from '../clock/use-clock';

@@ -1,0 +1,13 @@
+// The map, loaded as its own chunk (maplibre-gl is most of the renderer's JavaScript): the top
+// bar, the side panel and the sign-in screen paint without waiting for it.
+import { lazy, Suspense, type ComponentProps } from 'react';
+
+const Loaded = lazy(() => import('./MapView').then((m) => ({ default: m.MapView })));
+
+export function MapView(props: ComponentProps<typeof Loaded>) {
+  return (
+    <Suspense fallback={<div className="map-wrap" data-testid="map-loading" />}>
+      <Loaded {...props} />
+    </Suspense>
+  );
+}
