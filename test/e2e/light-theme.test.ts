@@ -95,6 +95,30 @@ describe('the light theme', () => {
     await shots(page, 'fr');
   });
 
+  it('shows the map tools, Settings, a new incident and the incident references light', async () => {
+    const { page } = desk.ui;
+    await page.getByTestId('layers-toggle').click();
+    await page.getByTestId('layers-panel').waitFor();
+    await page.screenshot({ path: artifact('light-theme-layers-fr.png') });
+    await page.getByTestId('layers-toggle').click();
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('settings-dialog').waitFor();
+    await page.screenshot({ path: artifact('light-theme-settings-fr.png') });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('new-incident').click();
+    await page.screenshot({ path: artifact('light-theme-new-incident-fr.png') });
+    await page.keyboard.press('Escape');
+    // Close in on the Pont Alexandre III, where the references are written beside the incidents.
+    await page.evaluate(() =>
+      (window as unknown as { __vigieMap: { jumpTo(o: object): void } }).__vigieMap.jumpTo({
+        center: [2.3135, 48.8645],
+        zoom: 15.5,
+      }),
+    );
+    await mapIdle(page, 0);
+    await page.screenshot({ path: artifact('light-theme-labels-fr.png') });
+  });
+
   it('shows the sign-in screen light, and Settings turns the console dark again', async () => {
     const { page } = desk.ui;
     await page.getByTestId('sign-out').click();
