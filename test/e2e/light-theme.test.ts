@@ -119,6 +119,21 @@ describe('the light theme', () => {
     await page.screenshot({ path: artifact('light-theme-labels-fr.png') });
   });
 
+  it('shows the journal, the directory and bulletins light', async () => {
+    const { page } = desk.ui;
+    const shot = async (open: string, name: string) => {
+      await page.locator(open).first().click();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: artifact(`light-theme-${name}-fr.png`) });
+      await page.keyboard.press('Escape');
+    };
+    await shot('[data-testid="open-journal"]', 'journal');
+    await shot('[data-testid="open-directory"]', 'directory');
+    await page.getByTestId('tab-bulletins').click();
+    await page.screenshot({ path: artifact('light-theme-bulletins-fr.png') });
+    await page.getByTestId('tab-units').click();
+  });
+
   it('shows the sign-in screen light, and Settings turns the console dark again', async () => {
     const { page } = desk.ui;
     await page.getByTestId('sign-out').click();
@@ -134,5 +149,18 @@ describe('the light theme', () => {
     await page.getByTestId('settings-theme-dark').click();
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
     expect(isLight(await background(page, '.topbar'))).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('settings-dialog').waitFor({ state: 'detached' });
+  });
+
+  it('shows the lock screen light', async () => {
+    const { page } = desk.ui;
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('settings-theme-light').click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('settings-dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('lock-desk').click();
+    await page.getByTestId('lock-screen').waitFor();
+    await page.screenshot({ path: artifact('light-theme-lock-en.png') });
   });
 });
