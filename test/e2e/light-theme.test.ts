@@ -119,7 +119,7 @@ describe('the light theme', () => {
     await page.screenshot({ path: artifact('light-theme-labels-fr.png') });
   });
 
-  it('shows the journal, the directory and bulletins light', async () => {
+  it('shows the journal, the directory, the keys, the nearest units and bulletins light', async () => {
     const { page } = desk.ui;
     const shot = async (open: string, name: string) => {
       await page.locator(open).first().click();
@@ -129,6 +129,8 @@ describe('the light theme', () => {
     };
     await shot('[data-testid="open-journal"]', 'journal');
     await shot('[data-testid="open-directory"]', 'directory');
+    await shot('[data-testid="open-shortcuts"]', 'shortcuts');
+    await shot('[data-testid="nearest-open"]', 'nearest');
     await page.getByTestId('tab-bulletins').click();
     await page.screenshot({ path: artifact('light-theme-bulletins-fr.png') });
     await page.getByTestId('tab-units').click();
