@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, UNIT_KINDS } from '../../shared/domain';
 import { LAYER_GROUPS, type LayerGroup } from '../map/layers/types';
-import { THEME, LIGHT_THEME, PRIORITY_VAR } from '../map/palette';
+import { THEME, LIGHT_THEME, PRIORITY_COLOR } from '../map/palette';
 import { unitSymbolUrl } from '../map/unit-icons';
 import { useUnits, useVigie } from '../state/hooks';
 import { DEFAULT_LAYERS } from '../state/map-slice';
@@ -88,7 +88,7 @@ export function LayersPanel() {
               checked={!layers.hiddenPriorities.includes(p)}
               onChange={() => setLayers({ hiddenPriorities: toggled(layers.hiddenPriorities, p) })}
             />
-            <span className="swatch dot" style={{ background: PRIORITY_VAR[p] }} />
+            <span className="swatch dot" style={{ background: PRIORITY_COLOR[p] }} />
             {t(`priority.${p}`)}
           </label>
         ))}
