@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertBanners } from './alerts/AlertBanners';
 import { ErrorToast } from './common/ErrorToast';
+import { useDocumentTheme } from './common/ThemeChoice';
 import { LoadStatus } from './common/LoadStatus';
 import { useShortcuts } from './common/use-shortcuts';
 import { IncidentPane } from './incidents/IncidentPane';
@@ -32,6 +33,8 @@ export function App() {
   const session = useSession();
   const sessionError = useVigie((s) => s.sessionError);
   const operatorId = session?.operator?.id ?? null;
+  const theme = useVigie((s) => s.mapTheme);
+  useDocumentTheme(session?.operator?.role === 'wall' ? 'dark' : theme);
 
   useEffect(() => {
     void store.getState().loadSession();

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/fonts.css';
 import './styles/base.css';
+import './styles/theme-light.css';
 import './styles/topbar.css';
 import './styles/map.css';
 import './styles/panel.css';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { UnitSuggestion } from '../../shared/api/units';
 import type { IncidentCategory } from '../../shared/domain';
 import { countryName } from '../i18n/country';
-import { UNIT_STATUS_COLOR } from '../map/palette';
+import { UNIT_STATUS_VAR } from '../map/palette';
 import { K9RestBadge } from '../units/K9Rest';
 
 export function useTravelText(): (s: UnitSuggestion) => string {
@@ -59,7 +59,7 @@ export function AssignOption({
       onMouseEnter={onHover}
       onClick={onPick}
     >
-      <span className="status-bar" style={{ background: UNIT_STATUS_COLOR[u.status] }} />
+      <span className="status-bar" style={{ background: UNIT_STATUS_VAR[u.status] }} />
       <span className="callsign">{u.callsign}</span>
       <span className="country" title={countryName(u.country, i18n.language)}>
         {u.country}
@@ -68,7 +68,7 @@ export function AssignOption({
       <span className="languages" title={t('suggest.languages', { list: s.languages.join(', ') })}>
         {s.languages.map((l) => l.toUpperCase()).join(' · ')}
       </span>
-      <span className="status-pill" style={{ color: UNIT_STATUS_COLOR[u.status] }}>
+      <span className="status-pill" style={{ color: UNIT_STATUS_VAR[u.status] }}>
         {workingOn ? t('assign.workingOn', { reference: workingOn }) : t(`unitStatus.${u.status}`)}
       </span>
       <span className="travel" data-testid="assign-travel">

@@ -6,7 +6,7 @@ import type { Incident, IncidentDetail as Detail } from '../../shared/domain';
 import { allowedActions } from '../../shared/incident-lifecycle';
 import { formatAgeMinutes } from '../../shared/time-format';
 import { useNow, useOperationClock } from '../clock/use-clock';
-import { PRIORITY_COLOR } from '../map/palette';
+import { PRIORITY_VAR } from '../map/palette';
 import { Field, TimeWithAge } from '../panels/Fields';
 import { endOf } from '../state/board';
 import { useCan, useVenueName, useVigie } from '../state/hooks';
@@ -34,7 +34,7 @@ export function IncidentDetail({ incident, detail }: { incident: Incident; detai
   const venue = useVenueName(incident.venueId);
   const { clock } = useOperationClock();
   const now = useNow(clock);
-  const color = PRIORITY_COLOR[incident.priority];
+  const color = PRIORITY_VAR[incident.priority];
   const late = overdueAt(incident, now);
   const end = endOf(incident);
   const age = (end ? Date.parse(end) : now) - Date.parse(incident.createdAt);

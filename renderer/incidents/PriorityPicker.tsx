@@ -3,7 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, type Priority } from '../../shared/domain';
 import { ShortcutHint } from '../common/ShortcutHint';
-import { PRIORITY_COLOR } from '../map/palette';
+import { PRIORITY_VAR } from '../map/palette';
 
 const isPriorityKey = (k: string): k is '1' | '2' | '3' | '4' => ['1', '2', '3', '4'].includes(k);
 
@@ -44,7 +44,7 @@ export function PriorityPicker({ value, onChange }: { value: Priority; onChange:
             aria-label={t(`priority.${p}`)}
             tabIndex={value === p ? 0 : -1}
             className="prio-option"
-            style={{ color: PRIORITY_COLOR[p], borderColor: PRIORITY_COLOR[p] }}
+            style={{ color: PRIORITY_VAR[p], borderColor: PRIORITY_VAR[p] }}
             onClick={() => onChange(p)}
           >
             P{p}

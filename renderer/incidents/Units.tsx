@@ -6,7 +6,7 @@ import type { AssignmentView, Incident } from '../../shared/domain';
 import { isOpen } from '../../shared/incident-lifecycle';
 import { formatClock } from '../../shared/time-format';
 import { useOperationClock } from '../clock/use-clock';
-import { UNIT_STATUS_COLOR } from '../map/palette';
+import { UNIT_STATUS_VAR } from '../map/palette';
 import { useCan, useVigie } from '../state/hooks';
 import { AssignPicker } from './AssignPicker';
 import { ShortcutHint } from '../common/ShortcutHint';
@@ -50,11 +50,11 @@ export function Units({
               data-callsign={a.callsign}
               data-status={a.unitStatus}
             >
-              <span className="status-bar" style={{ background: UNIT_STATUS_COLOR[a.unitStatus] }} />
+              <span className="status-bar" style={{ background: UNIT_STATUS_VAR[a.unitStatus] }} />
               <span className="callsign">{a.callsign}</span>
               <span className="country">{a.country}</span>
               <span className="kind">{t(`unitKind.${a.kind}`)}</span>
-              <span className="status-pill" style={{ color: UNIT_STATUS_COLOR[a.unitStatus] }}>
+              <span className="status-pill" style={{ color: UNIT_STATUS_VAR[a.unitStatus] }}>
                 {t(`unitStatus.${a.unitStatus}`)}
               </span>
               {canAssign && (

@@ -1,4 +1,4 @@
-// The layers panel (opened from the map's tool bar): the map theme, the layer groups
+// The layers panel (opened from the map's tool bar): the theme (console and map), the layer groups
 // (base map, zones, route, venues, units, incidents, labels), units by kind (with their symbol) and
 // by country, incidents by priority. Choices are kept per desk (state/map-slice.ts). Its key
 // explains the base map's colours.
@@ -11,6 +11,7 @@ import { unitSymbolUrl } from '../map/unit-icons';
 import { useUnits, useVigie } from '../state/hooks';
 import { DEFAULT_LAYERS } from '../state/map-slice';
 import { BasemapSettings } from './BasemapSettings';
+import { ThemeChoice } from '../common/ThemeChoice';
 
 function toggled<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
@@ -19,7 +20,6 @@ function toggled<T>(list: readonly T[], item: T): T[] {
 export function LayersPanel() {
   const { t } = useTranslation();
   const theme = useVigie((s) => s.mapTheme);
-  const setTheme = useVigie((s) => s.setMapTheme);
   const layers = useVigie((s) => s.mapLayers);
   const setLayers = useVigie((s) => s.setMapLayers);
   const units = useUnits();
@@ -40,19 +40,7 @@ export function LayersPanel() {
 
   return (
     <section className="tool-panel layers-panel" aria-label={t('mapTools.layers')} data-testid="layers-panel">
-      <div className="layers-theme" role="group" aria-label={t('mapTools.theme')}>
-        {(['dark', 'light'] as const).map((th) => (
-          <button
-            key={th}
-            type="button"
-            data-testid={`map-theme-${th}`}
-            aria-pressed={theme === th}
-            onClick={() => setTheme(th)}
-          >
-            {t(`mapTools.themes.${th}`)}
-          </button>
-        ))}
-      </div>
+      <ThemeChoice />
       <fieldset>
         <legend>{t('mapTools.show')}</legend>
         {LAYER_GROUPS.map(groupBox)}

@@ -18,6 +18,31 @@ export const PRIORITY_COLOR: Record<Priority, string> = {
   4: '#a3acb9',
 };
 
+/** The same colours as CSS variables (base.css, theme-light.css), for text and bars in the console:
+ *  the light theme swaps them for darker shades that keep WCAG AA contrast on a light background. */
+export const UNIT_STATUS_VAR: Record<UnitStatus, string> = {
+  available: 'var(--us-available)',
+  assigned: 'var(--us-assigned)',
+  en_route: 'var(--us-en_route)',
+  on_scene: 'var(--us-on_scene)',
+  off_duty: 'var(--us-off_duty)',
+  out_of_service: 'var(--us-out_of_service)',
+};
+
+export const PRIORITY_VAR: Record<Priority, string> = {
+  1: 'var(--pr-1)',
+  2: 'var(--pr-2)',
+  3: 'var(--pr-3)',
+  4: 'var(--pr-4)',
+};
+
+/** Incident references as the map writes them, per theme: the priority colours, lightened (dark)
+ *  or darkened (light) where needed to keep WCAG AA on the halo and on any ground. */
+export const PRIORITY_TEXT: Record<'dark' | 'light', Record<Priority, string>> = {
+  dark: { ...PRIORITY_COLOR, 1: '#ff6b6b' },
+  light: { 1: '#991b1b', 2: '#9a3412', 3: '#713f12', 4: '#374151' },
+};
+
 export const THEME = {
   land: '#10151c',
   landEdge: '#1f2833',

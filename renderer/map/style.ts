@@ -6,6 +6,7 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { glyphsUrl } from './glyphs';
 import { baseLayer } from './layers/base';
 import { bridgesLayer } from './layers/bridges';
+import { priorityColor, priorityText } from './layers/colors';
 import { draftLayer } from './layers/draft';
 import { incidentsLayer } from './layers/incidents';
 import { measureLayer } from './layers/measure';
@@ -58,6 +59,11 @@ function toLight<T>(value: T): T {
 const LIGHT_PAINT: Record<string, Record<string, unknown>> = {
   'zone-labels': { 'text-color': ['to-color', ['get', 'color'], LIGHT_THEME.labelMuted] },
   'unit-labels': { 'text-color': LIGHT_THEME.label },
+  'incident-labels': { 'text-color': priorityText.light },
+  // A dark edge round each incident dot: a pale priority (P3 yellow) would melt into light land.
+  incidents: {
+    'circle-stroke-color': ['match', ['get', 'status'], 'resolved', priorityColor, LIGHT_THEME.label],
+  },
 };
 
 function lightLayers(layers: LayerSpecification[]): LayerSpecification[] {

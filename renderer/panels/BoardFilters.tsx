@@ -12,7 +12,7 @@ import {
   type Priority,
 } from '../../shared/domain';
 import { countryName } from '../i18n/country';
-import { PRIORITY_COLOR } from '../map/palette';
+import { PRIORITY_VAR } from '../map/palette';
 import { useBoardFilters, useCan, useVigie } from '../state/hooks';
 import { ShortcutHint } from '../common/ShortcutHint';
 import { useSectors } from '../incidents/use-sectors';
@@ -106,7 +106,7 @@ export function BoardFilters() {
               className="prio-toggle"
               data-testid={`filter-p${p}`}
               aria-pressed={filters.priorities.includes(p)}
-              style={{ color: PRIORITY_COLOR[p], borderColor: PRIORITY_COLOR[p] }}
+              style={{ color: PRIORITY_VAR[p], borderColor: PRIORITY_VAR[p] }}
               title={t(`priority.${p}`)}
               onClick={() => togglePriority(p)}
             >

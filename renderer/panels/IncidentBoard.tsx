@@ -9,7 +9,7 @@ import { formatAgeMinutes } from '../../shared/time-format';
 import { useNow, useOperationClock } from '../clock/use-clock';
 import { overdueAt, useOverdueCount } from '../incidents/overdue';
 import { placeOf } from '../incidents/place';
-import { PRIORITY_COLOR } from '../map/palette';
+import { PRIORITY_VAR } from '../map/palette';
 import { BOARD_LIMIT, endOf, isFiltered } from '../state/board';
 import { useBoardFilters, useIncidents, useSelection, useVigie } from '../state/hooks';
 import { BoardFilters } from './BoardFilters';
@@ -75,7 +75,7 @@ export function IncidentBoard() {
 
 function BoardRow({ incident: i, now, venue }: { incident: IncidentRow; now: number; venue: string | null }) {
   const { t } = useTranslation();
-  const color = PRIORITY_COLOR[i.priority];
+  const color = PRIORITY_VAR[i.priority];
   const late = overdueAt(i, now);
   const end = endOf(i);
   const age = (end ? Date.parse(end) : now) - Date.parse(i.createdAt);

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../shared/domain';
 import { countryName } from '../i18n/country';
-import { UNIT_STATUS_COLOR } from '../map/palette';
+import { UNIT_STATUS_VAR } from '../map/palette';
 import { useMayChangeUnit, useVenueName, useVigie } from '../state/hooks';
 import { Field, TimeWithAge } from './Fields';
 import { UnitStatusSelect } from './UnitStatusSelect';
@@ -28,7 +28,7 @@ export function UnitDetail({ unit }: { unit: Unit }) {
       aria-label={t('unit.detailTitle', { callsign: unit.callsign })}
     >
       <header className="detail-head">
-        <span className="status-bar tall" style={{ background: UNIT_STATUS_COLOR[unit.status] }} />
+        <span className="status-bar tall" style={{ background: UNIT_STATUS_VAR[unit.status] }} />
         <h2 className="detail-title">{unit.callsign}</h2>
         <span className="detail-sub">{t(`unitKind.${unit.kind}`)}</span>
         <button type="button" className="btn-icon" aria-label={t('panel.close')} onClick={clear}>

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../shared/domain';
 import { countryName } from '../i18n/country';
-import { UNIT_STATUS_COLOR } from '../map/palette';
+import { UNIT_STATUS_VAR } from '../map/palette';
 import { useSelection, useUnits, useVigie } from '../state/hooks';
 import { matcher, unitSearchText } from './filter';
 import { RowList } from './RowList';
@@ -42,7 +42,7 @@ export function UnitList() {
         rowAttributes={(u) => ({ 'data-testid': 'unit-row', 'data-callsign': u.callsign })}
         renderRow={(u) => (
           <div className="unit-row">
-            <span className="status-bar" style={{ background: UNIT_STATUS_COLOR[u.status] }} />
+            <span className="status-bar" style={{ background: UNIT_STATUS_VAR[u.status] }} />
             <span className="callsign" title={u.callsign}>
               {u.callsign}
             </span>
@@ -52,7 +52,7 @@ export function UnitList() {
             <span className="kind" title={t(`unitKind.${u.kind}`)}>
               {t(`unitKind.${u.kind}`)}
             </span>
-            <span className="status-pill" style={{ color: UNIT_STATUS_COLOR[u.status] }}>
+            <span className="status-pill" style={{ color: UNIT_STATUS_VAR[u.status] }}>
               {t(`unitStatus.${u.status}`)}
             </span>
             <RestWarningOr unit={u}>

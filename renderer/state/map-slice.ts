@@ -1,4 +1,5 @@
-// What the map shows: its theme (dark ops room / light daylight, kept per browser) and the layers
+// What the map shows: its theme (dark ops room / light daylight, kept per browser; the whole
+// console follows it, common/ThemeChoice.tsx) and the layers
 // panel's choices (groups, unit kinds and countries, incident priorities), kept per desk in
 // localStorage under `vigie.map.layers.<desk>` so each desk finds its own map again. Also the
 // parade column to draw, the open map tool, and the zone being drawn or edited.
@@ -17,6 +18,7 @@ export interface MapLayerPrefs {
 }
 
 export interface MapSlice {
+  /** The console's theme, map included (named for the map, which had it first). */
   mapTheme: MapTheme;
   setMapTheme: (theme: MapTheme) => void;
   /** The desk whose layer choices are loaded ('' before sign-in). */

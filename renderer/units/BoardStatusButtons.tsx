@@ -3,7 +3,7 @@
 // this unit, and then each button says why.
 import { useTranslation } from 'react-i18next';
 import { UNIT_STATUSES, type Unit, type UnitStatus } from '../../shared/domain';
-import { UNIT_STATUS_COLOR } from '../map/palette';
+import { UNIT_STATUS_COLOR, UNIT_STATUS_VAR } from '../map/palette';
 
 interface Props {
   unit: Unit;
@@ -27,7 +27,7 @@ export function BoardStatusButtons({ unit, busy, whyNot, onPick }: Props) {
           aria-pressed={s === unit.status}
           title={`${i + 1} · ${t(`unitStatus.${s}`)}${whyNot ? ` — ${t(whyNot)}` : ''}`}
           disabled={busy || whyNot !== null}
-          style={s === unit.status ? { background: UNIT_STATUS_COLOR[s] } : { color: UNIT_STATUS_COLOR[s] }}
+          style={s === unit.status ? { background: UNIT_STATUS_COLOR[s] } : { color: UNIT_STATUS_VAR[s] }}
           onClick={(e) => {
             e.stopPropagation();
             onPick(s);

@@ -8,7 +8,7 @@ import { formatClock, formatDayMonth } from '../../shared/time-format';
 import { toApiError } from '../api';
 import { useOperationClock } from '../clock/use-clock';
 import { appClient } from '../lock/client';
-import { UNIT_STATUS_COLOR } from '../map/palette';
+import { UNIT_STATUS_VAR } from '../map/palette';
 import { useUnits, useVigie } from '../state/hooks';
 import { countryLabel } from './country';
 import { Flag } from './Flag';
@@ -105,7 +105,7 @@ export function ContingentView({ id }: { id: string }) {
                     </button>
                   </td>
                   <td>{t(`unitKind.${u.kind}`)}</td>
-                  <td style={{ color: UNIT_STATUS_COLOR[u.status] }}>{t(`unitStatus.${u.status}`)}</td>
+                  <td style={{ color: UNIT_STATUS_VAR[u.status] }}>{t(`unitStatus.${u.status}`)}</td>
                   <td className="mono">
                     {u.lat !== null && u.lon !== null ? `${u.lat.toFixed(4)}, ${u.lon.toFixed(4)}` : '—'}
                     {u.positionAt && ` · ${formatClock(Date.parse(u.positionAt), timeZone, false)}`}

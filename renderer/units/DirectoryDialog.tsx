@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../i18n/country';
-import { UNIT_STATUS_COLOR } from '../map/palette';
+import { UNIT_STATUS_VAR } from '../map/palette';
 import { contactLine } from '../panels/UnitContacts';
 import { useUnits, useVigie } from '../state/hooks';
 import { Dialog } from './Dialog';
@@ -76,7 +76,7 @@ export function DirectoryDialog() {
                     <Flag code={u.country} lang={lang} /> {u.agency}
                   </td>
                   <td>{t(`unitKind.${u.kind}`)}</td>
-                  <td style={{ color: UNIT_STATUS_COLOR[u.status] }}>{t(`unitStatus.${u.status}`)}</td>
+                  <td style={{ color: UNIT_STATUS_VAR[u.status] }}>{t(`unitStatus.${u.status}`)}</td>
                   <td>{contactLine(u) ?? '—'}</td>
                 </tr>
               ))}

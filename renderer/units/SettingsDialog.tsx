@@ -1,4 +1,4 @@
-// Console settings: minutes before a position counts as stale, how far a nearest-unit search
+// Console settings: the theme (this browser's, anyone may change it); minutes before a position counts as stale, how far a nearest-unit search
 // looks, what each incident category needs and the travel speeds (updateSettings) and the idle time
 // before the desk locks (setIdleLock; 0 = never); the way to the backups (list and restore). Only a
 // supervisor changes them (and reaches the backups): everyone else reads them.
@@ -14,6 +14,7 @@ import { appClient } from '../lock/client';
 import { applySession, lockOf } from '../lock/LockScreen';
 import { useCan, useSession, useStoreApi } from '../state/hooks';
 import { Dialog } from './Dialog';
+import { ThemeChoice } from '../common/ThemeChoice';
 import { useUnitsView } from './view-store';
 import { TextField } from '../panels/TextField';
 import type { UnitNeeds } from '../../shared/assignment';
@@ -112,6 +113,10 @@ export function SettingsDialog() {
   return (
     <Dialog testId="settings-dialog" title={t('settings.title')} onClose={() => open(null)}>
       <form className="settings-form" onSubmit={(e) => void save(e)}>
+        <div className="settings-theme">
+          <span>{t('settings.theme')}</span>
+          <ThemeChoice testPrefix="settings-theme" />
+        </div>
         {!canEdit && (
           <p className="hint" data-testid="settings-read-only">
             {t('settings.readOnly')}

@@ -5,7 +5,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { UNIT_KINDS, UNIT_STATUSES, type Contingent, type Unit, type UnitStatus } from '../../shared/domain';
-import { UNIT_STATUS_COLOR } from '../map/palette';
+import { UNIT_STATUS_VAR } from '../map/palette';
 import { useSelection, useUnits, useUnitBoardRights, useVigie } from '../state/hooks';
 import {
   NO_FILTERS,
@@ -275,7 +275,7 @@ export function UnitBoard() {
                   onClick={() => select('unit', u.id, 'panel')}
                   onKeyDown={(e) => onRowKey(e, u, v.index)}
                 >
-                  <span className="status-bar" style={{ background: UNIT_STATUS_COLOR[u.status] }} />
+                  <span className="status-bar" style={{ background: UNIT_STATUS_VAR[u.status] }} />
                   <span className="callsign">{u.callsign}</span>
                   <Flag code={u.country} lang={lang} />
                   <span className="kind">{t(`unitKind.${u.kind}`)}</span>
@@ -312,7 +312,7 @@ function Counts({ counts }: { counts: StatusCounts }) {
           data-count={counts[s]}
           title={t(`unitStatus.${s}`)}
         >
-          <span className="ub-dot" style={{ background: UNIT_STATUS_COLOR[s] }} />
+          <span className="ub-dot" style={{ background: UNIT_STATUS_VAR[s] }} />
           {counts[s]}
         </span>
       ))}

@@ -1,7 +1,7 @@
 // Data-driven colour expressions built from the shared palette.
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { PRIORITIES, UNIT_STATUSES } from '../../../shared/domain';
-import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../palette';
+import { PRIORITY_COLOR, PRIORITY_TEXT, UNIT_STATUS_COLOR } from '../palette';
 
 const FALLBACK = '#ffffff';
 
@@ -17,3 +17,8 @@ function matchColor<K extends string | number>(
 
 export const unitStatusColor = matchColor('status', UNIT_STATUSES, UNIT_STATUS_COLOR);
 export const priorityColor = matchColor('priority', PRIORITIES, PRIORITY_COLOR);
+/** Incident references' text, per theme (style.ts swaps the light one in). */
+export const priorityText = {
+  dark: matchColor('priority', PRIORITIES, PRIORITY_TEXT.dark),
+  light: matchColor('priority', PRIORITIES, PRIORITY_TEXT.light),
+};

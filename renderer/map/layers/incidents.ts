@@ -15,7 +15,7 @@ import type { Incident } from '../../../shared/domain';
 import { isOpen } from '../../../shared/incident-lifecycle';
 import { FONT_SEMIBOLD } from '../glyphs';
 import { THEME } from '../palette';
-import { priorityColor } from './colors';
+import { priorityColor, priorityText } from './colors';
 import { geojsonSource, type Collection, type MapLayerModule } from './types';
 
 const sortKey: ExpressionSpecification = ['-', 0, ['get', 'priority']];
@@ -119,7 +119,7 @@ export const incidentsLayer: MapLayerModule = {
         'symbol-sort-key': ['get', 'priority'],
       },
       paint: {
-        'text-color': priorityColor,
+        'text-color': priorityText.dark,
         'text-halo-color': THEME.halo,
         'text-halo-width': 1.8,
         'text-opacity': ['case', finished, 0.6, 1],
