@@ -48,11 +48,13 @@ export function TopbarActions() {
       )}
       <button
         type="button"
-        className="btn-ghost"
+        className="btn-ghost directory-open"
         data-testid="open-settings"
+        aria-label={t('settings.open')}
+        title={t('settings.open')}
         onClick={() => open('settings')}
       >
-        {t('settings.open')}
+        <GearIcon />
       </button>
       {canOperators && (
         <button
@@ -99,6 +101,23 @@ function ContactsIcon() {
         strokeWidth="2"
         strokeLinecap="round"
       />
+    </svg>
+  );
+}
+
+/** Settings, as an icon: the top bar is full in French at 1920 px, and a gear needs no words. */
+function GearIcon() {
+  return (
+    <svg className="contacts-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+      <circle cx="12" cy="12" r="3" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path
+        d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+      />
+      <circle cx="12" cy="12" r="6.5" fill="none" stroke="currentColor" strokeWidth="2" />
     </svg>
   );
 }

@@ -61,6 +61,15 @@ describe('the light theme', () => {
     expect(await page.getAttribute('html', 'data-theme')).toBe('light');
     expect(isLight(await background(page, '.topbar'))).toBe(true);
     expect(isLight(await background(page, 'html'))).toBe(true);
+    // The text follows too (the page's own shell styles must not pin it): the light theme's --text.
+    for (const selector of ['body', '.clock-time', '.operator-name'])
+      expect(
+        await page
+          .locator(selector)
+          .first()
+          .evaluate((el) => getComputedStyle(el).color),
+        selector,
+      ).toBe('rgb(15, 23, 42)');
     await openIncident(page);
     expect(isLight(await background(page, '[data-testid="incident-pane"]'))).toBe(true);
     await page.getByTestId('open-settings').click();
