@@ -21,6 +21,7 @@ import {
   useVigie,
 } from '../state/hooks';
 import { easeToPoint, framePadding, keepRouteFramed, INITIAL_VIEW, placesNear, stillPadding } from './camera';
+import { installClusterImages } from './cluster-icons';
 import { installEditing } from './editing';
 import { hasPulse } from './layers/incidents';
 import { Legend } from './Legend';
@@ -114,6 +115,7 @@ export function MapView({ still = false }: { still?: boolean }) {
     themed.current = store.getState().mapTheme;
     const removeHooks = installTestHooks(instance, () => progress.data && progress.geo === 1);
     const removeEditing = still ? () => {} : installEditing(instance, store);
+    const removeClusterImages = installClusterImages(instance);
     const sent = pushed.current;
     instance.on('load', () => {
       sent.clear();
@@ -137,6 +139,7 @@ export function MapView({ still = false }: { still?: boolean }) {
       pulse.current?.stop();
       pulse.current = null;
       removeEditing();
+      removeClusterImages();
       removeHooks();
       setMap(null);
       fitted.current = false;
@@ -195,7 +198,11 @@ export function MapView({ still = false }: { still?: boolean }) {
     themed.current = theme;
     markBusy(map);
     for (const layer of buildStyle(glyphsUrl(), theme).layers) {
-      if (!map.getLayer(layer.id) || !layer.paint) continue;
+      if (!map.getLayer(layer.id)) continue;
+      // The cluster rings' images are drawn per theme (style.ts).
+      if (layer.type === 'symbol' && layer.layout?.['icon-image'] !== undefined)
+        map.setLayoutProperty(layer.id, 'icon-image', layer.layout['icon-image']);
+      if (!layer.paint) continue;
       for (const [prop, value] of Object.entries(layer.paint)) {
         map.setPaintProperty(layer.id, prop as Parameters<typeof map.setPaintProperty>[1], value);
       }
