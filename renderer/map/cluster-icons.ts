@@ -1,5 +1,5 @@
 // The images of the unit cluster rings and of the parade head. A ring is drawn the first time the
-// style asks for its name (styleimagemissing), so only the mixes of statuses actually shown are drawn:
+// style asks for its name (the missing-image resolver), so only the mixes of statuses actually shown are drawn:
 // at 10,000 units the clusters on screen are a few dozen.
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { parseClusterImageId, ringRadius, ringSegments, type StatusCounts } from './cluster-ring';
@@ -71,19 +71,13 @@ function drawParadeHead(): ImageData | null {
 
 /** Registers the parade head and draws each cluster ring when first needed; returns the removal. */
 export function installClusterImages(map: MaplibreMap): () => void {
-  const onMissing = (e: { id: string }) => {
-    if (e.id === PARADE_HEAD_IMAGE) {
-      const head = drawParadeHead();
-      if (head && !map.hasImage(e.id)) map.addImage(e.id, head, { pixelRatio: PIXEL_RATIO });
-      return;
-    }
-    const ring = parseClusterImageId(e.id);
-    if (!ring || map.hasImage(e.id)) return;
-    const image = drawRing(ring.theme, ring.counts);
-    if (image) map.addImage(e.id, image, { pixelRatio: PIXEL_RATIO });
-  };
-  map.on('styleimagemissing', onMissing);
+  map.setMissingStyleImageResolver((id) => {
+    if (map.hasImage(id)) return;
+    const ring = parseClusterImageId(id);
+    const image = id === PARADE_HEAD_IMAGE ? drawParadeHead() : ring && drawRing(ring.theme, ring.counts);
+    if (image) map.addImage(id, image, { pixelRatio: PIXEL_RATIO });
+  });
   return () => {
-    map.off('styleimagemissing', onMissing);
+    map.setMissingStyleImageResolver(null);
   };
 }
