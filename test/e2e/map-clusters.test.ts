@@ -20,7 +20,7 @@ import {
   type HostApi,
   type Served,
 } from './harness.js';
-import { jump, type TestMap } from './map-helpers.js';
+import { jump, setMapTheme, type TestMap } from './map-helpers.js';
 
 const FULL_HD = { width: 1920, height: 1080 };
 const ON_INCIDENT = ['assigned', 'en_route', 'on_scene'];
@@ -169,12 +169,6 @@ const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i +
 const near = (a: string, b: string) =>
   Math.max(...channels(a).map((v, i) => Math.abs(v - (channels(b)[i] ?? 0)))) < 48;
 
-async function setTheme(page: Page, theme: 'dark' | 'light'): Promise<void> {
-  await page.getByTestId('layers-toggle').click();
-  await page.getByTestId(`map-theme-${theme}`).click();
-  await page.getByTestId('layers-toggle').click();
-}
-
 describe.each([
   ['en', 'en-GB'],
   ['fr', 'fr-FR'],
@@ -197,7 +191,7 @@ describe.each([
     'at city zoom in the %s theme: rings by status, counts, the parade head apart',
     async (theme) => {
       const { page } = ui;
-      await setTheme(page, theme);
+      await setMapTheme(page, theme);
       await jump(page, head, 12);
       await page.screenshot({ path: artifact(`map-clusters-city-${theme}-${lang}.png`) });
       const units = new Map((await api<Unit[]>('listUnits', {})).map((u) => [u.id, u]));
@@ -255,7 +249,7 @@ describe.each([
     'at route zoom in the %s theme: callsigns apart, the engaged unit first, the country drawn',
     async (theme) => {
       const { page } = ui;
-      await setTheme(page, theme);
+      await setMapTheme(page, theme);
       await jump(page, [engaged.lon ?? 0, engaged.lat ?? 0], 16);
       await page.screenshot({ path: artifact(`map-clusters-route-${theme}-${lang}.png`) });
       const boxes = (await placedBoxes(page, ['unit-labels']))['unit-labels'] ?? [];
@@ -290,7 +284,7 @@ describe.each([
       );
       expect(field).toContain('"country"');
       expect(labelled.every((l) => /^[A-Z]{2}$/.test(l.country))).toBe(true);
-      if (theme === 'light') await setTheme(page, 'dark');
+      if (theme === 'light') await setMapTheme(page, 'dark');
     },
   );
 });
