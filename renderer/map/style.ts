@@ -63,9 +63,13 @@ function toLight<T>(value: T): T {
 }
 
 /** Light-theme paint that is not a plain colour swap: labels drawn in a data colour read on white. */
+const PARADE_LIGHT_TEXT = '#92400e';
 const LIGHT_PAINT: Record<string, Record<string, unknown>> = {
   'zone-labels': { 'text-color': ['to-color', ['get', 'color'], LIGHT_THEME.labelMuted] },
   'unit-labels': { 'text-color': LIGHT_THEME.label },
+  // Gold on white is too faint: the parade's names in a deep amber.
+  'parade-head': { 'text-color': PARADE_LIGHT_TEXT },
+  'parade-labels': { 'text-color': PARADE_LIGHT_TEXT },
 };
 
 /** Light-theme layout: the cluster rings' images are drawn per theme. */

@@ -1,8 +1,10 @@
 // Units (from listUnits), as APP-6 / 2525 symbols (unit-icons.ts) filled with the status colour,
-// the callsign beside each once zoomed in (≥ 15); a stale position is faded in a dashed ring. At city
-// zoom (below CLUSTER_UNTIL) the units are clustered: a ring split by status with the count in the
-// middle (cluster-ring.ts; a click zooms in), drawn from a second, clustered copy of the data; the `units` layer (unclustered points, what the
-// tests and the pointer pick) takes over from CLUSTER_UNTIL. Units without a position are not drawn.
+// the callsign and country code beside each once zoomed in (≥ 15; where labels collide, units on an
+// incident keep theirs); a stale position is faded in a dashed ring. At city zoom (below
+// CLUSTER_UNTIL) the units are clustered: a ring split by status with the count in the middle
+// (cluster-ring.ts; a click zooms in), drawn from a second, clustered copy of the data; the `units`
+// layer (unclustered points, what the tests and the pointer pick) takes over from CLUSTER_UNTIL.
+// Units without a position are not drawn.
 import type { Point } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Unit, UnitStatus } from '../../../shared/domain';
@@ -131,7 +133,7 @@ export const unitsLayer: MapLayerModule = {
           ' ',
           {},
           ['get', 'country'],
-          { 'font-scale': 0.85, 'text-color': THEME.label },
+          { 'font-scale': 0.85 },
         ],
         'text-font': FONT_SEMIBOLD,
         'text-size': 13,
