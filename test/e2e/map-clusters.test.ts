@@ -236,10 +236,16 @@ describe.each([
       for (const c of counted) expect(c.label).toBe(String(c.count));
 
       // The parade head (marker and label) and the cluster counts never share a pixel; a ring is under it.
-      const boxes = await placedBoxes(page, ['parade-head', 'unit-cluster-count', 'unit-clusters']);
+      const boxes = await placedBoxes(page, [
+        'parade-head',
+        'parade-labels',
+        'unit-cluster-count',
+        'unit-clusters',
+      ]);
       const headBoxes = boxes['parade-head'] ?? [];
       expect(headBoxes.length).toBeGreaterThanOrEqual(2);
-      for (const h of headBoxes)
+      // The tail's name too.
+      for (const h of [...headBoxes, ...(boxes['parade-labels'] ?? [])])
         for (const b of boxes['unit-cluster-count'] ?? []) expect(intersects(h, b)).toBe(false);
       expect((boxes['unit-clusters'] ?? []).some((r) => headBoxes.some((h) => intersects(h, r)))).toBe(true);
     },

@@ -83,7 +83,7 @@ describe('the cluster ring', () => {
       expect(JSON.stringify(layer.layout['icon-image'])).toContain(`cluster:${theme}:`);
       // The rings, counts and parade head sit above every label, the head on top (placed first).
       const ids = style.layers.map((l) => l.id);
-      expect(ids.slice(-3)).toEqual(['unit-clusters', 'unit-cluster-count', 'parade-head']);
+      expect(ids.slice(-4)).toEqual(['unit-clusters', 'unit-cluster-count', 'parade-labels', 'parade-head']);
     }
   });
 });

@@ -1,7 +1,7 @@
 // The ceremony parade (map-tools/ParadePanel): the column from tail to head drawn thick in gold
 // over the route, a large marker at the head and a smaller one at the tail, each labelled. The head
 // (marker and label) is a symbol above every label and placed first: cluster counts and other labels
-// give way to it, so it never merges with them.
+// give way to it, so it never merges with them. The tail's name is drawn above the rings too.
 import type { LineString, Point } from 'geojson';
 import { PARADE_HEAD_IMAGE } from '../cluster-icons';
 import { FONT_SEMIBOLD } from '../glyphs';
@@ -57,7 +57,8 @@ export const paradeLayer: MapLayerModule = {
       },
     },
   ],
-  labels: [
+  // Above the cluster rings, which would otherwise hide the tail's name.
+  topmost: [
     {
       id: 'parade-labels',
       type: 'symbol',
@@ -73,8 +74,6 @@ export const paradeLayer: MapLayerModule = {
       },
       paint: { 'text-color': GOLD, 'text-halo-color': THEME.halo, 'text-halo-width': 2 },
     },
-  ],
-  topmost: [
     {
       id: 'parade-head',
       type: 'symbol',
