@@ -21,6 +21,7 @@ import {
   useVigie,
 } from '../state/hooks';
 import { easeToPoint, framePadding, keepRouteFramed, INITIAL_VIEW, placesNear, stillPadding } from './camera';
+import { installClusterImages } from './cluster-icons';
 import { installEditing } from './editing';
 import { hasPulse } from './layers/incidents';
 import { Legend } from './Legend';
@@ -57,7 +58,8 @@ export function MapView({ still = false }: { still?: boolean }) {
   );
   const trail = useUnitTrail(selectedUnitId, selectedVersion);
   const data = useMapData(trail);
-  const theme = useVigie((s) => s.mapTheme);
+  // The wall stays dark, as its screen does (wall.css): read across a room, whatever a desk chose.
+  const theme = useVigie((s) => (still ? 'dark' : s.mapTheme));
   const hiddenGroups = useVigie((s) => s.mapLayers.hiddenGroups);
   const desk = useVigie((s) => s.session?.operator?.desk ?? '');
   const groups = useMemo(() => layerGroups(), []);
@@ -93,7 +95,7 @@ export function MapView({ still = false }: { still?: boolean }) {
     if (!container) return;
     const instance = new maplibregl.Map({
       container,
-      style: buildStyle(glyphsUrl(), store.getState().mapTheme),
+      style: buildStyle(glyphsUrl(), still ? 'dark' : store.getState().mapTheme),
       center: INITIAL_VIEW.center,
       zoom: INITIAL_VIEW.zoom,
       minZoom: 10,
@@ -111,9 +113,10 @@ export function MapView({ still = false }: { still?: boolean }) {
       instance.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     }
     const progress = settled.current;
-    themed.current = store.getState().mapTheme;
+    themed.current = still ? 'dark' : store.getState().mapTheme;
     const removeHooks = installTestHooks(instance, () => progress.data && progress.geo === 1);
     const removeEditing = still ? () => {} : installEditing(instance, store);
+    const removeClusterImages = installClusterImages(instance);
     const sent = pushed.current;
     instance.on('load', () => {
       sent.clear();
@@ -137,6 +140,7 @@ export function MapView({ still = false }: { still?: boolean }) {
       pulse.current?.stop();
       pulse.current = null;
       removeEditing();
+      removeClusterImages();
       removeHooks();
       setMap(null);
       fitted.current = false;
@@ -195,7 +199,11 @@ export function MapView({ still = false }: { still?: boolean }) {
     themed.current = theme;
     markBusy(map);
     for (const layer of buildStyle(glyphsUrl(), theme).layers) {
-      if (!map.getLayer(layer.id) || !layer.paint) continue;
+      if (!map.getLayer(layer.id)) continue;
+      // The cluster rings' images are drawn per theme (style.ts).
+      if (layer.type === 'symbol' && layer.layout?.['icon-image'] !== undefined)
+        map.setLayoutProperty(layer.id, 'icon-image', layer.layout['icon-image']);
+      if (!layer.paint) continue;
       for (const [prop, value] of Object.entries(layer.paint)) {
         map.setPaintProperty(layer.id, prop as Parameters<typeof map.setPaintProperty>[1], value);
       }

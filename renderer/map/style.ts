@@ -1,8 +1,10 @@
 // The map style, built in code: no remote tiles, sprites or fonts. Land is the background; every
-// other layer comes from a layer module, stacked in the order below, with all labels on top. The
-// modules are written in the dark theme's colours; the light theme swaps each of them for its
-// light counterpart (palette.ts), so both themes always have the same layers.
+// other layer comes from a layer module, stacked in the order below, with all labels on top and, above
+// them, the cluster rings and counts and the parade head. The modules are written in the dark theme's
+// colours; the light theme swaps each of them for its light counterpart (palette.ts), so both themes
+// always have the same layers.
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { clusterIconExpression } from './cluster-ring';
 import { glyphsUrl } from './glyphs';
 import { baseLayer } from './layers/base';
 import { bridgesLayer } from './layers/bridges';
@@ -41,6 +43,12 @@ export const LAYER_MODULES: readonly MapLayerModule[] = [
   measureLayer,
 ];
 
+/**
+ * Bottom to top above all labels: the cluster counts, then the parade head. The topmost layer is
+ * placed first, so the counts give way to the head, and every other label to the counts.
+ */
+const TOPMOST_MODULES: readonly MapLayerModule[] = [unitsLayer, paradeLayer];
+
 const LIGHT_SWAP = new Map<string, string>(
   (Object.keys(THEME) as (keyof typeof THEME)[]).map((k) => [THEME[k].toLowerCase(), LIGHT_THEME[k]]),
 );
@@ -56,6 +64,7 @@ function toLight<T>(value: T): T {
 }
 
 /** Light-theme paint that is not a plain colour swap: labels drawn in a data colour read on white. */
+const PARADE_LIGHT_TEXT = '#92400e';
 const LIGHT_PAINT: Record<string, Record<string, unknown>> = {
   'zone-labels': { 'text-color': ['to-color', ['get', 'color'], LIGHT_THEME.labelMuted] },
   'unit-labels': { 'text-color': LIGHT_THEME.label },
@@ -64,12 +73,25 @@ const LIGHT_PAINT: Record<string, Record<string, unknown>> = {
   incidents: {
     'circle-stroke-color': ['match', ['get', 'status'], 'resolved', priorityColor, LIGHT_THEME.label],
   },
+  // Gold on white is too faint: the parade's names in a deep amber.
+  'parade-head': { 'text-color': PARADE_LIGHT_TEXT },
+  'parade-labels': { 'text-color': PARADE_LIGHT_TEXT },
+};
+
+/** Light-theme layout: the cluster rings' images are drawn per theme. */
+const LIGHT_LAYOUT: Record<string, Record<string, unknown>> = {
+  'unit-clusters': { 'icon-image': clusterIconExpression('light') },
 };
 
 function lightLayers(layers: LayerSpecification[]): LayerSpecification[] {
   return toLight(layers).map((l) => {
     const paint = LIGHT_PAINT[l.id];
-    return paint && 'paint' in l ? ({ ...l, paint: { ...l.paint, ...paint } } as LayerSpecification) : l;
+    const layout = LIGHT_LAYOUT[l.id];
+    let out = l;
+    if (paint && 'paint' in out) out = { ...out, paint: { ...out.paint, ...paint } } as LayerSpecification;
+    if (layout && 'layout' in out)
+      out = { ...out, layout: { ...out.layout, ...layout } } as LayerSpecification;
+    return out;
   });
 }
 
@@ -80,6 +102,7 @@ export function buildStyle(glyphs: string = glyphsUrl(), theme: MapTheme = 'dark
     { id: 'background', type: 'background', paint: { 'background-color': THEME.land } },
     ...LAYER_MODULES.flatMap((m) => m.layers),
     ...labels,
+    ...TOPMOST_MODULES.flatMap((m) => m.topmost ?? []),
   ];
   return {
     version: 8,
@@ -96,6 +119,7 @@ export function layerGroups(): Map<string, LayerGroup[]> {
   for (const m of LAYER_MODULES) {
     for (const l of m.layers) if (m.group) out.set(l.id, [m.group]);
     for (const l of m.labels ?? []) out.set(l.id, m.group ? [m.group, 'labels'] : ['labels']);
+    for (const l of m.topmost ?? []) if (m.group) out.set(l.id, [m.group]);
   }
   return out;
 }

@@ -63,6 +63,13 @@ export async function jump(page: Page, center: [number, number], zoom: number): 
   await mapIdle(page, 0);
 }
 
+/** Switches the map theme from the layers panel, and closes the panel. */
+export async function setMapTheme(page: Page, theme: 'dark' | 'light'): Promise<void> {
+  await page.getByTestId('layers-toggle').click();
+  await page.getByTestId(`map-theme-${theme}`).click();
+  await page.getByTestId('layers-toggle').click();
+}
+
 export const ROUTE_VIEW: [number, number] = [2.325, 48.858];
 
 /** Opens the console before the file's tests, and closes it after. */

@@ -19,7 +19,7 @@ import {
   type Console,
   type Served,
 } from './harness.js';
-import { jump, type TestMap } from './map-helpers.js';
+import { jump, setMapTheme, type TestMap } from './map-helpers.js';
 import { HOUSE, PARK, STREET, writeVectorTileFile, type TileSchemaName } from '../support/vector-tiles.js';
 
 const FULL_HD = { width: 1920, height: 1080 };
@@ -80,12 +80,6 @@ function renderedBasemap(page: Page) {
   });
 }
 
-async function setTheme(page: Page, theme: 'dark' | 'light'): Promise<void> {
-  await page.getByTestId('layers-toggle').click();
-  await page.getByTestId(`map-theme-${theme}`).click();
-  await page.getByTestId('layers-toggle').click();
-}
-
 /** The layers panel's line under the file's name, per language. */
 const SCHEMA_LINE = { en: 'Street map, ', fr: 'Plan des rues, schéma ' };
 const SCHEMA_NAME: Record<TileSchemaName, string> = { protomaps: 'Protomaps', openmaptiles: 'OpenMapTiles' };
@@ -126,7 +120,7 @@ describe.each([
       async (theme) => {
         const { page } = ui;
         if (theme === 'dark') await loadFile(page, schema, lang);
-        await setTheme(page, theme);
+        await setMapTheme(page, theme);
         await jump(page, STREET_VIEW, 15.6);
         await page.screenshot({ path: artifact(`street-map-${schema}-${theme}-${lang}.png`) });
         const street = await renderedBasemap(page);
@@ -142,7 +136,7 @@ describe.each([
       expect((await renderedBasemap(page)).texts).toContain(HOUSE.number);
       await jump(page, PARK.at, 16.5);
       expect((await renderedBasemap(page)).texts).toContain(PARK.name);
-      await setTheme(page, 'dark');
+      await setMapTheme(page, 'dark');
     });
   });
 });

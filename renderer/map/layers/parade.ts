@@ -1,6 +1,9 @@
 // The ceremony parade (map-tools/ParadePanel): the column from tail to head drawn thick in gold
-// over the route, a large marker at the head and a smaller one at the tail, each labelled.
+// over the route, a large marker at the head and a smaller one at the tail, each labelled. The head
+// (marker and label) is a symbol above every label and placed first: cluster counts and other labels
+// give way to it, so it never merges with them. The tail's name is drawn above the rings too.
 import type { LineString, Point } from 'geojson';
+import { PARADE_HEAD_IMAGE } from '../cluster-icons';
 import { FONT_SEMIBOLD } from '../glyphs';
 import { THEME } from '../palette';
 import { geojsonSource, type Collection, type MapLayerModule } from './types';
@@ -45,25 +48,43 @@ export const paradeLayer: MapLayerModule = {
       id: 'parade-ends',
       type: 'circle',
       source: 'parade',
-      filter: ['==', ['geometry-type'], 'Point'],
+      filter: ['==', ['get', 'role'], 'tail'],
       paint: {
-        'circle-radius': ['match', ['get', 'role'], 'head', 10, 7],
-        'circle-color': ['match', ['get', 'role'], 'head', GOLD, THEME.halo],
-        'circle-stroke-color': ['match', ['get', 'role'], 'head', THEME.halo, GOLD],
+        'circle-radius': 7,
+        'circle-color': THEME.halo,
+        'circle-stroke-color': GOLD,
         'circle-stroke-width': 3,
       },
     },
   ],
-  labels: [
+  // Above the cluster rings, which would otherwise hide the tail's name.
+  topmost: [
     {
       id: 'parade-labels',
       type: 'symbol',
       source: 'parade',
-      filter: ['==', ['geometry-type'], 'Point'],
+      filter: ['==', ['get', 'role'], 'tail'],
       layout: {
         'text-field': ['get', 'label'],
         'text-font': FONT_SEMIBOLD,
         'text-size': 14,
+        'text-anchor': 'bottom',
+        'text-offset': [0, -1.1],
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': GOLD, 'text-halo-color': THEME.halo, 'text-halo-width': 2 },
+    },
+    {
+      id: 'parade-head',
+      type: 'symbol',
+      source: 'parade',
+      filter: ['==', ['get', 'role'], 'head'],
+      layout: {
+        'icon-image': PARADE_HEAD_IMAGE,
+        'icon-allow-overlap': true,
+        'text-field': ['get', 'label'],
+        'text-font': FONT_SEMIBOLD,
+        'text-size': 15,
         'text-anchor': 'bottom',
         'text-offset': [0, -1.1],
         'text-allow-overlap': true,

@@ -17,6 +17,8 @@ export interface MapLayerModule {
   layers: LayerSpecification[];
   /** Symbol layers: drawn above every module's layers so labels are never hidden by markers. */
   labels?: LayerSpecification[];
+  /** Above every label, placed before them by the collision engine (style.ts orders them). */
+  topmost?: LayerSpecification[];
 }
 
 export type Collection<G extends Geometry = Geometry> = FeatureCollection<G>;

@@ -1,20 +1,25 @@
 // Units (from listUnits), as APP-6 / 2525 symbols (unit-icons.ts) filled with the status colour,
-// the callsign beside each once zoomed in (≥ 15); a stale position is faded in a dashed ring. At city
-// zoom (below CLUSTER_UNTIL) the units are clustered: circles with their count (a click zooms in),
-// drawn from a second, clustered copy of the data; the `units` layer (unclustered points, what the
-// tests and the pointer pick) takes over from CLUSTER_UNTIL. Units without a position are not drawn.
+// the callsign and country code beside each once zoomed in (≥ 15; where labels collide, units on an
+// incident keep theirs); a stale position is faded in a dashed ring. At city zoom (below
+// CLUSTER_UNTIL) the units are clustered: a ring split by status with the count in the middle
+// (cluster-ring.ts; a click zooms in), drawn from a second, clustered copy of the data; the `units`
+// layer (unclustered points, what the tests and the pointer pick) takes over from CLUSTER_UNTIL.
+// Units without a position are not drawn.
 import type { Point } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { Unit } from '../../../shared/domain';
+import type { Unit, UnitStatus } from '../../../shared/domain';
 import { FONT_SEMIBOLD } from '../glyphs';
 import { THEME } from '../palette';
 import { STALE_RING } from '../unit-icons';
+import { clusterIconExpression, clusterProperties } from '../cluster-ring';
 import { unitStatusColor } from './colors';
 import { emptyCollection, geojsonSource, type Collection, type MapLayerModule } from './types';
 
 /** Below this zoom units are clustered; from it, each unit is drawn on its own. */
 export const CLUSTER_UNTIL = 12.5;
 export const CLUSTER_SOURCE = 'unit-clusters';
+/** Statuses of a unit engaged on an incident: its callsign wins where labels collide. */
+export const ON_INCIDENT: readonly UnitStatus[] = ['assigned', 'en_route', 'on_scene'];
 
 const icon: ExpressionSpecification = ['concat', 'unit-', ['get', 'kind'], '-', ['get', 'status']];
 const iconSize: ExpressionSpecification = [
@@ -51,39 +56,12 @@ export const unitsLayer: MapLayerModule = {
       type: 'geojson',
       data: emptyCollection(),
       cluster: true,
+      clusterProperties,
       clusterRadius: 42,
       clusterMaxZoom: 12,
     },
   },
   layers: [
-    {
-      id: 'unit-clusters',
-      type: 'circle',
-      source: CLUSTER_SOURCE,
-      filter: clustered,
-      maxzoom: CLUSTER_UNTIL,
-      paint: {
-        'circle-color': '#1e3a5f',
-        'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 30, 22, 80, 27],
-        'circle-stroke-color': '#93c5fd',
-        'circle-stroke-width': 2.5,
-        'circle-opacity': 0.92,
-      },
-    },
-    {
-      id: 'unit-cluster-count',
-      type: 'symbol',
-      source: CLUSTER_SOURCE,
-      filter: clustered,
-      maxzoom: CLUSTER_UNTIL,
-      layout: {
-        'text-field': ['get', 'point_count_abbreviated'],
-        'text-font': FONT_SEMIBOLD,
-        'text-size': 14,
-        'text-allow-overlap': true,
-      },
-      paint: { 'text-color': '#f8fafc' },
-    },
     {
       id: 'unit-singles',
       type: 'symbol',
@@ -110,19 +88,61 @@ export const unitsLayer: MapLayerModule = {
       paint: { 'icon-opacity': staleFade },
     },
   ],
+  topmost: [
+    {
+      // The ring split by status: always drawn; the labels placed after it give way to it.
+      id: 'unit-clusters',
+      type: 'symbol',
+      source: CLUSTER_SOURCE,
+      filter: clustered,
+      maxzoom: CLUSTER_UNTIL,
+      layout: {
+        'icon-image': clusterIconExpression('dark'),
+        'icon-allow-overlap': true,
+      },
+    },
+    {
+      // The count, placed before every other label (they give way to it) and after the parade head
+      // (the count gives way to the head, the ring stays).
+      id: 'unit-cluster-count',
+      type: 'symbol',
+      source: CLUSTER_SOURCE,
+      filter: clustered,
+      maxzoom: CLUSTER_UNTIL,
+      layout: {
+        'text-field': ['get', 'point_count_abbreviated'],
+        'text-font': FONT_SEMIBOLD,
+        'text-size': ['step', ['get', 'point_count'], 13, 100, 12, 1000, 11],
+        'text-padding': 0,
+      },
+      paint: { 'text-color': THEME.label },
+    },
+  ],
   labels: [
     {
+      // Labels that collide give way, units on an incident first (lowest sort key placed first).
       id: 'unit-labels',
       type: 'symbol',
       source: 'units',
       minzoom: 15,
       layout: {
-        'text-field': ['get', 'callsign'],
+        'text-field': [
+          'format',
+          ['get', 'callsign'],
+          {},
+          ' ',
+          {},
+          ['get', 'country'],
+          { 'font-scale': 0.85 },
+        ],
         'text-font': FONT_SEMIBOLD,
         'text-size': 13,
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
         'text-radial-offset': 1.6,
         'text-padding': 2,
+        'text-allow-overlap': false,
+        'text-optional': true,
+        'symbol-sort-key': ['case', ['in', ['get', 'status'], ['literal', ON_INCIDENT]], 0, 1],
       },
       paint: {
         'text-color': unitStatusColor,
