@@ -6,7 +6,7 @@
 // A unit keeps its venue, as with a single move that names none.
 import type { Ctx } from './context.js';
 import { requireOperator } from './context.js';
-import { refuse } from './access.js';
+import { checkUnitOwner } from './access.js';
 import type { Desk } from './desk.js';
 import type { MovesResult } from '../../shared/api/units.js';
 import { ApiError } from '../../shared/errors.js';
@@ -22,17 +22,7 @@ export interface MovesInput {
 export function moveUnits(ctx: Ctx, desk: Desk, input: MovesInput): MovesResult {
   const who = requireOperator(desk);
   // Checked before the transaction: a refusal is journaled, and the batch's rollback would undo it.
-  if (who.role === 'liaison')
-    for (const m of input.moves) {
-      const unit = getUnit(ctx.db, m.id);
-      if (unit && unit.contingentId !== who.contingentId)
-        refuse(
-          ctx,
-          who,
-          'moveUnits',
-          `a liaison moves only the units of their own contingent (${unit.callsign} is not)`,
-        );
-    }
+  for (const m of input.moves) checkUnitOwner(ctx, who, 'moveUnits', m.id);
   const at = iso(ctx.clock.now());
   return ctx.db.transaction(() => {
     input.moves.forEach((m, i) => {
