@@ -27,6 +27,7 @@ const PG_SERVICE_TESTS = [
   'live-events',
   'journal-viewer',
   'journal-replay',
+  'journal-checkpoint',
   'releasability',
   'releasability-writes',
   'releasability-stream',

@@ -350,6 +350,11 @@ export interface VerifyResult {
   schema?: SchemaReport;
   /** The journal checked against a head anchored outside it (a head file, --expect-head). */
   head?: HeadCheck;
+  /**
+   * The journal's checkpoint (the entry up to which a Vigie last found the chain good) still
+   * holds: that entry is there with the hash checked then. Absent when there is none.
+   */
+  checkpoint?: { ok: boolean; seq: number; verifiedAt: string; reason: string | null };
 }
 
 export interface HeadCheck {

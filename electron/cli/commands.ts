@@ -31,7 +31,12 @@ export function seed(argv: string[], paths: AppPaths, io: Io): number {
 }
 
 export function verify(argv: string[], _paths: AppPaths, io: Io): number {
-  const { values } = parse(argv, { db: { type: 'string' }, 'expect-head': { type: 'string' } });
+  // --full names what verify always does: the whole chain, not only from the checkpoint.
+  const { values } = parse(argv, {
+    db: { type: 'string' },
+    'expect-head': { type: 'string' },
+    full: { type: 'boolean' },
+  });
   const file = resolveDb(values.db, process.env, { create: false });
   requireDatabase(file);
   // The head is read before the database: a running Vigie only ever moves it forward.

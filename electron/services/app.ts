@@ -1,5 +1,5 @@
 // Opens Vigie on a database file: migrate, seed the built-in exercise on first run, start the
-// exercise clock on first open, check the journal chain, and hand back the contract's handlers.
+// exercise clock on first open, check the journal chain (from its checkpoint), and hand back the contract's handlers.
 import type { Db } from '../store/db.js';
 import { isRoomUrl, openDatabase } from '../store/db.js';
 import { resolve } from 'node:path';
@@ -12,6 +12,7 @@ import { journal, SYSTEM } from './context.js';
 import { findShippedScenario, loadScenario } from './scenario-load.js';
 import { seedScenario } from './seed.js';
 import { checkChain, type SessionState } from './session.js';
+import { watchChain } from './chain-check.js';
 import { refuseUntrustedSchema, restoreSchema } from './schema-guard.js';
 import { createHandlers } from './handlers.js';
 import { liveDemoLogins, migrateTypedOperators } from './operator-accounts-boot.js';
@@ -34,6 +35,11 @@ export interface OpenVigieOptions {
    * SQLite file, none for a room (`vigie serve --head-file`); null for none.
    */
   headFile?: string | null;
+  /**
+   * Check the journal's older entries in the background after opening (chain-check.ts); default
+   * true. A one-shot command that closes straight away sets false.
+   */
+  background?: boolean;
 }
 
 export interface VigieApp {
@@ -54,12 +60,19 @@ export function openVigie(o: OpenVigieOptions): VigieApp {
     const boot: Ctx = { db, clock: real, real };
     if (o.seed !== false && !getOperation(db)) seedScenario(boot, loadScenario(o.resourcesDir));
     const ctx: Ctx = { db, clock: startClock(boot), real };
-    const restored = restoreSchema(ctx, schema, o.onAlarm ?? ((m) => console.error(m)));
+    const alarm = o.onAlarm ?? ((m: string) => console.error(m));
+    const restored = restoreSchema(ctx, schema, alarm);
     migrateTypedOperators(ctx);
-    const state = { ...checkChain(ctx, demoLogins(ctx, o.resourcesDir)), schemaRestored: restored };
+    const watch = watchChain(db, {
+      now: () => iso(real.now()),
+      onAlarm: alarm,
+      background: o.background ?? true,
+    });
+    const state = { ...checkChain(ctx, demoLogins(ctx, o.resourcesDir), watch), schemaRestored: restored };
     const file = o.headFile === undefined ? defaultHeadFile(o.dbPath) : o.headFile;
     const head = file === null ? null : startHeadWriter(db, { file });
     const close = () => {
+      watch.close();
       head?.close();
       db.close();
     };

@@ -5,18 +5,25 @@ import type { Session } from '../../shared/api.js';
 import type { DemoLogin } from '../../shared/api/session.js';
 import { getOperation, hostCountry } from '../store/meta.js';
 import { verifyChain, type ChainResult } from '../store/journal.js';
+import type { ChainWatch } from './chain-check.js';
 
 export interface SessionState {
-  /** Chain check made at start-up; kept so every desk shows the alarm without re-reading the journal. */
-  chain: ChainResult;
+  /**
+   * The journal's check (chain-check.ts): made at start-up, then finished in the background; kept
+   * so every desk shows the alarm without re-reading the journal.
+   */
+  chain: Pick<ChainWatch, 'result' | 'complete'>;
   /** An exercise's demo logins (from its scenario), shown at sign-in; none in a real operation. */
   demoLogins: DemoLogin[];
   /** What the start-up schema check put back (schema-guard.ts), for every desk's alarm. */
   schemaRestored?: string[];
 }
 
-export function checkChain(ctx: Ctx, demoLogins: DemoLogin[] = []): SessionState {
-  return { chain: verifyChain(ctx.db), demoLogins };
+/** The session state of a database checked here and now: the whole chain, or `watch`'s check. */
+export function checkChain(ctx: Ctx, demoLogins: DemoLogin[] = [], watch?: ChainWatch): SessionState {
+  if (watch) return { chain: watch, demoLogins };
+  const result: ChainResult = verifyChain(ctx.db);
+  return { chain: { result: () => result, complete: () => true }, demoLogins };
 }
 
 export function getSession(ctx: Ctx, state: SessionState, desk: Desk): Session {
@@ -32,8 +39,9 @@ export function getSession(ctx: Ctx, state: SessionState, desk: Desk): Session {
         }
       : { name: 'Vigie', mode: 'real', timezone: 'UTC', scenarioStart: null, anchorReal: null },
     operator: desk.operator,
-    journalOk: state.chain.ok,
-    journalFirstBadSeq: state.chain.firstBadSeq,
+    journalOk: state.chain.result().ok,
+    journalFirstBadSeq: state.chain.result().firstBadSeq,
+    journalCheckComplete: state.chain.complete(),
     schemaRestored: state.schemaRestored ?? [],
     hostCountry: hostCountry(ctx.db),
     demoLogins: op?.mode === 'exercise' ? state.demoLogins : [],

@@ -159,27 +159,58 @@ export interface ChainResult {
 
 const VERIFY_PAGE = 5000;
 
-/** Recomputes the whole chain in seq order, a page at a time (constant memory, any engine). */
-export function verifyChain(db: Db): ChainResult {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
+/** A place in the chain: entry `seq` and its hash (seq 0 is the genesis, before the first entry). */
+export interface ChainPoint {
+  seq: number;
+  hash: string;
+}
+
+export const GENESIS: ChainPoint = { seq: 0, hash: GENESIS_HASH };
+
+export interface ChainStretch extends ChainResult {
+  /** The last entry checked and found good (`from` when none was). */
+  reached: ChainPoint;
+  /** Whether the stretch reached the journal's end (or a bad entry); false when `maxEntries` stopped it. */
+  done: boolean;
+}
+
+/**
+ * Checks the entries after `from`, in seq order, a page at a time (constant memory, any engine):
+ * each must follow the one before it and match its own hash. At most `maxEntries` (all by default),
+ * so a long chain can be checked in slices; `entries` counts those checked in this call.
+ */
+export function verifyChainFrom(db: Db, from: ChainPoint, maxEntries = Infinity): ChainStretch {
+  let reached = from;
   let entries = 0;
-  let after = 0;
   const page = db.prepare('SELECT * FROM journal WHERE seq > ? ORDER BY seq LIMIT ?');
   for (;;) {
-    const rows = page.all(after, VERIFY_PAGE) as Row[];
+    const limit = Math.min(VERIFY_PAGE, maxEntries - entries);
+    if (limit <= 0) return { ok: true, entries, firstBadSeq: null, reason: null, reached, done: false };
+    const rows = page.all(reached.seq, limit) as Row[];
     for (const r of rows) {
       entries++;
-      const bad = (reason: string): ChainResult => ({ ok: false, entries, firstBadSeq: r.seq, reason });
-      if (r.seq !== expectedSeq) return bad(`sequence gap: expected ${expectedSeq}, found ${r.seq}`);
-      if (r.prev_hash !== prevHash) return bad('previous-hash link broken');
+      const bad = (reason: string): ChainStretch => ({
+        ok: false,
+        entries,
+        firstBadSeq: r.seq,
+        reason,
+        reached,
+        done: true,
+      });
+      if (r.seq !== reached.seq + 1) return bad(`sequence gap: expected ${reached.seq + 1}, found ${r.seq}`);
+      if (r.prev_hash !== reached.hash) return bad('previous-hash link broken');
       if (entryHash(r) !== r.hash) return bad('content does not match its hash');
-      prevHash = r.hash;
-      expectedSeq++;
+      reached = { seq: r.seq, hash: r.hash };
     }
-    if (rows.length < VERIFY_PAGE) return { ok: true, entries, firstBadSeq: null, reason: null };
-    after = rows[rows.length - 1]?.seq ?? after;
+    if (rows.length < limit)
+      return { ok: true, entries, firstBadSeq: null, reason: null, reached, done: true };
   }
+}
+
+/** Recomputes the whole chain from its first entry. */
+export function verifyChain(db: Db): ChainResult {
+  const { ok, entries, firstBadSeq, reason } = verifyChainFrom(db, GENESIS);
+  return { ok, entries, firstBadSeq, reason };
 }
 
 /** Entries after `seq`, oldest first: what a desk that has seen up to `seq` is missing. */

@@ -104,8 +104,10 @@ export const createDataSlice =
           return moved;
         };
         const tick = async () => {
-          // A desktop app in a room: whether the room answers, and how old the desk's copy is.
-          if (get().session?.room)
+          // A desktop app in a room: whether the room answers, and how old the desk's copy is; and
+          // while the server still checks the journal's older entries, whether it found a break.
+          const session = get().session;
+          if (session?.room || session?.journalCheckComplete === false)
             await client.getSession({}).then(
               (session) => set({ session }),
               () => {},

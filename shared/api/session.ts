@@ -10,6 +10,12 @@ export interface Session {
   journalOk: boolean;
   journalFirstBadSeq: number | null;
   /**
+   * Whether every journal entry has been checked since the server opened the database: opening
+   * checks from the last checkpoint, the older entries follow in the background (a break found
+   * there turns journalOk false).
+   */
+  journalCheckComplete: boolean;
+  /**
    * The database's protections (append-only triggers) this server found missing or altered at
    * start-up and put back (journaled as store.triggers_restored); empty when all was well.
    */

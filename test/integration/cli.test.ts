@@ -3,6 +3,7 @@ import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { main } from '../../electron/cli.js';
+import { openVigie } from '../../electron/services/app.js';
 import { paths, tempDb, tempDir } from '../support/temp.js';
 import { DEMO } from '../support/sign-in.js';
 
@@ -33,13 +34,23 @@ describe('vigie CLI', () => {
   it('reports a tampered journal with the first bad entry and exit 1', async () => {
     const db = tempDb();
     await run('seed', '--db', db);
+    // Opened once as the console would: it leaves the journal's checkpoint at its head.
+    openVigie({ dbPath: db, resourcesDir: paths.resources, headFile: null, background: false }).close();
     const raw = new Database(db);
     raw.exec('DROP TRIGGER journal_no_update');
     raw.prepare("UPDATE journal SET operator = 'mallory' WHERE seq = 3").run();
     raw.close();
-    const verified = await run('verify', '--db', db);
-    expect(verified.code).toBe(1);
-    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: false, journal: { ok: false, firstBadSeq: 3 } });
+    // --full names what verify always does: every entry, not only those after the checkpoint
+    // (entry 3 lies before the checkpoint `vigie seed`'s open left).
+    for (const full of [[], ['--full']]) {
+      const verified = await run('verify', '--db', db, ...full);
+      expect(verified.code).toBe(1);
+      expect(JSON.parse(verified.stdout)).toMatchObject({
+        ok: false,
+        journal: { ok: false, firstBadSeq: 3 },
+        checkpoint: { ok: true },
+      });
+    }
   });
 
   it('says clearly what is wrong with a missing or corrupt database, exit 2, file untouched', async () => {

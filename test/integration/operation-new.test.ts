@@ -86,7 +86,7 @@ describe.runIf(backend === 'sqlite')('New operation… on a desk alone', () => {
         name: made.scenario.name,
         timezone: 'America/Los_Angeles',
       });
-      expect(la.state.chain.ok).toBe(true);
+      expect(la.state.chain.result().ok).toBe(true);
       const desk = createDesk();
       const r = dispatch(la.handlers, 'signIn', { ...DEMO_SUP, desk: 'LA-1' }, desk);
       expect(r.ok && (r.value as Operator).role).toBe('supervisor');
