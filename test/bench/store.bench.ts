@@ -10,7 +10,7 @@ import { dir, file, removeDb, RUNS } from './lib/store-setup.js';
 import { durableWrites, ROUNDS, SLICE_MS } from './lib/store-durable.js';
 import { bulkImport, IMPORT_UNITS } from './lib/store-import.js';
 import { BOARD_INCIDENTS, boardQueries, QUERY_RUNS } from './lib/store-board.js';
-import { BATCH_APPENDS, CHAIN, CHAIN_RUNS, journalBench, SHORT_CHAIN } from './lib/store-journal.js';
+import { BATCH_APPENDS, CHAIN, CHAIN_RUNS, journalBench } from './lib/store-journal.js';
 
 const VIGIE = 'Vigie (service, better-sqlite3)';
 const PLAIN_B = 'Plain SQL, better-sqlite3';
@@ -148,18 +148,6 @@ runBench(async () => {
         '',
       ],
       [
-        `Opening it (openVigie until its handlers are ready): the first time, no checkpoint yet, the whole chain checked (one run)`,
-        `${num(journal.openFirstMs / 1000, 2)} s`,
-        '',
-        '',
-      ],
-      [
-        `Opening it again, from the checkpoint the first open left (${CHAIN_RUNS * 2} runs; the older entries are checked in the background after opening)`,
-        fig(stat(journal.openLong), 'ms'),
-        `peer: a ${num(SHORT_CHAIN, 0)}-entry journal opened the same way: ${fig(stat(journal.openShort), 'ms')}`,
-        `${times(ratio(journal.openShort, journal.openLong))} (1.00× = independent of the length)`,
-      ],
-      [
         'Building the chain (fixture fast path: real hashes, one statement, 50,000 per transaction, named indexes built at the end; one run)',
         `${num(journal.buildMs / 1000, 1)} s (${num(perSecond(CHAIN, journal.buildMs), 0)} entries/s; file ${num(journal.fileMb, 0)} MB)`,
         '',
@@ -246,12 +234,7 @@ runBench(async () => {
   notes.push(
     `Verifying ${num(CHAIN, 0)} entries takes ${fig(stat(journal.verifyVigie.map((ms) => ms / 1000)), 's')} ` +
       `(${num(verifyRate.median, 0)} entries/s): that is what \`vigie verify\` (always the whole chain) and the very first ` +
-      `open of a database take. Every open after it starts from the journal's checkpoint (the entry up to which a Vigie ` +
-      `last found the chain good, recorded at the first open, when the older entries' background check ends, and at a ` +
-      `clean close): it checks that entry's hash and the entries after it, and serves; the older entries are checked ` +
-      `again in the background, 2,000 at a time with a pause between, so an entry edited in place still raises every ` +
-      `desk's alarm seconds after opening. Opening the ${num(CHAIN, 0)}-entry journal this way takes ` +
-      `${fig(stat(journal.openLong), 'ms')} against ${fig(stat(journal.openShort), 'ms')} for a ${num(SHORT_CHAIN, 0)}-entry one (target: under 1 s).` +
+      `open of a database take; every later open starts from the journal's checkpoint (section 7).` +
       (verifyVsNode.median > 1.1
         ? ` node:sqlite is slower here (${times(verifyVsNode)} in Vigie's favour): its iterate() builds each row with more overhead than better-sqlite3's.`
         : ''),

@@ -1,6 +1,5 @@
 // The journal: batched appends, then building and verifying a long chain.
 import { statSync } from 'node:fs';
-import { openVigie, type VigieApp } from '../../../electron/services/app.js';
 import { openDatabase } from '../../../electron/store/db.js';
 import { verifyChain } from '../../../electron/store/journal.js';
 import { realTime } from '../../../shared/clock.js';
@@ -9,7 +8,6 @@ import { PlainStore, verifyPlain } from './plain.js';
 import { open, type Driver } from './sql.js';
 import { log, scale } from './section.js';
 import { num, perSecond, timed } from './stats.js';
-import { paths } from './paths.js';
 import { appendVia, DRIVERS, file, moveData, removeDb, RUNS } from './store-setup.js';
 
 export const BATCH_APPENDS = scale(10_000, 5_000);
@@ -23,30 +21,6 @@ export interface JournalResult {
   fileMb: number;
   verifyVigie: number[];
   verifyNode: number[];
-  /** openVigie on the long chain with no checkpoint yet (the whole chain checked): one run. */
-  openFirstMs: number;
-  /** openVigie on the long chain again, from the checkpoint the first open left. */
-  openLong: number[];
-  /** The peer: openVigie on a journal of SHORT_CHAIN entries, from its checkpoint. */
-  openShort: number[];
-}
-
-export const SHORT_CHAIN = 1_000;
-
-/** How long openVigie takes to hand back its handlers (the console waits that long); closed untimed. */
-function timedOpen(dbPath: string): number {
-  let app: VigieApp | undefined;
-  const ms = timed(() => {
-    app = openVigie({
-      dbPath,
-      resourcesDir: paths.resources,
-      seed: false,
-      headFile: null,
-      background: false,
-    });
-  });
-  app?.close();
-  return ms;
 }
 
 export function journalBench(): JournalResult {
@@ -58,9 +32,6 @@ export function journalBench(): JournalResult {
     fileMb: 0,
     verifyVigie: [],
     verifyNode: [],
-    openFirstMs: 0,
-    openLong: [],
-    openShort: [],
   };
   const vPath = file('append-vigie.db');
   const db = openDatabase(vPath);
@@ -131,19 +102,6 @@ export function journalBench(): JournalResult {
       `  verify run ${run + 1}: Vigie ${num((out.verifyVigie[run] ?? 0) / 1000)} s, node:sqlite ${num((out.verifyNode[run] ?? 0) / 1000)} s`,
     );
   }
-  const shortPath = file('short-chain.db');
-  buildJournal(shortPath, SHORT_CHAIN);
-  log('  start-up: the first open checks the whole chain and leaves a checkpoint; the next ones start there');
-  out.openFirstMs = timedOpen(chainPath);
-  timedOpen(shortPath);
-  for (let run = 0; run < CHAIN_RUNS * 2; run++) {
-    out.openLong.push(timedOpen(chainPath));
-    out.openShort.push(timedOpen(shortPath));
-  }
-  log(
-    `  open from the checkpoint: ${num(out.openLong.at(-1) ?? 0)} ms, short journal ${num(out.openShort.at(-1) ?? 0)} ms`,
-  );
-  removeDb(shortPath);
   removeDb(chainPath);
   return out;
 }
