@@ -21,6 +21,7 @@ export function readAfterAction(db: Db, w: { from: string; to: string }): Rows {
   const incidents = db
     .prepare(
       `SELECT id, reference, priority, category, title, status, created_at AS "createdAt",
+              acknowledged_at AS "acknowledgedAt", dispatched_at AS "dispatchedAt", on_scene_at AS "onSceneAt",
               closed_at AS "closedAt", cancelled_at AS "cancelledAt", marking
        FROM incidents WHERE created_at >= @from AND created_at < @to ORDER BY created_at, reference`,
     )

@@ -4,7 +4,8 @@
 // Each response step is timed from the incident's creation to the FIRST journal entry of that
 // lifecycle step (shared/incident-lifecycle.ts): `incident.acknowledge` (new → acknowledged: a desk
 // took it on), `incident.dispatch` (acknowledged → dispatched: units sent), `incident.arrive`
-// (dispatched → on scene). A reopened incident keeps its first times.
+// (dispatched → on scene). A reopened incident keeps its first times. An incident a scenario loaded
+// with its history has no journaled steps: the times its row holds stand for them.
 import { INCIDENT_CATEGORIES, PRIORITIES, type Priority } from '../domain.js';
 import { bannerLine, type Marking } from '../releasability.js';
 import type { ReportLang } from '../report/model.js';
@@ -27,6 +28,8 @@ const STEP_ACTION: Record<ResponseStep, string> = {
   dispatch: 'incident.dispatch',
   onScene: 'incident.arrive',
 };
+
+const STEP_STAMP = { acknowledge: 'acknowledgedAt', dispatch: 'dispatchedAt', onScene: 'onSceneAt' } as const;
 
 const HOUR = 3_600_000;
 const seconds = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 1000);
@@ -85,14 +88,14 @@ function timeline(src: AfterActionSource): TimelineRow[] {
     const seen = first.get(key);
     if (seen === undefined || s.at < seen) first.set(key, s.at);
   }
-  const after = (id: string, createdAt: string, step: ResponseStep): number | null => {
-    const at = first.get(`${id}|${STEP_ACTION[step]}`);
-    return at === undefined ? null : Math.max(0, seconds(createdAt, at));
+  const after = (i: AfterActionSource['incidents'][number], step: ResponseStep): number | null => {
+    const at = first.get(`${i.id}|${STEP_ACTION[step]}`) ?? i[STEP_STAMP[step]];
+    return at === null ? null : Math.max(0, seconds(i.createdAt, at));
   };
   return [...src.incidents]
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.reference.localeCompare(b.reference))
     .map((i) => {
-      const [acknowledgeS, dispatchS, onSceneS] = RESPONSE_STEPS.map((s) => after(i.id, i.createdAt, s));
+      const [acknowledgeS, dispatchS, onSceneS] = RESPONSE_STEPS.map((s) => after(i, s));
       return {
         reference: i.reference,
         openedAt: i.createdAt,

@@ -95,6 +95,10 @@ export interface AfterActionSource {
     'reference' | 'priority' | 'category' | 'title' | 'status' | 'createdAt'
   > & {
     id: string;
+    /** The row's own step times: what a scenario loads with its incidents, unjournaled. */
+    acknowledgedAt: string | null;
+    dispatchedAt: string | null;
+    onSceneAt: string | null;
     closedAt: string | null;
     cancelledAt: string | null;
     marking: Marking;

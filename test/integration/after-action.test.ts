@@ -108,6 +108,25 @@ describe('the after-action report', () => {
     expect(u1Row).toBeDefined();
   });
 
+  it('times incidents a scenario loaded with their history from the times their records hold', () => {
+    const t = activeHour();
+    const m = model(t, { from: '2024-07-26T00:00:00Z', to: at(0) });
+    const seeded = t.call('listIncidents', {}).filter((i) => i.createdAt < at(0));
+    expect(m.incidents.map((i) => i.reference).sort()).toEqual(seeded.map((i) => i.reference).sort());
+    const after = (created: string, stamp: string | null) =>
+      stamp === null ? null : (Date.parse(stamp) - Date.parse(created)) / 1000;
+    const acknowledged = seeded.filter((i) => i.acknowledgedAt !== null);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const i of seeded) {
+      expect(m.incidents.find((r) => r.reference === i.reference)).toMatchObject({
+        acknowledgeS: after(i.createdAt, i.acknowledgedAt),
+        dispatchS: after(i.createdAt, i.dispatchedAt),
+        onSceneS: after(i.createdAt, i.onSceneAt),
+      });
+    }
+    expect(m.overall.acknowledge.count).toBe(acknowledged.length);
+  });
+
   for (const lang of ['en', 'fr'] as const) {
     it(`prints the same figures in the PDF and the HTML (${lang})`, async () => {
       const t = activeHour();
