@@ -3,12 +3,24 @@
 // inline) and downloaded as PDF, in English and in French. Screenshots at 1920×1080.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, closeDesk, openSignedInDesk, type Console, type Served } from './harness.js';
+import {
+  artifact,
+  closeDesk,
+  openConsole,
+  serve,
+  signInFromPage,
+  type Console,
+  type Served,
+} from './harness.js';
 
 let served: Served;
 let ui: Console;
 
-beforeAll(async () => ({ served, ui } = await openSignedInDesk()));
+beforeAll(async () => {
+  served = await serve();
+  ui = await openConsole(served.url, { debug: true, viewport: { width: 1920, height: 1080 } });
+  await signInFromPage(ui.page, 'officer', 'D1');
+});
 afterAll(() => closeDesk({ served, ui }));
 
 async function openDialog(): Promise<void> {
