@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // pragmas, crashes, the CLI on a file) and runs on SQLite only.
 const PG_SERVICE_TESTS = [
   'permissions',
+  'after-action',
   'requests',
   'operators',
   'incidents',

@@ -40,6 +40,10 @@ const builds = [
     target: 'node22',
     // pdfkit loads its standard fonts through package subpath imports: it stays a node_module.
     external: ['electron', 'better-sqlite3', 'pdfkit'],
+    // Vega's Node canvas probe is a top-level await (of the optional 'canvas' package), which a
+    // CommonJS bundle cannot hold; its browser build finds no canvas in Node either, and the charts
+    // fall back to estimated text widths just the same (electron/report/charts.ts).
+    alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
   },
   {
     ...common,

@@ -11,6 +11,7 @@ import { exportCommand } from './cli/export.js';
 import { UsageError } from './cli/args.js';
 import { importUnits } from './cli/import-units.js';
 import { report } from './cli/report.js';
+import { afterAction } from './cli/after-action.js';
 import { room } from './cli/room.js';
 import { operator } from './cli/operator.js';
 import { CopyRefused } from './store/copy.js';
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, (argv: string[], paths: AppPaths, io: Io) => numb
   'import-units': importUnits,
   export: exportCommand,
   report,
+  'after-action': afterAction,
   room,
   operator,
 };
@@ -62,6 +64,9 @@ const USAGE = `usage: vigie <command> [options]
   report --db FILE --from ISO --to ISO --format pdf|html|md|json --out FILE [--lang en|fr] [--incoming NAME]
          [--desk NAME] [--outgoing NAME] [--generated-at ISO]
                                    a shift handover report (a preview: nothing is acknowledged); JSON on stdout
+  after-action --db FILE|URL --from ISO --to ISO --format pdf|html|json --out FILE [--lang en|fr] [--by NAME]
+         [--generated-at ISO]      the after-action report for a window of up to 31 days (response times,
+                                   requests, units' busy time, charts); nothing is written; JSON on stdout
 Without --db: $VIGIE_DB, else the desktop app's database.`;
 
 export async function main(

@@ -54,6 +54,7 @@ export const CALL_NAMES = [
   'acknowledgeHandover',
   'listHandovers',
   'exportHandover',
+  'exportAfterAction',
   'listBackups',
   'restoreBackup',
   'listOperators',

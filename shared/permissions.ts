@@ -63,6 +63,8 @@ export const PERMISSIONS: { readonly [K in CallName]: readonly Role[] | 'public'
   acknowledgeHandover: OPS,
   listHandovers: OPS,
   exportHandover: OPS,
+  // Host staff review every desk's work; a partner's liaison is given the released report by them.
+  exportAfterAction: OPS,
   listBackups: SUPERVISOR,
   restoreBackup: SUPERVISOR,
   listOperators: SUPERVISOR,

@@ -20,7 +20,7 @@ import type { AppPaths } from '../app-root.js';
 import type { Io } from './commands.js';
 import { parse, resolveDb, UsageError, requireDatabase } from './args.js';
 
-function oneOf<T extends string>(
+export function oneOf<T extends string>(
   flag: string,
   value: string | undefined,
   allowed: readonly T[],
@@ -34,7 +34,7 @@ function oneOf<T extends string>(
   return value as T;
 }
 
-function instant(flag: string, value: string | undefined): string {
+export function instant(flag: string, value: string | undefined): string {
   const parsed = isoInstant.safeParse(value);
   if (!parsed.success) {
     const got = value === undefined ? 'nothing' : `"${value}"`;

@@ -26,19 +26,24 @@ export function renderPdf(model: HandoverReport, fonts: ReportFonts, options: Vi
   titleBlock(doc, view);
   for (const section of view.sections) {
     ensureRoom(doc, 34 + keepWithHeading(section.blocks));
-    // A fixed gap: pdfkit's moveDown would depend on whichever font the last block left selected.
-    doc.y += 6;
-    doc
-      .font(FONT.bold)
-      .fontSize(12.5)
-      .fillColor(INK.text)
-      .text(section.title, PAGE.left, doc.y, { width: CONTENT_WIDTH });
-    rule(doc, 1, INK.text);
-    doc.y += 5;
+    sectionHeading(doc, section.title);
     for (const b of section.blocks) block(doc, text, b, model);
   }
   runningHeaders(doc, text, view);
   return finish(doc);
+}
+
+/** A section's title and its rule. */
+export function sectionHeading(doc: Doc, title: string): void {
+  // A fixed gap: pdfkit's moveDown would depend on whichever font the last block left selected.
+  doc.y += 6;
+  doc
+    .font(FONT.bold)
+    .fontSize(12.5)
+    .fillColor(INK.text)
+    .text(title, PAGE.left, doc.y, { width: CONTENT_WIDTH });
+  rule(doc, 1, INK.text);
+  doc.y += 5;
 }
 
 /** How much of a section's first blocks must fit under its heading (a heading never ends a page). */
@@ -50,7 +55,7 @@ function keepWithHeading(blocks: readonly Block[]): number {
   return 24;
 }
 
-function rule(doc: Doc, width: number, color: string): void {
+export function rule(doc: Doc, width: number, color: string): void {
   doc
     .moveTo(PAGE.left, doc.y + 1)
     .lineTo(PAGE.left + CONTENT_WIDTH, doc.y + 1)
@@ -74,7 +79,7 @@ function titleBlock(doc: Doc, view: ReportView): void {
   doc.fillColor(INK.text);
 }
 
-function facts(doc: Doc, rows: [string, string][], size: number): void {
+export function facts(doc: Doc, rows: [string, string][], size: number): void {
   const labelWidth = 150;
   for (const [label, value] of rows) {
     doc.font(FONT.regular).fontSize(size);
@@ -132,7 +137,7 @@ function block(doc: Doc, text: TextSetter, b: Block, model: HandoverReport): voi
 }
 
 /** Running text, broken into lines on spaces only (a callsign is never split at its hyphens). */
-function paragraph(doc: Doc, setter: TextSetter, text: string, color: string): void {
+export function paragraph(doc: Doc, setter: TextSetter, text: string, color: string): void {
   setter.use('regular', TEXT, color);
   const lineHeight = setter.lineHeight() + 1;
   ensureRoom(doc, lineHeight * 2);

@@ -16,6 +16,7 @@ import { bulletinHandlers } from './bulletin-handlers.js';
 import { requestHandlers } from './request-handlers.js';
 import { operationHandlers, type OperationPlace } from './operation-handlers.js';
 import { guardHandlers } from './access.js';
+import { afterActionHandlers } from './after-action-handlers.js';
 
 export function createHandlers(
   ctx: Ctx,
@@ -36,6 +37,7 @@ export function createHandlers(
     ...bulletinHandlers(ctx),
     ...requestHandlers(ctx),
     ...operationHandlers(ctx, place),
+    ...afterActionHandlers(ctx),
   } satisfies Handlers;
   return guardHandlers(ctx, handlers);
 }

@@ -22,7 +22,7 @@ import { newId } from './ids.js';
 /**
  * Calls that only read. A call left out is refused offline, so a new call of the contract is safe
  * by default. previewHandover builds a report without storing it; exportHandover re-renders one
- * already acknowledged.
+ * already acknowledged; exportAfterAction computes its report and stores nothing.
  */
 export const READ_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'getSession',
@@ -47,6 +47,7 @@ export const READ_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'previewHandover',
   'listHandovers',
   'exportHandover',
+  'exportAfterAction',
   'listBackups',
 ]);
 

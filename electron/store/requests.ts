@@ -171,3 +171,11 @@ export function requestsAsOf(db: Db, to: string): StoredRequest[] {
     return { ...r, status: status === 'sent' ? 'open' : status };
   });
 }
+
+/** Requests asked in [from, to), as they are now (the after-action report). */
+export function requestsCreatedIn(db: Db, from: string, to: string): StoredRequest[] {
+  const rows = db
+    .prepare(`${SELECT} WHERE r.created_at >= ? AND r.created_at < ? ORDER BY r.created_at, r.id`)
+    .all(from, to) as Row[];
+  return rows.map(toRequest);
+}

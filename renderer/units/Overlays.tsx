@@ -4,6 +4,7 @@
 import { BackupsDialog } from '../backups/BackupsDialog';
 import { useRestoredNotice } from '../backups/restored-notice';
 import { HandoverDialog } from '../handover/HandoverDialog';
+import { AfterActionDialog } from '../after-action/AfterActionDialog';
 import { OperatorsDialog } from '../operators/OperatorsDialog';
 import { NewOperationDialog } from '../operations/NewOperationDialog';
 import { ShortcutsHelp } from '../common/ShortcutsHelp';
@@ -25,6 +26,7 @@ export function UnitsOverlays() {
       {(view === 'board' || view === 'roster') && <UnitBoard />}
       {view === 'roster' && <RosterImport />}
       {view === 'handover' && <HandoverDialog />}
+      {view === 'after-action' && <AfterActionDialog />}
       {view === 'settings' && <SettingsDialog />}
       {view === 'backups' && <BackupsDialog />}
       {view === 'new-operation' && <NewOperationDialog />}

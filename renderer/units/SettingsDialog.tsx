@@ -36,6 +36,7 @@ export function SettingsDialog() {
   const lock = lockOf(session);
   const canEdit = useCan('updateSettings');
   const canBackups = useCan('listBackups');
+  const canAfterAction = useCan('exportAfterAction');
   const canNewOperation = useCan('createOperation');
   const [settings, setSettings] = useState<Settings | null>(null);
   const [stale, setStale] = useState('');
@@ -160,6 +161,16 @@ export function SettingsDialog() {
           <p className="hint">{t('settings.idleHint')}</p>
         </fieldset>
         <div className="form-actions">
+          {canAfterAction && (
+            <button
+              type="button"
+              className="btn-ghost"
+              data-testid="open-after-action"
+              onClick={() => open('after-action')}
+            >
+              {t('afterAction.open')}
+            </button>
+          )}
           {canBackups && (
             <button
               type="button"

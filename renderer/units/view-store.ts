@@ -5,6 +5,7 @@ export type UnitsView =
   | 'board'
   | 'roster'
   | 'handover'
+  | 'after-action'
   | 'settings'
   | 'backups'
   | 'new-operation'

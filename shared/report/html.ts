@@ -22,7 +22,7 @@ function td(c: Cell, col: Column | undefined): string {
   return `<td${classes.length ? ` class="${classes.join(' ')}"` : ''}>${content}</td>`;
 }
 
-function table(b: Extract<Block, { kind: 'table' }>): string {
+export function table(b: Extract<Block, { kind: 'table' }>): string {
   if (!b.rows.length) return `<p class="tone-muted">${x(b.empty)}</p>`;
   const pct = (w: number) => `${((w / LINE_WIDTH) * 100).toFixed(2)}%`;
   const row = (cells: Cell[]) => `<tr>${cells.map((c, i) => td(c, b.columns[i])).join('')}</tr>`;
@@ -55,20 +55,27 @@ function block(b: Block, map: () => string): string {
   }
 }
 
+/** The page's start up to its body: language, title and the inline stylesheet. */
+export function htmlHead(lang: string, title: string, css: string): string[] {
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${x(title)}</title>`,
+    `<style>${css}</style>`,
+    '</head>',
+    '<body>',
+  ];
+}
+
 export function renderHtml(model: HandoverReport, options: ViewOptions = {}): string {
   const view = reportView(model, options);
   const s = stringsFor(model.lang);
   const map = () => drawingToSvg(drawMap(model.map, s), s.section.map);
   return [
-    '<!DOCTYPE html>',
-    `<html lang="${view.lang}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${x(`${view.title} · ${view.running.right}`)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-    '<body>',
+    ...htmlHead(view.lang, `${view.title} · ${view.running.right}`, REPORT_CSS),
     '<header>',
     `<p class="running"><span>${x(view.running.left)}</span><span>${x(view.running.right)}</span></p>`,
     `<h1>${x(view.title)}</h1>`,

@@ -70,6 +70,7 @@ describe('hostile input the contract refuses, through the browser host', () => {
       ['importRoster', { csv: 'callsign,country,agency,kind,personnel\n', dryRun: true }, 'csv', false],
       ['previewHandover', { ...window, pendingActions: ['a'] }, 'pendingActions.0', false],
       ['listHandovers', { desk: 'D' }, 'desk', true],
+      ['exportAfterAction', { from: window.from, to: window.to, format: 'json' }, 'lang', true],
     ];
     const control = (line: boolean) =>
       fc

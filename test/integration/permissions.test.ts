@@ -182,6 +182,10 @@ function world(role: Role) {
       });
       return { id: ack.handover.id, format: 'md' };
     },
+    exportAfterAction: () => {
+      const w = window();
+      return { from: w.from, to: w.to, format: 'json' };
+    },
     listBackups: () => ({}),
     restoreBackup: () => ({ file: 'no-such-backup.db', confirm: true }),
     listOperators: () => ({}),

@@ -40,6 +40,8 @@ const READS: Inputs = {
   suggestHandoverWindow: () => ({}),
   previewHandover: () => ({ from: '2024-07-26T06:00:00Z', to: '2024-07-26T18:00:00Z' }),
   listHandovers: () => ({}),
+  // Host staff's only: every other desk is refused, in every format (after-action.test.ts).
+  exportAfterAction: () => ({ from: '2024-07-26T06:00:00Z', to: '2024-07-26T18:00:00Z', format: 'html' }),
   listBackups: () => ({}),
   listOperators: () => ({}),
   getAlertLevel: () => ({}),
