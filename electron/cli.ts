@@ -46,8 +46,11 @@ const USAGE = `usage: vigie <command> [options]
                                    the console in a browser, on 127.0.0.1 only; FILE: an MBTiles or PMTiles base map;
                                    rolling backups as in the desktop app (default every 15 min, newest 48 kept; a
                                    file only). A room server: HTTPS on ADDR; without both TLS files, loopback only
-  export --db FILE --what incidents|units --format csv|geojson [--out FILE]
-                                   every incident (closed too) or unit; stdout without --out
+  export --db FILE --what units|incidents|zones|all --format geojson|csv|kml|cot [--out FILE]
+         [--releasable-to CC] [--tak HOST:PORT [--tak-tls] [--tak-ca F] [--tak-cert F --tak-key F]]
+                                   every unit, incident (closed too) or zone, each with its marking; only what is
+                                   released to CC with --releasable-to; CoT events sent to a TAK server with --tak
+                                   (TLS with any --tak-ca/cert/key); stdout without --out or --tak
   backup --db FILE|URL --out FILE  online backup (writes may continue), checked; JSON on stdout;
                                    of a room (postgres://): a SQLite copy of one consistent snapshot
   restore --db FILE --from BACKUP --yes
