@@ -37,6 +37,7 @@ export function SettingsDialog() {
   const canEdit = useCan('updateSettings');
   const canBackups = useCan('listBackups');
   const canNewOperation = useCan('createOperation');
+  const canExchange = useCan('exportData');
   const [settings, setSettings] = useState<Settings | null>(null);
   const [stale, setStale] = useState('');
   const [nearestKm, setNearestKm] = useState('');
@@ -168,6 +169,16 @@ export function SettingsDialog() {
               onClick={() => open('backups')}
             >
               {t('backups.open')}
+            </button>
+          )}
+          {canExchange && (
+            <button
+              type="button"
+              className="btn-ghost"
+              data-testid="open-exchange"
+              onClick={() => open('exchange')}
+            >
+              {t('exchange.open')}
             </button>
           )}
           {canNewOperation && (

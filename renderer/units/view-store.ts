@@ -11,6 +11,7 @@ export type UnitsView =
   | 'operators'
   | 'shortcuts'
   | 'directory'
+  | 'exchange'
   | null;
 
 interface ViewState {
