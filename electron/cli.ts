@@ -10,6 +10,7 @@ import { BackupError } from './backup/summary.js';
 import { exportCommand } from './cli/export.js';
 import { UsageError } from './cli/args.js';
 import { importUnits } from './cli/import-units.js';
+import { importFeaturesCommand } from './cli/import-features.js';
 import { report } from './cli/report.js';
 import { room } from './cli/room.js';
 import { operator } from './cli/operator.js';
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, (argv: string[], paths: AppPaths, io: Io) => numb
   backup,
   restore,
   'import-units': importUnits,
+  'import-features': importFeaturesCommand,
   export: exportCommand,
   report,
   room,
@@ -62,6 +64,9 @@ const USAGE = `usage: vigie <command> [options]
                                    a self-signed pair for a room server; prints its SHA-256 fingerprint
   import-units --db FILE ROSTER.csv [--dry-run]
                                    units from a roster CSV (all or nothing), JSON on stdout, exit 2 if rows are rejected
+  import-features --db FILE PARTNER.kml|.geojson [--dry-run]
+                                   zones and points (as 25 m round zones) from a KML or GeoJSON file, all or nothing;
+                                   JSON on stdout, each problem on stderr and exit 2 if the file is refused
   report --db FILE --from ISO --to ISO --format pdf|html|md|json --out FILE [--lang en|fr] [--incoming NAME]
          [--desk NAME] [--outgoing NAME] [--generated-at ISO]
                                    a shift handover report (a preview: nothing is acknowledged); JSON on stdout

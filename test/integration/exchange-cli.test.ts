@@ -194,3 +194,41 @@ describe('sending CoT events to a TAK server', () => {
     expect(r.stderr).toMatch(new RegExp(`TAK server 127\\.0\\.0\\.1:${closed.port}: ECONNREFUSED`));
   });
 });
+
+describe('vigie import-features', () => {
+  it('imports zones and points from a KML file, and refuses a bad one whole with each problem', async () => {
+    const p = prepared();
+    const dir = tempDir();
+    const good = join(dir, 'partner.kml');
+    writeFileSync(
+      good,
+      `<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+<Placemark><name>Rally point</name><Point><coordinates>2.30,48.86</coordinates></Point></Placemark>
+</Document></kml>`,
+    );
+    const bad = join(dir, 'partner.geojson');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { name: 'A' }, geometry: { type: 'Point', coordinates: [2.3, 95] } },
+          { type: 'Feature', properties: { name: 'B' }, geometry: { type: 'LineString', coordinates: [] } },
+        ],
+      }),
+    );
+    const refused = await run('import-features', '--db', p.dbPath, bad);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/partner\.geojson: feature 0 \("A"\): point \[2\.3, 95\] is out of range/);
+    expect(refused.stderr).toMatch(
+      /features\.1\.geometry\.type: partner\.geojson: feature 1 \("B"\): geometry is a LineString/,
+    );
+    const dry = await run('import-features', '--db', p.dbPath, good, '--dry-run');
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, created: 1, points: 1 });
+    const done = await run('import-features', '--db', p.dbPath, good);
+    expect(JSON.parse(done.stdout)).toMatchObject({ dryRun: false, created: 1, points: 1, format: 'kml' });
+    const zones = await exportDb(p.dbPath, '--what', 'zones', '--format', 'geojson');
+    expect(zones.stdout).toContain('Rally point');
+    expect(JSON.parse(zones.stdout).features.length).toBe(p.expected.zones + 1);
+  });
+});
