@@ -48,6 +48,7 @@ const PG_SERVICE_TESTS = [
   'assign-by-need',
   'unit-contacts',
   'unit-moves',
+  'exchange',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 // Files that must run alone: the room's servers racing to seed, and the timings a second worker

@@ -10,6 +10,7 @@ import { BackupError } from './backup/summary.js';
 import { exportCommand } from './cli/export.js';
 import { UsageError } from './cli/args.js';
 import { importUnits } from './cli/import-units.js';
+import { importFeaturesCommand } from './cli/import-features.js';
 import { report } from './cli/report.js';
 import { afterAction } from './cli/after-action.js';
 import { room } from './cli/room.js';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, (argv: string[], paths: AppPaths, io: Io) => numb
   backup,
   restore,
   'import-units': importUnits,
+  'import-features': importFeaturesCommand,
   export: exportCommand,
   report,
   'after-action': afterAction,
@@ -48,8 +50,11 @@ const USAGE = `usage: vigie <command> [options]
                                    the console in a browser, on 127.0.0.1 only; FILE: an MBTiles or PMTiles base map;
                                    rolling backups as in the desktop app (default every 15 min, newest 48 kept; a
                                    file only). A room server: HTTPS on ADDR; without both TLS files, loopback only
-  export --db FILE --what incidents|units --format csv|geojson [--out FILE]
-                                   every incident (closed too) or unit; stdout without --out
+  export --db FILE --what units|incidents|zones|all --format geojson|csv|kml|cot [--out FILE]
+         [--releasable-to CC] [--tak HOST:PORT [--tak-tls] [--tak-ca F] [--tak-cert F --tak-key F]]
+                                   every unit, incident (closed too) or zone, each with its marking; only what is
+                                   released to CC with --releasable-to; CoT events sent to a TAK server with --tak
+                                   (TLS with any --tak-ca/cert/key); stdout without --out or --tak
   backup --db FILE|URL --out FILE  online backup (writes may continue), checked; JSON on stdout;
                                    of a room (postgres://): a SQLite copy of one consistent snapshot
   restore --db FILE --from BACKUP --yes
@@ -61,6 +66,9 @@ const USAGE = `usage: vigie <command> [options]
                                    a self-signed pair for a room server; prints its SHA-256 fingerprint
   import-units --db FILE ROSTER.csv [--dry-run]
                                    units from a roster CSV (all or nothing), JSON on stdout, exit 2 if rows are rejected
+  import-features --db FILE PARTNER.kml|.geojson [--dry-run]
+                                   zones and points (as 25 m round zones) from a KML or GeoJSON file, all or nothing;
+                                   JSON on stdout, each problem on stderr and exit 2 if the file is refused
   report --db FILE --from ISO --to ISO --format pdf|html|md|json --out FILE [--lang en|fr] [--incoming NAME]
          [--desk NAME] [--outgoing NAME] [--generated-at ISO]
                                    a shift handover report (a preview: nothing is acknowledged); JSON on stdout

@@ -15,6 +15,7 @@ import { bulletinCalls } from './api/bulletins.js';
 import { requestCalls } from './api/requests.js';
 import { operationCalls } from './api/operations.js';
 import { afterActionCalls } from './api/afterAction.js';
+import { exchangeCalls } from './api/exchange.js';
 
 export type { DeskLock, RoomLinkView, Session, SessionView } from './api/session.js';
 export type { CallSpec } from './api/call.js';
@@ -33,6 +34,7 @@ export const api = {
   ...requestCalls,
   ...operationCalls,
   ...afterActionCalls,
+  ...exchangeCalls,
 } as const;
 
 export type Api = typeof api;

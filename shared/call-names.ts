@@ -22,6 +22,8 @@ export const CALL_NAMES = [
   'deleteZone',
   'importZones',
   'exportZones',
+  'exportData',
+  'importFeatures',
   'getBasemap',
   'setBasemap',
   'getParade',

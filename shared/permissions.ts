@@ -30,6 +30,9 @@ export const PERMISSIONS: { readonly [K in CallName]: readonly Role[] | 'public'
   deleteZone: OPS,
   importZones: OPS,
   exportZones: READERS,
+  // What leaves is filtered by the reader's releasability (electron/services/exchange.ts).
+  exportData: READERS,
+  importFeatures: OPS,
   getBasemap: ALL,
   setBasemap: SUPERVISOR,
   getParade: ALL,

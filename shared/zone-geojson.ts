@@ -3,6 +3,7 @@
 import type { Zone } from './domain.js';
 import { bannerLine, markingSchema, type Marking } from './releasability.js';
 import { LINE_CONTROL } from './control-chars.js';
+import { pointProblem, pointZonePolygon } from './exchange/points.js';
 import {
   COLOR_PATTERN,
   DEFAULT_ZONE_COLOR,
@@ -28,6 +29,8 @@ export interface ZoneDraft {
   polygon: PolygonRings;
   /** Absent when the file does not say: a new zone is then releasable to all partners. */
   marking?: Marking;
+  /** Read from a Point (shared/exchange/points.ts). */
+  point?: true;
 }
 
 /** What is wrong with a file: `index` is the feature (null for the file itself); `path` is dotted from the file's root. */
@@ -60,6 +63,15 @@ export function parseZonesGeoJson(text: string): ZoneFileResult {
   } catch (err) {
     return fail(`not JSON: ${(err as Error).message}`);
   }
+  return parseZoneFeatures(root);
+}
+
+/** parseZonesGeoJson on an already parsed file (a KML file converted to GeoJSON, for one). */
+export function parseZoneFeatures(root: unknown, opts: { points?: boolean } = {}): ZoneFileResult {
+  const fail = (message: string, path = '(file)'): ZoneFileResult => ({
+    ok: false,
+    problems: [{ index: null, path, message }],
+  });
   if (!isObj(root)) return fail('expected a GeoJSON FeatureCollection');
   const features: unknown[] | null =
     root.type === 'FeatureCollection' && Array.isArray(root.features)
@@ -126,7 +138,19 @@ export function parseZonesGeoJson(text: string): ZoneFileResult {
     if (!isObj(g)) return add('geometry', 'has no geometry', name);
     let coordinates = g.coordinates;
     let base = 'geometry.coordinates';
-    if (g.type === 'MultiPolygon' && Array.isArray(coordinates) && coordinates.length === 1) {
+    const layer = props.layer;
+    if (opts.points && (layer === 'unit' || layer === 'incident'))
+      return add(
+        'properties.layer',
+        `a Vigie ${layer}: units come from the roster import and incidents are opened on the board, not imported as map features`,
+        name,
+      );
+    if (opts.points && g.type === 'Point') {
+      const problem = pointProblem(coordinates);
+      if (problem) return add(base, problem, name);
+      const [lon, lat] = coordinates as Position;
+      coordinates = pointZonePolygon(lon, lat);
+    } else if (g.type === 'MultiPolygon' && Array.isArray(coordinates) && coordinates.length === 1) {
       coordinates = coordinates[0];
       base = 'geometry.coordinates.0';
     } else if (g.type === 'MultiPolygon') {
@@ -136,7 +160,11 @@ export function parseZonesGeoJson(text: string): ZoneFileResult {
         name,
       );
     } else if (g.type !== 'Polygon') {
-      return add('geometry.type', `geometry is a ${String(g.type)}; zones are Polygons`, name);
+      return add(
+        'geometry.type',
+        `geometry is a ${String(g.type)}; zones are Polygons${opts.points ? ' (or Points)' : ''}`,
+        name,
+      );
     }
     const geometryProblems = polygonProblems(coordinates);
     for (const p of geometryProblems) add(p.path ? `${base}.${p.path}` : base, p.message, name);
@@ -148,6 +176,7 @@ export function parseZonesGeoJson(text: string): ZoneFileResult {
       kind,
       color: color.toLowerCase(),
       polygon: normalizePolygon(coordinates as Position[][]),
+      ...(g.type === 'Point' ? { point: true } : {}),
       ...(marking ? { marking: marking.data } : {}),
     });
   });

@@ -1,18 +1,19 @@
-// `vigie export --db FILE --what incidents|units --format csv|geojson [--out FILE]`: everything,
-// closed incidents included. Without --out the file goes to stdout.
-import { writeFileSync } from 'node:fs';
+// `vigie export --db FILE --what units|incidents|zones|all --format geojson|csv|kml|cot [--out FILE]
+// [--releasable-to CC] [--tak HOST:PORT [--tak-ca F] [--tak-cert F --tak-key F]]`: everything
+// (closed incidents too), or only what is released to a partner nation; CoT events may go straight
+// to a TAK server. Without --out and --tak the file goes to stdout.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../store/db.js';
-import { listIncidentRows } from '../services/incidents.js';
-import { incidentsToCsv, incidentsToGeoJson } from '../../shared/incident-export.js';
-import { hostCountry } from '../store/meta.js';
 import { offlineContext } from '../services/offline-context.js';
+import { hostCountry } from '../store/meta.js';
+import { exportFor } from '../services/exchange.js';
+import { cotEvents } from '../../shared/exchange/files.js';
+import { EXCHANGE_FORMATS, EXCHANGE_WHAT } from '../../shared/exchange/formats.js';
+import { ApiError } from '../../shared/errors.js';
+import { parseTakAddress, sendToTak, TakSendError, type TakTarget } from '../services/tak-send.js';
 import type { AppPaths } from '../app-root.js';
 import type { Io } from './commands.js';
 import { parse, resolveDb, UsageError, requireDatabase } from './args.js';
-import { exportUnits } from './export-units.js';
-
-const WHAT = ['incidents', 'units'] as const;
-const FORMATS = ['csv', 'geojson'] as const;
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
   if (!value || !allowed.includes(value as T)) {
@@ -23,36 +24,89 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   return value as T;
 }
 
-export function exportCommand(argv: string[], _paths: AppPaths, io: Io): number {
+const pem = (flag: string, file: string | undefined) => {
+  if (file === undefined) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--${flag}: cannot read ${file}: ${(err as Error).message}`);
+  }
+};
+
+function takTarget(v: Record<string, string | boolean | undefined>): TakTarget | null {
+  const at = v.tak;
+  const tlsFlags = ['tak-ca', 'tak-cert', 'tak-key'].filter((f) => v[f] !== undefined);
+  if (typeof at !== 'string') {
+    if (tlsFlags.length) throw new UsageError(`--${tlsFlags[0]} goes with --tak HOST:PORT`);
+    return null;
+  }
+  const address = parseTakAddress(at);
+  if (typeof address === 'string') throw new UsageError(`--tak: ${address}`);
+  if ((v['tak-cert'] === undefined) !== (v['tak-key'] === undefined))
+    throw new UsageError('--tak-cert and --tak-key go together (the client certificate and its key)');
+  const tls = v['tak-tls'] === true || tlsFlags.length > 0;
+  return {
+    ...address,
+    ...(tls
+      ? {
+          tls: {
+            ca: pem('tak-ca', v['tak-ca'] as string | undefined),
+            cert: pem('tak-cert', v['tak-cert'] as string | undefined),
+            key: pem('tak-key', v['tak-key'] as string | undefined),
+          },
+        }
+      : {}),
+  };
+}
+
+export async function exportCommand(argv: string[], _paths: AppPaths, io: Io): Promise<number> {
   const { values } = parse(argv, {
     db: { type: 'string' },
     what: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    'releasable-to': { type: 'string' },
+    tak: { type: 'string' },
+    'tak-tls': { type: 'boolean' },
+    'tak-ca': { type: 'string' },
+    'tak-cert': { type: 'string' },
+    'tak-key': { type: 'string' },
   });
-  const what = oneOf('what', values.what, WHAT);
-  const format = oneOf('format', values.format, FORMATS);
+  const what = oneOf('what', values.what, EXCHANGE_WHAT);
+  const format = oneOf('format', values.format, EXCHANGE_FORMATS);
+  const partner = values['releasable-to'];
+  if (partner !== undefined && !/^[A-Z]{2}$/.test(partner))
+    throw new UsageError(
+      `--releasable-to: expected an ISO country code in capitals (e.g. ES), got "${partner}"`,
+    );
+  const tak = takTarget(values);
+  if (tak && format !== 'cot') throw new UsageError('--tak sends CoT events: use it with --format cot');
   const file = resolveDb(values.db);
   requireDatabase(file);
   const db = openDatabase(file, { mustExist: true });
+  let text: string;
   try {
-    let text: string;
-    if (what === 'incidents') {
-      const rows = listIncidentRows(offlineContext(db), {
-        includeClosed: true,
-        limit: Number.MAX_SAFE_INTEGER,
-      });
-      text =
-        format === 'csv'
-          ? incidentsToCsv(rows, hostCountry(db))
-          : JSON.stringify(incidentsToGeoJson(rows, hostCountry(db)), null, 2) + '\n';
-    } else {
-      text = exportUnits(db, format);
-    }
-    if (values.out) writeFileSync(values.out, text);
-    else io.out(text.replace(/\r?\n$/, ''));
-    return 0;
+    // The host nation's reader sees everything, as without the flag.
+    const scope = partner && partner !== hostCountry(db) ? { country: partner } : undefined;
+    text = exportFor(offlineContext(db), scope, { what, format }).text;
+  } catch (err) {
+    if (err instanceof ApiError) throw new UsageError(err.message);
+    throw err;
   } finally {
     db.close();
   }
+  if (values.out) writeFileSync(values.out, text);
+  if (tak) {
+    try {
+      const { sent } = await sendToTak(tak, cotEvents(text));
+      io.out(JSON.stringify({ sent, to: `${tak.host}:${tak.port}`, tls: !!tak.tls }));
+    } catch (err) {
+      if (err instanceof TakSendError) {
+        io.err(`vigie export: ${err.message}`);
+        return 1;
+      }
+      throw err;
+    }
+  } else if (!values.out) io.out(text.replace(/\r?\n$/, ''));
+  return 0;
 }

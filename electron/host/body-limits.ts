@@ -15,6 +15,7 @@ const fileText = (bytes: number) => 2 * bytes + ROOM;
 const MAX_BODY: Partial<Record<CallName, number>> = {
   importRoster: fileText(MAX_ROSTER_BYTES),
   importZones: fileText(ZONE_LIMITS.bytes),
+  importFeatures: fileText(ZONE_LIMITS.bytes),
   // A drawn or edited zone is the polygon an import could carry: numbers, not escaped.
   createZone: ZONE_LIMITS.bytes + ROOM,
   updateZone: ZONE_LIMITS.bytes + ROOM,

@@ -15,6 +15,7 @@ import { awarenessHandlers } from './awareness-handlers.js';
 import { bulletinHandlers } from './bulletin-handlers.js';
 import { requestHandlers } from './request-handlers.js';
 import { operationHandlers, type OperationPlace } from './operation-handlers.js';
+import { exchangeHandlers } from './exchange-handlers.js';
 import { guardHandlers } from './access.js';
 import { afterActionHandlers } from './after-action-handlers.js';
 
@@ -38,6 +39,7 @@ export function createHandlers(
     ...requestHandlers(ctx),
     ...operationHandlers(ctx, place),
     ...afterActionHandlers(ctx),
+    ...exchangeHandlers(ctx),
   } satisfies Handlers;
   return guardHandlers(ctx, handlers);
 }

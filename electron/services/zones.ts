@@ -15,6 +15,7 @@ import {
   zonesToGeoJson,
   type ZoneCollection,
   type ZoneDraft,
+  type ZoneFileResult,
 } from '../../shared/zone-geojson.js';
 import {
   deleteZone as deleteZoneRow,
@@ -147,13 +148,28 @@ export function importZones(
   desk: Desk,
   input: { geojson: string; dryRun: boolean },
 ): ZoneImportResult {
+  requireOperator(desk);
+  return applyZoneFile(ctx, desk, parseZonesGeoJson(input.geojson), input.dryRun, 'importZones');
+}
+
+/**
+ * A read zone file, all or nothing: refused whole (every problem listed) if any feature is wrong,
+ * else every zone created or updated in one transaction (unless dryRun). `where` names the call.
+ */
+export function applyZoneFile(
+  ctx: Ctx,
+  desk: Desk,
+  parsed: ZoneFileResult,
+  dryRun: boolean,
+  where: string,
+  via = 'import',
+): ZoneImportResult {
   const who = requireOperator(desk);
-  const parsed = parseZonesGeoJson(input.geojson);
   if (!parsed.ok) {
     const first = parsed.problems[0];
     throw new ApiError({
       code: 'invalid_input',
-      message: `importZones: ${first?.message ?? 'invalid GeoJSON'}${parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more problems)` : ''}; nothing was imported`,
+      message: `${where}: ${first?.message ?? 'invalid file'}${parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more problems)` : ''}; nothing was imported`,
       issues: parsed.problems.map((p) => ({ path: p.path, message: p.message })),
     });
   }
@@ -176,13 +192,13 @@ export function importZones(
     });
     const count = (a: Planned['action']) => plan.filter((p) => p.action === a).length;
     const result: ZoneImportResult = {
-      dryRun: input.dryRun,
+      dryRun,
       created: count('create'),
       updated: count('update'),
       unchanged: count('unchanged'),
       zones: plan.map(({ draft: _d, before: _b, ...line }) => line),
     };
-    if (input.dryRun) return result;
+    if (dryRun) return result;
     for (const p of plan) {
       const { name, kind, color, polygon, marking } = p.draft;
       if (p.action === 'create') {
@@ -191,7 +207,7 @@ export function importZones(
           action: 'zone.created',
           entityType: 'zone',
           entityId: p.id,
-          data: { ...mustGetZone(ctx, p.id), via: 'import' },
+          data: { ...mustGetZone(ctx, p.id), via },
         });
       } else if (p.action === 'update' && p.before) {
         const changes = changesOf(p.before, p.draft);
@@ -203,13 +219,13 @@ export function importZones(
           polygon,
           ...(remark ? { marking } : {}),
         });
-        if (remark) journalMarking(ctx, desk, p.before, p.before.marking, marking, 'import');
+        if (remark) journalMarking(ctx, desk, p.before, p.before.marking, marking, via);
         if (Object.keys(changes).length)
           journal(ctx, who, {
             action: 'zone.updated',
             entityType: 'zone',
             entityId: p.id,
-            data: { name, changes, via: 'import' },
+            data: { name, changes, via },
           });
       }
     }
@@ -217,7 +233,7 @@ export function importZones(
       action: 'zones.imported',
       entityType: 'zone',
       entityId: null,
-      data: { created: result.created, updated: result.updated, unchanged: result.unchanged },
+      data: { created: result.created, updated: result.updated, unchanged: result.unchanged, via },
     });
     return result;
   })();

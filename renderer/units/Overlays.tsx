@@ -11,6 +11,7 @@ import { ShortcutsHelp } from '../common/ShortcutsHelp';
 import { DeskLock, StorageBanner } from '../lock/LockScreen';
 import { ContingentView } from './ContingentView';
 import { DirectoryDialog } from './DirectoryDialog';
+import { ExchangeDialog } from '../exchange/ExchangeDialog';
 import { RosterImport } from './RosterImport';
 import { SettingsDialog } from './SettingsDialog';
 import { UnitBoard } from './UnitBoard';
@@ -33,6 +34,7 @@ export function UnitsOverlays() {
       {view === 'shortcuts' && <ShortcutsHelp />}
       {view === 'operators' && <OperatorsDialog />}
       {view === 'directory' && <DirectoryDialog />}
+      {view === 'exchange' && <ExchangeDialog />}
       {contingentId && <ContingentView id={contingentId} />}
       <DeskLock />
     </>

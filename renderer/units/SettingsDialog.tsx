@@ -38,6 +38,7 @@ export function SettingsDialog() {
   const canBackups = useCan('listBackups');
   const canAfterAction = useCan('exportAfterAction');
   const canNewOperation = useCan('createOperation');
+  const canExchange = useCan('exportData');
   const [settings, setSettings] = useState<Settings | null>(null);
   const [stale, setStale] = useState('');
   const [nearestKm, setNearestKm] = useState('');
@@ -179,6 +180,16 @@ export function SettingsDialog() {
               onClick={() => open('backups')}
             >
               {t('backups.open')}
+            </button>
+          )}
+          {canExchange && (
+            <button
+              type="button"
+              className="btn-ghost"
+              data-testid="open-exchange"
+              onClick={() => open('exchange')}
+            >
+              {t('exchange.open')}
             </button>
           )}
           {canNewOperation && (

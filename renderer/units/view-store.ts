@@ -12,6 +12,7 @@ export type UnitsView =
   | 'operators'
   | 'shortcuts'
   | 'directory'
+  | 'exchange'
   | null;
 
 interface ViewState {

@@ -21,6 +21,13 @@ const polygon = z.array(z.array(z.tuple([z.number(), z.number()]))).superRefine(
   }
 });
 
+/** The text of a zone file an officer picked: at most ZONE_LIMITS.bytes of UTF-8. */
+export const zoneFileText = z
+  .string()
+  .min(1)
+  .max(ZONE_LIMITS.bytes)
+  .refine((s) => new TextEncoder().encode(s).byteLength <= ZONE_LIMITS.bytes, 'larger than 5 MB');
+
 export const createZoneInput = z
   .object({
     name: shortText,
@@ -220,11 +227,7 @@ export const mapCalls = {
   importZones: call<ZoneImportResult>()(
     z
       .object({
-        geojson: z
-          .string()
-          .min(1)
-          .max(ZONE_LIMITS.bytes)
-          .refine((s) => new TextEncoder().encode(s).byteLength <= ZONE_LIMITS.bytes, 'larger than 5 MB'),
+        geojson: zoneFileText,
         dryRun: z.boolean().default(false),
       })
       .strict(),

@@ -2,17 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { main } from '../../electron/cli.js';
-import { paths, tempDir } from '../support/temp.js';
+import { tempDir } from '../support/temp.js';
+import { runCli } from '../support/cli-run.js';
 import { testApp } from '../support/app.js';
 import { signInAs } from '../support/sign-in.js';
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }, paths);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const run = runCli;
 
 /** A database with a closed incident, an open one with a unit on it, and a formula-looking title. */
 function prepared() {
@@ -96,7 +91,7 @@ describe('vigie export', () => {
     const p = prepared();
     const bad = await run('export', '--db', p.dbPath, '--what', 'cats', '--format', 'csv');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--what: expected one of incidents, units/);
+    expect(bad.stderr).toMatch(/--what: expected one of units, incidents, zones, all/);
     expect((await run('export', '--db', p.dbPath, '--what', 'units')).stderr).toMatch(/--format/);
     expect(
       (await run('export', '--db', '/nonexistent/x.db', '--what', 'units', '--format', 'csv')).code,

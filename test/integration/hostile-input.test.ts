@@ -32,6 +32,8 @@ const READ_ONLY_PATHS: Record<string, string> = {
     'a name listBackups lists (never a path: backup-restore.test.ts tries ../ and absolute ones); reads that backup, writes only the database and a safety copy Vigie names',
   'createOperation.file':
     'a file name, no folder (operation-new.test.ts tries ../ and sub/); a new file beside the open database, never over an existing one',
+  'importFeatures.fileName':
+    'the name of the file the officer picked, only quoted in messages and the journal: the text comes in the call, nothing is opened or written by name',
 };
 
 const hostileScalar = fc.oneof(

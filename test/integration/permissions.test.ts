@@ -113,6 +113,12 @@ function world(role: Role) {
     },
     importZones: () => ({ geojson: JSON.stringify(as('exportZones', {})), dryRun: true }),
     exportZones: () => ({}),
+    exportData: () => ({ what: 'all', format: 'geojson' }),
+    importFeatures: () => ({
+      fileName: 'zones.geojson',
+      text: JSON.stringify(as('exportZones', {})),
+      dryRun: true,
+    }),
     getBasemap: () => ({}),
     setBasemap: () => ({ path: null }),
     getParade: () => ({}),

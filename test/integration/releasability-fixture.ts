@@ -7,7 +7,7 @@ import type { Incident, IncidentNote, Unit, Zone } from '../../shared/domain.js'
 import { testApp } from '../support/app.js';
 import { signInAs } from '../support/sign-in.js';
 
-const square = (lon: number, lat: number): [number, number][][] => [
+export const square = (lon: number, lat: number): [number, number][][] => [
   [
     [lon, lat],
     [lon + 0.002, lat],

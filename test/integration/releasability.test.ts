@@ -24,6 +24,7 @@ const READS: Inputs = {
   listRoutes: () => ({}),
   listZones: () => ({}),
   exportZones: () => ({}),
+  exportData: () => ({ what: 'all', format: 'geojson' }),
   getBasemap: () => ({}),
   getParade: () => ({}),
   listIncidents: () => ({ includeClosed: true }),
@@ -62,6 +63,7 @@ const NOT_READS = new Set<CallName>([
   'updateZone',
   'deleteZone',
   'importZones',
+  'importFeatures',
   'setBasemap',
   'setParadePlan',
   'recordParadeActual',
@@ -140,6 +142,7 @@ describe('releasability: every read call', () => {
     // The walk really reached the liaison's reads.
     expect(checked).toContain('de:listIncidents');
     expect(checked).toContain('es:exportZones');
+    expect(checked).toContain('de:exportData');
     expect(checked).toContain('de:namePlace');
   });
 
