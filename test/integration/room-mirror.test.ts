@@ -83,6 +83,13 @@ describe('a desk’s own copy of its room', () => {
     expect(session.operator?.name).toBe(DEMO.supervisor.name);
     const pdf = await ok<HandoverExport>(link, 'exportHandover', { id: acked.handover.id, format: 'pdf' });
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // The after-action report is computed from the copy: the incident made before the room went.
+    const review = await ok<HandoverExport>(link, 'exportAfterAction', {
+      from: window.from,
+      to: window.to,
+      format: 'json',
+    });
+    expect(Buffer.from(review.base64, 'base64').toString('utf8')).toContain('Sac abandonné quai de Conti');
     // The copy previews the next handover, the room's operator of the desk as the outgoing.
     const preview = await ok<HandoverReport>(link, 'previewHandover', {
       from: window.from,
