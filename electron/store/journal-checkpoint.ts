@@ -26,4 +26,4 @@ export function writeCheckpoint(db: Db, at: ChainPoint, verifiedAt: string): voi
   ).run(at.seq, at.hash, verifiedAt);
 }
 
-export const CHECKPOINT_VERSION = 11;
+export const CHECKPOINT_VERSION = 12;

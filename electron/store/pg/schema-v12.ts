@@ -1,5 +1,5 @@
-// Room schema v11, as SQLite's migration 011: the journal's checkpoint.
-export const v11 = `
+// Room schema v12, as SQLite's migration 012: the journal's checkpoint.
+export const v12 = `
 CREATE TABLE journal_checkpoint (
   id integer PRIMARY KEY CHECK (id = 1),
   seq bigint NOT NULL CHECK (seq >= 0),

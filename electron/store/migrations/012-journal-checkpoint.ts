@@ -1,7 +1,7 @@
-// Schema v11: the journal's checkpoint (store/journal-checkpoint.ts): the sequence and hash up to
+// Schema v12: the journal's checkpoint (store/journal-checkpoint.ts): the sequence and hash up to
 // which a Vigie last verified the whole chain, so that opening a long journal checks only what
 // came after it. Bookkeeping about the journal, not operation data: not journaled, not copied.
-export const version = 11;
+export const version = 12;
 
 export const sql = `
 CREATE TABLE journal_checkpoint (
