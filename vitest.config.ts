@@ -38,6 +38,8 @@ const PG_SERVICE_TESTS = [
   'host-sessions',
   'awareness',
   'bulletins',
+  'exercise',
+  'injects',
   'alert-level',
   'scenario-la',
   'operation-new',

@@ -15,6 +15,7 @@ import { awarenessHandlers } from './awareness-handlers.js';
 import { bulletinHandlers } from './bulletin-handlers.js';
 import { requestHandlers } from './request-handlers.js';
 import { operationHandlers, type OperationPlace } from './operation-handlers.js';
+import { exerciseHandlers } from './exercise-handlers.js';
 import { guardHandlers } from './access.js';
 
 export function createHandlers(
@@ -23,6 +24,7 @@ export function createHandlers(
   backups?: BackupControl,
   place?: OperationPlace,
 ): Handlers {
+  let guarded: Handlers | null = null;
   const handlers = {
     ...sessionHandlers(ctx, state),
     ...mapHandlers(ctx),
@@ -36,6 +38,8 @@ export function createHandlers(
     ...bulletinHandlers(ctx),
     ...requestHandlers(ctx),
     ...operationHandlers(ctx, place),
+    ...exerciseHandlers(ctx, () => guarded as Handlers),
   } satisfies Handlers;
-  return guardHandlers(ctx, handlers);
+  guarded = guardHandlers(ctx, handlers);
+  return guarded;
 }

@@ -5,6 +5,7 @@ import { BackupsDialog } from '../backups/BackupsDialog';
 import { useRestoredNotice } from '../backups/restored-notice';
 import { HandoverDialog } from '../handover/HandoverDialog';
 import { OperatorsDialog } from '../operators/OperatorsDialog';
+import { DirectorDialog } from '../exercise/DirectorDialog';
 import { NewOperationDialog } from '../operations/NewOperationDialog';
 import { ShortcutsHelp } from '../common/ShortcutsHelp';
 import { DeskLock, StorageBanner } from '../lock/LockScreen';
@@ -31,6 +32,7 @@ export function UnitsOverlays() {
       {view === 'shortcuts' && <ShortcutsHelp />}
       {view === 'operators' && <OperatorsDialog />}
       {view === 'directory' && <DirectoryDialog />}
+      {view === 'director' && <DirectorDialog />}
       {contingentId && <ContingentView id={contingentId} />}
       <DeskLock />
     </>

@@ -11,6 +11,7 @@ export type UnitsView =
   | 'operators'
   | 'shortcuts'
   | 'directory'
+  | 'director'
   | null;
 
 interface ViewState {

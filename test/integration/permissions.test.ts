@@ -249,6 +249,12 @@ function world(role: Role) {
     listOperationFiles: () => ({}),
     checkScenario: () => ({ source: { package: 'la-2028' } }),
     createOperation: () => ({ source: { package: 'la-2028' }, file: `walk-${role}` }),
+    getExerciseClock: () => ({}),
+    controlExerciseClock: () => ({ action: 'pause', version: as('getExerciseClock', {}).version }),
+    setExerciseRate: () => ({ rate: 5, version: as('getExerciseClock', {}).version }),
+    listInjects: () => ({}),
+    fireInject: () => ({ id: 'iena-bridge-package', version: 1 }),
+    skipInject: () => ({ id: 'alma-drone', version: 1, reason: 'Not in this run' }),
   } as never;
   let sup: Desk | null = null;
   function supervisorDesk(): Desk {

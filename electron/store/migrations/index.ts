@@ -9,11 +9,24 @@ import * as m007 from './007-markings.js';
 import * as m008 from './008-after-images.js';
 import * as m009 from './009-host-sessions.js';
 import * as m010 from './010-awareness.js';
+import * as m011 from './011-exercise.js';
 
 export interface Migration {
   version: number;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+export const MIGRATIONS: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+];
 export const LATEST_VERSION = MIGRATIONS.length;
