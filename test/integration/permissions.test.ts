@@ -12,6 +12,7 @@ import type { Db } from '../../electron/store/db.js';
 import { testApp } from '../support/app.js';
 import { backend } from '../support/backend.js';
 import { addPerson, DEMO, signInAs, type Demo } from '../support/sign-in.js';
+import { exerciseInputs } from './exercise-inputs.js';
 
 const LOGIN: Record<Role, Demo> = {
   watch_officer: 'officer',
@@ -249,12 +250,7 @@ function world(role: Role) {
     listOperationFiles: () => ({}),
     checkScenario: () => ({ source: { package: 'la-2028' } }),
     createOperation: () => ({ source: { package: 'la-2028' }, file: `walk-${role}` }),
-    getExerciseClock: () => ({}),
-    controlExerciseClock: () => ({ action: 'pause', version: as('getExerciseClock', {}).version }),
-    setExerciseRate: () => ({ rate: 5, version: as('getExerciseClock', {}).version }),
-    listInjects: () => ({}),
-    fireInject: () => ({ id: 'iena-bridge-package', version: 1 }),
-    skipInject: () => ({ id: 'alma-drone', version: 1, reason: 'Not in this run' }),
+    ...exerciseInputs(() => as('getExerciseClock', {}).version),
   } as never;
   let sup: Desk | null = null;
   function supervisorDesk(): Desk {
