@@ -40,6 +40,7 @@ const PG_SERVICE_TESTS = [
   'bulletins',
   'exercise',
   'injects',
+  'exercise-room',
   'alert-level',
   'scenario-la',
   'operation-new',

@@ -12,6 +12,7 @@ import type { BackupControl } from './backup-handlers.js';
 import { restoreLive } from './backup-restore.js';
 import type { Desk } from './desk.js';
 import type { Handlers } from './dispatch.js';
+import type { FeedEvent } from './feed.js';
 
 export interface LiveVigieOptions extends Omit<OpenVigieOptions, 'backups'> {
   backups: RollingSettings;
@@ -132,11 +133,20 @@ function forwardTo(current: () => Handlers): Handlers {
   return out as Handlers;
 }
 
-/** Re-reads the exercise clock after another server's change; an unreachable room is retried on the next event. */
-export function followClock(live: LiveVigie): void {
-  try {
-    live.current().refreshClock();
-  } catch {
-    // the room is down: the feed says so, and its return (status ok) brings the clock back
-  }
+/**
+ * The exercise clock follows the journal's feed: each move (a supervisor's change on any server of
+ * the room, or another process on the file) and each return of the room re-reads it.
+ */
+export function clockFollowsFeed(
+  feed: { subscribe(listener: (e: FeedEvent) => void): () => void },
+  live: Pick<LiveVigie, 'current'>,
+): () => void {
+  return feed.subscribe((e) => {
+    if (e.kind === 'status' && e.status.state !== 'ok') return;
+    try {
+      live.current().refreshClock();
+    } catch {
+      // the room is down: the feed says so, and its return (status ok) brings the clock back
+    }
+  });
 }

@@ -70,7 +70,10 @@ export function DirectorDialog() {
 
   const paused = state?.state === 'paused';
   const coming = injects.filter((i) => i.status === 'pending');
-  const done = injects.filter((i) => i.status !== 'pending').reverse();
+  // The latest played in or skipped first.
+  const done = injects
+    .filter((i) => i.status !== 'pending')
+    .sort((x, y) => (y.doneAt ?? '').localeCompare(x.doneAt ?? '') || y.at.localeCompare(x.at));
   return (
     <Dialog testId="director-dialog" title={t('exercise.title')} onClose={() => open(null)} wide>
       <section className="director-clock" aria-label={t('exercise.clock')}>

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDesk } from '../../electron/services/desk.js';
 import { loadScenarioDir, ScenarioError } from '../../electron/services/scenario-load.js';
+import { feedFilter } from '../../electron/services/releasability.js';
 import { expectApiError } from '../support/api-error.js';
 import { signInAs } from '../support/sign-in.js';
 import { testApp } from '../support/app.js';
@@ -123,6 +124,21 @@ describe('injects', () => {
     t.real.advance(120 * MIN);
     expect(t.app.fireDueInjects().map((i) => i.id)).not.toContain('alma-drone');
     expect(t.injects().every((i) => i.status !== 'pending')).toBe(true);
+  });
+
+  it('are kept from partners and the wall on the live feed; the clock reaches every desk', () => {
+    const t = director();
+    const liaison = createDesk();
+    signInAs(t.call, 'liaison-es', 'L-ES', liaison);
+    const hears = feedFilter(() => t.app.db, liaison);
+    expect(hears({ action: 'exercise.inject_fired', entityType: 'inject', entityId: 'alma-drone' })).toBe(
+      false,
+    );
+    expect(hears({ action: 'exercise.clock_paused', entityType: 'exercise', entityId: 'clock' })).toBe(true);
+    const officer = createDesk();
+    signInAs(t.call, 'officer', 'D1', officer);
+    const own = feedFilter(() => t.app.db, officer);
+    expect(own({ action: 'exercise.inject_fired', entityType: 'inject', entityId: 'alma-drone' })).toBe(true);
   });
 
   it('two servers on one database play each inject in once', () => {
