@@ -11,7 +11,7 @@ import { instanceUserData, resolveDbLocation } from './db-location.js';
 import { bindIpc } from './ipc.js';
 import { startFeed } from './services/feed.js';
 import { registerAppScheme, serveAppScheme } from './protocol.js';
-import { startLiveVigie, type LiveVigie } from './services/live-vigie.js';
+import { clockFollowsFeed, startLiveVigie, type LiveVigie } from './services/live-vigie.js';
 import { assertWritable } from './services/db-writable.js';
 import { isAppUrl } from './static-paths.js';
 import { defaultUserDataDir } from './user-data.js';
@@ -160,6 +160,8 @@ function main(): void {
     serveAppScheme(session.defaultSession, { renderer: paths.renderer, resources: paths.resources }, basemap);
     // The live feed the renderer long-polls: the open room's event stream, else this file's journal.
     const localFeed = startFeed({ current: () => (vigie as LiveVigie).current().db, location: db });
+    // Another process on the file (a CLI) may change the exercise clock: follow it.
+    clockFollowsFeed(localFeed, vigie);
     const desk = roomDesk({ session: roomLinks, local: localFeed, recent });
     stopLive = () => {
       desk.close();

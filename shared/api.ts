@@ -16,6 +16,7 @@ import { requestCalls } from './api/requests.js';
 import { operationCalls } from './api/operations.js';
 import { afterActionCalls } from './api/afterAction.js';
 import { exchangeCalls } from './api/exchange.js';
+import { exerciseCalls } from './api/exercise.js';
 
 export type { DeskLock, RoomLinkView, Session, SessionView } from './api/session.js';
 export type { CallSpec } from './api/call.js';
@@ -35,6 +36,7 @@ export const api = {
   ...operationCalls,
   ...afterActionCalls,
   ...exchangeCalls,
+  ...exerciseCalls,
 } as const;
 
 export type Api = typeof api;

@@ -79,6 +79,12 @@ export const CALL_NAMES = [
   'listOperationFiles',
   'checkScenario',
   'createOperation',
+  'getExerciseClock',
+  'controlExerciseClock',
+  'setExerciseRate',
+  'listInjects',
+  'fireInject',
+  'skipInject',
 ] as const satisfies readonly CallName[];
 
 type Listed = (typeof CALL_NAMES)[number];

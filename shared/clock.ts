@@ -30,15 +30,57 @@ export function fixedClock(startMs: number): Clock & { set(ms: number): void; ad
   };
 }
 
+/** The speeds a supervisor may run an exercise at. */
+export const CLOCK_RATES = [1, 2, 5] as const;
+export type ClockRate = (typeof CLOCK_RATES)[number];
+
+/**
+ * An exercise clock as the database keeps it: at real time `realAt` the operation time was `opAt`;
+ * from there it runs at `rate` times real time, or stands still while paused.
+ */
+export interface ClockState {
+  state: 'running' | 'paused';
+  rate: ClockRate;
+  opAt: string;
+  realAt: string;
+}
+
+/** Operation time from a clock state: piecewise, each change starting a new piece. */
+export function stateClock(s: ClockState, real: Clock = realTime): Clock {
+  const opAt = Date.parse(s.opAt);
+  const realAt = Date.parse(s.realAt);
+  if (s.state === 'paused') return { now: () => opAt };
+  return { now: () => opAt + s.rate * (real.now() - realAt) };
+}
+
+/** One Clock object whose source can be replaced: every service holding it follows a change. */
+export interface LiveClock extends Clock {
+  follow(next: Clock): void;
+}
+
+export function liveClock(initial: Clock): LiveClock {
+  let current = initial;
+  return {
+    now: () => current.now(),
+    follow: (next) => {
+      current = next;
+    },
+  };
+}
+
 export interface ClockSpec {
   mode: 'exercise' | 'real';
   scenarioStart: string | null;
   anchorReal: string | null;
+  /** The supervisor's last change of an exercise clock; absent or null: running at 1× since the anchor. */
+  clock?: ClockState | null;
 }
 
 /** Builds the operation clock from what the database says about the operation. */
 export function clockFor(spec: ClockSpec, real: Clock = realTime): Clock {
-  if (spec.mode === 'exercise' && spec.scenarioStart && spec.anchorReal) {
+  if (spec.mode !== 'exercise') return real;
+  if (spec.clock) return stateClock(spec.clock, real);
+  if (spec.scenarioStart && spec.anchorReal) {
     return exerciseClock(Date.parse(spec.scenarioStart), Date.parse(spec.anchorReal), real);
   }
   return real;

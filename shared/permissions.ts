@@ -92,6 +92,14 @@ export const PERMISSIONS: { readonly [K in CallName]: readonly Role[] | 'public'
   listOperationFiles: SUPERVISOR,
   checkScenario: SUPERVISOR,
   createOperation: SUPERVISOR,
+  // Every desk reads the exercise clock; only the director (a supervisor) runs it and sees the
+  // script: the desks in training must not read what is coming.
+  getExerciseClock: ALL,
+  controlExerciseClock: SUPERVISOR,
+  setExerciseRate: SUPERVISOR,
+  listInjects: SUPERVISOR,
+  fireInject: SUPERVISOR,
+  skipInject: SUPERVISOR,
 };
 
 /** Why a role may not make a call, or null when it may. */

@@ -12,7 +12,7 @@ import { backupSettings, BackupSettingsError } from '../backup/settings.js';
 import type { RollingSettings } from '../backup/rolling.js';
 import { startHost, type Host } from '../host/server.js';
 import { listenPlan, ListenError, type Listen } from '../host/listen.js';
-import { startLiveVigie, type LiveVigie } from '../services/live-vigie.js';
+import { clockFollowsFeed, startLiveVigie, type LiveVigie } from '../services/live-vigie.js';
 import { startFeed } from '../services/feed.js';
 import { snapshotSource } from '../host/snapshot.js';
 import { isRoomUrl } from '../store/db.js';
@@ -74,15 +74,22 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
         backups,
         ...(headFile !== undefined && { headFile }),
         onBackupError: (err) => io.err(`vigie serve: rolling backup failed: ${(err as Error).message}`),
+        onSchedulerError: (err) => io.err(`vigie serve: injects: ${(err as Error).message}`),
       }),
     (line) => io.err(`vigie serve: ${line}`),
   );
   const basemap = basemapSlot(live.current().db);
   const feed = startFeed({ current: () => live.current().db, location: dbPath });
   // The head file follows every commit the feed hears of: other servers' on a room, too.
-  const unfollow = feed.subscribe((e) => {
+  const unfollowHead = feed.subscribe((e) => {
     if (e.kind === 'moved') live.current().head?.moved();
   });
+  // So does the exercise clock: a supervisor's pause on another server reaches this one's services.
+  const unfollowClock = clockFollowsFeed(feed, live);
+  const unfollow = () => {
+    unfollowHead();
+    unfollowClock();
+  };
   const snapshot = snapshotSource(() => live.current().db);
   const undo = async () => {
     basemap.close();

@@ -6,7 +6,10 @@ import { resolve } from 'node:path';
 import { headFileFor } from '../backup/head-file.js';
 import { startHeadWriter, type HeadWriter } from './head-anchor.js';
 import { getOperation, setOperation } from '../store/meta.js';
-import { clockFor, iso, realTime, type Clock } from '../../shared/clock.js';
+import { clockFor, iso, liveClock, realTime, type Clock } from '../../shared/clock.js';
+import { operationClock } from './exercise-clock.js';
+import { fireDueInjects } from './injects.js';
+import type { Inject } from '../../shared/exercise.js';
 import type { Ctx } from './context.js';
 import { journal, SYSTEM } from './context.js';
 import { findShippedScenario, loadScenario } from './scenario-load.js';
@@ -49,6 +52,10 @@ export interface VigieApp {
   handlers: Handlers;
   /** Keeps the head file current, if there is one; a room's server also feeds it others' commits. */
   head: HeadWriter | null;
+  /** Re-reads the exercise clock (a change on another server of the room). */
+  refreshClock(): void;
+  /** The inject scheduler's step: plays in the injects due by the exercise clock (injects.ts). */
+  fireDueInjects(): Inject[];
   close(): void;
 }
 
@@ -59,7 +66,10 @@ export function openVigie(o: OpenVigieOptions): VigieApp {
     const real = o.real ?? realTime;
     const boot: Ctx = { db, clock: real, real };
     if (o.seed !== false && !getOperation(db)) seedScenario(boot, loadScenario(o.resourcesDir));
-    const ctx: Ctx = { db, clock: startClock(boot), real };
+    // One clock object for every service: a supervisor's change (here or on another server of the
+    // room, heard on the live feed) is followed by replacing what it reads, not the object.
+    const clock = liveClock(startClock(boot));
+    const ctx: Ctx = { db, clock, real, refreshClock: () => clock.follow(operationClock(db, real)) };
     const alarm = o.onAlarm ?? ((m: string) => console.error(m));
     const restored = restoreSchema(ctx, schema, alarm);
     migrateTypedOperators(ctx);
@@ -76,15 +86,18 @@ export function openVigie(o: OpenVigieOptions): VigieApp {
       head?.close();
       db.close();
     };
+    const handlers = createHandlers(ctx, state, o.backups, {
+      dbPath: o.dbPath,
+      resourcesDir: o.resourcesDir,
+    });
     return {
       db,
       ctx,
       state,
-      handlers: createHandlers(ctx, state, o.backups, {
-        dbPath: o.dbPath,
-        resourcesDir: o.resourcesDir,
-      }),
+      handlers,
       head,
+      refreshClock: () => ctx.refreshClock?.(),
+      fireDueInjects: () => fireDueInjects(ctx, handlers),
       close,
     };
   } catch (err) {
@@ -122,5 +135,5 @@ function startClock(boot: Ctx): Clock {
     })();
     return clockFor({ ...op, anchorReal }, boot.real);
   }
-  return clockFor(op, boot.real);
+  return operationClock(boot.db, boot.real);
 }

@@ -14,6 +14,8 @@ export interface Ctx {
   clock: Clock;
   /** Wall-clock time, recorded beside operation time in the journal. */
   real: Clock;
+  /** Re-reads the exercise clock's state into `clock` (after a change, here or on another server). */
+  refreshClock?: () => void;
 }
 
 export interface Change {

@@ -16,6 +16,7 @@ import { bulletinHandlers } from './bulletin-handlers.js';
 import { requestHandlers } from './request-handlers.js';
 import { operationHandlers, type OperationPlace } from './operation-handlers.js';
 import { exchangeHandlers } from './exchange-handlers.js';
+import { exerciseHandlers } from './exercise-handlers.js';
 import { guardHandlers } from './access.js';
 import { afterActionHandlers } from './after-action-handlers.js';
 
@@ -25,6 +26,7 @@ export function createHandlers(
   backups?: BackupControl,
   place?: OperationPlace,
 ): Handlers {
+  let guarded: Handlers | null = null;
   const handlers = {
     ...sessionHandlers(ctx, state),
     ...mapHandlers(ctx),
@@ -40,6 +42,8 @@ export function createHandlers(
     ...operationHandlers(ctx, place),
     ...afterActionHandlers(ctx),
     ...exchangeHandlers(ctx),
+    ...exerciseHandlers(ctx, () => guarded as Handlers),
   } satisfies Handlers;
-  return guardHandlers(ctx, handlers);
+  guarded = guardHandlers(ctx, handlers);
+  return guarded;
 }

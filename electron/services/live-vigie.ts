@@ -12,10 +12,14 @@ import type { BackupControl } from './backup-handlers.js';
 import { restoreLive } from './backup-restore.js';
 import type { Desk } from './desk.js';
 import type { Handlers } from './dispatch.js';
+import type { FeedEvent } from './feed.js';
 
 export interface LiveVigieOptions extends Omit<OpenVigieOptions, 'backups'> {
   backups: RollingSettings;
   onBackupError?: (err: unknown) => void;
+  /** A failed scheduler step (the database unreachable): reported, tried again next second. */
+  onSchedulerError?: (err: unknown) => void;
+  injectEveryMs?: number;
 }
 
 /** What a restore needs from the running app. */
@@ -62,6 +66,16 @@ export function startLiveVigie(o: LiveVigieOptions): LiveVigie {
   let app = open();
   let rolling = roll(app);
   let closed = false;
+  // The inject scheduler: each second, the injects due by the exercise clock are played in (a
+  // room's servers all run it; the claim in injects.ts lets one of them play each inject).
+  const scheduler = setInterval(() => {
+    try {
+      app.fireDueInjects();
+    } catch (err) {
+      o.onSchedulerError?.(err);
+    }
+  }, o.injectEveryMs ?? 1000);
+  scheduler.unref();
 
   const reopen = (old: VigieApp) => {
     app = open();
@@ -103,6 +117,7 @@ export function startLiveVigie(o: LiveVigieOptions): LiveVigie {
     close: async () => {
       if (closed) return;
       closed = true;
+      clearInterval(scheduler);
       await rolling.stop();
       app.close();
     },
@@ -116,4 +131,22 @@ function forwardTo(current: () => Handlers): Handlers {
     out[name] = (input, desk) => (current()[name] as (input: unknown, desk: Desk) => unknown)(input, desk);
   }
   return out as Handlers;
+}
+
+/**
+ * The exercise clock follows the journal's feed: each move (a supervisor's change on any server of
+ * the room, or another process on the file) and each return of the room re-reads it.
+ */
+export function clockFollowsFeed(
+  feed: { subscribe(listener: (e: FeedEvent) => void): () => void },
+  live: Pick<LiveVigie, 'current'>,
+): () => void {
+  return feed.subscribe((e) => {
+    if (e.kind === 'status' && e.status.state !== 'ok') return;
+    try {
+      live.current().refreshClock();
+    } catch {
+      // the room is down: the feed says so, and its return (status ok) brings the clock back
+    }
+  });
 }

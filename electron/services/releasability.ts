@@ -71,8 +71,9 @@ export const sameMarking = (a: Marking, b: Marking): boolean =>
   a === null || b === null ? a === b : [...new Set(a)].sort().join() === [...new Set(b)].sort().join();
 
 // Entries about people and the console's own security (sign-ins, refusals, accounts, handovers
-// between host officers): host business, never sent to a partner or the wall.
-const HOST_ONLY_ENTITIES = new Set(['operator', 'login', 'account', 'call', 'handover']);
+// between host officers), and the exercise's script (injects: what is coming is the director's):
+// host business, never sent to a partner or the wall.
+const HOST_ONLY_ENTITIES = new Set(['operator', 'login', 'account', 'call', 'handover', 'inject']);
 
 /** What the filter reads of an entry: a full journal entry, or a live one (no data). */
 export type EntryFacts = Pick<JournalEntry, 'action' | 'entityType' | 'entityId'> & { data?: unknown };

@@ -20,6 +20,7 @@ import {
   type ZoneData,
 } from './scenario-files.js';
 import { checkArea } from './scenario-area.js';
+import { readInjects, type ScenarioInject } from './scenario-injects.js';
 
 type UnitFile = z.output<typeof schema.unitsFile>[number];
 export type ScenarioUnit = Omit<UnitFile, 'personnel' | 'armed'> & { personnel: number; armed: boolean };
@@ -34,6 +35,8 @@ export interface Scenario {
   units: ScenarioUnit[];
   incidents: z.output<typeof schema.incidentsFile>;
   zones: ZoneData[];
+  /** The exercise's timed script (injects.json), in the order given. */
+  injects: ScenarioInject[];
   /** The base map file's path, when the package has one. */
   basemap: string | null;
 }
@@ -136,7 +139,35 @@ export function loadScenarioDir(dir: string): Scenario {
     return [{ ...u, personnel, armed }];
   });
   if (!scenario) throw new ScenarioError(problems.join('\n'));
-  const s: Scenario = { dir, scenario, venues, routes, contingents, units, incidents, zones, basemap };
+  const injectsText = text('injects.json');
+  const injectsRaw = injectsText === null ? [] : parseJson(file('injects.json'), injectsText, problems);
+  const injects =
+    injectsRaw === undefined
+      ? []
+      : readInjects(
+          dir,
+          injectsRaw,
+          {
+            scenarioStart: scenario.scenarioStart,
+            venues: new Set(venues.map((v) => v.id)),
+            callsigns: new Set(units.map((u) => u.callsign)),
+          },
+          problems,
+        );
+  if (injects.length && scenario.mode !== 'exercise')
+    problems.push(`${file('injects.json')}: a real operation has no injects (scenario.json mode is "real")`);
+  const s: Scenario = {
+    dir,
+    scenario,
+    venues,
+    routes,
+    contingents,
+    units,
+    incidents,
+    zones,
+    injects,
+    basemap,
+  };
   checkUnique(s, problems);
   checkReferences(s, problems);
   checkArea(s, problems);

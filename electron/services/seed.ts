@@ -14,6 +14,7 @@ import { insertUnit } from '../store/units.js';
 import { insertPosition } from '../store/positions.js';
 import { insertIncident, nextIncidentSequence } from '../store/incidents.js';
 import { insertAssignment } from '../store/assignments.js';
+import { insertInject } from '../store/exercise.js';
 import { seedParadePlan } from './parade.js';
 import { seedAlertLevel } from './alert-level.js';
 import { chainageKm } from '../../shared/geo.js';
@@ -184,6 +185,16 @@ export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
           data: { reference, unitId, callsign },
         });
       }
+    }
+    // The script is loaded, not played: the clock plays each inject in at its time.
+    for (const i of s.injects) {
+      insertInject(db, i);
+      journal(ctx, SEED_DESK, {
+        action: 'exercise.inject_loaded',
+        entityType: 'inject',
+        entityId: i.id,
+        data: { at: i.at, kind: i.kind, title: i.title },
+      });
     }
   })();
   return summary(seeded);

@@ -6,6 +6,7 @@ import type { DemoLogin } from '../../shared/api/session.js';
 import { getOperation, hostCountry } from '../store/meta.js';
 import { verifyChain, type ChainResult } from '../store/journal.js';
 import type { ChainWatch } from './chain-check.js';
+import { getClockRow } from '../store/exercise.js';
 
 export interface SessionState {
   /**
@@ -36,6 +37,7 @@ export function getSession(ctx: Ctx, state: SessionState, desk: Desk): Session {
           timezone: op.timezone,
           scenarioStart: op.scenarioStart,
           anchorReal: op.anchorReal,
+          clock: op.mode === 'exercise' ? clockStateOf(ctx.db) : null,
         }
       : { name: 'Vigie', mode: 'real', timezone: 'UTC', scenarioStart: null, anchorReal: null },
     operator: desk.operator,
@@ -46,4 +48,10 @@ export function getSession(ctx: Ctx, state: SessionState, desk: Desk): Session {
     hostCountry: hostCountry(ctx.db),
     demoLogins: op?.mode === 'exercise' ? state.demoLogins : [],
   };
+}
+
+/** The exercise clock as every desk's console follows it (without the row's version). */
+function clockStateOf(db: Ctx['db']) {
+  const row = getClockRow(db);
+  return row ? { state: row.state, rate: row.rate, opAt: row.opAt, realAt: row.realAt } : null;
 }

@@ -32,6 +32,8 @@ export const JOURNALED_TABLES: Readonly<Record<string, readonly string[]>> = {
   bulletin_acks: ['bulletin_id', 'desk'],
   desk_requests: ['id'],
   alert_acks: ['key', 'desk'],
+  exercise_clock: ['id'],
+  injects: ['id'],
 };
 
 // Kept as a digest: a passphrase hash has no place in a journal that desks read, and a stored

@@ -37,6 +37,8 @@ export const COPY_ORDER: readonly CopiedTable[] = [
   { name: 'bulletin_acks', key: ['bulletin_id', 'desk'] },
   { name: 'desk_requests', key: ['id'] },
   { name: 'alert_acks', key: ['key', 'desk'] },
+  { name: 'exercise_clock', key: ['id'] },
+  { name: 'injects', key: ['id'] },
 ];
 
 /** Tables a fresh schema fills with defaults; the copy replaces those rows with the source's. */

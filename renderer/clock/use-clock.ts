@@ -19,10 +19,16 @@ export function useOperationClock(): OperationClock {
   const scenarioStart = op?.scenarioStart ?? null;
   const anchorReal = op?.anchorReal ?? null;
   const timeZone = op?.timezone ?? DEFAULT_TIME_ZONE;
-  const clock = useMemo(
-    () => (mode ? clockFor({ mode, scenarioStart, anchorReal }) : realTime),
-    [mode, scenarioStart, anchorReal],
-  );
+  // A supervisor's pause or speed change arrives as a new session (live feed): every age follows.
+  const state = op?.clock?.state;
+  const rate = op?.clock?.rate;
+  const opAt = op?.clock?.opAt;
+  const realAt = op?.clock?.realAt;
+  const clock = useMemo(() => {
+    if (!mode) return realTime;
+    const piece = state && rate && opAt && realAt ? { state, rate, opAt, realAt } : null;
+    return clockFor({ mode, scenarioStart, anchorReal, clock: piece });
+  }, [mode, scenarioStart, anchorReal, state, rate, opAt, realAt]);
   return useMemo(() => ({ clock, timeZone }), [clock, timeZone]);
 }
 

@@ -14,6 +14,7 @@ export type Reload =
   | 'desks'
   | 'alertAcks'
   | 'priorityOne'
+  | 'exercise'
   | 'everything';
 
 export type PushedEntry = LiveEntry;
@@ -37,6 +38,9 @@ const BY_TYPE: Record<string, Reload[]> = {
   route: [],
   // A street map names incidents' points after its streets.
   basemap: ['incidents'],
+  // The exercise clock (in the session: every age follows it) and the director's injects.
+  exercise: ['exercise'],
+  inject: ['exercise'],
 };
 
 export function reloadsFor(entries: readonly PushedEntry[]): Set<Reload> {

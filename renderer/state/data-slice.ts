@@ -150,6 +150,9 @@ export const createDataSlice =
               : null,
             r.has('settings') ? client.getSettings({}).then((s) => setThresholds(s.overdue)) : null,
             get().loadAwareness(AWARENESS_PARTS.filter((p) => r.has(p))),
+            r.has('exercise')
+              ? client.getSession({}).then((session) => set({ session, exerciseSeq: get().exerciseSeq + 1 }))
+              : null,
           ]);
         } catch (err) {
           set({ refreshError: toApiError(err).message });

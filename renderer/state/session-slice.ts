@@ -47,6 +47,7 @@ export const createSessionSlice =
     session: null,
     sessionError: null,
     signInNotice: null,
+    exerciseSeq: 0,
     loadSession: async () => {
       try {
         set({ session: await client.getSession({}), sessionError: null });

@@ -38,6 +38,8 @@ export interface SessionSlice {
   sessionEnded: (message: string) => void;
   /** Puts a session view (getSession, the lock calls) in the store. */
   applySessionView: (view: Session & { room?: RoomLinkView }) => void;
+  /** Moves on each change of the exercise clock or its injects (live feed): the director's view re-reads. */
+  exerciseSeq: number;
 }
 
 export interface SignInInput {

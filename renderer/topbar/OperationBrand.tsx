@@ -26,14 +26,25 @@ export function OperationBrand({
   );
 }
 
-/** EXERCISE, when the operation is one: nobody may take the picture for real. */
+/**
+ * EXERCISE, when the operation is one: nobody may take the picture for real. With the clock's state
+ * when the director has paused it or runs it faster (every desk must know its ages stand still).
+ */
 export function ExerciseBadge() {
   const { t } = useTranslation();
   const op = useSession()?.operation;
   if (op?.mode !== 'exercise') return null;
+  const c = op.clock;
+  const state = c?.state === 'paused' ? t('exercise.paused') : c && c.rate > 1 ? `${c.rate}×` : null;
   return (
-    <span className="exercise-badge" data-testid="exercise-badge" title={t('topbar.exerciseHint')}>
+    <span
+      className={c?.state === 'paused' ? 'exercise-badge paused' : 'exercise-badge'}
+      data-testid="exercise-badge"
+      data-clock={c?.state ?? 'running'}
+      title={t('topbar.exerciseHint')}
+    >
       {t('topbar.exercise')}
+      {state && <span className="exercise-state"> · {state}</span>}
     </span>
   );
 }

@@ -6,6 +6,7 @@ import { useRestoredNotice } from '../backups/restored-notice';
 import { HandoverDialog } from '../handover/HandoverDialog';
 import { AfterActionDialog } from '../after-action/AfterActionDialog';
 import { OperatorsDialog } from '../operators/OperatorsDialog';
+import { DirectorDialog } from '../exercise/DirectorDialog';
 import { NewOperationDialog } from '../operations/NewOperationDialog';
 import { ShortcutsHelp } from '../common/ShortcutsHelp';
 import { DeskLock, StorageBanner } from '../lock/LockScreen';
@@ -35,6 +36,7 @@ export function UnitsOverlays() {
       {view === 'operators' && <OperatorsDialog />}
       {view === 'directory' && <DirectoryDialog />}
       {view === 'exchange' && <ExchangeDialog />}
+      {view === 'director' && <DirectorDialog />}
       {contingentId && <ContingentView id={contingentId} />}
       <DeskLock />
     </>

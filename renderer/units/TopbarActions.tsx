@@ -1,9 +1,9 @@
 // Top bar buttons: Units board, Contacts (an icon: the bar is full in French), Handover, Settings,
-// Operators (supervisors), Lock. A button the operator's role may not use is not shown (the
+// Exercise director and Operators (supervisors), Lock. A button the operator's role may not use is not shown (the
 // services refuse the calls anyway).
 import { useTranslation } from 'react-i18next';
 import { lockDesk } from '../lock/LockScreen';
-import { useCan, useStoreApi } from '../state/hooks';
+import { useCan, useSession, useStoreApi } from '../state/hooks';
 import { useUnitsView } from './view-store';
 
 export function TopbarActions() {
@@ -13,6 +13,8 @@ export function TopbarActions() {
   const open = useUnitsView((s) => s.open);
   const canHandover = useCan('previewHandover');
   const canOperators = useCan('listOperators');
+  const exercise = useSession()?.operation.mode === 'exercise';
+  const canDirect = useCan('listInjects') && exercise;
   const boardOpen = view === 'board' || view === 'roster';
   return (
     <div className="topbar-actions">
@@ -56,6 +58,17 @@ export function TopbarActions() {
       >
         <GearIcon />
       </button>
+      {canDirect && (
+        <button
+          type="button"
+          className="btn-ghost"
+          data-testid="open-director"
+          aria-pressed={view === 'director'}
+          onClick={() => open(view === 'director' ? null : 'director')}
+        >
+          {t('exercise.open')}
+        </button>
+      )}
       {canOperators && (
         <button
           type="button"

@@ -13,6 +13,7 @@ export type UnitsView =
   | 'shortcuts'
   | 'directory'
   | 'exchange'
+  | 'director'
   | null;
 
 interface ViewState {

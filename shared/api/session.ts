@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { call, line, none } from './call.js';
 import type { Operation, Operator, VerifyResult } from '../domain.js';
 import type { Role } from '../roles.js';
+import type { ClockState } from '../clock.js';
 import { login } from './operators.js';
 
 export interface Session {
-  operation: Operation & { anchorReal: string | null };
+  /** `clock`: an exercise clock's last change by a supervisor (null: running at 1× from the anchor). */
+  operation: Operation & { anchorReal: string | null; clock?: ClockState | null };
   operator: Operator | null;
   journalOk: boolean;
   journalFirstBadSeq: number | null;

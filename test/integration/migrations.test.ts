@@ -16,11 +16,13 @@ const TABLES = [
   'bulletins',
   'contingents',
   'desk_requests',
+  'exercise_clock',
   'handovers',
   'host_sessions',
   'incident_notes',
   'incident_sequences',
   'incidents',
+  'injects',
   'journal',
   'journal_checkpoint',
   'meta',
@@ -41,9 +43,9 @@ describe('migrations', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     // v6: operators' accounts and the role of each journal entry; v7: releasability markings;
     // v8: the journal's after-images; v9: browser sessions shared by the servers on a database;
-    // v10: alert level, bulletins, requests between desks, acknowledged alerts; v11: the journal's
-    // checkpoint.
-    expect(LATEST_VERSION).toBe(11);
+    // v10: alert level, bulletins, requests between desks, acknowledged alerts; v11: the exercise
+    // clock and the injects; v12: the journal's checkpoint.
+    expect(LATEST_VERSION).toBe(12);
   });
 
   it('record the role of each journal entry and link sign-ins to accounts (v6)', () => {

@@ -12,6 +12,7 @@ import type { Db } from '../../electron/store/db.js';
 import { testApp } from '../support/app.js';
 import { backend } from '../support/backend.js';
 import { addPerson, DEMO, signInAs, type Demo } from '../support/sign-in.js';
+import { exerciseInputs } from './exercise-inputs.js';
 
 const LOGIN: Record<Role, Demo> = {
   watch_officer: 'officer',
@@ -259,6 +260,7 @@ function world(role: Role) {
     listOperationFiles: () => ({}),
     checkScenario: () => ({ source: { package: 'la-2028' } }),
     createOperation: () => ({ source: { package: 'la-2028' }, file: `walk-${role}` }),
+    ...exerciseInputs(() => as('getExerciseClock', {}).version),
   } as never;
   let sup: Desk | null = null;
   function supervisorDesk(): Desk {

@@ -50,6 +50,8 @@ const READS: Inputs = {
   listAlertAcks: () => ({}),
   listBulletins: () => ({ recent: true }),
   listRequests: () => ({ closed: true }),
+  getExerciseClock: () => ({}),
+  listInjects: () => ({}),
 };
 
 /** Calls that write (checked on their own below) or only manage the session. */
@@ -98,6 +100,11 @@ const NOT_READS = new Set<CallName>([
   'listOperationFiles',
   'checkScenario',
   'createOperation',
+  // The exercise director's controls: the clock and the injects (exercise.test.ts, injects.test.ts).
+  'controlExerciseClock',
+  'setExerciseRate',
+  'fireInject',
+  'skipInject',
 ]);
 
 /** Runs a call and returns what the desk got back: the value, or the error it was told. */

@@ -9,6 +9,7 @@ import * as m007 from './007-markings.js';
 import * as m008 from './008-after-images.js';
 import * as m009 from './009-host-sessions.js';
 import * as m010 from './010-awareness.js';
+import * as m011 from './011-exercise.js';
 import * as m012 from './012-journal-checkpoint.js';
 
 export interface Migration {
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m008,
   m009,
   m010,
+  m011,
   m012,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -18,6 +18,7 @@ import { v7 } from './schema-v7.js';
 import { v8 } from './schema-v8.js';
 import { v9 } from './schema-v9.js';
 import { v10 } from './schema-v10.js';
+import { v11 } from './schema-v11.js';
 import { v12 } from './schema-v12.js';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
@@ -261,5 +262,6 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 8, sql: v8 },
   { version: 9, sql: v9 },
   { version: 10, sql: v10 },
+  { version: 11, sql: v11 },
   { version: 12, sql: v12 },
 ];
