@@ -38,6 +38,7 @@ const PG_SERVICE_TESTS = [
   'host-sessions',
   'awareness',
   'bulletins',
+  'replay',
   'alert-level',
   'scenario-la',
   'operation-new',

@@ -14,6 +14,7 @@ import { awarenessCalls } from './api/awareness.js';
 import { bulletinCalls } from './api/bulletins.js';
 import { requestCalls } from './api/requests.js';
 import { operationCalls } from './api/operations.js';
+import { replayCalls } from './api/replay.js';
 
 export type { DeskLock, RoomLinkView, Session, SessionView } from './api/session.js';
 export type { CallSpec } from './api/call.js';
@@ -31,6 +32,7 @@ export const api = {
   ...bulletinCalls,
   ...requestCalls,
   ...operationCalls,
+  ...replayCalls,
 } as const;
 
 export type Api = typeof api;

@@ -76,6 +76,8 @@ export const CALL_NAMES = [
   'listOperationFiles',
   'checkScenario',
   'createOperation',
+  'replayRange',
+  'replayAt',
 ] as const satisfies readonly CallName[];
 
 type Listed = (typeof CALL_NAMES)[number];

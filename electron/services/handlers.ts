@@ -15,6 +15,7 @@ import { awarenessHandlers } from './awareness-handlers.js';
 import { bulletinHandlers } from './bulletin-handlers.js';
 import { requestHandlers } from './request-handlers.js';
 import { operationHandlers, type OperationPlace } from './operation-handlers.js';
+import { replayHandlers } from './replay-handlers.js';
 import { guardHandlers } from './access.js';
 
 export function createHandlers(
@@ -36,6 +37,7 @@ export function createHandlers(
     ...bulletinHandlers(ctx),
     ...requestHandlers(ctx),
     ...operationHandlers(ctx, place),
+    ...replayHandlers(ctx, backups),
   } satisfies Handlers;
   return guardHandlers(ctx, handlers);
 }

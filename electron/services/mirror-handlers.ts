@@ -48,6 +48,8 @@ export const READ_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'listHandovers',
   'exportHandover',
   'listBackups',
+  'replayRange',
+  'replayAt',
 ]);
 
 export interface MirrorHandlersOptions {

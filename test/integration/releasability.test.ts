@@ -47,6 +47,9 @@ const READS: Inputs = {
   listAlertAcks: () => ({}),
   listBulletins: () => ({ recent: true }),
   listRequests: () => ({ closed: true }),
+  replayRange: () => ({}),
+  // The picture as it is now, rebuilt from the journal: it must hide what the live calls hide.
+  replayAt: (m) => ({ at: new Date(m.t.app.ctx.clock.now()).toISOString() }),
 };
 
 /** Calls that write (checked on their own below) or only manage the session. */
