@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Db } from '../store/db.js';
 import { openSqliteForCheck } from '../store/sqlite.js';
-import { ReplayIndex, pictureDb } from '../store/replay.js';
+import { ReplayIndex } from '../store/replay.js';
 import { listEntries } from '../store/journal.js';
 import { listRoutes } from '../store/routes.js';
 import { iso } from '../../shared/clock.js';
@@ -51,7 +51,10 @@ export function replayAt(
 ): ReplayPicture {
   const index = replayIndexOf(db);
   const first = index.bounds().first;
-  if (!first || input.at < first.at) {
+  // The journal's times are all written by iso(): compared as text once the input is too.
+  const atMs = Date.parse(input.at);
+  const at = iso(atMs);
+  if (!first || at < first.at) {
     const message = first
       ? `before the first entry the journal can replay (${first.at})`
       : 'the journal holds no entry to replay';
@@ -61,31 +64,26 @@ export function replayAt(
       issues: [{ path: 'at', message }],
     });
   }
-  const atMs = Date.parse(input.at);
-  const seq = index.seqAt(input.at);
-  const picture = pictureDb(index.rowsAt(seq ?? first.seq - 1));
-  try {
-    const ctx: Ctx = { db: picture, clock: { now: () => atMs }, real: live.real };
-    const incidents = listIncidentsFor(
-      ctx,
-      desk,
-      listIncidentsInput.parse({ includeClosed: true, limit: 100_000 }),
-    );
-    return {
-      backup: input.backup,
-      at: iso(atMs),
-      seq,
-      units: listUnitViews(ctx),
-      incidents: withPlaces(ctx, desk, incidents),
-      zones: listZonesFor(ctx, desk),
-      routes: listRoutes(picture),
-      parade: getParade(ctx, {}),
-      alertLevel: getAlertLevel(ctx),
-      entries: readsJournal(desk) ? minuteOf(db, atMs) : null,
-    };
-  } finally {
-    picture.close();
-  }
+  const seq = index.seqAt(at);
+  const picture = index.pictureAt(seq ?? first.seq - 1);
+  const ctx: Ctx = { db: picture, clock: { now: () => atMs }, real: live.real };
+  const incidents = listIncidentsFor(
+    ctx,
+    desk,
+    listIncidentsInput.parse({ includeClosed: true, limit: 100_000 }),
+  );
+  return {
+    backup: input.backup,
+    at,
+    seq,
+    units: listUnitViews(ctx),
+    incidents: withPlaces(ctx, desk, incidents),
+    zones: listZonesFor(ctx, desk),
+    routes: listRoutes(picture),
+    parade: getParade(ctx, {}),
+    alertLevel: getAlertLevel(ctx),
+    entries: readsJournal(desk) ? minuteOf(db, atMs) : null,
+  };
 }
 
 const readsJournal = (desk: Desk) => !!desk.operator && refusal('listJournal', desk.operator.role) === null;
@@ -125,6 +123,7 @@ export class BackupReplays {
   }
 
   close(): void {
+    if (this.open) replayIndexOf(this.open.db).close();
     this.open?.db.close();
     this.open = null;
   }

@@ -4,7 +4,15 @@
 // KEY_EVERY entries, built once and kept per database) bound the work for any moment to one copy
 // of a keyframe and at most KEY_EVERY entries read forward. Nothing here writes the source.
 import type { Db, Statement } from './db-types.js';
-import { BASELINE_ACTION, allImages, rowId, type AfterImage, type RowImage } from './after-images.js';
+import {
+  BASELINE_ACTION,
+  JOURNALED_TABLES,
+  allImages,
+  keyOf,
+  rowId,
+  type AfterImage,
+  type RowImage,
+} from './after-images.js';
 import { AFTER_IMAGES_VERSION } from './baseline.js';
 import { openSqlite, sqliteHandle } from './sqlite.js';
 import { StoreError } from './errors.js';
@@ -82,6 +90,19 @@ export class ReplayIndex {
     return row?.seq ?? null;
   }
 
+  private shown: ReplayPicture | null = null;
+
+  /** The in-memory database holding the rows just after entry `seq` (the same one each time). */
+  pictureAt(seq: number): Db {
+    this.shown ??= new ReplayPicture();
+    return this.shown.show(this.rowsAt(seq));
+  }
+
+  close(): void {
+    this.shown?.close();
+    this.shown = null;
+  }
+
   /** The journaled rows (but the left-out histories) as they were just after entry `seq`. */
   rowsAt(seq: number): Rows {
     if (seq > this.scanned) this.scan(seq);
@@ -131,47 +152,110 @@ function schemaDefaults(): AfterImage[] {
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
- * A private in-memory database holding `rows`: the live schema, written with plain SQL (its
- * checks of keys between tables off, since the rows come in no particular order). The caller
- * closes it.
+ * A private in-memory database of the live schema that holds the rows of one moment at a time.
+ * Going to another moment writes only the rows that differ (an image is the same object while its
+ * row is unchanged), so playing forward a minute costs the rows that minute changed. Written with
+ * plain SQL: the key checks between tables are off (rows come in no particular order) and the
+ * append-only triggers are dropped (going back in time removes notes). Rows are updated in place,
+ * never deleted and inserted again, so the incidents' full-text index follows them.
  */
-export function pictureDb(rows: Rows): Db {
-  const db = openSqlite(':memory:');
-  try {
-    const raw = sqliteHandle(db);
+export class ReplayPicture {
+  readonly db: Db = openSqlite(':memory:');
+  private current: Rows = new Map();
+  private readonly statements = new Map<string, Statement>();
+
+  constructor() {
+    const raw = sqliteHandle(this.db);
     raw.pragma('foreign_keys = OFF');
-    // The schema's own default rows give way to the journal's.
-    const byTable = new Map<string, RowImage[]>();
-    for (const [table, row] of rows.values()) {
-      const list = byTable.get(table) ?? [];
-      list.push(row);
-      byTable.set(table, list);
-    }
-    // An image taken before a later migration lacks its new columns: one statement per column set.
-    const inserts = new Map<string, Statement>();
-    const insert = (table: string, names: string[]) => {
-      const key = `${table}(${names.join(',')})`;
-      let statement = inserts.get(key);
-      if (!statement) {
-        statement = db.prepare(
-          `INSERT INTO ${ident(table)} (${names.map(ident).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
-        );
-        inserts.set(key, statement);
-      }
-      return statement;
-    };
+    const triggers = raw
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_no_*'")
+      .all() as { name: string }[];
+    for (const t of triggers) raw.exec(`DROP TRIGGER ${ident(t.name)}`);
+    // The live schema never deletes an incident; going back in time does, and the full-text row
+    // must go with it or the incident's next insert would find its rowid taken. (A note removed
+    // leaves its words in the index: a replay lists, it does not search.)
+    raw.exec(
+      'CREATE TRIGGER replay_fts_delete AFTER DELETE ON incidents BEGIN DELETE FROM incident_fts WHERE rowid = old.rowid; END',
+    );
+    // The schema's own default rows are journaled rows too: the journal's say what they were.
     raw.transaction(() => {
-      for (const table of new Set(allImages(db).map(([t]) => t)))
+      for (const table of new Set(allImages(this.db).map(([t]) => t)))
         raw.prepare(`DELETE FROM ${ident(table)}`).run();
-      for (const [table, list] of byTable)
-        for (const row of list) {
-          const names = Object.keys(row);
-          insert(table, names).run(...names.map((c) => row[c]));
-        }
     })();
-    return db;
-  } catch (err) {
-    db.close();
-    throw err;
+  }
+
+  /** Makes the database hold `rows` and nothing else. */
+  show(rows: Rows): Db {
+    sqliteHandle(this.db).transaction(() => {
+      for (const [id, [table, row]] of this.current) if (!rows.has(id)) this.remove(table, row);
+      let pending: (() => void)[] = [];
+      for (const [id, [table, row]] of rows) {
+        const before = this.current.get(id);
+        if (before?.[1] === row) continue;
+        pending.push(before ? () => this.update(table, row) : () => this.insert(table, row));
+      }
+      // A row may take a unique value another row gives up later in the list (a unit assigned
+      // again once released): those are written again after the others.
+      while (pending.length) {
+        const refused: (() => void)[] = [];
+        let last: unknown = null;
+        for (const write of pending) {
+          try {
+            write();
+          } catch (err) {
+            if (!/^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)/.test((err as { code?: string }).code ?? ''))
+              throw err;
+            refused.push(write);
+            last = err;
+          }
+        }
+        if (refused.length === pending.length) throw last;
+        pending = refused;
+      }
+    })();
+    this.current = rows;
+    return this.db;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private prepared(key: string, sql: () => string): Statement {
+    let statement = this.statements.get(key);
+    if (!statement) {
+      statement = this.db.prepare(sql());
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+
+  private keyWhere(table: string): string {
+    return (JOURNALED_TABLES[table] ?? []).map((c) => `${ident(c)} = ?`).join(' AND ');
+  }
+
+  private insert(table: string, row: RowImage): void {
+    // An image taken before a later migration lacks its new columns: one statement per column set.
+    const names = Object.keys(row);
+    this.prepared(
+      `i:${table}(${names.join(',')})`,
+      () =>
+        `INSERT INTO ${ident(table)} (${names.map(ident).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+    ).run(...names.map((c) => row[c]));
+  }
+
+  private update(table: string, row: RowImage): void {
+    const names = Object.keys(row);
+    this.prepared(
+      `u:${table}(${names.join(',')})`,
+      () =>
+        `UPDATE ${ident(table)} SET ${names.map((c) => `${ident(c)} = ?`).join(', ')} WHERE ${this.keyWhere(table)}`,
+    ).run(...names.map((c) => row[c]), ...keyOf(table, row));
+  }
+
+  private remove(table: string, row: RowImage): void {
+    this.prepared(`d:${table}`, () => `DELETE FROM ${ident(table)} WHERE ${this.keyWhere(table)}`).run(
+      ...keyOf(table, row),
+    );
   }
 }
