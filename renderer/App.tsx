@@ -24,6 +24,8 @@ import { UnitsOverlays } from './units/Overlays';
 import { useUnitsView } from './units/view-store';
 import { useFeed } from './state/use-feed';
 import { WallScreen } from './wall/WallScreen';
+import { ReplayScreen } from './replay/ReplayScreen';
+import { useReplay } from './replay/replay-store';
 
 export { REFRESH_MS } from './state/use-feed';
 
@@ -43,6 +45,8 @@ export function App() {
   // Whoever comes next starts with no dialog of the previous operator open.
   useEffect(() => {
     if (!operatorId) useUnitsView.getState().open(null);
+    // A replay is the operator's own: whoever comes next starts on the live picture.
+    useReplay.getState().close();
   }, [operatorId]);
 
   if (!session)
@@ -69,7 +73,10 @@ function Console({ operatorId }: { operatorId: string }) {
   const store = useStoreApi();
   const pane = usePane();
   useShortcuts(store);
+  // The live feed keeps the live store current during a replay: leaving it shows the present at once.
   useFeed(operatorId);
+  const replaying = useReplay((s) => s.active);
+  if (replaying) return <ReplayScreen />;
 
   return (
     <div className="app">

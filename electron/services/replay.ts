@@ -88,9 +88,10 @@ export function replayAt(
 
 const readsJournal = (desk: Desk) => !!desk.operator && refusal('listJournal', desk.operator.role) === null;
 
+/** The entries of the moment's minute up to the moment itself: what had happened in it by then. */
 function minuteOf(db: Db, atMs: number) {
   const from = Math.floor(atMs / MINUTE_MS) * MINUTE_MS;
-  return listEntries(db, { from: iso(from), to: iso(from + MINUTE_MS), limit: ENTRIES_SHOWN });
+  return listEntries(db, { from: iso(from), to: iso(atMs + 1), limit: ENTRIES_SHOWN });
 }
 
 /**

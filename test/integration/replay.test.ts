@@ -175,6 +175,9 @@ describe('replay', () => {
       expect.arrayContaining(['incident.created', 'zone.created']),
     );
     for (const e of entries) expect(e.at.slice(0, 16)).toBe(at.slice(0, 16));
+    // Of the minute, only what had happened by the moment shown.
+    const later = t.call('replayAt', { at: moments[0]?.at ?? '' }, t.sup).entries ?? [];
+    for (const e of later) expect(e.at <= (moments[0]?.at ?? '')).toBe(true);
     // A liaison does not read the journal live, so not in a replay either.
     expect(t.call('replayAt', { at }, t.de).entries).toBeNull();
     // Before the first entry there is nothing to show; the field is named.
