@@ -2,7 +2,10 @@
 // the exercise clock stepped forward, the live picture recorded at moments along it, then the
 // replay of each moment compared with what the live calls answered then; the database unchanged
 // by replaying; a backup replayed the same; each desk shown only what it may see.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli.js';
 import type { CallOutput } from '../../shared/api.js';
 import type { Desk } from '../../electron/services/desk.js';
 import { journalHead, tableCounts } from '../../electron/store/backup.js';
@@ -213,6 +216,32 @@ describe('replay', () => {
     } finally {
       db.close();
     }
+    // The command line gives the same picture, and leaves the file as it was, byte for byte.
+    const digest = () => createHash('sha256').update(readFileSync(file)).digest('hex');
+    const bytes = digest();
+    const cli = async (at: string) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(['replay', '--db', file, '--at', at], {
+        out: (s) => out.push(s),
+        err: (s) => err.push(s),
+      });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    for (const m of [moments[1], moments.at(-1)]) {
+      const r = await cli(m?.at ?? '');
+      expect(r.code).toBe(0);
+      expect(pictureOf(JSON.parse(r.out) as CallOutput<'replayAt'>)).toEqual(m?.sup);
+    }
+    expect(await cli('yesterday')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--at: an instant/) as unknown,
+    });
+    expect(await cli('2000-01-01T00:00:00Z')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--at: before the first entry/) as unknown,
+    });
+    expect(digest()).toBe(bytes);
   });
 
   it('reaches every entry the same from a keyframe as reading from the start, in any order', () => {
