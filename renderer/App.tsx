@@ -72,11 +72,12 @@ export function App() {
 function Console({ operatorId }: { operatorId: string }) {
   const store = useStoreApi();
   const pane = usePane();
-  useShortcuts(store);
+  // During a replay the keys act on what is shown: the replay's store, where nothing can be created.
+  const replayStore = useReplay((s) => s.store);
+  useShortcuts(replayStore ?? store);
   // The live feed keeps the live store current during a replay: leaving it shows the present at once.
   useFeed(operatorId);
-  const replaying = useReplay((s) => s.active);
-  if (replaying) return <ReplayScreen />;
+  if (replayStore) return <ReplayScreen />;
 
   return (
     <div className="app">
