@@ -43,6 +43,7 @@ const PG_SERVICE_TESTS = [
   'exercise',
   'injects',
   'exercise-room',
+  'replay',
   'alert-level',
   'scenario-la',
   'operation-new',

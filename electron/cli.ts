@@ -15,6 +15,7 @@ import { report } from './cli/report.js';
 import { afterAction } from './cli/after-action.js';
 import { room } from './cli/room.js';
 import { operator } from './cli/operator.js';
+import { replay } from './cli/replay.js';
 import { CopyRefused } from './store/copy.js';
 import { StoreError } from './store/errors.js';
 import { ScenarioError } from './services/scenario-load.js';
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, (argv: string[], paths: AppPaths, io: Io) => numb
   'after-action': afterAction,
   room,
   operator,
+  replay,
 };
 
 const USAGE = `usage: vigie <command> [options]
@@ -45,6 +47,9 @@ const USAGE = `usage: vigie <command> [options]
                                    an operator account (the first supervisor of an operation); the passphrase is
                                    typed at a prompt (not echoed) unless read from the file's first line
   verify --db FILE                 integrity check + journal chain, JSON on stdout, exit 1 if not ok
+  replay --db FILE|URL --at ISO    the picture at that moment (units, incidents, zones, parade, alert level, the
+                                   minute's journal entries) rebuilt from the journal, JSON on stdout; the file
+                                   (a backup too) is opened read-only and left untouched
   serve  --db FILE|URL [--port N] [--basemap FILE] [--backup-dir DIR] [--backup-every MIN] [--backup-keep N]
          [--listen ADDR --tls-cert FILE --tls-key FILE]
                                    the console in a browser, on 127.0.0.1 only; FILE: an MBTiles or PMTiles base map;

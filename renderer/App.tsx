@@ -24,6 +24,8 @@ import { UnitsOverlays } from './units/Overlays';
 import { useUnitsView } from './units/view-store';
 import { useFeed } from './state/use-feed';
 import { WallScreen } from './wall/WallScreen';
+import { ReplayScreen } from './replay/ReplayScreen';
+import { useReplay } from './replay/replay-store';
 
 export { REFRESH_MS } from './state/use-feed';
 
@@ -43,6 +45,8 @@ export function App() {
   // Whoever comes next starts with no dialog of the previous operator open.
   useEffect(() => {
     if (!operatorId) useUnitsView.getState().open(null);
+    // A replay is the operator's own: whoever comes next starts on the live picture.
+    useReplay.getState().close();
   }, [operatorId]);
 
   if (!session)
@@ -68,8 +72,12 @@ export function App() {
 function Console({ operatorId }: { operatorId: string }) {
   const store = useStoreApi();
   const pane = usePane();
-  useShortcuts(store);
+  // During a replay the keys act on what is shown: the replay's store, where nothing can be created.
+  const replayStore = useReplay((s) => s.store);
+  useShortcuts(replayStore ?? store);
+  // The live feed keeps the live store current during a replay: leaving it shows the present at once.
   useFeed(operatorId);
+  if (replayStore) return <ReplayScreen />;
 
   return (
     <div className="app">

@@ -23,6 +23,7 @@ import './styles/alerts.css';
 import './styles/wall.css';
 import './styles/operations.css';
 import './styles/keys.css';
+import './styles/replay.css';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { appClient } from './lock/client';

@@ -17,6 +17,7 @@ import { operationCalls } from './api/operations.js';
 import { afterActionCalls } from './api/afterAction.js';
 import { exchangeCalls } from './api/exchange.js';
 import { exerciseCalls } from './api/exercise.js';
+import { replayCalls } from './api/replay.js';
 
 export type { DeskLock, RoomLinkView, Session, SessionView } from './api/session.js';
 export type { CallSpec } from './api/call.js';
@@ -37,6 +38,7 @@ export const api = {
   ...afterActionCalls,
   ...exchangeCalls,
   ...exerciseCalls,
+  ...replayCalls,
 } as const;
 
 export type Api = typeof api;

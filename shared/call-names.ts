@@ -85,6 +85,8 @@ export const CALL_NAMES = [
   'listInjects',
   'fireInject',
   'skipInject',
+  'replayRange',
+  'replayAt',
 ] as const satisfies readonly CallName[];
 
 type Listed = (typeof CALL_NAMES)[number];

@@ -100,6 +100,10 @@ export const PERMISSIONS: { readonly [K in CallName]: readonly Role[] | 'public'
   listInjects: SUPERVISOR,
   fireInject: SUPERVISOR,
   skipInject: SUPERVISOR,
+  // Whoever sees the live picture may see it as it was; a backup is a supervisor's (listBackups),
+  // and the journal's entries beside it only for those who read the journal (checked in the service).
+  replayRange: ALL,
+  replayAt: ALL,
 };
 
 /** Why a role may not make a call, or null when it may. */

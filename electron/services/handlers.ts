@@ -17,6 +17,7 @@ import { requestHandlers } from './request-handlers.js';
 import { operationHandlers, type OperationPlace } from './operation-handlers.js';
 import { exchangeHandlers } from './exchange-handlers.js';
 import { exerciseHandlers } from './exercise-handlers.js';
+import { replayHandlers } from './replay-handlers.js';
 import { guardHandlers } from './access.js';
 import { afterActionHandlers } from './after-action-handlers.js';
 
@@ -43,6 +44,7 @@ export function createHandlers(
     ...afterActionHandlers(ctx),
     ...exchangeHandlers(ctx),
     ...exerciseHandlers(ctx, () => guarded as Handlers),
+    ...replayHandlers(ctx, backups),
   } satisfies Handlers;
   guarded = guardHandlers(ctx, handlers);
   return guarded;

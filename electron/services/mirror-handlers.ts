@@ -49,6 +49,8 @@ export const READ_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'exportHandover',
   'exportAfterAction',
   'listBackups',
+  'replayRange',
+  'replayAt',
 ]);
 
 export interface MirrorHandlersOptions {

@@ -13,6 +13,7 @@ import { appClient } from '../lock/client';
 import { Dialog } from '../units/Dialog';
 import { useUnitsView } from '../units/view-store';
 import { noteRestored } from './restored-notice';
+import { useReplay } from '../replay/replay-store';
 
 const MB = 1024 * 1024;
 
@@ -114,6 +115,18 @@ export function BackupsDialog() {
                   <td>{count(b.units)}</td>
                   <td>{t('backups.mb', { mb: (b.bytes / MB).toFixed(1) })}</td>
                   <td>
+                    <button
+                      type="button"
+                      className="btn-ghost"
+                      data-testid="backup-replay"
+                      title={t('replay.backupTitle')}
+                      onClick={() => {
+                        open(null);
+                        void useReplay.getState().open(appClient(), b.file);
+                      }}
+                    >
+                      {t('replay.backup')}
+                    </button>{' '}
                     <button
                       type="button"
                       className="btn-danger-ghost"

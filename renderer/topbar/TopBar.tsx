@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useVigie } from '../state/hooks';
 import { JournalViewerButton } from '../journal/JournalViewerButton';
+import { ReplayButton } from '../replay/ReplayButton';
 import { RoomButton } from '../room/RoomButton';
 import { TopbarActions } from '../units/TopbarActions';
 import { AlertLevelBadge } from '../alert-level/AlertLevelBadge';
@@ -39,6 +40,7 @@ export function TopBar() {
         )}
         <RoomButton />
         <JournalViewerButton />
+        <ReplayButton />
         <AlertSettings />
         <TopbarActions />
         <LanguageSwitch />

@@ -72,6 +72,7 @@ const BENCHES = [
   },
   { id: 'room', file: 'room.bench.ts', minutes: 10 },
   { id: 'moves', file: 'moves.bench.ts', minutes: 2 },
+  { id: 'replay', file: 'replay.bench.ts', minutes: 30 },
   { id: 'startup', file: 'startup.bench.ts', minutes: 6 },
 ];
 

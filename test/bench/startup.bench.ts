@@ -50,8 +50,8 @@ runBench(() => {
   removeDb(shortPath);
   const target = long.map(() => TARGET_MS);
   return {
-    order: 7,
-    title: '7. Start-up with a long journal',
+    order: 8,
+    title: '8. Start-up with a long journal',
     intro: [
       `A journal of ${num(LONG, 0)} entries (the store section's fixture: real hashes) and one of ${num(SHORT, 0)}, ` +
         `each in its own file. openVigie is timed until its handlers are ready (the desktop app and \`vigie serve\` ` +

@@ -261,6 +261,8 @@ function world(role: Role) {
     checkScenario: () => ({ source: { package: 'la-2028' } }),
     createOperation: () => ({ source: { package: 'la-2028' }, file: `walk-${role}` }),
     ...exerciseInputs(() => as('getExerciseClock', {}).version),
+    replayRange: () => ({}),
+    replayAt: () => ({ at: new Date(t.app.ctx.clock.now()).toISOString() }),
   } as never;
   let sup: Desk | null = null;
   function supervisorDesk(): Desk {

@@ -52,6 +52,9 @@ const READS: Inputs = {
   listRequests: () => ({ closed: true }),
   getExerciseClock: () => ({}),
   listInjects: () => ({}),
+  replayRange: () => ({}),
+  // The picture as it is now, rebuilt from the journal: it must hide what the live calls hide.
+  replayAt: (m) => ({ at: new Date(m.t.app.ctx.clock.now()).toISOString() }),
 };
 
 /** Calls that write (checked on their own below) or only manage the session. */
