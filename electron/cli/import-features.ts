@@ -4,17 +4,13 @@
 // each problem on stderr and exits 2.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { isRoomUrl, openDatabase } from '../store/db.js';
-import { getOperation } from '../store/meta.js';
 import { importFeatures } from '../services/exchange-import.js';
-import { NO_OPERATION } from '../services/roster-import.js';
-import { clockFor, realTime } from '../../shared/clock.js';
 import { ApiError } from '../../shared/errors.js';
 import { ZONE_LIMITS } from '../../shared/zones.js';
 import type { AppPaths } from '../app-root.js';
 import type { Io } from './commands.js';
-import { parse, resolveDb, UsageError } from './args.js';
-import { cliOperator } from './import-units.js';
+import { parse, UsageError } from './args.js';
+import { cliOperator, withOperation } from './import-units.js';
 
 function readText(file: string): string {
   if (!existsSync(file)) throw new UsageError(`no file at ${file}`);
@@ -33,14 +29,7 @@ export function importFeaturesCommand(argv: string[], _paths: AppPaths, io: Io):
   if (!file || extra.length)
     throw new UsageError('give one KML or GeoJSON file: vigie import-features --db FILE PARTNER.kml');
   const text = readText(file);
-  const target = resolveDb(values.db, process.env, { create: false });
-  if (!isRoomUrl(target) && !existsSync(target))
-    throw new UsageError(`--db: no database at ${target}; ${NO_OPERATION}`);
-  const db = openDatabase(target);
-  try {
-    const op = getOperation(db);
-    if (!op) throw new UsageError(NO_OPERATION);
-    const ctx = { db, clock: clockFor(op, realTime), real: realTime };
+  return withOperation(values.db, (ctx) => {
     const desk = { operator: cliOperator(), lockedAt: null };
     try {
       const result = importFeatures(ctx, desk, {
@@ -56,7 +45,5 @@ export function importFeaturesCommand(argv: string[], _paths: AppPaths, io: Io):
       for (const i of err.issues ?? []) io.err(`  ${i.path}: ${i.message}`);
       return 2;
     }
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -11,6 +11,7 @@ import { MAX_ROSTER_BYTES } from '../../shared/roster.js';
 import type { Operator } from '../../shared/domain.js';
 import type { AppPaths } from '../app-root.js';
 import type { Io } from './commands.js';
+import type { Ctx } from '../services/context.js';
 import { parse, resolveDb, UsageError } from './args.js';
 
 export const cliOperator = (env: NodeJS.ProcessEnv = process.env): Operator => ({
@@ -37,15 +38,7 @@ export function importUnits(argv: string[], _paths: AppPaths, io: Io): number {
   if (!file || extra.length)
     throw new UsageError('give one roster file: vigie import-units --db FILE ROSTER.csv');
   const csv = readRoster(file);
-  // Never create an empty file only to say it holds no operation.
-  const target = resolveDb(values.db, process.env, { create: false });
-  if (!isRoomUrl(target) && !existsSync(target))
-    throw new UsageError(`--db: no database at ${target}; ${NO_OPERATION}`);
-  const db = openDatabase(target);
-  try {
-    const op = getOperation(db);
-    if (!op) throw new UsageError(NO_OPERATION);
-    const ctx = { db, clock: clockFor(op, realTime), real: realTime };
+  return withOperation(values.db, (ctx) => {
     const mode = values['dry-run']
       ? { dryRun: true as const }
       : { dryRun: false as const, who: cliOperator() };
@@ -58,6 +51,22 @@ export function importUnits(argv: string[], _paths: AppPaths, io: Io): number {
     const { imported, updated, rejected, warnings } = result;
     io.out(JSON.stringify({ imported, updated, rejected, warnings }, null, 2));
     return rejected.length ? 2 : 0;
+  });
+}
+
+/**
+ * Runs an import on the database that holds an operation (--db, else $VIGIE_DB), with the
+ * operation's clock; never creates an empty file only to say it holds no operation.
+ */
+export function withOperation(dbFlag: string | undefined, run: (ctx: Ctx) => number): number {
+  const target = resolveDb(dbFlag, process.env, { create: false });
+  if (!isRoomUrl(target) && !existsSync(target))
+    throw new UsageError(`--db: no database at ${target}; ${NO_OPERATION}`);
+  const db = openDatabase(target);
+  try {
+    const op = getOperation(db);
+    if (!op) throw new UsageError(NO_OPERATION);
+    return run({ db, clock: clockFor(op, realTime), real: realTime });
   } finally {
     db.close();
   }

@@ -118,6 +118,17 @@ export function SettingsDialog() {
         <div className="settings-theme">
           <span>{t('settings.theme')}</span>
           <ThemeChoice testPrefix="settings-theme" />
+          {/* On top: exchanging files with partners is an officer's task, not a setting to scroll to. */}
+          {canExchange && (
+            <button
+              type="button"
+              className="btn-ghost settings-exchange"
+              data-testid="open-exchange"
+              onClick={() => open('exchange')}
+            >
+              {t('exchange.open')}
+            </button>
+          )}
         </div>
         {!canEdit && (
           <p className="hint" data-testid="settings-read-only">
@@ -180,16 +191,6 @@ export function SettingsDialog() {
               onClick={() => open('backups')}
             >
               {t('backups.open')}
-            </button>
-          )}
-          {canExchange && (
-            <button
-              type="button"
-              className="btn-ghost"
-              data-testid="open-exchange"
-              onClick={() => open('exchange')}
-            >
-              {t('exchange.open')}
             </button>
           )}
           {canNewOperation && (

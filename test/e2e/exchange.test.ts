@@ -44,6 +44,8 @@ describe('the Exchange dialog', () => {
   it('downloads a KML of what the desk sees, with its marking', async () => {
     const { page } = ui;
     await page.getByTestId('open-settings').click();
+    await page.getByTestId('open-exchange').waitFor();
+    await page.screenshot({ path: artifact('exchange-settings-en.png') });
     await page.getByTestId('open-exchange').click();
     const dialog = page.getByTestId('exchange-dialog');
     await dialog.waitFor();
