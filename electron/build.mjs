@@ -3,6 +3,7 @@
 //   preload.cjs sandboxed preload: one file whose only require is 'electron' (checked below)
 //   cli.mjs     the `vigie` command (ESM; better-sqlite3 and every dependency stay external)
 //   pg-worker.mjs  the worker thread holding a room's PostgreSQL connection
+//   charts-worker.mjs  the worker thread drawing the after-action report's charts (Vega stays out of start-up)
 // The renderer (dist/renderer) is Vite's job.
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -40,10 +41,6 @@ const builds = [
     target: 'node22',
     // pdfkit loads its standard fonts through package subpath imports: it stays a node_module.
     external: ['electron', 'better-sqlite3', 'pdfkit'],
-    // Vega's Node canvas probe is a top-level await (of the optional 'canvas' package), which a
-    // CommonJS bundle cannot hold; its browser build finds no canvas in Node either, and the charts
-    // fall back to estimated text widths just the same (electron/report/charts.ts).
-    alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
   },
   {
     ...common,
@@ -73,6 +70,16 @@ const builds = [
     // The room's PostgreSQL connection runs on a worker thread (electron/store/pg/bridge.ts).
     entryPoints: ['electron/store/pg/worker.ts'],
     outfile: join(outdir, 'pg-worker.mjs'),
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    external: dependencies,
+  },
+  {
+    ...common,
+    // The after-action report's charts are drawn on a worker thread (electron/report/charts.ts).
+    entryPoints: ['electron/report/charts-worker.ts'],
+    outfile: join(outdir, 'charts-worker.mjs'),
     platform: 'node',
     format: 'esm',
     target: 'node22',

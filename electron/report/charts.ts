@@ -1,55 +1,69 @@
-// Vega-Lite specifications to SVG, synchronously, with no loader: the specs carry their data
-// inline, so nothing is fetched (the loader refuses every request), and the scenegraph is complete
-// once the dataflow has run. Without a canvas, Vega estimates text widths from the font size (the
-// same on every machine); the shipped Inter is narrower, so labels get room to spare.
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+// Vega-Lite specifications to SVG, synchronously for the report services: the charts are drawn on a
+// worker thread (charts-worker.ts), started on the first report with charts and kept, while this
+// thread waits on a shared flag. Vega stays out of the app's and the commands' start-up that way
+// (it takes longer to load than the rest of a command).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { TopLevelSpec } from 'vega-lite';
+import type { ChartsReply } from './charts-worker.js';
 
-/** A loader that refuses everything: a chart never reads a file or the network. */
-function noLoader(): vega.Loader {
-  const loader = vega.loader();
-  const refuse = (uri: string) => Promise.reject(new Error(`charts load nothing (asked for ${uri})`));
-  loader.load = refuse;
-  loader.sanitize = refuse;
-  return loader;
+/** The first report also waits for Vega to load on the worker. */
+const TIMEOUT_MS = 60_000;
+
+function workerFile(): string {
+  // From source (tests) the worker is a .ts file Node strips; in the bundle it is built beside it.
+  const here = fileURLToPath(import.meta.url);
+  const found = [
+    new URL('./charts-worker.ts', import.meta.url),
+    new URL('./charts-worker.mjs', import.meta.url),
+  ]
+    .map((u) => fileURLToPath(u))
+    .find((f) => f !== here && existsSync(f));
+  if (!found) throw new Error(`chart worker not found beside ${here}`);
+  return found;
 }
 
-/** The parts of a View that vega's own toSVG reads (its size fields are not in the typings). */
-interface HeadlessView {
-  _viewWidth: number;
-  _viewHeight: number;
-  _origin: [number, number];
-  padding(): { left: number; right: number; top: number; bottom: number };
-  background(): string;
-  scenegraph(): { root: unknown };
+let worker: { port: MessagePort; flag: Int32Array; next: number } | null = null;
+
+function start() {
+  const { port1, port2 } = new MessageChannel();
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const w = new Worker(workerFile(), {
+    workerData: { port: port2, flag: flag.buffer },
+    transferList: [port2],
+  });
+  // Neither may keep a finished command alive; a worker that dies is started again next time.
+  w.unref();
+  port1.unref();
+  w.on('exit', () => {
+    worker = null;
+  });
+  return { port: port1, flag, next: 0 };
 }
 
-/** vega-scenegraph's headless SVG renderer (exported by vega, not typed by it). */
-interface StringRenderer {
-  initialize(el: null, width: number, height: number, origin: [number, number]): StringRenderer;
-  background(colour: string): StringRenderer;
-  render(scene: unknown): StringRenderer;
-  svg(): string;
-}
-const { SVGStringRenderer } = vega as unknown as {
-  SVGStringRenderer: new (loader: vega.Loader) => StringRenderer;
-};
-
-export function chartToSvg(spec: TopLevelSpec): string {
-  const loader = noLoader();
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none', loader });
-  // Inline data and no async transforms: run() finishes the dataflow before it returns.
-  view.run();
-  const size = view as unknown as HeadlessView;
-  const pad = size.padding();
-  const width = Math.max(0, size._viewWidth + pad.left + pad.right);
-  const height = Math.max(0, size._viewHeight + pad.top + pad.bottom);
-  const svg = new SVGStringRenderer(loader)
-    .initialize(null, width, height, [pad.left + size._origin[0], pad.top + size._origin[1]])
-    .background(size.background())
-    .render(size.scenegraph().root)
-    .svg();
-  view.finalize();
-  if (!svg.startsWith('<svg')) throw new Error('a chart did not render');
-  return svg;
+/** Each spec drawn as an SVG document, under the same keys. */
+export function chartsToSvg<K extends string>(specs: Record<K, TopLevelSpec>): Record<K, string> {
+  worker ??= start();
+  const w = worker;
+  const id = ++w.next;
+  w.port.postMessage({ id, specs });
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (Atomics.load(w.flag, 0) < id && left > 0) {
+      Atomics.wait(w.flag, 0, Atomics.load(w.flag, 0), left);
+      continue;
+    }
+    let msg = receiveMessageOnPort(w.port);
+    while (msg && (msg.message as ChartsReply).id < id) msg = receiveMessageOnPort(w.port);
+    if (!msg) {
+      if (left > 0) continue;
+      throw new Error(`the charts were not drawn within ${TIMEOUT_MS / 1000} s`);
+    }
+    const reply = msg.message as ChartsReply;
+    if (reply.error !== undefined || !reply.svgs)
+      throw new Error(`a chart could not be drawn: ${reply.error}`);
+    return reply.svgs as Record<K, string>;
+  }
 }

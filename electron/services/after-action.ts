@@ -17,9 +17,10 @@ import { ApiError } from '../../shared/errors.js';
 import { iso } from '../../shared/clock.js';
 import { readAfterAction } from '../store/after-action.js';
 import { getOperation, hostCountry } from '../store/meta.js';
-import { chartToSvg } from '../report/charts.js';
+import { chartsToSvg } from '../report/charts.js';
 import { renderAfterActionPdf } from '../report/after-action-pdf.js';
 import type { ReportFonts } from '../report/fonts.js';
+import type { TopLevelSpec } from 'vega-lite';
 
 export type AfterActionInput = z.output<typeof afterActionInput>;
 
@@ -52,10 +53,9 @@ export function renderAfterAction(
 ): Buffer {
   if (format === 'json') return Buffer.from(canonicalJson(model), 'utf8');
   const specs = chartSpecs(model);
-  const charts = Object.fromEntries(CHART_IDS.map((id) => [id, chartToSvg(specs[id])])) as Record<
-    ChartId,
-    string
-  >;
+  const charts: Record<ChartId, string> = chartsToSvg(
+    Object.fromEntries(CHART_IDS.map((id) => [id, specs[id]])) as Record<ChartId, TopLevelSpec>,
+  );
   return format === 'html'
     ? Buffer.from(renderAfterActionHtml(model, charts), 'utf8')
     : renderAfterActionPdf(model, fonts(), charts);
