@@ -44,6 +44,7 @@ const PG_SERVICE_TESTS = [
   'injects',
   'exercise-room',
   'replay',
+  'replay-warm',
   'alert-level',
   'scenario-la',
   'operation-new',

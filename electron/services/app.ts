@@ -16,6 +16,7 @@ import { findShippedScenario, loadScenario } from './scenario-load.js';
 import { seedScenario } from './seed.js';
 import { checkChain, type SessionState } from './session.js';
 import { watchChain } from './chain-check.js';
+import { warmReplay } from './replay.js';
 import { refuseUntrustedSchema, restoreSchema } from './schema-guard.js';
 import { createHandlers } from './handlers.js';
 import { liveDemoLogins, migrateTypedOperators } from './operator-accounts-boot.js';
@@ -81,7 +82,10 @@ export function openVigie(o: OpenVigieOptions): VigieApp {
     const state = { ...checkChain(ctx, demoLogins(ctx, o.resourcesDir), watch), schemaRestored: restored };
     const file = o.headFile === undefined ? defaultHeadFile(o.dbPath) : o.headFile;
     const head = file === null ? null : startHeadWriter(db, { file });
+    // The replay's keyframes too, in the background (a one-shot command closes before they start).
+    const warm = o.background === false ? null : warmReplay(db);
     const close = () => {
+      warm?.close();
       watch.close();
       head?.close();
       db.close();

@@ -113,6 +113,16 @@ export class ReplayIndex {
     return rows;
   }
 
+  /**
+   * Reads up to `entries` more of the journal into the keyframes (services/replay.ts warms the index
+   * this way after opening); false once it has reached the journal's end.
+   */
+  warm(entries: number): boolean {
+    const last = this.bounds().last?.seq ?? 0;
+    if (this.scanned < last) this.scan(Math.min(last, this.scanned + entries));
+    return this.scanned < last;
+  }
+
   /** Reads forward to `seq`, keeping a keyframe every KEY_EVERY entries. */
   private scan(seq: number): void {
     this.forEachPage(this.scanned, seq, (images, entry) => {
