@@ -54,6 +54,7 @@ const PG_SERVICE_TESTS = [
   'unit-contacts',
   'unit-moves',
   'exchange',
+  'tak-relay',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 // Files that must run alone: the room's servers racing to seed, and the timings a second worker

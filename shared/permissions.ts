@@ -33,6 +33,10 @@ export const PERMISSIONS: { readonly [K in CallName]: readonly Role[] | 'public'
   // What leaves is filtered by the reader's releasability (electron/services/exchange.ts).
   exportData: READERS,
   importFeatures: OPS,
+  // Sending to the room's TAK server releases data to partners' tools: the supervisor's decision.
+  getTakServer: SUPERVISOR,
+  sendToTak: SUPERVISOR,
+  takSendStatus: SUPERVISOR,
   getBasemap: ALL,
   setBasemap: SUPERVISOR,
   getParade: ALL,

@@ -2,7 +2,7 @@
 // [--releasable-to CC] [--tak HOST:PORT [--tak-ca F] [--tak-cert F --tak-key F]]`: everything
 // (closed incidents too), or only what is released to a partner nation; CoT events may go straight
 // to a TAK server. Without --out and --tak the file goes to stdout.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { openDatabase } from '../store/db.js';
 import { offlineContext } from '../services/offline-context.js';
 import { hostCountry } from '../store/meta.js';
@@ -10,7 +10,8 @@ import { exportFor } from '../services/exchange.js';
 import { cotEvents } from '../../shared/exchange/files.js';
 import { EXCHANGE_FORMATS, EXCHANGE_WHAT } from '../../shared/exchange/formats.js';
 import { ApiError } from '../../shared/errors.js';
-import { parseTakAddress, sendToTak, TakSendError, type TakTarget } from '../services/tak-send.js';
+import { sendToTak, TakSendError } from '../services/tak-send.js';
+import { TAK_FLAGS, takTarget } from './tak-flags.js';
 import type { AppPaths } from '../app-root.js';
 import type { Io } from './commands.js';
 import { parse, resolveDb, UsageError, requireDatabase } from './args.js';
@@ -24,41 +25,6 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   return value as T;
 }
 
-const pem = (flag: string, file: string | undefined) => {
-  if (file === undefined) return undefined;
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`--${flag}: cannot read ${file}: ${(err as Error).message}`);
-  }
-};
-
-function takTarget(v: Record<string, string | boolean | undefined>): TakTarget | null {
-  const at = v.tak;
-  const tlsFlags = ['tak-ca', 'tak-cert', 'tak-key'].filter((f) => v[f] !== undefined);
-  if (typeof at !== 'string') {
-    if (tlsFlags.length) throw new UsageError(`--${tlsFlags[0]} goes with --tak HOST:PORT`);
-    return null;
-  }
-  const address = parseTakAddress(at);
-  if (typeof address === 'string') throw new UsageError(`--tak: ${address}`);
-  if ((v['tak-cert'] === undefined) !== (v['tak-key'] === undefined))
-    throw new UsageError('--tak-cert and --tak-key go together (the client certificate and its key)');
-  const tls = v['tak-tls'] === true || tlsFlags.length > 0;
-  return {
-    ...address,
-    ...(tls
-      ? {
-          tls: {
-            ca: pem('tak-ca', v['tak-ca'] as string | undefined),
-            cert: pem('tak-cert', v['tak-cert'] as string | undefined),
-            key: pem('tak-key', v['tak-key'] as string | undefined),
-          },
-        }
-      : {}),
-  };
-}
-
 export async function exportCommand(argv: string[], _paths: AppPaths, io: Io): Promise<number> {
   const { values } = parse(argv, {
     db: { type: 'string' },
@@ -66,11 +32,7 @@ export async function exportCommand(argv: string[], _paths: AppPaths, io: Io): P
     format: { type: 'string' },
     out: { type: 'string' },
     'releasable-to': { type: 'string' },
-    tak: { type: 'string' },
-    'tak-tls': { type: 'boolean' },
-    'tak-ca': { type: 'string' },
-    'tak-cert': { type: 'string' },
-    'tak-key': { type: 'string' },
+    ...TAK_FLAGS,
   });
   const what = oneOf('what', values.what, EXCHANGE_WHAT);
   const format = oneOf('format', values.format, EXCHANGE_FORMATS);

@@ -22,6 +22,7 @@ import { basemapSlot } from '../tiles/slot.js';
 import { TileFileError } from '../tiles/types.js';
 import { int, parse, resolveDb, UsageError } from './args.js';
 import type { Io } from './commands.js';
+import { TAK_FLAGS, takTarget } from './tak-flags.js';
 
 export interface Serving {
   host: Host;
@@ -43,7 +44,9 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
     'head-file': { type: 'string' },
+    ...TAK_FLAGS,
   });
+  const tak = takTarget(values);
   const headFile = headFileOption(values['head-file']);
   const port = int('port', values.port, 0, 65535) ?? 5173;
   // Checked before the database is opened: a refused address or certificate touches nothing.
@@ -72,6 +75,7 @@ export async function startServing(argv: string[], paths: AppPaths, io: Io): Pro
         dbPath,
         resourcesDir: paths.resources,
         backups,
+        tak,
         ...(headFile !== undefined && { headFile }),
         onBackupError: (err) => io.err(`vigie serve: rolling backup failed: ${(err as Error).message}`),
         onSchedulerError: (err) => io.err(`vigie serve: injects: ${(err as Error).message}`),

@@ -17,6 +17,7 @@ import { seedScenario } from './seed.js';
 import { checkChain, type SessionState } from './session.js';
 import { watchChain } from './chain-check.js';
 import { warmReplay } from './replay.js';
+import type { TakTarget } from './tak-send.js';
 import { refuseUntrustedSchema, restoreSchema } from './schema-guard.js';
 import { createHandlers } from './handlers.js';
 import { liveDemoLogins, migrateTypedOperators } from './operator-accounts-boot.js';
@@ -44,6 +45,8 @@ export interface OpenVigieOptions {
    * true. A one-shot command that closes straight away sets false.
    */
   background?: boolean;
+  /** The room's TAK server (`vigie serve --tak`), for the console's sends; none by default. */
+  tak?: TakTarget | null;
 }
 
 export interface VigieApp {
@@ -90,10 +93,13 @@ export function openVigie(o: OpenVigieOptions): VigieApp {
       head?.close();
       db.close();
     };
-    const handlers = createHandlers(ctx, state, o.backups, {
-      dbPath: o.dbPath,
-      resourcesDir: o.resourcesDir,
-    });
+    const handlers = createHandlers(
+      ctx,
+      state,
+      o.backups,
+      { dbPath: o.dbPath, resourcesDir: o.resourcesDir },
+      o.tak ?? null,
+    );
     return {
       db,
       ctx,

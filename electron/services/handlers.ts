@@ -16,6 +16,7 @@ import { bulletinHandlers } from './bulletin-handlers.js';
 import { requestHandlers } from './request-handlers.js';
 import { operationHandlers, type OperationPlace } from './operation-handlers.js';
 import { exchangeHandlers } from './exchange-handlers.js';
+import type { TakTarget } from './tak-send.js';
 import { exerciseHandlers } from './exercise-handlers.js';
 import { replayHandlers } from './replay-handlers.js';
 import { guardHandlers } from './access.js';
@@ -26,6 +27,7 @@ export function createHandlers(
   state: SessionState,
   backups?: BackupControl,
   place?: OperationPlace,
+  tak: TakTarget | null = null,
 ): Handlers {
   let guarded: Handlers | null = null;
   const handlers = {
@@ -42,7 +44,7 @@ export function createHandlers(
     ...requestHandlers(ctx),
     ...operationHandlers(ctx, place),
     ...afterActionHandlers(ctx),
-    ...exchangeHandlers(ctx),
+    ...exchangeHandlers(ctx, tak),
     ...exerciseHandlers(ctx, () => guarded as Handlers),
     ...replayHandlers(ctx, backups),
   } satisfies Handlers;

@@ -3,12 +3,7 @@
 // zones and points from a partner's KML or GeoJSON file (checked whole first, then confirmed).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  EXCHANGE_FORMATS,
-  EXCHANGE_WHAT,
-  type ExchangeFormat,
-  type ExchangeWhat,
-} from '../../shared/exchange/formats';
+import { EXCHANGE_FORMATS, type ExchangeFormat, type ExchangeWhat } from '../../shared/exchange/formats';
 import type { ExchangeExport, FeatureImportResult } from '../../shared/api/exchange';
 import { toApiError } from '../api';
 import { appClient } from '../lock/client';
@@ -17,6 +12,8 @@ import { reloadZones } from '../map-tools/zone-actions';
 import { useCan, useStoreApi } from '../state/hooks';
 import { Dialog } from '../units/Dialog';
 import { useUnitsView } from '../units/view-store';
+import { TakSection } from './TakSection';
+import { WhatSelect } from './WhatSelect';
 
 type Failure = { error: string; issues: string[] };
 const failure = (err: unknown): Failure => {
@@ -48,20 +45,7 @@ function ExportSection() {
       <legend>{t('exchange.export')}</legend>
       <p className="hint">{t('exchange.exportHint')}</p>
       <div className="exchange-choices">
-        <label>
-          {t('exchange.what')}
-          <select
-            data-testid="exchange-what"
-            value={what}
-            onChange={(e) => setWhat(e.target.value as ExchangeWhat)}
-          >
-            {EXCHANGE_WHAT.map((w) => (
-              <option key={w} value={w}>
-                {t(`exchange.whats.${w}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WhatSelect value={what} onChange={setWhat} testId="exchange-what" />
         <label>
           {t('exchange.format')}
           <select
@@ -201,10 +185,12 @@ export function ExchangeDialog() {
   const { t } = useTranslation();
   const open = useUnitsView((s) => s.open);
   const mayImport = useCan('importFeatures');
+  const maySend = useCan('sendToTak');
   return (
     <Dialog testId="exchange-dialog" title={t('exchange.title')} wide onClose={() => open('settings')}>
       <ExportSection />
       {mayImport && <ImportSection />}
+      {maySend && <TakSection />}
     </Dialog>
   );
 }

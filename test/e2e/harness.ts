@@ -30,13 +30,16 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Starts `vigie serve --port 0` as a child process and waits for the URL it prints. */
-export async function serve(db = tempDb()): Promise<Served> {
+/**
+ * Starts `vigie serve --port 0` as a child process on `db` (a fresh seeded file by default), with
+ * `extra` flags (e.g. --tak), and waits for the URL it prints.
+ */
+export async function serve(db = tempDb(), extra: readonly string[] = []): Promise<Served> {
   if (!existsSync(join(paths.renderer, 'index.html')))
     throw new Error('renderer not built: run npm run build first');
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(paths.root, 'electron/bin/vigie.mjs'), 'serve', '--db', db, '--port', '0'],
+    [join(paths.root, 'electron/bin/vigie.mjs'), 'serve', '--db', db, '--port', '0', ...extra],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

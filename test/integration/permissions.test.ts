@@ -115,6 +115,9 @@ function world(role: Role) {
     importZones: () => ({ geojson: JSON.stringify(as('exportZones', {})), dryRun: true }),
     exportZones: () => ({}),
     exportData: () => ({ what: 'all', format: 'geojson' }),
+    getTakServer: () => ({}),
+    sendToTak: () => ({ what: 'all', releasableTo: 'ALL' }),
+    takSendStatus: () => ({ id: '01JTAKSEND0000000000000000' }),
     importFeatures: () => ({
       fileName: 'zones.geojson',
       text: JSON.stringify(as('exportZones', {})),
@@ -284,6 +287,9 @@ function world(role: Role) {
 // A room makes no new operation from a desk (its administrator runs `vigie new`).
 const NO_TARGET: Partial<Record<CallName, string>> = {
   restoreBackup: 'conflict',
+  // The test app has no TAK server (vigie serve --tak), hence no send to follow either.
+  sendToTak: 'conflict',
+  takSendStatus: 'not_found',
   ...(backend === 'postgres' ? { checkScenario: 'conflict', createOperation: 'conflict' } : {}),
 };
 
