@@ -13,6 +13,7 @@ import { testApp } from '../support/app.js';
 import { backend } from '../support/backend.js';
 import { addPerson, DEMO, signInAs, type Demo } from '../support/sign-in.js';
 import { exerciseInputs } from './exercise-inputs.js';
+import { bulletin, HOUR, incident, roster, zone } from './permission-fixtures.js';
 
 const LOGIN: Record<Role, Demo> = {
   watch_officer: 'officer',
@@ -21,34 +22,6 @@ const LOGIN: Record<Role, Demo> = {
   observer: 'observer',
   wall: 'wall',
 };
-const HOUR = 3_600_000;
-const ring: [number, number][] = [
-  [2.34, 48.857],
-  [2.342, 48.857],
-  [2.342, 48.858],
-  [2.34, 48.858],
-  [2.34, 48.857],
-];
-const zone: CallInput<'createZone'> = {
-  name: 'Pont Neuf perimeter',
-  kind: 'security_perimeter',
-  color: '#F59E0B',
-  polygon: [ring],
-};
-const incident = {
-  category: 'crowd_surge',
-  priority: 3,
-  title: 'Crowd surge at Pont Neuf',
-  source: 'radio',
-  locationText: 'Pont Neuf, rive droite',
-} as const;
-const bulletin = {
-  title: 'Drone ban over the Seine',
-  body: 'No drone flights between Pont d’Austerlitz and Pont d’Iéna from 17:00 to 23:59.',
-  severity: 'warning',
-} as const;
-const roster = 'callsign,country,agency,kind,personnel\nPT-PSP-77,PT,Polícia de Segurança Pública,patrol,4\n';
-
 /** A digest of every table but the journal: equal digests, nothing written. */
 function tables(db: Db): string {
   const names = (db.prepare(db.dialect.listTables).all() as { name: string }[]).filter(
