@@ -14,8 +14,8 @@ import { REPORT_LANGS } from '../../shared/report/model.js';
 import { clockFor, iso, realTime } from '../../shared/clock.js';
 import type { AppPaths } from '../app-root.js';
 import type { Io } from './commands.js';
-import { parse, resolveDb, UsageError, requireDatabase } from './args.js';
-import { instant, oneOf } from './report.js';
+import { oneOf, parse, resolveDb, UsageError, requireDatabase } from './args.js';
+import { instant } from './report.js';
 
 export function afterAction(argv: string[], paths: AppPaths, io: Io): number {
   const { values } = parse(argv, {

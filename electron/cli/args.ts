@@ -43,3 +43,18 @@ export function int(name: string, value: string | undefined, min: number, max: n
     throw new UsageError(`--${name}: expected an integer ${min}-${max}, got "${value}"`);
   return n;
 }
+
+/** A flag that takes one of a few words (`fallback` when it is absent), or why not. */
+export function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback?: T,
+): T {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (value === undefined || !allowed.includes(value as T)) {
+    const got = value === undefined ? 'nothing' : `"${value}"`;
+    throw new UsageError(`--${flag}: expected one of ${allowed.join(', ')}, got ${got}`);
+  }
+  return value as T;
+}

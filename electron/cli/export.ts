@@ -14,16 +14,7 @@ import { sendToTak, TakSendError } from '../services/tak-send.js';
 import { TAK_FLAGS, takTarget } from './tak-flags.js';
 import type { AppPaths } from '../app-root.js';
 import type { Io } from './commands.js';
-import { parse, resolveDb, UsageError, requireDatabase } from './args.js';
-
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
-  if (!value || !allowed.includes(value as T)) {
-    throw new UsageError(
-      `--${flag}: expected one of ${allowed.join(', ')}, got ${value === undefined ? 'nothing' : `"${value}"`}`,
-    );
-  }
-  return value as T;
-}
+import { oneOf, parse, resolveDb, UsageError, requireDatabase } from './args.js';
 
 export async function exportCommand(argv: string[], _paths: AppPaths, io: Io): Promise<number> {
   const { values } = parse(argv, {

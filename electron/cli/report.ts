@@ -18,21 +18,7 @@ import { REPORT_LANGS } from '../../shared/report/model.js';
 import { clockFor, iso, realTime } from '../../shared/clock.js';
 import type { AppPaths } from '../app-root.js';
 import type { Io } from './commands.js';
-import { parse, resolveDb, UsageError, requireDatabase } from './args.js';
-
-export function oneOf<T extends string>(
-  flag: string,
-  value: string | undefined,
-  allowed: readonly T[],
-  fallback?: T,
-): T {
-  if (value === undefined && fallback !== undefined) return fallback;
-  if (value === undefined || !allowed.includes(value as T)) {
-    const got = value === undefined ? 'nothing' : `"${value}"`;
-    throw new UsageError(`--${flag}: expected one of ${allowed.join(', ')}, got ${got}`);
-  }
-  return value as T;
-}
+import { oneOf, parse, resolveDb, UsageError, requireDatabase } from './args.js';
 
 export function instant(flag: string, value: string | undefined): string {
   const parsed = isoInstant.safeParse(value);

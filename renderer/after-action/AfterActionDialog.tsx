@@ -15,6 +15,7 @@ import { useUnitsView } from '../units/view-store';
 import { downloadBase64 } from '../handover/download';
 import { fromWallText, toWallText } from '../handover/zone-time';
 import { TextField } from '../panels/TextField';
+import { ReportPreview } from '../handover/ReportPreview';
 
 const DAY = 24 * 3_600_000;
 
@@ -149,19 +150,12 @@ export function AfterActionDialog() {
             </p>
           )}
         </div>
-        <div className="handover-preview">
-          {preview ? (
-            <iframe
-              title={t('afterAction.previewTitle')}
-              data-testid="after-action-frame"
-              // No scripts, forms, popups or navigation; same origin only so the tests may read it.
-              sandbox="allow-same-origin"
-              srcDoc={preview}
-            />
-          ) : (
-            <p className="hint">{t('afterAction.previewEmpty')}</p>
-          )}
-        </div>
+        <ReportPreview
+          html={preview}
+          title={t('afterAction.previewTitle')}
+          empty={t('afterAction.previewEmpty')}
+          testId="after-action-frame"
+        />
       </div>
     </Dialog>
   );

@@ -20,6 +20,7 @@ import { useUnitsView } from '../units/view-store';
 import { downloadBase64 } from './download';
 import { fromWallText, toWallText } from './zone-time';
 import { TextField } from '../panels/TextField';
+import { ReportPreview } from './ReportPreview';
 
 const HOURS_12 = 12 * 3_600_000;
 
@@ -289,19 +290,12 @@ export function HandoverDialog() {
             </ul>
           )}
         </div>
-        <div className="handover-preview">
-          {preview ? (
-            <iframe
-              title={t('handover.previewTitle')}
-              data-testid="handover-frame"
-              // No scripts, forms, popups or navigation; same origin only so the parent may read it.
-              sandbox="allow-same-origin"
-              srcDoc={html}
-            />
-          ) : (
-            <p className="hint">{t('handover.previewEmpty')}</p>
-          )}
-        </div>
+        <ReportPreview
+          html={html || null}
+          title={t('handover.previewTitle')}
+          empty={t('handover.previewEmpty')}
+          testId="handover-frame"
+        />
       </div>
     </Dialog>
   );
