@@ -2,6 +2,7 @@
 // Entry point of the `vigie` command. better-sqlite3 13 needs Node >= 22: on an older Node this
 // re-runs itself with the Node 22 that `npm ci` put in node_modules. Builds the CLI bundle if absent.
 import { spawnSync } from 'node:child_process';
+import module from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,6 +22,10 @@ if (major < 22) {
   const r = spawnSync(local, [self, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
+
+// V8's compiled code for the CLI bundle and its libraries, kept on disk by Node between runs:
+// module compilation is most of a command's start (issue 18, first paint).
+module.enableCompileCache?.();
 
 const cli = join(root, 'dist', 'node', 'cli.mjs');
 if (!existsSync(cli)) {

@@ -1,7 +1,8 @@
 // The after-action report as a PDF: the handover report's page, fonts and tables, the document's
 // releasability on its first line and on every page, and the charts drawn from their SVG as
 // vectors in the embedded Inter (svg-to-pdfkit), so no font is looked up on the machine.
-import SVGtoPDF from 'svg-to-pdfkit';
+import type SVGtoPDF from 'svg-to-pdfkit';
+import { lazyModule } from '../lazy-module.js';
 import { INK } from '../../shared/report/palette.js';
 import { fill } from '../../shared/report/i18n.js';
 import type { AfterActionReport } from '../../shared/after-action/model.js';
@@ -14,6 +15,7 @@ import { facts, paragraph, sectionHeading } from './pdf.js';
 import type { ReportFonts } from './fonts.js';
 
 const TEXT = 8.5;
+const svgToPdf = lazyModule<typeof SVGtoPDF>('svg-to-pdfkit');
 
 export function renderAfterActionPdf(
   m: AfterActionReport,
@@ -77,7 +79,7 @@ function chart(doc: Doc, title: string, svg: string): void {
   doc.y += 3;
   // svg-to-pdfkit draws at the SVG's own size: scale the page's coordinates around it instead.
   doc.save().translate(PAGE.left, doc.y).scale(scale);
-  SVGtoPDF(doc, svg, 0, 0, {
+  svgToPdf()(doc, svg, 0, 0, {
     assumePt: true,
     fontCallback: (_family, bold) => (bold ? FONT.bold : FONT.regular),
     warningCallback: () => undefined,

@@ -5,11 +5,14 @@
 // no browser to start. Output is byte-identical for the same model: the creation and modification
 // dates are the report's generatedAt, the file ID pdfkit derives from them is therefore fixed,
 // font subsets are named from the font's position, and deflate is deterministic.
-import PDFDocument from 'pdfkit';
+import type PDFDocumentClass from 'pdfkit';
+import { lazyModule } from '../lazy-module.js';
 import type { ReportFonts } from './fonts.js';
 import { INK } from '../../shared/report/palette.js';
 
 export type Doc = PDFKit.PDFDocument;
+
+const pdfkit = lazyModule<typeof PDFDocumentClass>('pdfkit');
 
 export const PAGE = { width: 595.28, height: 841.89, left: 40, right: 40, top: 58, bottom: 50 } as const;
 export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
@@ -26,6 +29,7 @@ export interface DocMeta {
 }
 
 export function createDoc(fonts: ReportFonts, meta: DocMeta): Doc {
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },

@@ -1,7 +1,8 @@
 // importFeatures: zones and points from a partner's KML or GeoJSON file, all or nothing. A KML file
 // is read to GeoJSON (@tmcw/togeojson over @xmldom/xmldom), then both go through the zone checks of
 // shared/zone-geojson.ts; points become small round zones (shared/exchange/points.ts).
-import { DOMParser } from '@xmldom/xmldom';
+import type * as Xmldom from '@xmldom/xmldom';
+import type { DOMParser } from '@xmldom/xmldom';
 import { kml } from '@tmcw/togeojson';
 import type { z } from 'zod';
 import type { exchangeCalls, FeatureImportResult } from '../../shared/api/exchange.js';
@@ -9,6 +10,10 @@ import { parseZoneFeatures, type ZoneFileResult } from '../../shared/zone-geojso
 import type { Ctx } from './context.js';
 import type { Desk } from './desk.js';
 import { applyZoneFile } from './zones.js';
+import { lazyModule } from '../lazy-module.js';
+
+// The XML parser loads when a KML file first arrives, not at every start.
+const xmldom = lazyModule<typeof Xmldom>('@xmldom/xmldom');
 
 type Input = z.output<(typeof exchangeCalls)['importFeatures']['input']>;
 type Format = FeatureImportResult['format'];
@@ -50,7 +55,7 @@ export function readKml(text: string): { ok: true; root: unknown } | { ok: false
   const errors: string[] = [];
   let doc: ReturnType<DOMParser['parseFromString']>;
   try {
-    doc = new DOMParser({
+    doc = new (xmldom().DOMParser)({
       onError: (level, message) => {
         if (level !== 'warning') errors.push(message);
       },

@@ -2,7 +2,8 @@
 // NOTIFY (db.ts), on a connection of its own on the main thread (asynchronous: waiting for the next
 // change must not hold up requests). The same connection asks the journal's head every second,
 // which tells whether the room answers and catches a change missed while reconnecting.
-import postgres from 'postgres';
+import type postgresClient from 'postgres';
+import { lazyModule } from '../../lazy-module.js';
 import { JOURNAL_CHANNEL } from './db.js';
 
 export interface RoomListener {
@@ -17,12 +18,14 @@ export interface ListenHandlers {
 }
 
 const CHECK_MS = 1000;
+// Only a room listens: a desk on a file does not load the client.
+const postgres = lazyModule<typeof postgresClient>('postgres');
 
 export function listenJournal(url: string, h: ListenHandlers): RoomListener {
   // A fresh client after each failed check: postgres.js backs off up to 20 s between reconnection
   // attempts, far longer than an officer should wait once the room is back.
   const connect = () => {
-    const sql = postgres(url, {
+    const sql = postgres()(url, {
       max: 1,
       connect_timeout: 2,
       idle_timeout: 0,
