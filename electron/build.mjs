@@ -5,7 +5,7 @@
 //   pg-worker.mjs  the worker thread holding a room's PostgreSQL connection
 //   charts-worker.mjs  the worker thread drawing the after-action report's charts (Vega stays out of start-up)
 // The renderer (dist/renderer) is Vite's job.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -54,8 +54,13 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['electron/cli.ts'],
-    outfile: join(outdir, 'cli.mjs'),
+    // Split per command (cli.ts imports each when it runs), so `vigie serve` can listen before the
+    // services load. Chunks sit beside cli.mjs: URLs made from import.meta.url (the workers) still hold.
+    entryPoints: { cli: 'electron/cli.ts' },
+    outdir,
+    splitting: true,
+    chunkNames: 'cli-[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
     platform: 'node',
     format: 'esm',
     target: 'node22',
@@ -88,6 +93,10 @@ const builds = [
 ];
 
 const started = Date.now();
+// The last build's chunks: their names change with their content.
+for (const f of existsSync(outdir) ? readdirSync(outdir) : []) {
+  if (/^cli-.+\.mjs(\.map)?$/.test(f)) rmSync(join(outdir, f));
+}
 const results = await Promise.all(builds.map((options) => esbuild.build(options)));
 
 // The sandbox's preload may require 'electron' and nothing else.
@@ -102,9 +111,14 @@ for (const [file, output] of Object.entries(preload.outputs)) {
   }
 }
 
-const sizes = results.flatMap((r) =>
-  Object.entries(r.metafile.outputs)
-    .filter(([file]) => !file.endsWith('.map'))
-    .map(([file, o]) => `${relative(root, join(root, file))} ${(o.bytes / 1024).toFixed(0)} kB`),
+const outputs = results.flatMap((r) =>
+  Object.entries(r.metafile.outputs).filter(([file]) => !file.endsWith('.map')),
 );
+const isChunk = (file) => /\/cli-[^/]+\.mjs$/.test(file);
+const chunks = outputs.filter(([file]) => isChunk(file));
+const kb = (bytes) => `${(bytes / 1024).toFixed(0)} kB`;
+const sizes = outputs
+  .filter(([file]) => !isChunk(file))
+  .map(([file, o]) => `${relative(root, join(root, file))} ${kb(o.bytes)}`)
+  .concat(`${chunks.length} CLI chunks ${kb(chunks.reduce((n, [, o]) => n + o.bytes, 0))}`);
 console.log(`build:node ${sizes.join(', ')} (${Date.now() - started} ms)`);

@@ -2,39 +2,28 @@
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { findAppRoot, appPaths, type AppPaths } from './app-root.js';
-import { seed, verify, type Io } from './cli/commands.js';
-import { newOperation } from './cli/new.js';
-import { serve } from './cli/serve.js';
-import { backup, restore } from './cli/backup.js';
-import { BackupError } from './backup/summary.js';
-import { exportCommand } from './cli/export.js';
+import type { Io } from './cli/commands.js';
 import { UsageError } from './cli/args.js';
-import { importUnits } from './cli/import-units.js';
-import { importFeaturesCommand } from './cli/import-features.js';
-import { report } from './cli/report.js';
-import { afterAction } from './cli/after-action.js';
-import { room } from './cli/room.js';
-import { operator } from './cli/operator.js';
-import { replay } from './cli/replay.js';
-import { CopyRefused } from './store/copy.js';
-import { StoreError } from './store/errors.js';
-import { ScenarioError } from './services/scenario-load.js';
 
-const COMMANDS: Record<string, (argv: string[], paths: AppPaths, io: Io) => number | Promise<number>> = {
-  seed,
-  new: newOperation,
-  verify,
-  serve,
-  backup,
-  restore,
-  'import-units': importUnits,
-  'import-features': importFeaturesCommand,
-  export: exportCommand,
-  report,
-  'after-action': afterAction,
-  room,
-  operator,
-  replay,
+type Command = (argv: string[], paths: AppPaths, io: Io) => number | Promise<number>;
+
+// Each command's code is loaded when it runs (the bundle is split per command): `vigie serve`
+// listens before the services and the engines are loaded (cli/serve-command.ts).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  seed: async () => (await import('./cli/commands.js')).seed,
+  new: async () => (await import('./cli/new.js')).newOperation,
+  verify: async () => (await import('./cli/commands.js')).verify,
+  serve: async () => (await import('./cli/serve-command.js')).serve,
+  backup: async () => (await import('./cli/backup.js')).backup,
+  restore: async () => (await import('./cli/backup.js')).restore,
+  'import-units': async () => (await import('./cli/import-units.js')).importUnits,
+  'import-features': async () => (await import('./cli/import-features.js')).importFeaturesCommand,
+  export: async () => (await import('./cli/export.js')).exportCommand,
+  report: async () => (await import('./cli/report.js')).report,
+  'after-action': async () => (await import('./cli/after-action.js')).afterAction,
+  room: async () => (await import('./cli/room.js')).room,
+  operator: async () => (await import('./cli/operator.js')).operator,
+  replay: async () => (await import('./cli/replay.js')).replay,
 };
 
 const USAGE = `usage: vigie <command> [options]
@@ -92,25 +81,24 @@ export async function main(
     io.out(USAGE);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.err(`vigie: unknown command "${name}"\n${USAGE}`);
     return 2;
   }
   try {
-    return await command(rest, paths, io);
+    return await (
+      await load()
+    )(rest, paths, io);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof CopyRefused) {
+    if (err instanceof UsageError) {
       io.err(`vigie ${name}: ${err.message}`);
       return 2;
     }
-    if (err instanceof StoreError || err instanceof ScenarioError) {
-      io.err(`vigie ${name}: ${err.message}`);
-      return err instanceof StoreError && err.kind !== 'corrupt' && err.kind !== 'newer_version' ? 1 : 2;
-    }
-    if (err instanceof BackupError) {
-      io.err(`vigie ${name}: ${err.message}`);
-      return 1;
+    const code = (await import('./cli/failures.js')).exitCodeOf(err);
+    if (code !== null) {
+      io.err(`vigie ${name}: ${(err as Error).message}`);
+      return code;
     }
     const fsCode = (err as NodeJS.ErrnoException | null)?.code;
     if (typeof fsCode === 'string' && /^E[A-Z]+$/.test(fsCode)) {

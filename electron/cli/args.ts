@@ -1,5 +1,5 @@
 // Argument handling shared by the CLI commands: usage errors exit 2 with a message naming the flag.
-import { isRoomUrl } from '../store/db.js';
+import { isRoomUrl } from '../store/location.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';

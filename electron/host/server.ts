@@ -3,7 +3,6 @@
 // that open the console in a browser, and by desktop apps that open a room.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile } from 'node:fs/promises';
 import type { Handlers } from '../services/dispatch.js';
 import { dispatch, internalError } from '../services/dispatch.js';
 import type { Desk } from '../services/desk.js';
@@ -11,8 +10,7 @@ import type { HostAccess } from '../services/host-access.js';
 import { isCallName } from '../../shared/api.js';
 import { PERMISSIONS } from '../../shared/permissions.js';
 import { HostSessions, type SessionLookup } from './sessions.js';
-import { HTTP_STATUS, type ApiErrorData } from '../../shared/errors.js';
-import { resolveStatic, staticHeaders } from '../static-paths.js';
+import { HTTP_STATUS } from '../../shared/errors.js';
 import type { BasemapSlot } from '../tiles/slot.js';
 import { serveTiles } from './tiles.js';
 import { streamEvents } from './events.js';
@@ -22,6 +20,8 @@ import type { JournalFeed } from '../services/feed.js';
 import { storageFailure } from '../services/storage-errors.js';
 import type { Db } from '../store/db.js';
 import { allowedHosts, createListener, LOOPBACK, publicUrl, type Listen } from './listen.js';
+import { apiError as err, sendJson, sendStatic } from './respond.js';
+import type { EarlyHost, RequestHandler } from './early.js';
 import { DEFAULT_MAX_BODY, declaredTooLarge, largeBodyTurn, maxBody, readBody } from './body-limits.js';
 
 export interface HostOptions {
@@ -44,6 +44,8 @@ export interface HostOptions {
   listen?: Listen;
   /** Who may mirror, what each desk's feed carries, refused sessions journaled (absent: host staff rules off). */
   access?: HostAccess;
+  /** Already listening and serving the page (`vigie serve`): the host takes its requests over. */
+  early?: EarlyHost;
 }
 
 export interface Host {
@@ -59,13 +61,14 @@ export async function startHost(o: HostOptions): Promise<Host> {
   const scheme = listen.tls ? 'https' : 'http';
   // Each signed-in browser is its own desk, named by its session cookie.
   const sessions = new HostSessions(o.db, Boolean(listen.tls), o.now);
-  const server = createListener(listen, (req, res) => {
+  const onRequest: RequestHandler = (req, res) => {
     handle(req, res).catch((err: unknown) => {
       // The sessions' database not answering is said as a call's storage failure would be.
       if (!res.headersSent)
         sendJson(res, 500, { error: storageFailure(err) ?? internalError('browser host', err) });
     });
-  });
+  };
+  const server = o.early?.server ?? createListener(listen, onRequest);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const port = (server.address() as AddressInfo).port;
@@ -180,16 +183,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
     if (url.pathname === '/snapshot') return serveSnapshot(req, res, url, o.snapshot);
     if (url.pathname === '/journal-rows') return serveJournalRows(req, res, url, o.snapshot);
     if (await serveTiles(o.basemap, req, res, url)) return;
-    const file = resolveStatic({ renderer: o.rendererDir, resources: o.resourcesDir }, url.pathname);
-    if (!file) return sendJson(res, 404, err('not_found', `No file at ${url.pathname}`));
-    let data: Buffer;
-    try {
-      data = await readFile(file);
-    } catch {
-      return sendJson(res, 404, err('not_found', `No file at ${url.pathname}`));
-    }
-    res.writeHead(200, staticHeaders(file));
-    res.end(req.method === 'HEAD' ? undefined : data);
+    return sendStatic(req, res, { renderer: o.rendererDir, resources: o.resourcesDir }, url.pathname);
   }
 
   /** The desk of a signed-in browser for a non-API route, or null (a dead cookie is journaled). */
@@ -208,10 +202,12 @@ export async function startHost(o: HostOptions): Promise<Host> {
     if (desk.operator) dispatch(o.handlers, 'signOut', {}, desk);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port ?? 0, listen.address, () => resolve());
-  });
+  if (o.early) o.early.attach(onRequest);
+  else
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(o.port ?? 0, listen.address, () => resolve());
+    });
   const port = (server.address() as AddressInfo).port;
   return {
     url: publicUrl(listen, port),
@@ -225,26 +221,10 @@ export async function startHost(o: HostOptions): Promise<Host> {
   };
 }
 
-const err = (code: ApiErrorData['code'], message: string) => ({ error: { code, message } });
-
 const sessionGone = (s: SessionLookup) =>
   s.state === 'expired'
     ? 'Session expired: a session lasts at most 12 hours; sign in again.'
     : 'Session not recognised (it ended, or expired): sign in again.';
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'x-content-type-options': 'nosniff',
-    ...headers,
-  });
-  res.end(JSON.stringify(body));
-}
 
 /** The call name of an /api/ path, or null when its percent-encoding is malformed. */
 function callName(pathname: string): string | null {

@@ -13,9 +13,8 @@ export type OpenOptions = SqliteOpenOptions;
 export const schemaVersion = (db: Db): number => db.schemaVersion();
 export const integrityCheck = (db: Db): string => db.integrityCheck();
 
-export function isRoomUrl(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location);
-}
+export { isRoomUrl } from './location.js';
+import { isRoomUrl } from './location.js';
 
 export function openDatabase(location: string, options: OpenOptions = {}): Db {
   return isRoomUrl(location) ? openPostgres(location, options) : openSqlite(location, options);

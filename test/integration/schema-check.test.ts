@@ -306,6 +306,9 @@ describe(`schema check (${backend})`, () => {
     );
     expect(code).toBe(2);
     expect(err.join('\n')).toMatch(/vigie serve: .*table parade_actuals is missing.*will not run on it/);
-    expect(out).toEqual([]);
+    // It listened (and said where) before opening the database; it closed again when the open failed.
+    expect(out).toHaveLength(1);
+    const { url } = JSON.parse(out[0] ?? '{}') as { url: string };
+    await expect(fetch(url)).rejects.toThrow();
   });
 });
