@@ -12,7 +12,7 @@ import type { Desk } from './desk.js';
 import type { Handler, Handlers } from './dispatch.js';
 import { activeAssignmentsForIncident } from '../store/assignments.js';
 import { getUnit } from '../store/units.js';
-import { getAccount } from '../store/accounts.js';
+import { accountStanding } from '../store/accounts.js';
 
 /** The handlers, each behind the permission check of its call. */
 export function guardHandlers(ctx: Ctx, handlers: Handlers): Handlers {
@@ -52,7 +52,7 @@ export function checkAccess(ctx: Ctx, call: CallName, desk: Desk): void {
   // A supervisor's change takes effect at once, not at the operator's next sign-in (signing out
   // always works).
   if (who.accountId && call !== 'signOut') {
-    const account = getAccount(ctx.db, who.accountId);
+    const account = accountStanding(ctx.db, who.accountId);
     if (!account || account.disabled || account.role !== who.role)
       throw new ApiError({
         code: 'unauthorized',

@@ -64,10 +64,10 @@ export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof crea
   const marking = checkOwnMarking(ctx, desk, input.marking);
   const now = ctx.clock.now();
   const at = iso(now);
-  const timezone = getOperation(ctx.db)?.timezone ?? 'UTC';
   return ctx.db.transaction(() => {
     const point = withVenuePoint(ctx, input);
-    const day = referenceDay(now, timezone);
+    // Read in the transaction (not cached): another desk or process may change the operation.
+    const day = referenceDay(now, getOperation(ctx.db)?.timezone ?? 'UTC');
     const id = newId(ctx.clock);
     const reference = formatReference(day, nextIncidentSequence(ctx.db, day));
     insertIncident(ctx.db, {

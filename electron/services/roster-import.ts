@@ -17,7 +17,13 @@ import {
 import { listNamedVenues } from '../store/venues.js';
 import { listRoutes } from '../store/routes.js';
 import { getOperation } from '../store/meta.js';
-import { findUnitByCallsign, insertUnit, updateUnitFields, type UnitChanges } from '../store/units.js';
+import {
+  callsignsPresent,
+  findUnitByCallsign,
+  insertUnit,
+  updateUnitFields,
+  type UnitChanges,
+} from '../store/units.js';
 import { insertPosition } from '../store/positions.js';
 import { activeAssignmentOfUnit } from '../store/assignments.js';
 import { setUnitContact } from '../store/unit-contacts.js';
@@ -40,7 +46,14 @@ export function importRoster(ctx: Ctx, csv: string, mode: ImportMode): RosterImp
     });
     if (parsed.rejected.length) return done(0, 0, parsed.rejected);
 
-    const existing = parsed.rows.map((r) => findUnitByCallsign(ctx.db, r.callsign));
+    // Which callsigns exist, asked in chunks; the full unit is read only for those (an update).
+    const present = callsignsPresent(
+      ctx.db,
+      parsed.rows.map((r) => r.callsign),
+    );
+    const existing = parsed.rows.map((r) =>
+      present.has(r.callsign) ? findUnitByCallsign(ctx.db, r.callsign) : null,
+    );
     const busy = stillAssigned(ctx, parsed.rows, existing);
     if (busy.length) return done(0, 0, busy);
 

@@ -41,6 +41,16 @@ export function getAccount(db: Db, id: string): AccountRow | null {
   return r ? toRow(r) : null;
 }
 
+/**
+ * What every call checks of the caller's account (services/access.ts): its role and whether it is
+ * disabled, without the join and the mapping of a full AccountRow. Null when it is gone.
+ */
+export function accountStanding(db: Db, id: string): { role: Role; disabled: boolean } | null {
+  const r = db.prepare('SELECT role, disabled FROM accounts WHERE id = ?').get(id) as
+    { role: Role; disabled: number } | undefined;
+  return r ? { role: r.role, disabled: r.disabled === 1 } : null;
+}
+
 export function findLogin(db: Db, login: string): AccountRow | null {
   const r = db.prepare(`SELECT ${COLUMNS} WHERE a.login = ?`).get(login) as Raw | undefined;
   return r ? toRow(r) : null;

@@ -8,10 +8,8 @@ export interface PositionFix extends UnitPosition {
 
 export function insertPosition(db: Db, p: PositionFix): void {
   const row = db
-    .prepare(
-      'INSERT INTO unit_positions (unit_id, at, lat, lon, source) VALUES (@unitId, @at, @lat, @lon, @source) RETURNING id',
-    )
-    .get(p) as { id: number };
+    .prepare('INSERT INTO unit_positions (unit_id, at, lat, lon, source) VALUES (?, ?, ?, ?, ?) RETURNING id')
+    .get(p.unitId, p.at, p.lat, p.lon, p.source) as { id: number };
   touch(db, 'unit_positions', row.id);
 }
 

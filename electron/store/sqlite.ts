@@ -152,11 +152,20 @@ class SqliteDb implements Db {
   private readonly listeners = new AppendListeners();
   readonly touched = new TouchLog();
   private depth = 0;
+  // One better-sqlite3 transaction function for the connection, handed each body to run: making a
+  // new one for every call cost more than an empty transaction.
+  private readonly runner: Database.Transaction<(fn: () => unknown) => unknown>;
 
   constructor(
     readonly raw: SqliteHandle,
     readonly location: string,
-  ) {}
+  ) {
+    this.runner = raw.transaction((fn: () => unknown) => {
+      const out = fn();
+      if (this.depth === 1) this.touched.mustBeJournaled();
+      return out;
+    });
+  }
 
   get readonly(): boolean {
     return this.raw.readonly;
@@ -173,18 +182,13 @@ class SqliteDb implements Db {
   }
 
   transaction<T>(fn: () => T): () => T {
-    const tx = this.raw.transaction(() => {
-      const out = fn();
-      if (this.depth === 1) this.touched.mustBeJournaled();
-      return out;
-    });
     return () => {
       const mark = this.touched.begin();
       let committed = false;
       if (this.depth > 0) {
         this.depth++;
         try {
-          const out = tx();
+          const out = this.runner(fn) as T;
           committed = true;
           return out;
         } finally {
@@ -196,7 +200,7 @@ class SqliteDb implements Db {
       try {
         // IMMEDIATE takes the write lock first, so two processes on one file queue on busy_timeout
         // instead of failing when a reader upgrades to a writer.
-        const out = tx.immediate();
+        const out = this.runner.immediate(fn) as T;
         committed = true;
         this.listeners.committed();
         return out;

@@ -78,20 +78,33 @@ export type NewUnit = Omit<
   phone?: string | null;
 };
 
+// Bound by position: a roster import inserts thousands of units, and named binding (an object
+// spread, then each name looked up) cost more than the insert.
+const INSERT_UNIT = `INSERT INTO units (id, callsign, contingent_id, kind, personnel, armed, status, venue_id,
+    sector, lat, lon, position_at, position_source, k9_handler, k9_dog, k9_detection, k9_rest_due, notes)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 export function insertUnit(db: Db, u: NewUnit): void {
-  db.prepare(
-    `INSERT INTO units (id, callsign, contingent_id, kind, personnel, armed, status, venue_id, sector, lat, lon,
-       position_at, position_source, k9_handler, k9_dog, k9_detection, k9_rest_due, notes)
-     VALUES (@id, @callsign, @contingentId, @kind, @personnel, @armed, @status, @venueId, @sector, @lat, @lon,
-       @positionAt, @positionSource, @handler, @dog, @detection, @restDue, @notes)`,
-  ).run({
-    ...u,
-    armed: u.armed ? 1 : 0,
-    handler: u.k9?.handler ?? null,
-    dog: u.k9?.dog ?? null,
-    detection: u.k9?.detection ?? null,
-    restDue: u.k9?.restDue ?? null,
-  });
+  db.prepare(INSERT_UNIT).run(
+    u.id,
+    u.callsign,
+    u.contingentId,
+    u.kind,
+    u.personnel,
+    u.armed ? 1 : 0,
+    u.status,
+    u.venueId,
+    u.sector,
+    u.lat,
+    u.lon,
+    u.positionAt,
+    u.positionSource,
+    u.k9?.handler ?? null,
+    u.k9?.dog ?? null,
+    u.k9?.detection ?? null,
+    u.k9?.restDue ?? null,
+    u.notes,
+  );
   touch(db, 'units', u.id);
   if (u.radio || u.phone) writeContactRow(db, u.id, { radio: u.radio ?? null, phone: u.phone ?? null });
 }
@@ -108,6 +121,24 @@ export function getUnit(db: Db, id: string, stale?: StaleRule): Unit | null {
 export function findUnitByCallsign(db: Db, callsign: string, stale?: StaleRule): Unit | null {
   const row = db.prepare(`${SELECT} WHERE u.callsign = ?`).get(callsign) as Row | undefined;
   return row ? toUnit(row, stale) : null;
+}
+
+const CALLSIGN_CHUNK = 200;
+const CALLSIGNS_PRESENT = `SELECT callsign FROM units WHERE callsign IN (${Array(CALLSIGN_CHUNK).fill('?').join(', ')})`;
+
+/**
+ * Which of the callsigns are taken, a chunk per statement: a roster import asks for thousands at
+ * once. Every chunk is padded to the same size (with its first callsign), so one statement serves.
+ */
+export function callsignsPresent(db: Db, callsigns: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  const statement = db.prepare(CALLSIGNS_PRESENT);
+  for (let i = 0; i < callsigns.length; i += CALLSIGN_CHUNK) {
+    const chunk = callsigns.slice(i, i + CALLSIGN_CHUNK);
+    while (chunk.length < CALLSIGN_CHUNK) chunk.push(chunk[0] as string);
+    for (const r of statement.all(...chunk) as { callsign: string }[]) found.add(r.callsign);
+  }
+  return found;
 }
 
 export function listUnitsOfContingent(db: Db, contingentId: string, stale?: StaleRule): Unit[] {

@@ -37,6 +37,30 @@ describe('journal', () => {
     db.close();
   });
 
+  it('returns each appended entry as a reader will read it back, data included', () => {
+    const db = openDatabase(testDatabase());
+    const entry = db.transaction(() =>
+      appendEntry(db, {
+        at: '2024-07-26T16:00:00.000Z',
+        recordedAt: '2026-11-24T08:00:00.000Z',
+        operator: 'Capt. Moreau',
+        role: 'watch_officer',
+        desk: 'D1',
+        action: 'unit.moved',
+        entityType: 'unit',
+        entityId: 'u1',
+        // JSON's rules apply to what is returned as to what is stored: no undefined, dates as text.
+        data: { to: { lat: 48.86 }, gone: undefined, when: new Date('2024-07-26T16:00:00.000Z') },
+      }),
+    )();
+    const [stored] = listEntries(db, { limit: 1 });
+    expect(entry.data).toEqual({ to: { lat: 48.86 }, when: '2024-07-26T16:00:00.000Z' });
+    expect('gone' in (entry.data as object)).toBe(false);
+    expect(JSON.parse(JSON.stringify(entry))).toEqual(stored);
+    expect(entry.data).toBe(entry.data);
+    db.close();
+  });
+
   it('refuses UPDATE and DELETE', () => {
     const db = withEntries(2);
     expect(() => db.prepare("UPDATE journal SET operator = 'x' WHERE seq = 1").run()).toThrow(/append-only/);

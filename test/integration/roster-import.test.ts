@@ -224,6 +224,24 @@ describe('importRoster', () => {
     expect(snapshot(t)).toEqual(before);
   });
 
+  it('tells new units from known ones across a long roster (callsigns asked a chunk at a time)', () => {
+    const { call } = signedIn();
+    const roster = (n: number, personnelOf: (i: number) => number) =>
+      'callsign,country,agency,kind,personnel\n' +
+      Array.from({ length: n }, (_, i) => `LONG-${i},FR,Police,patrol,${personnelOf(i)}`).join('\n');
+    expect(call('importRoster', { csv: roster(450, () => 2), dryRun: false })).toMatchObject({
+      imported: 450,
+      updated: 0,
+    });
+    // 30 new callsigns after the 450, and one change in the last, padded chunk.
+    expect(
+      call('importRoster', { csv: roster(480, (i) => (i === 430 ? 5 : 2)), dryRun: false }),
+    ).toMatchObject({ imported: 30, updated: 1, rejected: [] });
+    const units = call('listUnits', {}).filter((u) => u.callsign.startsWith('LONG-'));
+    expect(units).toHaveLength(480);
+    expect(units.find((u) => u.callsign === 'LONG-430')?.personnel).toBe(5);
+  });
+
   it('refuses a roster over 5 MB at the contract', () => {
     const { call } = signedIn();
     const csv = 'callsign,country,agency,kind,personnel\n' + 'x'.repeat(5 * 1024 * 1024);

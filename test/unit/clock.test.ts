@@ -54,4 +54,12 @@ describe('incident references', () => {
     expect(formatReference('0726', 42)).toBe('INC-0726-0042');
     expect(formatReference('0726', 12345)).toMatch(REFERENCE_PATTERN);
   });
+
+  it('keep each time zone its own day when zones alternate (one formatter kept per zone)', () => {
+    const late = Date.parse('2024-07-26T22:30:00Z');
+    expect(referenceDay(late, 'Europe/Paris')).toBe('0727');
+    expect(referenceDay(late, 'America/New_York')).toBe('0726');
+    expect(referenceDay(late, 'Europe/Paris')).toBe('0727');
+    expect(() => referenceDay(late, 'Not/AZone')).toThrow(RangeError);
+  });
 });

@@ -54,6 +54,13 @@ export class PgDb implements Db {
   private readonly listeners = new AppendListeners();
   readonly touched = new TouchLog();
   private depth = 0;
+  /**
+   * The transaction level that holds the journal lock (0: none). An advisory lock taken in a
+   * transaction lasts until it ends, so it is asked for once, not at every append (a round trip each).
+   */
+  private journalLockLevel = 0;
+  /** The journal's head appended in the open transaction, announced once just before COMMIT. */
+  private announce: number | null = null;
 
   constructor(
     readonly bridge: PgBridge,
@@ -79,13 +86,22 @@ export class PgDb implements Db {
       this.bridge.query(outer ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
       this.depth++;
       const mark = this.touched.begin();
+      const announced = this.announce;
       let committed = false;
       try {
         const out = fn();
-        if (outer) this.touched.mustBeJournaled();
+        if (outer) {
+          this.touched.mustBeJournaled();
+          // Delivered to every listening server when the transaction commits, never if it rolls
+          // back; one per transaction is enough, as a listener takes it as "the head is now here".
+          if (this.announce !== null)
+            this.bridge.query('SELECT pg_notify($1, $2)', [JOURNAL_CHANNEL, String(this.announce)]);
+        }
         this.bridge.query(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
         committed = true;
         if (outer) this.listeners.committed();
+        // A released savepoint's lock now belongs to the transaction around it.
+        else if (this.journalLockLevel > this.depth - 1) this.journalLockLevel = this.depth - 1;
         return out;
       } catch (err) {
         try {
@@ -94,10 +110,17 @@ export class PgDb implements Db {
           // A lost connection has rolled back already; the first error is the one to report.
         }
         if (outer) this.listeners.rolledBack();
+        // A lock taken inside a savepoint that rolled back is released with it, and its entries are gone.
+        if (this.journalLockLevel >= this.depth) this.journalLockLevel = 0;
+        this.announce = announced;
         throw err;
       } finally {
         this.depth--;
         this.touched.end(mark, committed);
+        if (outer) {
+          this.journalLockLevel = 0;
+          this.announce = null;
+        }
       }
     };
   }
@@ -123,15 +146,21 @@ export class PgDb implements Db {
   }
 
   lockJournal(): void {
+    if (this.journalLockLevel > 0) return;
     // Writers on every desk queue here, so each reads the head the previous one committed.
     this.bridge.query('SELECT pg_advisory_xact_lock($1)', [JOURNAL_LOCK]);
+    this.journalLockLevel = this.depth;
   }
 
   appended(seq: number): void {
-    // Delivered to every listening server when the transaction commits, never if it rolls back.
-    this.bridge.query('SELECT pg_notify($1, $2)', [JOURNAL_CHANNEL, String(seq)]);
     this.listeners.appended(seq);
-    if (this.depth === 0) this.listeners.committed();
+    if (this.depth > 0) {
+      this.announce = seq;
+      return;
+    }
+    // Outside a transaction the statement has committed already.
+    this.bridge.query('SELECT pg_notify($1, $2)', [JOURNAL_CHANNEL, String(seq)]);
+    this.listeners.committed();
   }
 
   close(): void {
