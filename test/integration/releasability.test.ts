@@ -29,6 +29,7 @@ const READS: Inputs = {
   getBasemap: () => ({}),
   getParade: () => ({}),
   listIncidents: () => ({ includeClosed: true }),
+  listIncidentPage: () => ({ includeClosed: true }),
   getIncident: (m) => ({ id: m.all.id }),
   listUnitPositions: (m) => ({ id: m.esUnit.id }),
   nearestUnits: (m) => ({ incidentId: m.all.id }),
