@@ -14,6 +14,9 @@ import { countIncidents, listIncidents, type IncidentFilter } from '../store/inc
 import { hiddenNoteCount, listNotes } from '../store/incident-notes.js';
 import { activeAssignedUnits } from '../store/assignments.js';
 
+/** From this many incidents on, the units are read for every incident at once. */
+const ALL_ASSIGNMENTS_FROM = 2_000;
+
 type BoardInput = Omit<z.output<typeof listIncidentsInput>, 'after'> & { after?: string | undefined };
 
 function filterOf(input: BoardInput, desk: Desk, ctx: Ctx): IncidentFilter {
@@ -82,10 +85,10 @@ export function listIncidentRows(ctx: Ctx, filter: IncidentFilter): IncidentRow[
 function withUnits(ctx: Ctx, incidents: Incident[]): IncidentRow[] {
   if (!incidents.length) return [];
   const byIncident = new Map<string, IncidentRow['assigned']>();
-  for (const a of activeAssignedUnits(
-    ctx.db,
-    incidents.map((i) => i.id),
-  )) {
+  // A page names its incidents; for thousands, one read of every active assignment costs less
+  // than a list of their ids.
+  const ids = incidents.length <= ALL_ASSIGNMENTS_FROM ? incidents.map((i) => i.id) : undefined;
+  for (const a of activeAssignedUnits(ctx.db, ids)) {
     const list = byIncident.get(a.incidentId);
     const unit = { unitId: a.unitId, callsign: a.callsign, country: a.country };
     if (list) list.push(unit);
