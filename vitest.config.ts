@@ -8,6 +8,7 @@ const PG_SERVICE_TESTS = [
   'requests',
   'operators',
   'incidents',
+  'incident-pages',
   'units',
   'zones',
   'parade',

@@ -34,6 +34,7 @@ export const CALL_NAMES = [
   'recordParadeActual',
   'retractParadeActual',
   'listIncidents',
+  'listIncidentPage',
   'getIncident',
   'createIncident',
   'updateIncident',

@@ -44,6 +44,7 @@ export const PERMISSIONS: { readonly [K in CallName]: readonly Role[] | 'public'
   recordParadeActual: OPS,
   retractParadeActual: OPS,
   listIncidents: ALL,
+  listIncidentPage: ALL,
   getIncident: ALL,
   createIncident: OPS_LIAISON,
   updateIncident: OPS,

@@ -15,7 +15,7 @@ import type { ExchangeExport } from '../../shared/api/exchange.js';
 import type { Ctx } from './context.js';
 import type { Desk } from './desk.js';
 import { releaseScope } from './releasability.js';
-import { listIncidentRows } from './incidents.js';
+import { listIncidentRows } from './incident-board.js';
 import { listUnitViews } from './units.js';
 import { listZones } from '../store/zones.js';
 import { listContingents } from '../store/contingents.js';

@@ -7,11 +7,11 @@ import {
   addNote,
   createIncident,
   getIncidentDetail,
-  listIncidentsFor,
   transitionIncident,
   updateIncident,
 } from './incidents.js';
 import { assignUnit, releaseUnit } from './assignments.js';
+import { listIncidentPageFor, listIncidentsFor } from './incident-board.js';
 import { withPlaces } from './place-names.js';
 
 export const incidentHandlers = (ctx: Ctx): DomainHandlers<typeof incidentCalls> => {
@@ -19,6 +19,10 @@ export const incidentHandlers = (ctx: Ctx): DomainHandlers<typeof incidentCalls>
   const placed = (desk: Desk, i: Incident): Incident => withPlaces(ctx, desk, [i])[0] ?? i;
   return {
     listIncidents: (input, desk) => withPlaces(ctx, desk, listIncidentsFor(ctx, desk, input)),
+    listIncidentPage: (input, desk) => {
+      const page = listIncidentPageFor(ctx, desk, input);
+      return { ...page, rows: withPlaces(ctx, desk, page.rows) };
+    },
     getIncident: (input, desk) => {
       const detail = getIncidentDetail(ctx, desk, input.id);
       return { ...detail, incident: placed(desk, detail.incident) };

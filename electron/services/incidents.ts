@@ -9,9 +9,8 @@ import { newId } from './ids.js';
 import { followIncident } from './assignments.js';
 import { mustGetIncident } from './incident-lookup.js';
 import { checkOwnMarking, mustSeeIncident, releaseScope, sameMarking } from './releasability.js';
-import { matchesVisibleText } from './text-match.js';
 import type { createIncidentInput, updateIncidentInput } from '../../shared/api/incidents.js';
-import type { Incident, IncidentDetail, IncidentNote, IncidentRow, Marking } from '../../shared/domain.js';
+import type { Incident, IncidentDetail, IncidentNote, Marking } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { transition, TRANSITIONS, type IncidentAction } from '../../shared/incident-lifecycle.js';
 import { formatReference, referenceDay } from '../../shared/reference.js';
@@ -19,15 +18,13 @@ import { iso } from '../../shared/clock.js';
 import {
   getIncident,
   insertIncident,
-  listIncidents,
   nextIncidentSequence,
   setIncidentStatus,
   updateIncident as updateIncidentRow,
-  type IncidentFilter,
   type IncidentPatch,
 } from '../store/incidents.js';
-import { hiddenNoteCount, insertNote, listNotes } from '../store/incident-notes.js';
-import { activeAssignedUnits, assignmentViews } from '../store/assignments.js';
+import { insertNote, listNotes } from '../store/incident-notes.js';
+import { assignmentViews } from '../store/assignments.js';
 import { listEntries } from '../store/journal.js';
 import { getVenue } from '../store/venues.js';
 import { getOperation } from '../store/meta.js';
@@ -220,38 +217,4 @@ export function getIncidentDetail(ctx: Ctx, desk: Desk, id: string): IncidentDet
       return typeof noteId === 'string' && seen.has(noteId);
     });
   return { incident, notes, assignments: assignmentViews(ctx.db, id), timeline };
-}
-
-/** The board as this desk may see it: only incidents released to it, text matched on what it sees. */
-export function listIncidentsFor(
-  ctx: Ctx,
-  desk: Desk,
-  input: Omit<IncidentFilter, 'release'>,
-): IncidentRow[] {
-  const scope = releaseScope(ctx.db, desk);
-  const found = listIncidentRows(ctx, { ...input, release: scope });
-  // The full-text index holds every note; a match may have come from one this desk may not see.
-  const text = input.text;
-  if (!scope || !text) return found;
-  return found.filter(
-    (i) =>
-      hiddenNoteCount(ctx.db, i.id, scope) === 0 ||
-      matchesVisibleText(text, [
-        i.title,
-        i.description,
-        ...listNotes(ctx.db, i.id, scope).map((n) => n.text),
-      ]),
-  );
-}
-
-/** The board's rows for the filter (filter.release absent: every incident, as the CLI exports). */
-export function listIncidentRows(ctx: Ctx, filter: IncidentFilter): IncidentRow[] {
-  const incidents = listIncidents(ctx.db, filter);
-  const byIncident = new Map<string, IncidentRow['assigned']>();
-  for (const a of activeAssignedUnits(ctx.db)) {
-    const list = byIncident.get(a.incidentId) ?? [];
-    list.push({ unitId: a.unitId, callsign: a.callsign, country: a.country });
-    byIncident.set(a.incidentId, list);
-  }
-  return incidents.map((i) => ({ ...i, assigned: byIncident.get(i.id) ?? [] }));
 }

@@ -35,6 +35,7 @@ export const READ_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'getBasemap',
   'getParade',
   'listIncidents',
+  'listIncidentPage',
   'getIncident',
   'getContingent',
   'listUnitPositions',

@@ -17,7 +17,7 @@ import type { Ctx } from './context.js';
 import type { Desk } from './desk.js';
 import type { BackupControl } from './backup-handlers.js';
 import { listUnitViews } from './units.js';
-import { listIncidentsFor } from './incidents.js';
+import { listIncidentsFor } from './incident-board.js';
 import { withPlaces } from './place-names.js';
 import { listZonesFor } from './zones.js';
 import { getParade } from './parade.js';

@@ -53,15 +53,23 @@ export function assignmentViews(db: Db, incidentId: string): AssignmentView[] {
     .all(incidentId) as AssignmentView[];
 }
 
-/** Units currently working each incident, for the board. */
+/** Units currently working each of these incidents (every incident: ids absent), for the board. */
 export function activeAssignedUnits(
   db: Db,
+  incidentIds?: readonly string[],
 ): { incidentId: string; unitId: string; callsign: string; country: string }[] {
   return db
     .prepare(
       `SELECT a.incident_id AS incidentId, u.id AS unitId, u.callsign, c.country
        FROM assignments a JOIN units u ON u.id = a.unit_id JOIN contingents c ON c.id = u.contingent_id
-       WHERE a.released_at IS NULL ORDER BY u.callsign`,
+       WHERE a.released_at IS NULL
+         AND (CAST(@ids AS text) IS NULL OR a.incident_id IN ${db.dialect.jsonValues('@ids')})
+       ORDER BY u.callsign`,
     )
-    .all() as { incidentId: string; unitId: string; callsign: string; country: string }[];
+    .all({ ids: incidentIds ? JSON.stringify(incidentIds) : null }) as {
+    incidentId: string;
+    unitId: string;
+    callsign: string;
+    country: string;
+  }[];
 }

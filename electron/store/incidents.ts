@@ -4,6 +4,7 @@ import type { Incident, IncidentCategory, IncidentStatus, Priority } from '../..
 import { STATUS_TIMESTAMP } from '../../shared/incident-lifecycle.js';
 import type { Marking } from '../../shared/releasability.js';
 import { markingColumn, markingOf } from './marking-column.js';
+import type { BoardCursor } from '../../shared/board-cursor.js';
 
 interface Row {
   id: string;
@@ -112,6 +113,8 @@ export interface IncidentFilter {
   /** Only what this reader may see (absent: everything). */
   release?: ReleaseScope | undefined;
   limit: number;
+  /** Keyset paging: only incidents after this one in the board's order. */
+  after?: BoardCursor | undefined;
 }
 
 /**
@@ -136,14 +139,12 @@ export const releasedParams = (scope: ReleaseScope | undefined) => ({
 export const releasedTo = (scope: ReleaseScope | undefined, m: Marking): boolean =>
   !scope || m === null || (scope.country !== null && m.includes(scope.country));
 
-/** The board: filtered, open first by priority then age. */
-export function listIncidents(db: Db, f: IncidentFilter): Incident[] {
+/** The board's WHERE (without the cursor) and its parameters, shared by the page and its count. */
+function boardWhere(db: Db, f: IncidentFilter): { sql: string; params: Record<string, unknown> } {
   const list = <T>(v: T[] | undefined) => (v && v.length ? JSON.stringify(v) : null);
   const d = db.dialect;
-  const rows = db
-    .prepare(
-      `SELECT i.* FROM incidents i
-       WHERE (@all = 1 OR i.status NOT IN ('closed', 'cancelled'))
+  return {
+    sql: `(@all = 1 OR i.status NOT IN ('closed', 'cancelled'))
          AND (@statuses IS NULL OR i.status IN ${d.jsonValues('@statuses')})
          AND (@priorities IS NULL OR i.priority IN ${d.jsonValues('@priorities', 'int')})
          AND (@categories IS NULL OR i.category IN ${d.jsonValues('@categories')})
@@ -153,11 +154,8 @@ export function listIncidents(db: Db, f: IncidentFilter): Incident[] {
                SELECT 1 FROM assignments a JOIN units u ON u.id = a.unit_id JOIN contingents c ON c.id = u.contingent_id
                WHERE a.incident_id = i.id AND c.country = @country))
          AND (@match IS NULL OR ${d.incidentMatches('i', '@match')})
-         AND ${releasedSql(db, 'i.marking')}
-       ORDER BY i.priority, i.created_at, ${d.insertionOrder('i')}
-       LIMIT @limit`,
-    )
-    .all({
+         AND ${releasedSql(db, 'i.marking')}`,
+    params: {
       all: f.includeClosed || (f.statuses?.length ?? 0) > 0 ? 1 : 0,
       statuses: list(f.statuses),
       priorities: list(f.priorities),
@@ -167,9 +165,44 @@ export function listIncidents(db: Db, f: IncidentFilter): Incident[] {
       country: f.country ?? null,
       match: f.text ? d.textQuery(f.text) : null,
       ...releasedParams(f.release),
+    },
+  };
+}
+
+/**
+ * The board: filtered, open first by priority then age (ties by id, the order the console keeps),
+ * from `after` on when given (keyset paging: no offset to walk).
+ */
+export function listIncidents(db: Db, f: IncidentFilter): Incident[] {
+  const where = boardWhere(db, f);
+  const after = f.after ?? null;
+  const rows = db
+    .prepare(
+      `SELECT i.* FROM incidents i
+       WHERE ${where.sql}
+         AND (CAST(@afterP AS integer) IS NULL OR i.priority > @afterP
+              OR (i.priority = @afterP AND (i.created_at > @afterT OR (i.created_at = @afterT AND i.id > @afterId))))
+       ORDER BY i.priority, i.created_at, i.id
+       LIMIT @limit`,
+    )
+    .all({
+      ...where.params,
+      afterP: after?.priority ?? null,
+      afterT: after?.createdAt ?? null,
+      afterId: after?.id ?? null,
       limit: f.limit,
     }) as Row[];
   return rows.map(toIncident);
+}
+
+/** How many incidents the board's filter matches in all (the cursor and the limit aside). */
+export function countIncidents(db: Db, f: IncidentFilter): number {
+  const where = boardWhere(db, f);
+  const row = db.prepare(`SELECT COUNT(*) AS n FROM incidents i WHERE ${where.sql}`).get(where.params) as {
+    n: number | string;
+  };
+  // PostgreSQL's count is a bigint, which arrives as text.
+  return Number(row.n);
 }
 
 export function getIncident(db: Db, id: string): Incident | null {

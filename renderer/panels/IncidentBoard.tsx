@@ -1,7 +1,7 @@
-// Incidents tab: the board. Filters (all applied by the server), then every matching incident,
-// most urgent first (priority, then the longest waiting), one fixed-height row each, windowed so it
-// scrolls through tens of thousands. Ages tick on the operation clock; overdue rows are marked in
-// words and colour.
+// Incidents tab: the board. Filters (all applied by the server), then the matching incidents, most
+// urgent first (priority, then the longest waiting), one fixed-height row each, windowed, a page
+// read at a time as the officer scrolls, with how many match in all. Ages tick on the operation
+// clock; overdue rows are marked in words and colour.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentRow } from '../../shared/domain';
@@ -10,7 +10,7 @@ import { useNow, useOperationClock } from '../clock/use-clock';
 import { overdueAt, useOverdueCount } from '../incidents/overdue';
 import { placeOf } from '../incidents/place';
 import { PRIORITY_VAR } from '../map/palette';
-import { BOARD_LIMIT, endOf, isFiltered } from '../state/board';
+import { endOf, isFiltered } from '../state/board';
 import { useBoardFilters, useIncidents, useSelection, useVigie } from '../state/hooks';
 import { BoardFilters } from './BoardFilters';
 import { RowList } from './RowList';
@@ -19,10 +19,13 @@ import { MarkingBadge } from '../marking/MarkingBadge';
 export const BOARD_ROW_HEIGHT = 92;
 
 export function IncidentBoard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const rows = useVigie((s) => s.boardRows);
+  const total = useVigie((s) => s.boardTotal);
+  const loadMore = useVigie((s) => (s.boardNext !== null ? s.loadMoreIncidents : undefined));
+  // Every matching incident (read after the first page): the overdue count is over all of them.
   const incidents = useIncidents();
   const filters = useBoardFilters();
-  const truncated = useVigie((s) => s.boardTruncated);
   const selection = useSelection();
   const select = useVigie((s) => s.select);
   const clear = useVigie((s) => s.clearBoardFilters);
@@ -32,12 +35,17 @@ export function IncidentBoard() {
   const overdueCount = useOverdueCount(incidents, now);
   const venueNames = useMemo(() => new Map(venues.map((v) => [v.id, v.name])), [venues]);
   const filtered = isFiltered(filters);
+  const fmt = (n: number) => n.toLocaleString(i18n.language);
 
   return (
     <>
       <BoardFilters />
       <div className="board-summary" aria-live="polite">
-        <span data-testid="board-count">{t('board.count', { count: incidents.length })}</span>
+        <span data-testid="board-count" data-total={total} data-shown={rows.length}>
+          {rows.length < total
+            ? t('board.countPaged', { count: total, shown: fmt(rows.length), total: fmt(total) })
+            : t('board.count', { count: total })}
+        </span>
         {overdueCount > 0 && (
           <span className="overdue-count" data-testid="overdue-count">
             {t('board.overdueCount', { count: overdueCount })}
@@ -49,9 +57,10 @@ export function IncidentBoard() {
           </button>
         )}
       </div>
-      {truncated && <p className="board-truncated">{t('board.truncated', { limit: BOARD_LIMIT })}</p>}
       <RowList<IncidentRow>
-        items={incidents}
+        items={rows}
+        setSize={total}
+        {...(loadMore ? { onNearEnd: () => void loadMore() } : {})}
         rowHeight={BOARD_ROW_HEIGHT}
         getKey={(i) => i.id}
         selectedKey={selection?.kind === 'incident' ? selection.id : null}

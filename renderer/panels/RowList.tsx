@@ -20,7 +20,14 @@ export interface RowListProps<T> {
   empty: string;
   /** Height of every row in px. */
   rowHeight: number;
+  /** Called when the rows in view come near the end of `items` (a paged list loads more). */
+  onNearEnd?: () => void;
+  /** How many rows the whole list has when only part is loaded (for assistive technology). */
+  setSize?: number;
 }
+
+/** Rows from the end at which a paged list asks for more. */
+const NEAR_END = 30;
 
 const PAGE = 10;
 
@@ -54,6 +61,7 @@ export function RowList<T>(props: RowListProps<T>) {
 function WindowedRows<T>(props: RowListProps<T>) {
   const { items, getKey, selectedKey, onSelect, renderRow, rowAttributes, rowClass, label, rowHeight } =
     props;
+  const { onNearEnd, setSize = items.length } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   // The row to focus once it is rendered (after a keyboard move scrolled it into view).
   const focusKey = useRef<string | null>(null);
@@ -110,6 +118,10 @@ function WindowedRows<T>(props: RowListProps<T>) {
   };
 
   const rows = virtualizer.getVirtualItems();
+  const lastShown = rows.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (onNearEnd && lastShown >= items.length - NEAR_END) onNearEnd();
+  }, [onNearEnd, lastShown, items.length]);
   const selectedShown = rows.some((r) => r.index === selectedIndex);
   return (
     <div ref={scrollRef} className="row-list" role="listbox" aria-label={label} onKeyDown={onKeyDown}>
@@ -126,7 +138,7 @@ function WindowedRows<T>(props: RowListProps<T>) {
               data-key={key}
               role="option"
               aria-selected={selected}
-              aria-setsize={items.length}
+              aria-setsize={setSize}
               aria-posinset={r.index + 1}
               tabIndex={focusable ? 0 : -1}
               className={`row ${rowClass?.(item) ?? ''}`}

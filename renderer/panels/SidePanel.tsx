@@ -26,7 +26,8 @@ export function SidePanel() {
   const tabs = readsRequests ? TABS : TABS.filter((x) => x !== 'requests');
   const counts: Record<Tab, number> = {
     units: useVigie((s) => s.units.length),
-    incidents: useVigie((s) => s.incidents.length),
+    // How many match the board's filters in all (the board itself holds a page or a few).
+    incidents: useVigie((s) => s.boardTotal),
     requests: useVigie((s) => openToMe(s.session?.operator, s.requests)),
     // Bulletins: those this desk has still to acknowledge.
     bulletins: useOwedBulletins(),

@@ -2,12 +2,14 @@
 // for the moment (replayAt), the reference data that does not move with the operation (venues,
 // contingents, settings, the session) from the live client, and every other call is refused: a
 // replay is read-only, and nothing of it may reach the live data.
-import type { CallInput, CallName, Session, VigieClient } from '../../shared/api';
+import type { CallInput, CallName, IncidentPage, Session, VigieClient } from '../../shared/api';
+import { boardCursorOf, isAfter, parseBoardCursor } from '../../shared/board-cursor';
 import type { ReplayPicture } from '../../shared/api/replay';
 import { buildClient } from '../../shared/call-names';
 import { ApiError } from '../../shared/errors';
 import { isOpen } from '../../shared/incident-lifecycle';
 import type { IncidentRow } from '../../shared/domain';
+import { byUrgency } from '../state/board';
 
 /**
  * The session the replay's views see: the live one, its operator read as the wall's, a screen that
@@ -43,6 +45,21 @@ export function filterIncidents(all: IncidentRow[], input: CallInput<'listIncide
     .slice(0, input.limit ?? 10_000);
 }
 
+/** One page of the picture's board, as listIncidentPage answers it live. */
+export function pageOf(all: IncidentRow[], input: CallInput<'listIncidentPage'>): IncidentPage {
+  const { after, limit = 200, ...filter } = input;
+  const cursor = after ? parseBoardCursor(after) : null;
+  const matching = filterIncidents(all, { ...filter, limit: 100_000 }).sort(byUrgency);
+  const from = cursor ? matching.filter((i) => isAfter(i, cursor)) : matching;
+  const rows = from.slice(0, limit);
+  const last = rows.at(-1);
+  return {
+    rows,
+    total: matching.length,
+    next: from.length > rows.length && last ? boardCursorOf(last) : null,
+  };
+}
+
 export function replayClient(
   live: VigieClient,
   picture: () => ReplayPicture | null,
@@ -59,6 +76,10 @@ export function replayClient(
     listIncidents: (input: CallInput<'listIncidents'>) => {
       const p = picture();
       return p ? Promise.resolve(filterIncidents(p.incidents, input)) : refuse();
+    },
+    listIncidentPage: (input: CallInput<'listIncidentPage'>) => {
+      const p = picture();
+      return p ? Promise.resolve(pageOf(p.incidents, input)) : refuse();
     },
     listZones: from((p) => p.zones),
     listRoutes: from((p) => p.routes),

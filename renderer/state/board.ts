@@ -6,8 +6,11 @@ import type { Incident, IncidentRow } from '../../shared/domain';
 import { isFinished } from '../../shared/incident-lifecycle';
 import type { BoardFilters } from './types';
 
-/** The board asks for everything that matches: it is virtualised, tens of thousands of rows are fine. */
+/** The most incidents asked for at once for the map (every one that matches the board's filters). */
 export const BOARD_LIMIT = 100_000;
+
+/** The board asks for a page at a time (keyset paging), more as it is scrolled. */
+export const BOARD_PAGE = 200;
 
 export const EMPTY_FILTERS: BoardFilters = {
   text: '',
@@ -31,6 +34,16 @@ export function boardInput(f: BoardFilters, limit = BOARD_LIMIT): CallInput<'lis
   if (f.sector) input.sector = f.sector;
   if (f.country) input.country = f.country;
   return input;
+}
+
+/** One page of the board: the filters, from `after` (a cursor from the last page) on. */
+export function boardPageInput(
+  f: BoardFilters,
+  after: string | null,
+  limit = BOARD_PAGE,
+): CallInput<'listIncidentPage'> {
+  const { limit: _all, ...filter } = boardInput(f);
+  return { ...filter, limit, ...(after ? { after } : {}) };
 }
 
 /** Filters other than "show closed" are set. */
@@ -71,6 +84,28 @@ export function upsertRow(list: readonly IncidentRow[], row: IncidentRow, f: Boa
   let i = rest.findIndex((r) => byUrgency(row, r) < 0);
   if (i < 0) i = rest.length;
   return [...rest.slice(0, i), row, ...rest.slice(i)];
+}
+
+/**
+ * The same on a board holding only its first pages: a row that now sorts past the last loaded one
+ * (when more pages remain) is left to the page that holds it.
+ */
+export function upsertLoadedRow(
+  list: readonly IncidentRow[],
+  row: IncidentRow,
+  f: BoardFilters,
+  more: boolean,
+): IncidentRow[] {
+  const last = list.at(-1);
+  if (more && last && last.id !== row.id && byUrgency(row, last) > 0)
+    return list.some((r) => r.id === row.id) ? list.filter((r) => r.id !== row.id) : (list as IncidentRow[]);
+  return upsertRow(list, row, f);
+}
+
+/** Appends a further page, leaving out rows already held (a row moved while the page was read). */
+export function appendPage(list: readonly IncidentRow[], page: readonly IncidentRow[]): IncidentRow[] {
+  const held = new Set(list.map((r) => r.id));
+  return [...list, ...page.filter((r) => !held.has(r.id))];
 }
 
 /** A finished incident keeps its age at the moment it was resolved, closed or cancelled. */

@@ -3,7 +3,7 @@
 // service returned.
 import type { VigieClient } from '../../shared/api';
 import { toApiError } from '../api';
-import { BOARD_LIMIT, boardInput } from './board';
+import { boardPageInput } from './board';
 import { may } from './can';
 import { reconcileById, replaceById } from './reconcile';
 import type { DataSlice, Slice } from './types';
@@ -40,30 +40,32 @@ export const createDataSlice =
       loadAll: async () => {
         set({ loadState: 'loading', loadError: null });
         try {
-          const [session, units, incidents, venues, routes, zones, contingents, settings] = await Promise.all(
-            [
-              client.getSession({}),
-              client.listUnits({}),
-              client.listIncidents(boardInput(get().boardFilters)),
-              client.listVenues({}),
-              client.listRoutes({}),
-              client.listZones({}),
-              client.listContingents({}),
-              client.getSettings({}),
-            ],
-          );
+          const [session, units, board, venues, routes, zones, contingents, settings] = await Promise.all([
+            client.getSession({}),
+            client.listUnits({}),
+            // The board's first page only: the console is ready before every incident is read.
+            client.listIncidentPage(boardPageInput(get().boardFilters, null)),
+            client.listVenues({}),
+            client.listRoutes({}),
+            client.listZones({}),
+            client.listContingents({}),
+            client.getSettings({}),
+          ]);
           setThresholds(settings.overdue);
           set({
             session,
             units,
-            incidents,
+            boardRows: board.rows,
+            boardTotal: board.total,
+            boardNext: board.next,
             venues,
             routes,
             zones,
             contingents,
-            boardTruncated: incidents.length >= BOARD_LIMIT,
             loadState: 'ready',
           });
+          // Every matching incident, for the map and the panels that look one up, once the desk is up.
+          void get().loadAllIncidents();
           // After the session is in place: what the role may read decides what is asked for.
           void get().loadAwareness();
         } catch (err) {

@@ -5,7 +5,18 @@
 import type { VigieClient } from '../../shared/api';
 import type { Incident, IncidentRow } from '../../shared/domain';
 import { toApiError } from '../api';
-import { BOARD_LIMIT, EMPTY_FILTERS, boardInput, sameRow, upsertRow } from './board';
+import { BOARD_PAGE_MAX } from '../../shared/api/incidents';
+import {
+  BOARD_LIMIT,
+  BOARD_PAGE,
+  EMPTY_FILTERS,
+  appendPage,
+  boardInput,
+  boardPageInput,
+  sameRow,
+  upsertLoadedRow,
+  upsertRow,
+} from './board';
 import { reconcileById, replaceById } from './reconcile';
 import type { IncidentSlice, PendingWrite, Slice } from './types';
 
@@ -28,7 +39,13 @@ export const createIncidentSlice =
     // Only the latest read of the board and of the detail is applied: a read that left before a
     // write would otherwise bring the old row back.
     let boardSeq = 0;
+    let allSeq = 0;
     let detailSeq = 0;
+    // A further page on its way (only one at a time).
+    let more: Promise<void> | null = null;
+    // How many rows the board holds as far as it was scrolled: a re-read reads as many. New filters
+    // start again from the first page, whatever read is still on its way.
+    let depth = BOARD_PAGE;
     // Where the create form was opened from, to go back there on Escape.
     let returnTo: string | null = null;
 
@@ -57,7 +74,11 @@ export const createIncidentSlice =
         s.detail && s.detail.incident.id === incident.id && s.detail.incident.version <= incident.version
           ? { ...s.detail, incident }
           : s.detail;
-      set({ incidents: upsertRow(s.incidents, row, s.boardFilters), detail });
+      set({
+        incidents: upsertRow(s.incidents, row, s.boardFilters),
+        boardRows: upsertLoadedRow(s.boardRows, row, s.boardFilters, s.boardNext !== null),
+        detail,
+      });
     };
 
     /** Handles a refused write; returns the error for callers that look further. */
@@ -78,6 +99,9 @@ export const createIncidentSlice =
       boardFilters: EMPTY_FILTERS,
       boardTruncated: false,
       boardLoading: false,
+      boardRows: [],
+      boardTotal: 0,
+      boardNext: null,
       pane: null,
       detail: null,
       detailError: null,
@@ -87,22 +111,41 @@ export const createIncidentSlice =
 
       setBoardFilters: (patch) => {
         set({ boardFilters: { ...get().boardFilters, ...patch } });
+        depth = BOARD_PAGE;
         void get().loadIncidents();
       },
       clearBoardFilters: () => {
         set({ boardFilters: { ...EMPTY_FILTERS, showClosed: get().boardFilters.showClosed } });
+        depth = BOARD_PAGE;
         void get().loadIncidents();
       },
 
       loadIncidents: async () => {
+        const [board, all] = await Promise.all([get().loadBoard(), get().loadAllIncidents()]);
+        return board && all;
+      },
+
+      loadBoard: async () => {
         const seq = ++boardSeq;
         set({ boardLoading: true });
         try {
-          const rows = await client.listIncidents(boardInput(get().boardFilters));
+          // As many rows as the officer has scrolled through, a page or more at a time.
+          const want = depth;
+          const filters = get().boardFilters;
+          let page = await client.listIncidentPage(
+            boardPageInput(filters, null, Math.min(want, BOARD_PAGE_MAX)),
+          );
+          let rows = page.rows;
+          while (page.next && rows.length < want && seq === boardSeq) {
+            const limit = Math.min(want - rows.length, BOARD_PAGE_MAX);
+            page = await client.listIncidentPage(boardPageInput(filters, page.next, limit));
+            rows = appendPage(rows, page.rows);
+          }
           if (seq !== boardSeq) return true;
           set({
-            incidents: reconcileById(get().incidents, rows, sameRow),
-            boardTruncated: rows.length >= BOARD_LIMIT,
+            boardRows: reconcileById(get().boardRows, rows, sameRow),
+            boardTotal: page.total,
+            boardNext: page.next,
             boardLoading: false,
           });
           return true;
@@ -110,6 +153,44 @@ export const createIncidentSlice =
           if (seq === boardSeq) set({ boardLoading: false, refreshError: toApiError(err).message });
           return false;
         }
+      },
+
+      loadAllIncidents: async () => {
+        const seq = ++allSeq;
+        try {
+          const rows = await client.listIncidents(boardInput(get().boardFilters));
+          if (seq !== allSeq) return true;
+          set({
+            incidents: reconcileById(get().incidents, rows, sameRow),
+            boardTruncated: rows.length >= BOARD_LIMIT,
+          });
+          return true;
+        } catch (err) {
+          if (seq === allSeq) set({ refreshError: toApiError(err).message });
+          return false;
+        }
+      },
+
+      loadMoreIncidents: () => {
+        const after = get().boardNext;
+        if (!after || more) return more ?? Promise.resolve();
+        const seq = boardSeq;
+        more = client
+          .listIncidentPage(boardPageInput(get().boardFilters, after))
+          .then(
+            (page) => {
+              // A re-read or a change of filters since: this page belongs to another board.
+              if (seq !== boardSeq || get().boardNext !== after) return;
+              const boardRows = appendPage(get().boardRows, page.rows);
+              depth = Math.max(depth, boardRows.length);
+              set({ boardRows, boardTotal: page.total, boardNext: page.next });
+            },
+            (err: unknown) => set({ refreshError: toApiError(err).message }),
+          )
+          .finally(() => {
+            more = null;
+          });
+        return more;
       },
 
       openIncident: (id) => {

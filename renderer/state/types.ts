@@ -56,7 +56,10 @@ export interface DataSlice {
   /** Message of the last failed periodic refresh, cleared by the next good one. */
   refreshError: string | null;
   units: Unit[];
-  /** The incident board as the server filtered it (board filters): drawn on the board and the map. */
+  /**
+   * Every incident that matches the board's filters, read after the board's first page: drawn on
+   * the map, and where other panels look an incident up. The board itself shows boardRows.
+   */
   incidents: IncidentRow[];
   /** With their aliases, for the place search. */
   venues: (Venue & { aliases?: string[] })[];
@@ -172,9 +175,15 @@ export interface DraftPoint extends LatLon {
 
 export interface IncidentSlice {
   boardFilters: BoardFilters;
-  /** The board reached the fetch limit: more incidents match than were loaded. */
+  /** `incidents` reached the fetch limit: more incidents match than were loaded. */
   boardTruncated: boolean;
   boardLoading: boolean;
+  /** The board's loaded pages, in board order (the first page, more as it is scrolled). */
+  boardRows: IncidentRow[];
+  /** How many incidents match the filters in all. */
+  boardTotal: number;
+  /** Where the next page starts; null when every matching incident is loaded. */
+  boardNext: string | null;
   pane: Pane | null;
   /** Detail (notes, assignments, timeline) of the incident in the pane. */
   detail: IncidentDetail | null;
@@ -186,8 +195,17 @@ export interface IncidentSlice {
   draftPoint: DraftPoint | null;
   setBoardFilters: (patch: Partial<BoardFilters>) => void;
   clearBoardFilters: () => void;
-  /** Re-reads the board with the current filters (the latest request wins); false if it failed. */
+  /**
+   * Re-reads the board (as many rows as are loaded) and every matching incident with the current
+   * filters (the latest request wins); false if it failed.
+   */
   loadIncidents: () => Promise<boolean>;
+  /** Re-reads the board's loaded range only; false if it failed. */
+  loadBoard: () => Promise<boolean>;
+  /** Re-reads every incident that matches the filters (`incidents`); false if it failed. */
+  loadAllIncidents: () => Promise<boolean>;
+  /** Loads the board's next page (nothing when all is loaded or a page is on its way). */
+  loadMoreIncidents: () => Promise<void>;
   openIncident: (id: string) => void;
   closePane: () => void;
   openCreate: () => void;

@@ -12,6 +12,7 @@ import {
 } from '../domain.js';
 import { INCIDENT_ACTIONS } from '../incident-lifecycle.js';
 import { markingSchema } from '../releasability.js';
+import { BOARD_CURSOR } from '../board-cursor.js';
 
 const priority = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 const lat = z.number().min(-90).max(90);
@@ -80,11 +81,30 @@ export const listIncidentsInput = z
       .optional(),
     text: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(100_000).default(10_000),
+    /** Keyset paging: only incidents after this one in the board's order (shared/board-cursor.ts). */
+    after: z
+      .string()
+      .regex(BOARD_CURSOR, 'not a board cursor: priority|createdAt|id, as listIncidentPage returns in next')
+      .optional(),
   })
   .strict();
 
+/** The largest page the board asks for at once. */
+export const BOARD_PAGE_MAX = 1000;
+
+/** One page of the board: its rows, how many incidents match in all, and the cursor of the next page. */
+export interface IncidentPage {
+  rows: IncidentRow[];
+  total: number;
+  /** Null on the last page. */
+  next: string | null;
+}
+
 export const incidentCalls = {
   listIncidents: call<IncidentRow[]>()(listIncidentsInput),
+  listIncidentPage: call<IncidentPage>()(
+    listIncidentsInput.extend({ limit: z.number().int().min(1).max(BOARD_PAGE_MAX).default(200) }).strict(),
+  ),
   getIncident: call<IncidentDetail>()(z.object({ id }).strict()),
   createIncident: call<Incident>()(createIncidentInput),
   updateIncident: call<Incident>()(updateIncidentInput),

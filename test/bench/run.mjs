@@ -82,7 +82,7 @@ const only = onlyArg
   ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',')
   : null;
 const selected = BENCHES.filter((b) => !only || only.includes(b.id));
-const cacheDir = join(root, 'node_modules', '.cache', 'vigie-bench');
+const cacheDir = process.env.VIGIE_BENCH_CACHE ?? join(root, 'node_modules', '.cache', 'vigie-bench');
 
 /** Outside vitest, the e2e harness's imports of 'vitest' (afterEach in test/support) become no-ops. */
 const vitestStub = {

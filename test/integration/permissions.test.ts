@@ -109,6 +109,7 @@ function world(role: Role) {
       return { id: v.actuals.at(-1)?.id ?? '', reason: 'misread' };
     },
     listIncidents: () => ({}),
+    listIncidentPage: () => ({}),
     getIncident: () => ({ id: as('createIncident', incident).id }),
     createIncident: () => incident,
     updateIncident: () => {

@@ -29,6 +29,7 @@ const READS: Inputs = {
   getBasemap: () => ({}),
   getParade: () => ({}),
   listIncidents: () => ({ includeClosed: true }),
+  listIncidentPage: () => ({ includeClosed: true }),
   getIncident: (m) => ({ id: m.all.id }),
   listUnitPositions: (m) => ({ id: m.esUnit.id }),
   nearestUnits: (m) => ({ incidentId: m.all.id }),
@@ -247,6 +248,12 @@ describe('releasability: every read call', () => {
     expect(search('opennoteremark', m.de)).toEqual([m.all.id]);
     expect(search('everyone', m.de)).toEqual([m.all.id]);
     expect(search('spanishtoo', m.de)).toEqual([]);
+    // The board's pages say the same, and count only what the desk may find.
+    const page = (text: string, d: Desk) =>
+      m.t.call('listIncidentPage', { includeClosed: true, text, limit: 1 }, d);
+    expect(page('frenchnoteremark', m.de)).toEqual({ rows: [], total: 0, next: null });
+    expect(page('spanishnoteremark', m.es)).toMatchObject({ total: 1, next: null });
+    expect(page('spanishnoteremark', m.es).rows.map((r) => r.id)).toEqual([m.all.id]);
   });
 
   it('gives the observer and the wall only what is released to them', () => {

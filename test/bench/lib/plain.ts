@@ -49,9 +49,8 @@ export interface BoardFilter {
   limit?: number;
 }
 
-/** The board statement of electron/store/incidents.ts (listIncidents), word for word. */
-const BOARD_SQL = `SELECT i.* FROM incidents i
-       WHERE (@all = 1 OR i.status NOT IN ('closed', 'cancelled'))
+/** The board's WHERE in electron/store/incidents.ts (boardWhere), word for word. */
+const BOARD_WHERE = `(@all = 1 OR i.status NOT IN ('closed', 'cancelled'))
          AND (@statuses IS NULL OR i.status IN (SELECT value FROM json_each(@statuses)))
          AND (@priorities IS NULL OR i.priority IN (SELECT value FROM json_each(@priorities)))
          AND (@categories IS NULL OR i.category IN (SELECT value FROM json_each(@categories)))
@@ -60,9 +59,16 @@ const BOARD_SQL = `SELECT i.* FROM incidents i
          AND (@country IS NULL OR EXISTS (
                SELECT 1 FROM assignments a JOIN units u ON u.id = a.unit_id JOIN contingents c ON c.id = u.contingent_id
                WHERE a.incident_id = i.id AND c.country = @country))
-         AND (@match IS NULL OR i.rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH @match))
-       ORDER BY i.priority, i.created_at
+         AND (@match IS NULL OR i.rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH @match))`;
+
+/** The board statement of electron/store/incidents.ts (listIncidents), word for word, from the first row. */
+const BOARD_SQL = `SELECT i.* FROM incidents i
+       WHERE ${BOARD_WHERE}
+       ORDER BY i.priority, i.created_at, i.id
        LIMIT @limit`;
+
+/** Its count (countIncidents): how many match in all. */
+const COUNT_SQL = `SELECT COUNT(*) AS n FROM incidents i WHERE ${BOARD_WHERE}`;
 
 const ftsQuery = (text: string): string | null => {
   const words = text
@@ -70,6 +76,20 @@ const ftsQuery = (text: string): string | null => {
     .map((w) => w.replace(/"/g, '').trim())
     .filter(Boolean);
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
+};
+
+const boardParams = (f: BoardFilter) => {
+  const list = <T>(v: T[] | undefined) => (v && v.length ? JSON.stringify(v) : null);
+  return {
+    all: f.includeClosed || (f.statuses?.length ?? 0) > 0 ? 1 : 0,
+    statuses: list(f.statuses),
+    priorities: list(f.priorities),
+    categories: null,
+    venue: null,
+    sector: null,
+    country: null,
+    match: f.text ? ftsQuery(f.text) : null,
+  };
 };
 
 export class PlainStore {
@@ -80,6 +100,7 @@ export class PlainStore {
     | 'insertIncident'
     | 'getIncident'
     | 'board'
+    | 'boardCount'
     | 'unitByCallsign'
     | 'insertContingent'
     | 'insertUnit'
@@ -110,6 +131,7 @@ export class PlainStore {
       ),
       getIncident: p('SELECT * FROM incidents WHERE id = ?'),
       board: p(BOARD_SQL),
+      boardCount: p(COUNT_SQL),
       unitByCallsign: p('SELECT id FROM units WHERE callsign = ?'),
       insertContingent: p(
         `INSERT INTO contingents (id, country, agency, liaison_name, liaison_contact, languages, personnel, arrival, departure)
@@ -266,18 +288,14 @@ export class PlainStore {
 
   /** The board query with the statement listIncidents runs; raw rows. */
   board(f: BoardFilter): Row[] {
-    const list = <T>(v: T[] | undefined) => (v && v.length ? JSON.stringify(v) : null);
-    return this.s.board.all({
-      all: f.includeClosed || (f.statuses?.length ?? 0) > 0 ? 1 : 0,
-      statuses: list(f.statuses),
-      priorities: list(f.priorities),
-      categories: null,
-      venue: null,
-      sector: null,
-      country: null,
-      match: f.text ? ftsQuery(f.text) : null,
-      limit: f.limit ?? 10_000,
-    });
+    return this.s.board.all({ ...boardParams(f), limit: f.limit ?? 10_000 });
+  }
+
+  /** The board's first page as listIncidentPage asks it of the store: one row more than shown, and the count. */
+  boardPage(f: BoardFilter, size: number): { rows: Row[]; total: number } {
+    const rows = this.s.board.all({ ...boardParams(f), limit: size + 1 }).slice(0, size);
+    const total = Number((this.s.boardCount.get(boardParams(f)) as { n: number }).n);
+    return { rows, total };
   }
 }
 
