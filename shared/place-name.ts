@@ -49,32 +49,34 @@ export function nameOfPoint(
   lat: number,
   candidates: readonly PlaceCandidate[],
 ): PlaceName | null {
-  let landmark: PlaceName | null = null;
-  let street: PlaceName | null = null;
-  let zone: PlaceName | null = null;
-  let district: PlaceName | null = null;
-  for (const c of candidates) {
-    const d = distanceTo(c, lon, lat);
-    if (!Number.isFinite(d)) continue;
-    const found: PlaceName = {
-      name: c.name,
-      kind: c.kind,
-      distanceM: d,
-      ...(c.nameEn ? { nameEn: c.nameEn } : {}),
-    };
-    if (LANDMARK.has(c.kind)) {
-      if (!landmark || d < landmark.distanceM) landmark = found;
-    } else if (c.kind === 'street') {
-      if (!street || d < street.distanceM) street = found;
-    } else if (c.kind === 'zone') zone ??= found;
-    else district ??= found;
-  }
+  // The areas are tested only when no landmark or street is near: a point-in-polygon test of a
+  // district is the dearest step, and most points on a board are near a venue or a bridge.
+  const nearest = (kinds: (k: PlaceKind) => boolean): PlaceName | null => {
+    let best: PlaceName | null = null;
+    for (const c of candidates) {
+      if (!kinds(c.kind)) continue;
+      const d = distanceTo(c, lon, lat);
+      if (Number.isFinite(d) && (!best || d < best.distanceM)) best = found(c, d);
+    }
+    return best;
+  };
+  const landmark = nearest((k) => LANDMARK.has(k));
   if (landmark && landmark.distanceM <= NEAR_M) return landmark;
+  const street = nearest((k) => k === 'street');
   if (street && street.distanceM <= NEAR_M) return street;
-  if (zone) return zone;
-  if (district) return district;
+  // The first zone the point is in (in the order given), then the first district.
+  for (const kind of ['zone', 'district'] as const)
+    for (const c of candidates)
+      if (c.kind === kind && Number.isFinite(distanceTo(c, lon, lat))) return found(c, 0);
   return landmark && landmark.distanceM <= FAR_M ? landmark : null;
 }
+
+const found = (c: PlaceCandidate, distanceM: number): PlaceName => ({
+  name: c.name,
+  kind: c.kind,
+  distanceM,
+  ...(c.nameEn ? { nameEn: c.nameEn } : {}),
+});
 
 /** "40 m" below 1 km (to the nearest 10 m), "1.2 km" (fr: "1,2 km") above. */
 export function formatDistanceM(m: number, lang: 'en' | 'fr'): string {
