@@ -6,7 +6,7 @@
 //   resolved      hollow dot, faded ring
 //   closed,
 //   cancelled     small grey dot (drawn only when the board shows closed incidents)
-// Open P1 incidents also get a pulsing ring (`incident-pulse`, animated by map/pulse.ts). The
+// Open P1 incidents also get a ring (`incident-pulse`, still; map/pulse.ts lays a moving one over it). The
 // reference is written beside each incident once zoomed in. Incidents without coordinates are not
 // drawn (they still show on the board).
 import type { Point } from 'geojson';
@@ -147,5 +147,11 @@ export function incidentFeatures(incidents: readonly Incident[]): Collection<Poi
   return { type: 'FeatureCollection', features };
 }
 
-/** Whether any drawn incident pulses (the animation runs only then). */
-export const hasPulse = (fc: Collection<Point>): boolean => fc.features.some((f) => f.properties?.pulse);
+/** Where the drawn incidents that pulse are ([lon, lat]). */
+export const pulsePoints = (fc: Collection<Point>): [number, number][] =>
+  fc.features.flatMap((f) => {
+    const [lon, lat] = f.geometry.coordinates;
+    return f.properties?.pulse && lon !== undefined && lat !== undefined
+      ? [[lon, lat] as [number, number]]
+      : [];
+  });
