@@ -28,6 +28,7 @@ export function installSourcePush(map: MaplibreMap): SourcePush {
   // The units the clustered copy should show, and whether it shows them yet.
   let clusterData: FeatureCollection | null = null;
   let clusterFresh = true;
+  let disposed = false;
 
   const zoomedOut = () => map.getZoom() < CLUSTER_UNTIL + CLUSTER_AHEAD;
   const sendClusters = (): boolean => {
@@ -66,7 +67,12 @@ export function installSourcePush(map: MaplibreMap): SourcePush {
       if (id === CLUSTER_SOURCE) {
         clusterData = fc;
         clusterFresh = false;
-        return sendClusters();
+        // Decided once this render's effects have run: the first data comes with the route, which
+        // frames the camera (MapView) after this push, from the start view's city zoom to the route's.
+        queueMicrotask(() => {
+          if (!disposed) sendClusters();
+        });
+        return false;
       }
       if (id === 'units') {
         const many = fc.features.length > DOTS_ABOVE;
@@ -79,6 +85,7 @@ export function installSourcePush(map: MaplibreMap): SourcePush {
       return send(id, fc);
     },
     dispose() {
+      disposed = true;
       map.off('zoom', onZoom);
     },
   };
