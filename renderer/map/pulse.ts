@@ -8,8 +8,6 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { PULSE_LAYER, PULSE_RADIUS } from './layers/incidents';
 
-/** A still ring, part way out, marks a P1 without motion. */
-const STILL = 0.4;
 /** Rings in the overlay at most: beyond, the P1s keep their still ring. */
 export const MAX_RINGS = 60;
 
@@ -21,12 +19,6 @@ export interface Pulse {
 
 export function installPulse(map: MaplibreMap): Pulse {
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)');
-  if (map.getLayer(PULSE_LAYER))
-    map.setPaintProperty(
-      PULSE_LAYER,
-      'circle-radius',
-      PULSE_RADIUS.from + STILL * (PULSE_RADIUS.to - PULSE_RADIUS.from),
-    );
   const overlay = document.createElement('div');
   overlay.className = 'pulse-overlay';
   overlay.dataset.testid = 'pulse-overlay';
