@@ -197,7 +197,10 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
       `each, the unit row, a position fix and a journal entry) made by the \`vigie serve\` process on the same two ` +
       `cores as Chromium` +
       (moves.median < MOVERS * 0.95
-        ? `: short of 1,000/s, so here the write path, not the map, limits the update rate, one call per move. ` +
+        ? `: short of 1,000/s, so here the server, not the map, limits the update rate: one call per move, ` +
+          (reads.median > 2
+            ? `and the same process answers the console's unit list reads (above) on the same cores. `
+            : `and each a transaction of its own. `) +
           `A tracking gateway sends its whole update in one moveUnits call (one transaction): section 6.`
         : '.'),
   );
