@@ -1,7 +1,7 @@
 // The one component that owns the maplibre instance: created on mount, removed on unmount. Store
 // data reaches it as GeoJSON pushed into the style's sources (only the ones that changed); clicks
 // on the map select in the store, or place the incident being created in "pick on map" mode;
-// selections made elsewhere move the camera; open P1 incidents pulse. The built-in base map
+// selections made elsewhere move the camera; open P1 incidents pulse (an overlay: pulse.ts). The built-in base map
 // is loaded once; the layers panel's choices show and hide layer groups, the theme recolours
 // the style in place; an operator whose role may drags a unit to move it (moveUnit) or a zone's corners
 // (editing.ts); the selected unit's position history is drawn as a trail. `still`: the wall's map,
@@ -23,9 +23,10 @@ import {
 import { easeToPoint, framePadding, keepRouteFramed, INITIAL_VIEW, placesNear, stillPadding } from './camera';
 import { installClusterImages } from './cluster-icons';
 import { installEditing } from './editing';
-import { hasPulse } from './layers/incidents';
+import { pulsePoints } from './layers/incidents';
 import { Legend } from './Legend';
 import { installPulse, type Pulse } from './pulse';
+import { installSourcePush, type SourcePush } from './source-push';
 import { loadBaseMap } from './static-geo';
 import { buildStyle, layerGroups } from './style';
 import { baseSource } from './layers/base';
@@ -85,7 +86,7 @@ export function MapView({ still = false }: { still?: boolean }) {
   const targetLat = target?.lat ?? null;
   const eased = useRef<unknown>(null);
   const pulse = useRef<Pulse | null>(null);
-  const pushed = useRef(new Map<string, unknown>());
+  const pusher = useRef<SourcePush | null>(null);
   const fitted = useRef(false);
   // The first API data and the static geography have been handed to the map.
   const settled = useRef({ data: false, geo: 0 });
@@ -117,9 +118,9 @@ export function MapView({ still = false }: { still?: boolean }) {
     const removeHooks = installTestHooks(instance, () => progress.data && progress.geo === 1);
     const removeEditing = still ? () => {} : installEditing(instance, store);
     const removeClusterImages = installClusterImages(instance);
-    const sent = pushed.current;
     instance.on('load', () => {
-      sent.clear();
+      pusher.current?.dispose();
+      pusher.current = installSourcePush(instance);
       progress.data = false;
       progress.geo = 0;
       addUnitImages(instance);
@@ -139,6 +140,8 @@ export function MapView({ still = false }: { still?: boolean }) {
     return () => {
       pulse.current?.stop();
       pulse.current = null;
+      pusher.current?.dispose();
+      pusher.current = null;
       removeEditing();
       removeClusterImages();
       removeHooks();
@@ -148,17 +151,13 @@ export function MapView({ still = false }: { still?: boolean }) {
     };
   }, [store, still]);
 
-  // Push each changed collection into its source.
+  // Push each changed collection into its source (source-push.ts: diffs, clusters when zoomed out).
   useEffect(() => {
-    if (!map) return;
+    const push = pusher.current;
+    if (!map || !push) return;
     for (const [id, fc] of Object.entries(data)) {
-      if (pushed.current.get(id) === fc) continue;
-      const source = map.getSource<maplibregl.GeoJSONSource>(id);
-      if (!source) continue;
-      markBusy(map);
-      void source.setData(fc);
-      pushed.current.set(id, fc);
-      if (id === 'incidents') pulse.current?.setActive(hasPulse(fc as Parameters<typeof hasPulse>[0]));
+      if (!push.push(id, fc)) continue;
+      if (id === 'incidents') pulse.current?.setPoints(pulsePoints(fc as Parameters<typeof pulsePoints>[0]));
     }
     if (loadState === 'ready' && !settled.current.data) {
       settled.current.data = true;

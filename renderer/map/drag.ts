@@ -1,9 +1,10 @@
-// Dragging a unit to move it: press on an unclustered unit (the `units` layer) and drag; a ghost of
+// Dragging a unit to move it: press on an unclustered unit (symbol or dot, UNIT_LAYERS) and drag; a ghost of
 // the unit and a line from where it was follow the pointer; on release `onDrop` gets the new point.
 // A press that moves less than a few pixels stays a click (it selects the unit). Only while
 // `enabled()` (signed in, not placing an incident); the map does not pan during a unit drag.
 import type { GeoJSONSource, Map as MaplibreMap, MapMouseEvent, PointLike } from 'maplibre-gl';
 import { DRAG_SOURCE, dragFeatures } from './layers/trail';
+import { UNIT_LAYERS } from './layers/units';
 
 const THRESHOLD_PX = 5;
 const TOLERANCE_PX = 8;
@@ -32,13 +33,14 @@ export function installUnitDrag(map: MaplibreMap, h: DragHandlers): () => void {
   const clear = () => map.getSource<GeoJSONSource>(DRAG_SOURCE)?.setData(dragFeatures(null, null));
 
   const onDown = (e: MapMouseEvent) => {
-    if (!h.enabled() || e.originalEvent.button !== 0 || !map.getLayer('units')) return;
+    const layers = UNIT_LAYERS.filter((l) => map.getLayer(l));
+    if (!h.enabled() || e.originalEvent.button !== 0 || layers.length === 0) return;
     const { x, y } = e.point;
     const box: [PointLike, PointLike] = [
       [x - TOLERANCE_PX, y - TOLERANCE_PX],
       [x + TOLERANCE_PX, y + TOLERANCE_PX],
     ];
-    const f = map.queryRenderedFeatures(box, { layers: ['units'] })[0];
+    const f = map.queryRenderedFeatures(box, { layers })[0];
     if (!f || f.geometry.type !== 'Point') return;
     const [lon, lat] = f.geometry.coordinates;
     if (lon === undefined || lat === undefined) return;

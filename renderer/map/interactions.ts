@@ -8,6 +8,7 @@ import type { SelectionKind } from '../state/types';
 
 const PICKABLE: Record<string, SelectionKind> = {
   units: 'unit',
+  'unit-dots': 'unit',
   'unit-singles': 'unit',
   incidents: 'incident',
 };

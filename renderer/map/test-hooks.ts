@@ -1,24 +1,31 @@
-// Attributes the end-to-end tests read on the map container: after each `idle`, how many units,
-// incidents, venues and route features are actually rendered, and data-idle="true" once the first
-// data has been drawn (an idle on the still-empty map does not count); data-idle="false" while the
-// camera moves or a source is being updated. The counts (queryRenderedFeatures over thousands of
-// features) are taken only under automation (navigator.webdriver, as Playwright runs) or with
-// localStorage vigie.debug = '1'; with the latter the map is also exposed as window.__vigieMap
-// (never otherwise). An officer's console only keeps data-idle.
+// Attributes the end-to-end tests and the benchmark read on the map container: data-idle="true"
+// once the first data has been drawn and the map is idle (an idle on the still-empty map does not
+// count), "false" while the camera moves or a source is being updated; and how many units,
+// incidents, venues and route features are actually rendered (data-rendered-*). Counting runs
+// queryRenderedFeatures over thousands of features, so it happens only when asked: after every idle
+// when localStorage vigie.count or vigie.debug is '1' (the e2e harness sets the former), or once
+// when a `vigie:count` event is dispatched on the container (the benchmark asks once the map
+// settled, so the console it times does not count). With vigie.debug the map is also exposed as
+// window.__vigieMap (never otherwise). An officer's console only keeps data-idle.
 import type { Map as MaplibreMap } from 'maplibre-gl';
+import { UNIT_LAYERS } from './layers/units';
 
 const COUNTED = {
-  renderedUnits: 'units',
-  renderedIncidents: 'incidents',
-  renderedVenues: 'venues',
-  renderedRoute: 'route',
+  renderedUnits: UNIT_LAYERS,
+  renderedIncidents: ['incidents'],
+  renderedVenues: ['venues'],
+  renderedRoute: ['route'],
 } as const;
 
-function countRendered(map: MaplibreMap, layer: string): number {
-  if (!map.getLayer(layer)) return 0;
+/** The event that asks for one count now. */
+export const COUNT_EVENT = 'vigie:count';
+
+function countRendered(map: MaplibreMap, layers: readonly string[]): number {
+  const present = layers.filter((l) => map.getLayer(l));
+  if (present.length === 0) return 0;
   // A feature near a tile edge can be returned once per tile: count distinct ids.
   const ids = new Set<unknown>();
-  for (const f of map.queryRenderedFeatures({ layers: [layer] })) {
+  for (const f of map.queryRenderedFeatures({ layers: present })) {
     ids.add(f.id ?? f.properties.id);
   }
   return ids.size;
@@ -28,9 +35,9 @@ export function markBusy(map: MaplibreMap): void {
   map.getContainer().dataset.idle = 'false';
 }
 
-function debugEnabled(): boolean {
+function flag(name: string): boolean {
   try {
-    return localStorage.getItem('vigie.debug') === '1';
+    return localStorage.getItem(name) === '1';
   } catch {
     return false;
   }
@@ -39,28 +46,31 @@ function debugEnabled(): boolean {
 export function installTestHooks(map: MaplibreMap, isSettled: () => boolean): () => void {
   const el = map.getContainer();
   el.dataset.idle = 'false';
-  const exposed = debugEnabled();
-  const counting = exposed || navigator.webdriver;
-  const onIdle = () => {
-    // Nothing was marked busy since the last count (an idle after an animation frame, such as the
-    // P1 pulse): the rendered features are the same, skip the costly count.
-    if (el.dataset.idle === 'true') return;
-    if (counting) {
-      for (const [attr, layer] of Object.entries(COUNTED)) {
-        el.dataset[attr] = String(countRendered(map, layer));
-      }
+  const exposed = flag('vigie.debug');
+  const counting = exposed || flag('vigie.count');
+  const count = () => {
+    for (const [attr, layers] of Object.entries(COUNTED)) {
+      el.dataset[attr] = String(countRendered(map, layers));
     }
+  };
+  const onIdle = () => {
+    // Nothing was marked busy since the last idle (an idle after an animation frame): the rendered
+    // features are the same, skip the costly count.
+    if (el.dataset.idle === 'true') return;
+    if (counting) count();
     el.dataset.idle = isSettled() ? 'true' : 'false';
   };
   const onMoveStart = () => markBusy(map);
   map.on('idle', onIdle);
   map.on('movestart', onMoveStart);
   map.on('resize', onMoveStart); // a resized canvas shows other features
+  el.addEventListener(COUNT_EVENT, count);
   if (exposed) window.__vigieMap = map;
   return () => {
     map.off('idle', onIdle);
     map.off('movestart', onMoveStart);
     map.off('resize', onMoveStart);
+    el.removeEventListener(COUNT_EVENT, count);
     if (exposed && window.__vigieMap === map) delete window.__vigieMap;
   };
 }

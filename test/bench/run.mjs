@@ -82,6 +82,8 @@ const only = onlyArg
   ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',')
   : null;
 const selected = BENCHES.filter((b) => !only || only.includes(b.id));
+// VIGIE_BENCH_CACHE: another place for the snapshot, e.g. when worktrees share one node_modules (two
+// benches at once would otherwise overwrite each other's snapshot).
 const cacheDir = process.env.VIGIE_BENCH_CACHE ?? join(root, 'node_modules', '.cache', 'vigie-bench');
 
 /** Outside vitest, the e2e harness's imports of 'vitest' (afterEach in test/support) become no-ops. */

@@ -138,7 +138,10 @@ describe.skipIf(!electron.exists)('Vigie in Electron', () => {
             document: { querySelector(s: string): { dataset: Record<string, string> } | null };
           }
         ).document.querySelector('[data-testid="map"]');
-        return el?.dataset.idle === 'true' && Number(el.dataset.renderedUnits ?? 0) > 0;
+        if (el?.dataset.idle !== 'true') return false;
+        // The map counts what it rendered only when asked (renderer/map/test-hooks.ts).
+        (el as unknown as { dispatchEvent(e: unknown): void }).dispatchEvent(new Event('vigie:count'));
+        return Number(el.dataset.renderedUnits ?? 0) > 0;
       },
       undefined,
       { timeout: 90_000 },

@@ -112,6 +112,8 @@ export async function openContext(
     offMachine.push(u);
     return route.abort('blockedbyclient');
   });
+  // The map counts what it rendered after each idle (data-rendered-*) only when asked (test-hooks.ts).
+  await context.addInitScript(() => localStorage.setItem('vigie.count', '1'));
   if (options.debug) await context.addInitScript(() => localStorage.setItem('vigie.debug', '1'));
   const page = await context.newPage();
   const pageErrors: string[] = [];

@@ -1,7 +1,8 @@
 // 5,000 more units in the console, in Chromium against `vigie serve`: imported as another desk
 // would (importRoster through the host), then the side panel's list and the units board stay
 // windowed (all counted, only the rows in view in the DOM), reach the last unit from the keyboard,
-// and the map clusters them and settles. What it costs is measured in the benchmark, not here.
+// and the map clusters them and settles, draws them as dots below street zoom and as APP-6 symbols
+// at street zoom (screenshots en and fr, 1920x1080). What it costs is measured in the benchmark, not here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNIT_KINDS, type Unit } from '../../shared/domain.js';
 import type { RosterImportResult } from '../../shared/roster.js';
@@ -103,6 +104,48 @@ describe(`${COUNT.toLocaleString('en')} more units`, () => {
     });
     expect(clusters).toBeGreaterThan(0);
     await page.screenshot({ path: artifact('units-load-map.png') });
+  });
+
+  it('draws dots below street zoom and APP-6 symbols at street zoom (above 3,000 units), en and fr', async () => {
+    const drawn = (page: Console['page'], layer: string) =>
+      page.evaluate((layer) => {
+        const map = (window as unknown as { __vigieMap: { queryRenderedFeatures(o: unknown): unknown[] } })
+          .__vigieMap;
+        return map.queryRenderedFeatures({ layers: [layer] }).length;
+      }, layer);
+    const jumpTo = async (page: Console['page'], zoom: number) => {
+      await page.evaluate((zoom) => {
+        const map = (window as unknown as { __vigieMap: { jumpTo(o: unknown): void } }).__vigieMap;
+        map.jumpTo({ center: [2.3, 48.845], zoom });
+      }, zoom);
+      await mapIdle(page, 1);
+    };
+    const fr = await openConsole(served.url, {
+      debug: true,
+      locale: 'fr-FR',
+      viewport: { width: 1920, height: 1080 },
+    });
+    try {
+      await ensureSignedIn(fr.page, 'officer', 'D1');
+      await ui.page.setViewportSize({ width: 1920, height: 1080 });
+      for (const [lang, page] of [
+        ['en', ui.page],
+        ['fr', fr.page],
+      ] as const) {
+        await mapIdle(page, 0);
+        await jumpTo(page, 14);
+        expect(await drawn(page, 'unit-dots')).toBeGreaterThan(100);
+        expect(await drawn(page, 'units')).toBe(0);
+        await page.screenshot({ path: artifact(`units-load-dots-${lang}.png`) });
+        await jumpTo(page, 16);
+        expect(await drawn(page, 'units')).toBeGreaterThan(0);
+        expect(await drawn(page, 'unit-dots')).toBe(0);
+        await page.screenshot({ path: artifact(`units-load-street-${lang}.png`) });
+      }
+      expect(fr.pageErrors).toEqual([]);
+    } finally {
+      await fr.close();
+    }
   });
 
   it('never sent a request off the machine, and threw no page errors', () => {

@@ -6,7 +6,7 @@
 //   resolved      hollow dot, faded ring
 //   closed,
 //   cancelled     small grey dot (drawn only when the board shows closed incidents)
-// Open P1 incidents also get a pulsing ring (`incident-pulse`, animated by map/pulse.ts). The
+// Open P1 incidents also get a ring (`incident-pulse`, still; map/pulse.ts lays a moving one over it). The
 // reference is written beside each incident once zoomed in. Incidents without coordinates are not
 // drawn (they still show on the board).
 import type { Point } from 'geojson';
@@ -22,9 +22,11 @@ const sortKey: ExpressionSpecification = ['-', 0, ['get', 'priority']];
 const status = ['get', 'status'] as ExpressionSpecification;
 const finished: ExpressionSpecification = ['in', status, ['literal', ['closed', 'cancelled']]];
 
-/** The pulse ring's layer: its radius and opacity are driven from map/pulse.ts. */
+/** The P1's still ring; map/pulse.ts lays rings growing from `from` to `to` over it. */
 export const PULSE_LAYER = 'incident-pulse';
 export const PULSE_RADIUS = { from: 10, to: 30 } as const;
+/** The still ring: part way out. */
+const STILL_RADIUS = PULSE_RADIUS.from + 0.4 * (PULSE_RADIUS.to - PULSE_RADIUS.from);
 
 export const incidentsLayer: MapLayerModule = {
   group: 'incidents',
@@ -36,13 +38,11 @@ export const incidentsLayer: MapLayerModule = {
       source: 'incidents',
       filter: ['==', ['get', 'pulse'], true],
       paint: {
-        'circle-radius': PULSE_RADIUS.from,
-        'circle-radius-transition': { duration: 0, delay: 0 },
+        'circle-radius': STILL_RADIUS,
         'circle-opacity': 0,
         'circle-stroke-color': priorityColor,
         'circle-stroke-width': 3,
         'circle-stroke-opacity': 0.9,
-        'circle-stroke-opacity-transition': { duration: 0, delay: 0 },
       },
     },
     {
@@ -147,5 +147,11 @@ export function incidentFeatures(incidents: readonly Incident[]): Collection<Poi
   return { type: 'FeatureCollection', features };
 }
 
-/** Whether any drawn incident pulses (the animation runs only then). */
-export const hasPulse = (fc: Collection<Point>): boolean => fc.features.some((f) => f.properties?.pulse);
+/** Where the drawn incidents that pulse are ([lon, lat]). */
+export const pulsePoints = (fc: Collection<Point>): [number, number][] =>
+  fc.features.flatMap((f) => {
+    const [lon, lat] = f.geometry.coordinates;
+    return f.properties?.pulse && lon !== undefined && lat !== undefined
+      ? [[lon, lat] as [number, number]]
+      : [];
+  });

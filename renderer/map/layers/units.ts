@@ -4,9 +4,11 @@
 // CLUSTER_UNTIL) the units are clustered: a ring split by status with the count in the middle
 // (cluster-ring.ts; a click zooms in), drawn from a second, clustered copy of the data; the `units`
 // layer (unclustered points, what the tests and the pointer pick) takes over from CLUSTER_UNTIL.
-// Units without a position are not drawn.
+// Above DOTS_ABOVE units, plain status-coloured dots (`unit-dots`, a circle layer: no icon placement
+// on the CPU) stand in for the symbols until street zoom (DOTS_UNTIL), where the symbols return
+// (drawUnitsAs). Units without a position are not drawn.
 import type { Point } from 'geojson';
-import type { ExpressionSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, Map as MaplibreMap } from 'maplibre-gl';
 import type { Unit, UnitStatus } from '../../../shared/domain';
 import { FONT_SEMIBOLD } from '../glyphs';
 import { THEME } from '../palette';
@@ -18,6 +20,14 @@ import { emptyCollection, geojsonSource, type Collection, type MapLayerModule } 
 /** Below this zoom units are clustered; from it, each unit is drawn on its own. */
 export const CLUSTER_UNTIL = 12.5;
 export const CLUSTER_SOURCE = 'unit-clusters';
+/** Above this many units, dots below street zoom; symbols from DOTS_UNTIL. */
+export const DOTS_ABOVE = 3000;
+export const DOTS_UNTIL = 15;
+/** Every layer that draws a unit on its own (what the pointer and the tests pick). */
+export const UNIT_LAYERS = ['units', 'unit-dots'] as const;
+/** A zoom range no map zoom reaches (maxZoom is 18): the layer is never drawn. */
+const NEVER = [24, 24] as const;
+
 /** Statuses of a unit engaged on an incident: its callsign wins where labels collide. */
 export const ON_INCIDENT: readonly UnitStatus[] = ['assigned', 'en_route', 'on_scene'];
 
@@ -87,6 +97,20 @@ export const unitsLayer: MapLayerModule = {
       layout: { ...symbolLayout, 'symbol-sort-key': ['get', 'order'] },
       paint: { 'icon-opacity': staleFade },
     },
+    {
+      id: 'unit-dots',
+      type: 'circle',
+      source: 'units',
+      minzoom: NEVER[0],
+      maxzoom: NEVER[1],
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], CLUSTER_UNTIL, 3.5, DOTS_UNTIL, 6],
+        'circle-color': unitStatusColor,
+        'circle-opacity': staleFade,
+        'circle-stroke-color': THEME.halo,
+        'circle-stroke-width': 1,
+      },
+    },
   ],
   topmost: [
     {
@@ -152,6 +176,17 @@ export const unitsLayer: MapLayerModule = {
     },
   ],
 };
+
+/**
+ * Symbols from CLUSTER_UNTIL, or (`dots`) dots from CLUSTER_UNTIL and symbols from DOTS_UNTIL: the
+ * zoom ranges of the unit layers (visibility stays the layers panel's).
+ */
+export function drawUnitsAs(map: MaplibreMap, dots: boolean): void {
+  const from = dots ? DOTS_UNTIL : CLUSTER_UNTIL;
+  for (const id of ['units', 'unit-stale']) if (map.getLayer(id)) map.setLayerZoomRange(id, from, 24);
+  const [min, max] = dots ? [CLUSTER_UNTIL, DOTS_UNTIL] : NEVER;
+  if (map.getLayer('unit-dots')) map.setLayerZoomRange('unit-dots', min, max);
+}
 
 export function unitFeatures(units: readonly Unit[]): Collection<Point> {
   const features: Collection<Point>['features'] = [];

@@ -8,6 +8,10 @@ import { paths } from './paths.js';
 import type { Section, Table } from './section.js';
 import { fig, mb, median, num, ratio, stat, times, x, type Stat } from './stats.js';
 
+/** As in renderer/map/layers/units.ts (the renderer is not imported by the Node-side bench). */
+const DOTS_ABOVE = 3000;
+const DOTS_UNTIL = 15;
+
 export interface ScenarioResult {
   scenario: Scenario;
   label: string;
@@ -69,10 +73,10 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
       `${f(frames.peer, 'movesPerSecond', 'moves/s')} (fetched, setLatLng)`,
     ],
     [
-      'Map data refreshes in the window',
-      `${f(frames.vigie, 'refreshes', '')} (polls every 5 s)`,
-      `${f(frames.reduced, 'refreshes', '')} (polls every 5 s)`,
-      `${f(frames.peer, 'refreshes', '')} (every second)`,
+      'Unit list reads in the window',
+      `${f(frames.vigie, 'refreshes', '')} (listUnits, on pushed changes)`,
+      `${f(frames.reduced, 'refreshes', '')} (listUnits, on pushed changes)`,
+      `${f(frames.peer, 'refreshes', '')} (a fetch every second)`,
     ],
   ];
 
@@ -121,14 +125,13 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
       `**Vigie settles more slowly than Leaflet for ${slower.map((r) => `${r.label} (${x(speed(r))})`).join(', ')}.** ` +
         `Vigie's time is the whole console: React with the unit and incident lists, its own offline style and ` +
         `base map (the Seine, arrondissements, zones, venues, the ceremony route, label glyphs), the API calls, and ` +
-        `the map itself: units drawn as APP-6 symbols (icons placed by a symbol layer, on the CPU) plus a second, ` +
-        `clustered copy of the units for city zoom, both tiled on the worker, and WebGL drawing that here runs on ` +
-        `SwiftShader, i.e. on the same two CPU cores as everything else. The peer draws bare dots on an empty ` +
-        `background. Under automation (as here) the console also counts what it drew after every idle ` +
-        `(queryRenderedFeatures over four layers, for the data-rendered-* attributes the bench waits on), a cost ` +
-        `that grows with the features on screen and that an officer's console does not pay. What would close the ` +
-        `gap: a GPU for the WebGL part; building the clustered copy only when the map is zoomed out; plain circles instead ` +
-        `of symbols above a few thousand units.`,
+        `the map itself, tiled on its worker and drawn with WebGL that here runs on SwiftShader, i.e. on the same ` +
+        `two CPU cores as everything else. The peer draws bare markers on an empty background. Since 2026-12-07 the ` +
+        `map does less of it: above ${num(DOTS_ABOVE, 0)} units it draws plain dots below street zoom (a circle ` +
+        `layer, no icon placement on the CPU; APP-6 symbols from zoom ${DOTS_UNTIL}), the clustered copy of the ` +
+        `units is built only when the map is zoomed out (the route's view, where the bench loads, is not), and ` +
+        `the rendered features are counted only when asked (once here, after the time is taken). What remains ` +
+        `is mostly the WebGL part, which a GPU would take off the CPU, and the console's own start (section 8).`,
     );
   }
   if (faster.length) {
@@ -148,11 +151,13 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
     notes.push(
       `**The console's DOM grows by ${num(perUnit, 1)} nodes per unit** (${num(nodes(u10), 0)} nodes at ` +
         `${u10.label}, against ${num(median(u10.peer.map((l) => l.memory.nodes)), 0)} for Leaflet's one element ` +
-        `per marker), and its JS heap by ${num((heap(u10) - heap(u1)) / units / 1024, 1)} KB per unit: the units ` +
-        `list in the side panel renders every row (RowList without a rowHeight is not windowed; it was sized for a ` +
-        `few hundred units), and React re-renders it on each 5-second refresh. Giving the units list a fixed row ` +
-        `height, so that it is windowed like the incident board, would keep the DOM at a screenful of rows and ` +
-        `take much of the load time and memory with it.`,
+        `per marker), and its JS heap by ${num((heap(u10) - heap(u1)) / units / 1024, 1)} KB per unit. ` +
+        (perUnit < 0.05
+          ? `The units list in the side panel is windowed (a fixed row height, like the incident board): only ` +
+            `the rows in view are in the DOM, whatever the number of units. The heap holds the units themselves, ` +
+            `their GeoJSON and what the map's source keeps of it.`
+          : `Part of the units list is rendered row by row: windowing it (a fixed row height, like the incident ` +
+            `board) would keep the DOM at a screenful of rows.`),
     );
   }
   const i50 = results.find((r) => r.scenario.id === 'i50k');
@@ -167,15 +172,24 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
     );
   }
   const p95 = (z: Frames[]) => stat(z.map((y) => y.p95));
+  const reads = stat(frames.vigie.map((z) => z.refreshes / (FRAME_MS / 1000)));
   notes.push(
-    `**Frames.** An idle headless page ticks every ~16.7 ms. The exercise has open P1 incidents, so the console ` +
-      `runs its pulse ring (~15 paint steps a second); on SwiftShader each step is a full WebGL redraw on the CPU, ` +
-      `followed by an idle and the rendered-feature count. p95 frame interval: ${fig(p95(frames.vigie), 'ms')} with ` +
-      `the pulse, ${fig(p95(frames.reduced), 'ms')} with reduced motion (still ring), ${fig(p95(frames.peer), 'ms')} for ` +
-      `Leaflet moving 1,000 DOM markers every second. Vigie takes in positions when it polls (every 5 s: listUnits ` +
-      `and listIncidents, then new GeoJSON and a re-rendered list), so its moves arrive in bursts. What would close ` +
-      `the gap: a GPU (or a pulse drawn by a CSS overlay rather than map repaints), no feature count outside tests, ` +
-      `and pushing only changed units to the map source (GeoJSONSource.updateData) instead of a full setData.`,
+    `**Frames.** An idle headless page ticks every ~16.7 ms. On the map's side, nothing repaints it for the open ` +
+      `P1s any more (their pulse is a CSS animation over the map, taken by the compositor; the map's own ring is ` +
+      `still), a moved unit reaches the map as a diff of the features that changed (GeoJSONSource.updateData, not ` +
+      `the whole collection), and nothing counts rendered features. p95 frame interval: ` +
+      `${fig(p95(frames.vigie), 'ms')} with the pulse, ${fig(p95(frames.reduced), 'ms')} with reduced motion ` +
+      `(still ring), ${fig(p95(frames.peer), 'ms')} for Leaflet moving 1,000 DOM markers every second. ` +
+      (reads.median > 2
+        ? `What the frames follow now is the data path: with the live feed, the console reads the whole unit list ` +
+          `again (listUnits, ${num(median(built.filter((z) => z.id === 'u1k').map((z) => z.units)), 0)} bench ` +
+          `units and the exercise's) for every batch of pushed journal entries that touches units, ` +
+          `${fig(reads, '/s')} here, each parsed, reconciled, turned into GeoJSON and diffed on the main thread, ` +
+          `and each answered by the \`vigie serve\` process on the same cores. What would close the gap: taking ` +
+          `the moves from the pushed entries, or at least one listUnits in flight at a time with one queued ` +
+          `behind it (renderer/state/data-slice.ts), then a GPU for the redraws that remain.`
+        : `The console reads the unit list ${fig(reads, '/s')} here; what remains is the WebGL redraw of each ` +
+          `update on the CPU, which a GPU would take.`),
   );
   const moves = stat(frames.vigie.map((z) => z.movesPerSecond));
   notes.push(
@@ -183,7 +197,10 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
       `each, the unit row, a position fix and a journal entry) made by the \`vigie serve\` process on the same two ` +
       `cores as Chromium` +
       (moves.median < MOVERS * 0.95
-        ? `: short of 1,000/s, so here the write path, not the map, limits the update rate, one call per move. ` +
+        ? `: short of 1,000/s, so here the server, not the map, limits the update rate: one call per move, ` +
+          (reads.median > 2
+            ? `and the same process answers the console's unit list reads (above) on the same cores. `
+            : `and each a transaction of its own. `) +
           `A tracking gateway sends its whole update in one moveUnits call (one transaction): section 6.`
         : '.'),
   );
@@ -211,9 +228,12 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
       `Headless Chromium (${version}) with the e2e harness's flags (WebGL2 through SwiftShader, on the CPU), ` +
         `viewport 1600×1000, against \`vigie serve\` started by the e2e harness on a copy of the seeded exercise ` +
         `plus bench units (inside the ceremony route's box, which the console fits on load) and incidents written ` +
-        `with the store's own functions. "Settled" is the map's data-idle="true" with data-rendered-units at least ` +
-        `the bench's unit count, observed in the page and timed from navigation start; each load is a new browser ` +
-        `context (cold cache). The peer is a page served by the bench on 127.0.0.1 with Leaflet ${leafletVersion()} ` +
+        `with the store's own functions. "Settled" is the first data-idle="true" (the map idle once the first data ` +
+        `and the base map are in) at which the map has at least the bench's unit count drawn, timed from ` +
+        `navigation start in the page. The console counts its rendered features only when asked: at each such ` +
+        `idle the bench notes the time, then asks for one count (a vigie:count event; data-rendered-units), and ` +
+        `keeps the time only if every unit is drawn, so the count's own cost is outside the figure, as an ` +
+        `officer's console never pays it. Each load is a new browser context (cold cache). The peer is a page served by the bench on 127.0.0.1 with Leaflet ${leafletVersion()} ` +
         `from node_modules: the very listUnits / listIncidents answers the console got, drawn as L.marker + ` +
         `L.divIcon in a map of the same size and place, no base map; timed to the second animation frame after the ` +
         `last marker is added. Frames are recorded with requestAnimationFrame in the page, right after the load.`,
