@@ -43,10 +43,13 @@ const BY_TYPE: Record<string, Reload[]> = {
   inject: ['exercise'],
 };
 
+const MOVED: Reload[] = ['units'];
+
 export function reloadsFor(entries: readonly PushedEntry[]): Set<Reload> {
   const out = new Set<Reload>();
   for (const e of entries) {
-    const r = BY_TYPE[e.entityType];
+    // A move changes the unit's position only: no incident row shows it.
+    const r = e.action === 'unit.moved' ? MOVED : BY_TYPE[e.entityType];
     if (!r) return new Set(['everything']);
     for (const x of r) out.add(x);
   }

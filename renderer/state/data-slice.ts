@@ -11,20 +11,25 @@ import { setThresholds } from '../incidents/overdue';
 import { reloadsFor } from '../live/apply';
 import { openLiveStream } from '../live/stream';
 import { AWARENESS_PARTS } from './awareness-slice';
+import { coalesced } from './coalesce';
 
 /** Polling ticks between two full reads when the journal has not moved. */
 const FULL_EVERY = 12;
+/** The shortest gap between two reads of the units while changes stream in. */
+const UNITS_GAP_MS = 250;
 
 export const createDataSlice =
   (client: VigieClient): Slice<DataSlice> =>
   (set, get) => {
     // Only the latest units read is applied (a read that left before a write is stale).
     let unitsSeq = 0;
-    const loadUnits = async () => {
+    const readUnits = async () => {
       const seq = ++unitsSeq;
       const units = await client.listUnits({});
       if (seq === unitsSeq) set({ units: reconcileById(get().units, units) });
     };
+    // Pushed moves ask for the units by the batch: merged, at most four reads a second.
+    const loadUnits = coalesced(readUnits, UNITS_GAP_MS);
     return {
       loadState: 'idle',
       loadError: null,
