@@ -32,6 +32,7 @@ class PgStatement implements Statement {
   private readonly t;
   constructor(
     private readonly bridge: PgBridge,
+    private readonly db: PgDb,
     sql: string,
   ) {
     this.t = translate(sql);
@@ -43,7 +44,15 @@ class PgStatement implements Statement {
     return this.bridge.query(this.t.text, bind(this.t, args)).rows;
   }
   run(...args: unknown[]): RunResult {
-    return { changes: this.bridge.query(this.t.text, bind(this.t, args)).count };
+    const params = bind(this.t, args);
+    if (!this.db.inTransaction) return { changes: this.bridge.query(this.t.text, params).count };
+    // In a transaction a write need not wait: its error fails the transaction at the next wait.
+    const posted = this.bridge.post(this.t.text, params);
+    return {
+      get changes() {
+        return posted.count;
+      },
+    };
   }
 }
 
@@ -66,17 +75,23 @@ export class PgDb implements Db {
   prepare(sql: string): Statement {
     let s = this.statements.get(sql);
     if (!s) {
-      s = new PgStatement(this.bridge, sql);
+      s = new PgStatement(this.bridge, this, sql);
       this.statements.set(sql, s);
     }
     return s;
+  }
+
+  get inTransaction(): boolean {
+    return this.depth > 0;
   }
 
   transaction<T>(fn: () => T): () => T {
     return () => {
       const outer = this.depth === 0;
       const savepoint = `vigie_sp${this.depth}`;
-      this.bridge.query(outer ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
+      // A savepoint waits: an error posted before it must fail the outer block, not the inner one.
+      if (outer) this.bridge.post('BEGIN');
+      else this.bridge.query(`SAVEPOINT ${savepoint}`);
       this.depth++;
       const mark = this.touched.begin();
       let committed = false;
@@ -124,18 +139,25 @@ export class PgDb implements Db {
 
   lockJournal(): void {
     // Writers on every desk queue here, so each reads the head the previous one committed.
-    this.bridge.query('SELECT pg_advisory_xact_lock($1)', [JOURNAL_LOCK]);
+    // Posted: the next statement (reading the chain's head) waits for it, on the worker.
+    this.send('SELECT pg_advisory_xact_lock($1)', [JOURNAL_LOCK]);
   }
 
   appended(seq: number): void {
     // Delivered to every listening server when the transaction commits, never if it rolls back.
-    this.bridge.query('SELECT pg_notify($1, $2)', [JOURNAL_CHANNEL, String(seq)]);
+    this.send('SELECT pg_notify($1, $2)', [JOURNAL_CHANNEL, String(seq)]);
     this.listeners.appended(seq);
     if (this.depth === 0) this.listeners.committed();
   }
 
   close(): void {
     this.bridge.close();
+  }
+
+  /** A statement whose answer is not read: posted inside a transaction, waited for outside. */
+  private send(sql: string, params: unknown[]): void {
+    if (this.inTransaction) this.bridge.post(sql, params);
+    else this.bridge.query(sql, params);
   }
 }
 
