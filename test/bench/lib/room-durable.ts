@@ -15,6 +15,8 @@ import type { Client } from './vigie.js';
 export interface Captured {
   sql: string;
   params: unknown[];
+  /** Posted by Vigie's bridge without waiting for its answer (bridge.post). */
+  posted?: boolean;
 }
 
 /** What one Vigie call sends to PostgreSQL, statement by statement (the bridge's traffic). */
@@ -28,7 +30,7 @@ export function capture(client: Client, call: () => void): Captured[] {
     return query.call(bridge, sql, params);
   };
   bridge.post = (sql: string, params: unknown[] = []) => {
-    seen.push({ sql, params });
+    seen.push({ sql, params, posted: true });
     return post.call(bridge, sql, params);
   };
   try {
