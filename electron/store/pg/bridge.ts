@@ -87,8 +87,8 @@ export class PgBridge {
 
   /**
    * A statement of an open transaction whose rows the caller does not read: posted without waiting,
-   * so the main thread goes on while the worker runs it (a create sends 12 statements and needs the
-   * answer of 7). Its row count, if read, waits then. If it fails, the worker answers the next
+   * so the main thread goes on while the worker runs it (createIncident posts 5 of its 16 statements,
+   * which then share the round trip of the next one waited for). Its row count, if read, waits then. If it fails, the worker answers the next
    * waited statement (the COMMIT at the latest) with its error instead: the transaction fails as a
    * whole, with the error it would have thrown had it waited.
    */
@@ -148,8 +148,9 @@ export class PgBridge {
       for (const [posted, count] of reply.counts ?? []) {
         const cell = this.unanswered.get(posted);
         if (cell) cell.count = count;
-        this.unanswered.delete(posted);
       }
+      // Everything posted before this reply has run: a statement that failed has no count to wait for.
+      for (const posted of this.unanswered.keys()) if (posted < reply.id) this.unanswered.delete(posted);
       if (reply.error) {
         const { message, code, detail } = reply.error;
         if (UNAVAILABLE.test(code ?? '') || /connect|terminat|closed/i.test(code ?? '')) {

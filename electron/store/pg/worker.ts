@@ -1,6 +1,7 @@
 // The PostgreSQL connection of one Vigie process, on a worker thread. The store's services are
 // synchronous transactions of a few statements (as on SQLite); the main thread sends each statement
-// here and sleeps on a shared flag until the answer is posted back (bridge.ts). This file imports
+// here and sleeps on a shared flag until the answer is posted back (bridge.ts), or, for a statement
+// of a transaction whose answer it does not read, goes on at once (bridge.post). This file imports
 // only `postgres` and Node built-ins so that Node runs it as it is, from source or from the bundle.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import postgres from 'postgres';
