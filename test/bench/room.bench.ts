@@ -93,6 +93,7 @@ async function contestants(c: PgCluster) {
   }
   return {
     statements: statements.length,
+    posted: statements.filter((st) => st.posted).length,
     vigie: (i: number) => void vigie.call('createIncident', incident(i)),
     peer: (i: number) => peer.createIncident(incident(i)),
     async close() {
@@ -121,8 +122,20 @@ async function durableCreates(durable: PgCluster, fast: PgCluster, dir: string) 
       disk: () => disk.write(),
     });
     return {
-      creates: { vigie: rates.vigie, peer: rates.peer, disk: rates.disk, statements: d.statements },
-      cpu: { vigie: rates.vigieFast, peer: rates.peerFast, disk: rates.disk, statements: f.statements },
+      creates: {
+        vigie: rates.vigie,
+        peer: rates.peer,
+        disk: rates.disk,
+        statements: d.statements,
+        posted: d.posted,
+      },
+      cpu: {
+        vigie: rates.vigieFast,
+        peer: rates.peerFast,
+        disk: rates.disk,
+        statements: f.statements,
+        posted: f.posted,
+      },
     };
   } finally {
     disk.close();

@@ -58,6 +58,8 @@ export class PgBridge {
   private readonly timeoutMs: number;
   private next = 0;
   private closed = false;
+  /** Posted statements whose row count the worker has not sent back yet. */
+  private readonly unanswered = new Map<number, { count?: number }>();
 
   constructor(url: string, o: BridgeOptions = {}) {
     this.timeoutMs = o.timeoutMs ?? 5000;
@@ -81,6 +83,29 @@ export class PgBridge {
   query(sql: string, params: unknown[] = []): { rows: Record<string, unknown>[]; count: number } {
     const reply = this.send({ op: 'query', sql, params });
     return { rows: reply.rows ?? [], count: reply.count ?? 0 };
+  }
+
+  /**
+   * A statement of an open transaction whose rows the caller does not read: posted without waiting,
+   * so the main thread goes on while the worker runs it (createIncident posts 5 of its 16 statements,
+   * which then share the round trip of the next one waited for). Its row count, if read, waits then. If it fails, the worker answers the next
+   * waited statement (the COMMIT at the latest) with its error instead: the transaction fails as a
+   * whole, with the error it would have thrown had it waited.
+   */
+  post(sql: string, params: unknown[] = []): { readonly count: number } {
+    if (this.closed) throw new PgUnavailable('The room database connection is closed.');
+    const id = ++this.next;
+    const cell: { count?: number } = {};
+    this.unanswered.set(id, cell);
+    this.port.postMessage({ op: 'query', sql, params, id, deferred: true } satisfies Request);
+    const sync = () => this.send({ op: 'sync' });
+    return {
+      get count(): number {
+        if (cell.count === undefined) sync();
+        if (cell.count === undefined) throw new PgUnavailable('The room database connection was reset.');
+        return cell.count;
+      },
+    };
   }
 
   /** Several statements, no parameters (migrations). */
@@ -120,6 +145,12 @@ export class PgBridge {
         throw new PgUnavailable(`The room database did not answer within ${timeoutMs / 1000} s.`);
       }
       const reply = msg.message as Reply;
+      for (const [posted, count] of reply.counts ?? []) {
+        const cell = this.unanswered.get(posted);
+        if (cell) cell.count = count;
+      }
+      // Everything posted before this reply has run: a statement that failed has no count to wait for.
+      for (const posted of this.unanswered.keys()) if (posted < reply.id) this.unanswered.delete(posted);
       if (reply.error) {
         const { message, code, detail } = reply.error;
         if (UNAVAILABLE.test(code ?? '') || /connect|terminat|closed/i.test(code ?? '')) {
@@ -134,6 +165,7 @@ export class PgBridge {
   }
 
   private reset(): void {
+    this.unanswered.clear();
     const id = ++this.next;
     this.port.postMessage({ op: 'reset', id });
   }

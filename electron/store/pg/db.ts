@@ -10,6 +10,7 @@ import { PgBridge, PgUnavailable } from './bridge.js';
 import { bind, translate } from './params.js';
 import { PG_MIGRATIONS } from './schema.js';
 import { journalBaseline } from '../baseline.js';
+import { redact } from '../location.js';
 
 export const JOURNAL_CHANNEL = 'vigie_journal';
 // One number for every Vigie lock in a database: schema changes, and journal appends.
@@ -22,16 +23,11 @@ export interface PgOpenOptions {
   timeoutMs?: number;
 }
 
-/** The URL with its password hidden, for messages and logs. */
-export function redact(url: string): string {
-  // Not URL(): a multi-host URL (primary,standby) is not a WHATWG URL.
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
-}
-
 class PgStatement implements Statement {
   private readonly t;
   constructor(
     private readonly bridge: PgBridge,
+    private readonly db: PgDb,
     sql: string,
   ) {
     this.t = translate(sql);
@@ -43,7 +39,15 @@ class PgStatement implements Statement {
     return this.bridge.query(this.t.text, bind(this.t, args)).rows;
   }
   run(...args: unknown[]): RunResult {
-    return { changes: this.bridge.query(this.t.text, bind(this.t, args)).count };
+    const params = bind(this.t, args);
+    if (!this.db.inTransaction) return { changes: this.bridge.query(this.t.text, params).count };
+    // In a transaction a write need not wait: its error fails the transaction at the next wait.
+    const posted = this.bridge.post(this.t.text, params);
+    return {
+      get changes() {
+        return posted.count;
+      },
+    };
   }
 }
 
@@ -73,17 +77,23 @@ export class PgDb implements Db {
   prepare(sql: string): Statement {
     let s = this.statements.get(sql);
     if (!s) {
-      s = new PgStatement(this.bridge, sql);
+      s = new PgStatement(this.bridge, this, sql);
       this.statements.set(sql, s);
     }
     return s;
+  }
+
+  get inTransaction(): boolean {
+    return this.depth > 0;
   }
 
   transaction<T>(fn: () => T): () => T {
     return () => {
       const outer = this.depth === 0;
       const savepoint = `vigie_sp${this.depth}`;
-      this.bridge.query(outer ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
+      // A savepoint waits: an error posted before it must fail the outer block, not the inner one.
+      if (outer) this.bridge.post('BEGIN');
+      else this.bridge.query(`SAVEPOINT ${savepoint}`);
       this.depth++;
       const mark = this.touched.begin();
       const announced = this.announce;
@@ -95,7 +105,7 @@ export class PgDb implements Db {
           // Delivered to every listening server when the transaction commits, never if it rolls
           // back; one per transaction is enough, as a listener takes it as "the head is now here".
           if (this.announce !== null)
-            this.bridge.query('SELECT pg_notify($1, $2)', [JOURNAL_CHANNEL, String(this.announce)]);
+            this.send('SELECT pg_notify($1, $2)', [JOURNAL_CHANNEL, String(this.announce)]);
         }
         this.bridge.query(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
         committed = true;
@@ -148,7 +158,8 @@ export class PgDb implements Db {
   lockJournal(): void {
     if (this.journalLockLevel > 0) return;
     // Writers on every desk queue here, so each reads the head the previous one committed.
-    this.bridge.query('SELECT pg_advisory_xact_lock($1)', [JOURNAL_LOCK]);
+    // Posted: the next statement (reading the chain's head) waits for it, on the worker.
+    this.send('SELECT pg_advisory_xact_lock($1)', [JOURNAL_LOCK]);
     this.journalLockLevel = this.depth;
   }
 
@@ -165,6 +176,12 @@ export class PgDb implements Db {
 
   close(): void {
     this.bridge.close();
+  }
+
+  /** A statement whose answer is not read: posted inside a transaction, waited for outside. */
+  private send(sql: string, params: unknown[]): void {
+    if (this.inTransaction) this.bridge.post(sql, params);
+    else this.bridge.query(sql, params);
   }
 }
 

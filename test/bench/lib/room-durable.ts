@@ -15,21 +15,29 @@ import type { Client } from './vigie.js';
 export interface Captured {
   sql: string;
   params: unknown[];
+  /** Posted by Vigie's bridge without waiting for its answer (bridge.post). */
+  posted?: boolean;
 }
 
 /** What one Vigie call sends to PostgreSQL, statement by statement (the bridge's traffic). */
 export function capture(client: Client, call: () => void): Captured[] {
   const bridge = (client.app.db as PgDb).bridge;
-  const original = bridge.query;
+  const { query, post } = bridge;
   const seen: Captured[] = [];
+  // Waited for (query) or posted without waiting (post): the same statements, in the same order.
   bridge.query = (sql: string, params: unknown[] = []) => {
     seen.push({ sql, params });
-    return original.call(bridge, sql, params);
+    return query.call(bridge, sql, params);
+  };
+  bridge.post = (sql: string, params: unknown[] = []) => {
+    seen.push({ sql, params, posted: true });
+    return post.call(bridge, sql, params);
   };
   try {
     call();
   } finally {
-    bridge.query = original;
+    bridge.query = query;
+    bridge.post = post;
   }
   return seen;
 }
@@ -49,7 +57,14 @@ const SHAPE = [
   /^INSERT INTO journal\b/,
   /^SELECT pg_notify\(\$1, \$2\)$/,
   /^COMMIT$/,
+  // After the commit, the answer's place name (services/place-names.ts): the reference data read.
+  /^SELECT value FROM meta WHERE key = \$1$/,
+  /^SELECT \* FROM zones WHERE\b/,
+  /^SELECT id, name, kind, lat, lon, note FROM venues\b/,
+  /^SELECT id, name, coordinates FROM routes\b/,
 ];
+/** Where the statements after COMMIT start: reads replayed with the parameters Vigie sent. */
+const AFTER_COMMIT = 12;
 
 /** Vigie's createIncident statements, checked against SHAPE: the texts the peer sends. */
 export function createStatements(seen: Captured[]): Captured[] {
@@ -72,11 +87,14 @@ export class PgPeer {
   private readonly texts: string[];
   /** The access check's parameters as Vigie sent them (the same signed-in account each time). */
   private readonly account: unknown[];
+  /** The reads after COMMIT, parameters as Vigie sent them (the same desk and data each time). */
+  private readonly after: unknown[][];
 
   constructor(url: string, captured: Captured[]) {
     this.sql = postgres(url, { max: 1, idle_timeout: 0, onnotice: () => undefined });
     this.texts = captured.map((c) => c.sql);
     this.account = captured[0]?.params ?? [];
+    this.after = captured.slice(AFTER_COMMIT).map((c) => c.params);
   }
 
   private q(tx: postgres.TransactionSql | postgres.Sql, i: number, params: unknown[]) {
@@ -140,6 +158,7 @@ export class PgPeer {
       await this.q(tx, 9, row.params);
       await this.q(tx, 10, ['vigie_journal', String(row.seq)]);
     });
+    for (const [i, params] of this.after.entries()) await this.q(this.sql, AFTER_COMMIT + i, params);
   }
 
   close(): Promise<void> {
