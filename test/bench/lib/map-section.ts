@@ -180,16 +180,15 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
       `the whole collection), and nothing counts rendered features. p95 frame interval: ` +
       `${fig(p95(frames.vigie), 'ms')} with the pulse, ${fig(p95(frames.reduced), 'ms')} with reduced motion ` +
       `(still ring), ${fig(p95(frames.peer), 'ms')} for Leaflet moving 1,000 DOM markers every second. ` +
-      (reads.median > 2
-        ? `What the frames follow now is the data path: with the live feed, the console reads the whole unit list ` +
-          `again (listUnits, ${num(median(built.filter((z) => z.id === 'u1k').map((z) => z.units)), 0)} bench ` +
-          `units and the exercise's) for every batch of pushed journal entries that touches units, ` +
-          `${fig(reads, '/s')} here, each parsed, reconciled, turned into GeoJSON and diffed on the main thread, ` +
-          `and each answered by the \`vigie serve\` process on the same cores. What would close the gap: taking ` +
-          `the moves from the pushed entries, or at least one listUnits in flight at a time with one queued ` +
-          `behind it (renderer/state/data-slice.ts), then a GPU for the redraws that remain.`
-        : `The console reads the unit list ${fig(reads, '/s')} here; what remains is the WebGL redraw of each ` +
-          `update on the CPU, which a GPU would take.`),
+      `What the frames follow now is the data path and the redraw: with the live feed, pushed moves ask for ` +
+      `the whole unit list again (listUnits, ${num(median(built.filter((z) => z.id === 'u1k').map((z) => z.units)), 0)} ` +
+      `bench units and the exercise's); those asks are merged (one read in flight, one after it, at most four a ` +
+      `second: renderer/state/coalesce.ts), ${fig(reads, '/s')} here, and each read is parsed, reconciled, turned ` +
+      `into GeoJSON, diffed, sent to the map's worker and drawn again by WebGL on SwiftShader, on the same two ` +
+      `cores as the \`vigie serve\` process answering the reads and taking the moves. Each such update costs ` +
+      `the page a few hundred milliseconds of CPU here, so a few a second keep it busy. What would close the gap: a ` +
+      `GPU for the redraws, and the moves taken from the pushed changes (the feed names only what changed, not ` +
+      `the positions, so that releasability stays the server's) rather than a read of every unit.`,
   );
   const moves = stat(frames.vigie.map((z) => z.movesPerSecond));
   notes.push(

@@ -44,10 +44,11 @@ export function capture(client: Client, call: () => void): Captured[] {
 
 /** The statements createIncident sends, in order, as they must be for the peer to replay them. */
 const SHAPE = [
-  // The access check reads the signed-in account (services/access.ts): its state may have changed.
-  /^SELECT a\.id, a\.login\b/,
-  /^SELECT value FROM meta WHERE key = \$1$/,
+  // The access check reads the signed-in account's standing (services/access.ts): it may have changed.
+  /^SELECT role, disabled FROM accounts WHERE id = \$1$/,
   /^BEGIN$/,
+  // The operation's time zone, read inside the transaction (the reference's day).
+  /^SELECT value FROM meta WHERE key = \$1$/,
   /^INSERT INTO incident_sequences\b/,
   /^INSERT INTO incidents\b/,
   /^SELECT \* FROM incidents WHERE id = \$1$/,
@@ -105,9 +106,9 @@ export class PgPeer {
     const now = realTime.now();
     const at = iso(now);
     await this.q(this.sql, 0, this.account);
-    await this.q(this.sql, 1, ['operation']);
-    // sql.begin sends BEGIN (text 2) and COMMIT (text 11) itself.
+    // sql.begin sends BEGIN (text 1) and COMMIT (text 11) itself.
     await this.sql.begin(async (tx) => {
+      await this.q(tx, 2, ['operation']);
       const day = referenceDay(now, 'Europe/Paris');
       const [seqRow] = await this.q(tx, 3, [day]);
       const id = newId(realTime);
