@@ -231,10 +231,12 @@ export function roomSection(res: RoomResults, facts: Record<string, string>, n: 
         ? `**The console becomes interactive sooner on a room (${times(consoleRatio)}), within the runs' spread.**`
         : `**The console becomes interactive as soon on a room as on a file (${times(consoleRatio)}).**`;
   notes.push(
-    `${consoleVerdict} The host listens ${num(Math.abs(listenGap), 0)} ms ${listenGap >= 0 ? 'later' : 'sooner'} on a room: there ` +
-      `it starts the worker thread and connects, checks the schema and verifies the journal chain through the bridge, and opens a ` +
-      `second connection for LISTEN; on a file it opens the file, runs SQLite's optimize and verifies the chain in-process. The ` +
-      `seeded exercise's journal is short, so neither is long. The console's first calls (getSession, listUnits, listIncidents, …) ` +
+    `${consoleVerdict} The host listens ${num(Math.abs(listenGap), 0)} ms ${listenGap >= 0 ? 'later' : 'sooner'} on a room, ` +
+      `a difference of the machine's load only: \`vigie serve\` listens and serves the page before it opens the database ` +
+      `(host/early.ts). Then, on a room, it starts the worker thread and connects, checks the schema and the journal from its ` +
+      `checkpoint through the bridge, and opens a second connection for LISTEN; on a file it opens the file, runs SQLite's ` +
+      `optimize and checks the journal in-process; the console's calls wait for that. The console's first calls (getSession, ` +
+      `listUnits, listIncidentPage, …) ` +
       `then answer over the bridge on a room, a round trip per statement, but they are few; most of the time to an interactive ` +
       `board is the same on both: fetching and running the renderer's JavaScript and the map's WebGL start on SwiftShader, on ` +
       `the same ${cpus().length} cores.`,
