@@ -73,9 +73,44 @@ export function nextJournalSeq(db: Db): number {
 // Bound by position: better-sqlite3 looks each named parameter up on the object at every run, which
 // cost more than the insert itself in a batch (roster import, seeding).
 const HEAD = 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1';
-const INSERT_ENTRY = `INSERT INTO journal (seq, at, recorded_at, operator, role, desk, action, entity_type,
+export const INSERT_ENTRY = `INSERT INTO journal (seq, at, recorded_at, operator, role, desk, action, entity_type,
     entity_id, data, prev_hash, hash, after_images)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** A row's values, with its hash, in INSERT_ENTRY's column order. */
+export function entryParams(r: Omit<Row, 'hash'>, hash: string): EntryParams {
+  return [
+    r.seq,
+    r.at,
+    r.recorded_at,
+    r.operator,
+    r.role,
+    r.desk,
+    r.action,
+    r.entity_type,
+    r.entity_id,
+    r.data,
+    r.prev_hash,
+    hash,
+    r.after_images ?? null,
+  ];
+}
+
+export type EntryParams = [
+  number,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  string,
+  string | null,
+];
 
 /** Appends one entry; call inside the transaction that makes the change it records. */
 export function appendEntry(db: Db, e: NewEntry): JournalEntry {
@@ -98,21 +133,7 @@ export function appendEntry(db: Db, e: NewEntry): JournalEntry {
     after_images: touched.length ? JSON.stringify(readAfterImages(db, touched)) : null,
   };
   const hash = entryHash(row);
-  db.prepare(INSERT_ENTRY).run(
-    row.seq,
-    row.at,
-    row.recorded_at,
-    row.operator,
-    row.role,
-    row.desk,
-    row.action,
-    row.entity_type,
-    row.entity_id,
-    row.data,
-    row.prev_hash,
-    hash,
-    row.after_images ?? null,
-  );
+  db.prepare(INSERT_ENTRY).run(...entryParams(row, hash));
   db.appended(row.seq);
   return entryOf(row, hash);
 }

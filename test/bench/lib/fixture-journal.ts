@@ -2,7 +2,14 @@
 // real SHA-256 chain, but keeps the chain's head in memory and uses one prepared statement, the fast
 // path for building large fixtures; buildJournal uses it for the 1,000,000-entry chain.
 import { sqliteHandle } from '../../../electron/store/sqlite.js';
-import { entryHash, GENESIS_HASH, type NewEntry } from '../../../electron/store/journal.js';
+import {
+  entryHash,
+  entryParams,
+  GENESIS_HASH,
+  INSERT_ENTRY,
+  type EntryParams,
+  type NewEntry,
+} from '../../../electron/store/journal.js';
 import { openDatabase, type Db } from '../../../electron/store/db.js';
 import { readAfterImages } from '../../../electron/store/after-images.js';
 import { iso } from '../../../shared/clock.js';
@@ -10,22 +17,8 @@ import { iso } from '../../../shared/clock.js';
 export interface JournalRow {
   seq: number;
   hash: string;
-  /** The journal insert's parameters, in its column order (seq … prev_hash, hash), as Vigie's own. */
-  params: [
-    number,
-    string,
-    string,
-    string,
-    string | null,
-    string,
-    string,
-    string,
-    string | null,
-    string,
-    string,
-    string,
-    string | null,
-  ];
+  /** The journal insert's parameters, in its column order, as Vigie's own (entryParams). */
+  params: EntryParams;
 }
 
 /**
@@ -56,21 +49,7 @@ export function journalRow(
   return {
     seq,
     hash,
-    params: [
-      seq,
-      row.at,
-      row.recorded_at,
-      row.operator,
-      row.role,
-      row.desk,
-      row.action,
-      row.entity_type,
-      row.entity_id,
-      row.data,
-      row.prev_hash,
-      hash,
-      afterImages,
-    ],
+    params: entryParams(row, hash),
   };
 }
 
@@ -85,11 +64,7 @@ export class BulkJournal {
       { seq: number; hash: string } | undefined;
     this.seq = last?.seq ?? 0;
     this.prev = last?.hash ?? GENESIS_HASH;
-    this.insert = db.prepare(
-      `INSERT INTO journal (seq, at, recorded_at, operator, role, desk, action, entity_type, entity_id, data, prev_hash, hash,
-         after_images)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.insert = db.prepare(INSERT_ENTRY);
   }
 
   append(e: NewEntry): void {
