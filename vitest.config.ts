@@ -50,6 +50,7 @@ const PG_SERVICE_TESTS = [
   'scenario-la',
   'operation-new',
   'place-names',
+  'place-names-follow',
   'street-names',
   'assign-by-need',
   'unit-contacts',

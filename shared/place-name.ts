@@ -33,9 +33,33 @@ export const FAR_M = 3000;
 /** Landmarks an officer names before a street: venues, bridges and the route's named points. */
 const LANDMARK: ReadonlySet<PlaceKind> = new Set(['venue', 'bridge', 'route_point']);
 
-function distanceTo(c: PlaceCandidate, lon: number, lat: number): number {
-  if ('point' in c) return distance(point([lon, lat]), point(c.point), { units: 'kilometers' }) * 1000;
+/** Metres per degree of latitude on turf's sphere: a great circle is never shorter than its meridian part. */
+const M_PER_DEG_LAT = (6371008.8 * Math.PI) / 180;
+
+/** [west, south, east, north] of each area, worked out once per polygon array (candidates are kept). */
+const boxes = new WeakMap<object, [number, number, number, number]>();
+
+function boxOf(polygon: LonLat[][]): [number, number, number, number] {
+  let box = boxes.get(polygon);
+  if (!box) {
+    box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [x, y] of polygon[0] ?? [])
+      box = [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)];
+    boxes.set(polygon, box);
+  }
+  return box;
+}
+
+/** Metres from the point to the place; Infinity when it is surely farther than `within`. */
+function distanceTo(c: PlaceCandidate, lon: number, lat: number, within = Infinity): number {
+  if ('point' in c) {
+    // Most landmarks of a city are ruled out by latitude alone, without the great-circle formula.
+    if (Math.abs(c.point[1] - lat) * M_PER_DEG_LAT > within + 1) return Infinity;
+    return distance(point([lon, lat]), point(c.point), { units: 'kilometers' }) * 1000;
+  }
   if ('line' in c) return c.line.length > 1 ? distanceToLineM(c.line, lon, lat) : Infinity;
+  const [w, s, e, n] = boxOf(c.polygon);
+  if (lon < w || lon > e || lat < s || lat > n) return Infinity;
   return pointInPolygon(lon, lat, c.polygon) ? 0 : Infinity;
 }
 
@@ -51,18 +75,19 @@ export function nameOfPoint(
 ): PlaceName | null {
   // The areas are tested only when no landmark or street is near: a point-in-polygon test of a
   // district is the dearest step, and most points on a board are near a venue or a bridge.
-  const nearest = (kinds: (k: PlaceKind) => boolean): PlaceName | null => {
+  // Past `within` a place is of no use: a landmark farther than FAR_M, a street farther than NEAR_M.
+  const nearest = (kinds: (k: PlaceKind) => boolean, within: number): PlaceName | null => {
     let best: PlaceName | null = null;
     for (const c of candidates) {
       if (!kinds(c.kind)) continue;
-      const d = distanceTo(c, lon, lat);
+      const d = distanceTo(c, lon, lat, best ? best.distanceM : within);
       if (Number.isFinite(d) && (!best || d < best.distanceM)) best = found(c, d);
     }
     return best;
   };
-  const landmark = nearest((k) => LANDMARK.has(k));
+  const landmark = nearest((k) => LANDMARK.has(k), FAR_M);
   if (landmark && landmark.distanceM <= NEAR_M) return landmark;
-  const street = nearest((k) => k === 'street');
+  const street = nearest((k) => k === 'street', NEAR_M);
   if (street && street.distanceM <= NEAR_M) return street;
   // The first zone the point is in (in the order given), then the first district.
   for (const kind of ['zone', 'district'] as const)

@@ -8,6 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../store/db.js';
 import type { Incident, Zone } from '../../shared/domain.js';
+import { hostCountry } from '../store/meta.js';
+import { referenceGeneration } from '../store/reference-generation.js';
 import { nameOfPoint, type PlaceCandidate, type PlaceName } from '../../shared/place-name.js';
 import { foldPlace } from '../../shared/place-match.js';
 import { listVenues } from '../store/venues.js';
@@ -16,7 +18,8 @@ import { listZones } from '../store/zones.js';
 import { defaultResourcesDir } from './handover-resources.js';
 import type { Ctx } from './context.js';
 import type { Desk } from './desk.js';
-import { listZonesFor } from './zones.js';
+import { audienceOf } from './audience.js';
+import { scopeOf } from './releasability.js';
 import { streetCandidates } from './street-names.js';
 
 type LonLat = [number, number];
@@ -66,8 +69,8 @@ export function builtInPlaces(resourcesDir = defaultResourcesDir()): PlaceCandid
 const isBridgeName = (name: string): boolean =>
   /^(pont|passerelle)\b|\bpont$|\bbridge\b/.test(foldPlace(name));
 
-/** Every named place a point can be described by, with the zones given (those the reader may see). */
-export function placeCandidates(db: Db, zones: readonly Zone[]): PlaceCandidate[] {
+/** The venues and the routes' named points: the candidates every desk shares. */
+function landmarksOf(db: Db): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
   for (const v of listVenues(db)) out.push({ kind: 'venue', name: v.name, point: [v.lon, v.lat] });
   for (const r of listRoutes(db))
@@ -77,17 +80,66 @@ export function placeCandidates(db: Db, zones: readonly Zone[]): PlaceCandidate[
         name: b.name,
         point: [b.lon, b.lat],
       });
-  for (const z of zones) out.push({ kind: 'zone', name: z.name, polygon: z.polygon });
-  out.push(...builtInPlaces());
   return out;
 }
 
+/**
+ * What the candidates are built from, kept per database while its reference counter (raised by
+ * the database's triggers, store/reference-generation.ts) stands still: most reads then cost one
+ * small read instead of the venues, routes, zones and host nation, on a room as on a file.
+ */
+interface Reference {
+  generation: number | null;
+  host: string;
+  landmarks: PlaceCandidate[];
+  /** Every candidate, per release scope of the zones ('all': every zone). */
+  byScope: Map<string, PlaceCandidate[]>;
+}
+
+const references = new WeakMap<Db, Reference>();
+
+function reference(db: Db): Reference {
+  // Read before the data it guards, so that data is never older than the counter it is kept under.
+  const generation = referenceGeneration(db);
+  const kept = references.get(db);
+  // Inside a transaction a write may not have raised the counter yet (a room raises it at COMMIT)
+  // or may be rolled back with it: read afresh there, and keep nothing.
+  const inTransaction = db.touched.inTransaction;
+  if (kept && kept.generation === generation && !inTransaction) return kept;
+  const fresh: Reference = {
+    generation,
+    host: hostCountry(db),
+    landmarks: landmarksOf(db),
+    byScope: new Map(),
+  };
+  if (!inTransaction && generation !== null) references.set(db, fresh);
+  return fresh;
+}
+
+function candidatesIn(ref: Reference, scopeKey: string, zones: () => Zone[]): PlaceCandidate[] {
+  let found = ref.byScope.get(scopeKey);
+  if (!found) {
+    found = [
+      ...ref.landmarks,
+      ...zones().map((z): PlaceCandidate => ({ kind: 'zone', name: z.name, polygon: z.polygon })),
+      ...builtInPlaces(),
+    ];
+    ref.byScope.set(scopeKey, found);
+  }
+  return found;
+}
+
 /** The candidates as this desk may see them (zones released to it only). */
-export const placeCandidatesFor = (ctx: Ctx, desk: Desk): PlaceCandidate[] =>
-  placeCandidates(ctx.db, listZonesFor(ctx, desk));
+export function placeCandidatesFor(ctx: Ctx, desk: Desk): PlaceCandidate[] {
+  const ref = reference(ctx.db);
+  const scope = scopeOf(audienceOf(desk, ref.host));
+  const key = scope === undefined ? 'all' : `to:${scope.country ?? ''}`;
+  return candidatesIn(ref, key, () => listZones(ctx.db, scope));
+}
 
 /** Every candidate, all zones included: for the host's handover report. */
-export const allPlaceCandidates = (db: Db): PlaceCandidate[] => placeCandidates(db, listZones(db));
+export const allPlaceCandidates = (db: Db): PlaceCandidate[] =>
+  candidatesIn(reference(db), 'all', () => listZones(db));
 
 /** The point in words: the candidates given, and the loaded base map's streets near the point. */
 export const nameOf = (

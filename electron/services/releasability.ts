@@ -3,7 +3,7 @@
 // not see is answered exactly as a missing one: the same code, the same message.
 import type { Incident, JournalEntry } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
-import type { Marking } from '../../shared/releasability.js';
+import type { Audience, Marking } from '../../shared/releasability.js';
 import { canSee } from '../../shared/releasability.js';
 import type { Ctx } from './context.js';
 import type { Desk } from './desk.js';
@@ -16,8 +16,11 @@ import { getZone } from '../store/zones.js';
 import { getBulletin } from '../store/bulletins.js';
 
 /** The desk's scope for store reads: undefined for host staff (everything). */
-export function releaseScope(db: Db, desk: Desk): ReleaseScope | undefined {
-  const audience = audienceOf(desk, hostCountry(db));
+export const releaseScope = (db: Db, desk: Desk): ReleaseScope | undefined =>
+  scopeOf(audienceOf(desk, hostCountry(db)));
+
+/** The store's scope for an audience, when the caller already knows the host nation. */
+export function scopeOf(audience: Audience): ReleaseScope | undefined {
   switch (audience.kind) {
     case 'host':
       return undefined;

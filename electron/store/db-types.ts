@@ -77,6 +77,10 @@ export class TouchLog {
     this.rows = [];
     return out;
   }
+  /** True inside a transaction: what is read there may yet be rolled back. */
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
   /** A transaction (or savepoint) begins; the mark lets its rollback forget what it touched. */
   begin(): number {
     this.depth++;

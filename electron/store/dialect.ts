@@ -39,7 +39,7 @@ export const SQLITE: Dialect = {
   greatest: (a, b) => `MAX(${a}, ${b})`,
   insertionOrder: (alias) => `${alias}.rowid`,
   listTables:
-    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT IN ('host_sessions', 'journal_checkpoint') ORDER BY name",
+    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT IN ('host_sessions', 'journal_checkpoint', 'reference_generation') ORDER BY name",
   incidentMatches: (alias, param) =>
     `${alias}.rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ${param})`,
   // Each word quoted, so FTS5 operators and punctuation are literal.
@@ -65,7 +65,7 @@ export const POSTGRES: Dialect = {
   insertionOrder: (alias) => `${alias}.id`,
   listTables: `SELECT table_name AS name FROM information_schema.tables
     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-      AND table_name NOT LIKE '%fts%' AND table_name NOT IN ('vigie_schema', 'host_sessions', 'journal_checkpoint')
+      AND table_name NOT LIKE '%fts%' AND table_name NOT IN ('vigie_schema', 'host_sessions', 'journal_checkpoint', 'reference_generation')
     ORDER BY table_name`,
   incidentMatches: (alias, param) =>
     `${alias}.id IN (SELECT incident_id FROM incident_fts WHERE doc @@ to_tsquery('simple', ${param}))`,

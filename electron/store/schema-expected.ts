@@ -77,7 +77,8 @@ function sqliteReference(version: number): SqliteReference {
   }
 }
 
-const TRIGGER = /CREATE (?:OR REPLACE )?TRIGGER (?:IF NOT EXISTS )?(\w+)\s[^;]*?\bON (\w+)\b[^;]*;/g;
+const TRIGGER =
+  /CREATE (?:OR REPLACE )?(?:CONSTRAINT )?TRIGGER (?:IF NOT EXISTS )?(\w+)\s[^;]*?\bON (\w+)\b[^;]*;/g;
 const DROP_TRIGGER = /DROP TRIGGER (?:IF EXISTS )?(\w+) ON (\w+)/g;
 const FUNCTION = /CREATE (?:OR REPLACE )?FUNCTION (\w+)\([^]*?\$\$([^]*?)\$\$;/g;
 const DROP_FUNCTION = /DROP FUNCTION (?:IF EXISTS )?(\w+)/g;

@@ -29,6 +29,7 @@ const TABLES = [
   'operators',
   'parade_actuals',
   'parade_plans',
+  'reference_generation',
   'route_bridges',
   'routes',
   'settings',
@@ -44,8 +45,8 @@ describe('migrations', () => {
     // v6: operators' accounts and the role of each journal entry; v7: releasability markings;
     // v8: the journal's after-images; v9: browser sessions shared by the servers on a database;
     // v10: alert level, bulletins, requests between desks, acknowledged alerts; v11: the exercise
-    // clock and the injects; v12: the journal's checkpoint.
-    expect(LATEST_VERSION).toBe(12);
+    // clock and the injects; v12: the journal's checkpoint; v13: the reference data's counter.
+    expect(LATEST_VERSION).toBe(13);
   });
 
   it('record the role of each journal entry and link sign-ins to accounts (v6)', () => {

@@ -11,6 +11,7 @@ import * as m009 from './009-host-sessions.js';
 import * as m010 from './010-awareness.js';
 import * as m011 from './011-exercise.js';
 import * as m012 from './012-journal-checkpoint.js';
+import * as m013 from './013-reference-generation.js';
 
 export interface Migration {
   version: number;
@@ -30,5 +31,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m010,
   m011,
   m012,
+  m013,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -20,6 +20,7 @@ import { v9 } from './schema-v9.js';
 import { v10 } from './schema-v10.js';
 import { v11 } from './schema-v11.js';
 import { v12 } from './schema-v12.js';
+import { v13 } from './schema-v13.js';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
@@ -264,4 +265,5 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 10, sql: v10 },
   { version: 11, sql: v11 },
   { version: 12, sql: v12 },
+  { version: 13, sql: v13 },
 ];
