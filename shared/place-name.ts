@@ -33,66 +33,137 @@ export const FAR_M = 3000;
 /** Landmarks an officer names before a street: venues, bridges and the route's named points. */
 const LANDMARK: ReadonlySet<PlaceKind> = new Set(['venue', 'bridge', 'route_point']);
 
-/** Metres per degree of latitude on turf's sphere: a great circle is never shorter than its meridian part. */
-const M_PER_DEG_LAT = (6371008.8 * Math.PI) / 180;
+const RAD = Math.PI / 180;
+/** turf's sphere, in metres. */
+const EARTH_M = 6371008.8;
 
-/** [west, south, east, north] of each area, worked out once per polygon array (candidates are kept). */
-const boxes = new WeakMap<object, [number, number, number, number]>();
+/**
+ * The haversine term of turf's distance formula from a point to landmark i of the index (on its
+ * sphere, without making two GeoJSON points per call): it grows with the distance, so it finds the
+ * nearest among dozens for each of a board's thousands of rows; turf then measures that one.
+ */
+function haversine(at: Float64Array, i: number, lonR: number, latR: number, cosLat: number): number {
+  const dLat = (at[3 * i + 1] as number) - latR;
+  const dLon = (at[3 * i] as number) - lonR;
+  return Math.sin(dLat / 2) ** 2 + Math.sin(dLon / 2) ** 2 * cosLat * (at[3 * i + 2] as number);
+}
+const metresOf = (a: number): number => 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * EARTH_M;
+const haversineOf = (m: number): number => Math.sin(m / EARTH_M / 2) ** 2;
 
-function boxOf(polygon: LonLat[][]): [number, number, number, number] {
-  let box = boxes.get(polygon);
-  if (!box) {
-    box = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const [x, y] of polygon[0] ?? [])
-      box = [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)];
-    boxes.set(polygon, box);
+type Box = [west: number, south: number, east: number, north: number];
+type Pointed = PlaceCandidate & { point: LonLat };
+type Lined = PlaceCandidate & { line: LonLat[] };
+type Area = PlaceCandidate & { polygon: LonLat[][] };
+
+/** The candidates sorted by what they are, each area with its box: built once per candidate list. */
+interface PlaceIndex {
+  landmarks: Pointed[];
+  /** Each landmark's longitude and latitude in radians and the cosine of its latitude. */
+  at: Float64Array;
+  streets: Lined[];
+  /** Zones, then districts, each in the order given. */
+  areas: { zone: { c: Area; box: Box }[]; district: { c: Area; box: Box }[] };
+}
+
+const boxOf = (polygon: LonLat[][]): Box => {
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of polygon[0] ?? []) {
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
   }
   return box;
+};
+
+function buildIndex(candidates: readonly PlaceCandidate[]): PlaceIndex {
+  const index: PlaceIndex = {
+    landmarks: [],
+    at: new Float64Array(0),
+    streets: [],
+    areas: { zone: [], district: [] },
+  };
+  for (const c of candidates) {
+    if ('point' in c) {
+      if (LANDMARK.has(c.kind)) index.landmarks.push(c);
+    } else if ('line' in c) {
+      if (c.kind === 'street' && c.line.length > 1) index.streets.push(c);
+    } else if (c.kind === 'zone' || c.kind === 'district') {
+      index.areas[c.kind].push({ c, box: boxOf(c.polygon) });
+    }
+  }
+  index.at = new Float64Array(
+    index.landmarks.flatMap((c) => [c.point[0] * RAD, c.point[1] * RAD, Math.cos(c.point[1] * RAD)]),
+  );
+  return index;
 }
 
-/** Metres from the point to the place; Infinity when it is surely farther than `within`. */
-function distanceTo(c: PlaceCandidate, lon: number, lat: number, within = Infinity): number {
-  if ('point' in c) {
-    // Most landmarks of a city are ruled out by latitude alone, without the great-circle formula.
-    if (Math.abs(c.point[1] - lat) * M_PER_DEG_LAT > within + 1) return Infinity;
-    return distance(point([lon, lat]), point(c.point), { units: 'kilometers' }) * 1000;
+// Callers keep their candidate lists (electron/services/place-names.ts), so the index is built
+// once per list, not once per point of a board of thousands.
+const indexes = new WeakMap<readonly PlaceCandidate[], PlaceIndex>();
+
+function indexOf(candidates: readonly PlaceCandidate[]): PlaceIndex {
+  let index = indexes.get(candidates);
+  if (!index) {
+    index = buildIndex(candidates);
+    indexes.set(candidates, index);
   }
-  if ('line' in c) return c.line.length > 1 ? distanceToLineM(c.line, lon, lat) : Infinity;
-  const [w, s, e, n] = boxOf(c.polygon);
-  if (lon < w || lon > e || lat < s || lat > n) return Infinity;
-  return pointInPolygon(lon, lat, c.polygon) ? 0 : Infinity;
+  return index;
 }
+
+const NONE: PlaceIndex = buildIndex([]);
 
 /**
  * The place that describes (lon, lat) best: the nearest landmark within NEAR_M, else the nearest
  * street within NEAR_M, else the zone, then the district, the point is in, else the nearest
- * landmark within FAR_M; null when nothing is known nearby.
+ * landmark within FAR_M; null when nothing is known nearby. `more`: candidates of this point only
+ * (the streets near it), taken after `candidates`.
  */
 export function nameOfPoint(
   lon: number,
   lat: number,
   candidates: readonly PlaceCandidate[],
+  more: readonly PlaceCandidate[] = [],
 ): PlaceName | null {
+  const lists = more.length ? [indexOf(candidates), buildIndex(more)] : [indexOf(candidates), NONE];
+  // The nearest landmark within FAR_M, found on the haversine term, then measured by turf (with
+  // any other within a metre of it, so that ties go to the first given, as turf's figures decide).
+  const lonR = lon * RAD;
+  const latR = lat * RAD;
+  const cosLat = Math.cos(latR);
+  let least = haversineOf(FAR_M);
+  for (const { at, landmarks } of lists)
+    for (let i = 0; i < landmarks.length; i++) least = Math.min(least, haversine(at, i, lonR, latR, cosLat));
+  const limit = haversineOf(metresOf(least) + 1);
+  let landmark: PlaceName | null = null;
+  for (const { at, landmarks } of lists)
+    for (let i = 0; i < landmarks.length; i++) {
+      if (haversine(at, i, lonR, latR, cosLat) > limit) continue;
+      const c = landmarks[i] as Pointed;
+      const d = distance(point([lon, lat]), point(c.point), { units: 'kilometers' }) * 1000;
+      if (!landmark || d < landmark.distanceM) landmark = found(c, d);
+    }
+  if (landmark && landmark.distanceM <= NEAR_M) return landmark;
+  let street: PlaceName | null = null;
+  for (const index of lists)
+    for (const c of index.streets) {
+      const d = distanceToLineM(c.line, lon, lat);
+      if (Number.isFinite(d) && (!street || d < street.distanceM)) street = found(c, d);
+    }
+  if (street && street.distanceM <= NEAR_M) return street;
   // The areas are tested only when no landmark or street is near: a point-in-polygon test of a
   // district is the dearest step, and most points on a board are near a venue or a bridge.
-  // Past `within` a place is of no use: a landmark farther than FAR_M, a street farther than NEAR_M.
-  const nearest = (kinds: (k: PlaceKind) => boolean, within: number): PlaceName | null => {
-    let best: PlaceName | null = null;
-    for (const c of candidates) {
-      if (!kinds(c.kind)) continue;
-      const d = distanceTo(c, lon, lat, best ? best.distanceM : within);
-      if (Number.isFinite(d) && (!best || d < best.distanceM)) best = found(c, d);
-    }
-    return best;
-  };
-  const landmark = nearest((k) => LANDMARK.has(k), FAR_M);
-  if (landmark && landmark.distanceM <= NEAR_M) return landmark;
-  const street = nearest((k) => k === 'street', NEAR_M);
-  if (street && street.distanceM <= NEAR_M) return street;
-  // The first zone the point is in (in the order given), then the first district.
   for (const kind of ['zone', 'district'] as const)
-    for (const c of candidates)
-      if (c.kind === kind && Number.isFinite(distanceTo(c, lon, lat))) return found(c, 0);
+    for (const index of lists)
+      for (const { c, box } of index.areas[kind])
+        if (
+          lon >= box[0] &&
+          lon <= box[2] &&
+          lat >= box[1] &&
+          lat <= box[3] &&
+          pointInPolygon(lon, lat, c.polygon)
+        )
+          return found(c, 0);
   return landmark && landmark.distanceM <= FAR_M ? landmark : null;
 }
 

@@ -147,7 +147,7 @@ export const nameOf = (
   candidates: readonly PlaceCandidate[],
   lat: number,
   lon: number,
-): PlaceName | null => nameOfPoint(lon, lat, [...candidates, ...streetCandidates(db, lat, lon)]);
+): PlaceName | null => nameOfPoint(lon, lat, candidates, streetCandidates(db, lat, lon));
 
 /** The streets near each point, once each: for a report, whose incidents' points are known ahead. */
 export function streetsNear(db: Db, points: readonly { lat: number; lon: number }[]): PlaceCandidate[] {

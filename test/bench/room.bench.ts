@@ -85,9 +85,11 @@ function diskLoop(dir: string): { write: () => void; close: () => void } {
 async function contestants(c: PgCluster) {
   const url = c.createDatabase('creates');
   const vigie = openClient(url);
-  const statements = createStatements(capture(vigie, () => vigie.call('createIncident', incident(0))));
+  // Captured after one create, as every later one runs: the place names' candidates already kept.
+  vigie.call('createIncident', incident(0));
+  const statements = createStatements(capture(vigie, () => vigie.call('createIncident', incident(1))));
   const peer = new PgPeer(url, statements);
-  for (let i = 1; i <= 20; i++) {
+  for (let i = 2; i <= 20; i++) {
     vigie.call('createIncident', incident(i));
     await peer.createIncident(incident(i));
   }
