@@ -186,7 +186,7 @@ runBench(async () => {
     `has run; a preparation costs ${num(durable.prepareUs, 0)} µs here) and the inserts bind by position. The ` +
     `${num(Math.max(0, cpuUs - sqlUs), 0)} µs more are Vigie's layers: the call's validation (zod) and permission check (the ` +
     `account's role and state read at every call, so that a supervisor's change takes effect at once), the nearest named place ` +
-    `worked out for the answer (venues, routes and zones read, the districts tested), the operation's time zone read in the ` +
+    `worked out for the answer (the reference data's counter read, the named places kept since it last moved, the nearest found), the operation's time zone read in the ` +
     `transaction, the created row read back and mapped, and its journal entry with the row's after-image.`;
   if (cpuUs > 2 * diskUs) {
     notes.push(
