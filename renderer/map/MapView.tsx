@@ -107,6 +107,9 @@ export function MapView({ still = false }: { still?: boolean }) {
       // The wall's map is only looked at: no handler, so nothing a stray touch could move.
       interactive: !still,
       pixelRatio: window.devicePixelRatio * scaleRef.current,
+      // Symbols shown or hidden by placement appear at once: a fade redraws the map for 300 ms
+      // after every change of the units, which a stream of moves made a redraw without end.
+      fadeDuration: 0,
     });
     if (!still) {
       instance.touchZoomRotate.disableRotation();
