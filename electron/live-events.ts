@@ -5,7 +5,13 @@
 // room's event stream through the pinned client, behind one shape.
 import type { FeedEvent } from './services/feed.js';
 import type { Desk } from './services/desk.js';
-import { liveEntry, type LiveBatch, type LiveEntry, type RoomStatus } from '../shared/live.js';
+import {
+  pushedEntries,
+  type FeedEntry,
+  type LiveBatch,
+  type LiveEntry,
+  type RoomStatus,
+} from '../shared/live.js';
 import type { RoomClient } from './room-client.js';
 import { listeners } from '../shared/listeners.js';
 
@@ -13,9 +19,14 @@ export interface LiveSource {
   head(): number;
   status(): RoomStatus;
   subscribe(listener: (e: FeedEvent) => void): () => void;
-  entriesAfter(seq: number, limit: number): LiveEntry[];
+  entriesAfter(seq: number, limit: number): FeedEntry[];
   /** Which entries a desk may hear of (the desk's own file: JournalFeed); a room's stream is filtered already. */
-  readableBy?(desk: Desk): (e: LiveEntry) => boolean;
+  readableBy?(desk: Desk): (e: FeedEntry) => boolean;
+  /**
+   * Whether a desk's moves carry the new position (JournalFeed); a room's stream carries what the
+   * room judged for the session it is read through.
+   */
+  positionsFor?(desk: Desk): boolean;
 }
 
 const BATCH = 500;
@@ -30,6 +41,7 @@ export function nextBatch(
   desk?: Desk,
 ): Promise<LiveBatch> {
   const visible = desk && src.readableBy ? src.readableBy(desk) : undefined;
+  const positions = () => (src.positionsFor ? desk !== undefined && src.positionsFor(desk) : true);
   const answer = (): LiveBatch => {
     const head = src.head();
     const from = after ?? head;
@@ -39,7 +51,7 @@ export function nextBatch(
       return { head, entries: [], reload: true, room: src.status() };
     return {
       head: entries.at(-1)?.seq ?? head,
-      entries: (visible ? entries.filter(visible) : entries).map(liveEntry),
+      entries: pushedEntries(entries, visible, positions()),
       reload: false,
       room: src.status(),
     };

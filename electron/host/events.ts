@@ -2,10 +2,11 @@
 // entry it has (?after=N) and gets what it missed; then each move of the journal brings the new
 // entries (what changed, not the data: the desk reads the rows it shows), and each change of the
 // room's reachability a status. Entries pass the desk's filter first (releasability: a desk hears
-// nothing of an item it may not see).
+// nothing of an item it may not see); a move that passed carries the unit's new position to a desk
+// that may read the units.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JournalEntry } from '../../shared/domain.js';
-import { liveEntry } from '../../shared/live.js';
+import { pushedEntries } from '../../shared/live.js';
 import type { FeedEvent, JournalFeed } from '../services/feed.js';
 import type { Desk } from '../services/desk.js';
 
@@ -53,9 +54,8 @@ export function streamEvents(
         sent = head;
         return;
       }
-      const shown = visible ? entries.filter(visible) : entries;
+      const live = pushedEntries(entries, visible, desk ? feed.positionsFor(desk) : false);
       sent = entries.at(-1)?.seq ?? head;
-      const live = shown.map(liveEntry);
       send('journal', {
         head: sent,
         entries: o.withoutOperators ? live.map((e) => ({ ...e, operator: '—' })) : live,

@@ -14,7 +14,7 @@ import type { JournalEntry } from '../../shared/domain.js';
 import type { RoomStatus } from '../../shared/live.js';
 import { listeners } from '../../shared/listeners.js';
 import type { Desk } from './desk.js';
-import { feedFilter, type EntryFacts } from './releasability.js';
+import { feedFilter, readsPositions, type EntryFacts } from './releasability.js';
 
 export type { RoomStatus } from '../../shared/live.js';
 
@@ -31,6 +31,8 @@ export interface JournalFeed {
    * sign-ins or operator entries for a partner), judged when each is sent.
    */
   readableBy(desk: Desk): (e: EntryFacts) => boolean;
+  /** Whether a desk's pushed moves carry the new position (releasability.ts readsPositions). */
+  positionsFor(desk: Desk): boolean;
   close(): Promise<void>;
 }
 
@@ -101,6 +103,7 @@ export function startFeed(o: FeedOptions): JournalFeed {
       return entriesAfter(o.current(), seq, limit);
     },
     readableBy: (desk) => feedFilter(o.current, desk),
+    positionsFor: readsPositions,
     async close() {
       hub.clear();
       unwatch();

@@ -5,6 +5,7 @@ import type { Incident, JournalEntry } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import type { Audience, Marking } from '../../shared/releasability.js';
 import { canSee } from '../../shared/releasability.js';
+import { PERMISSIONS } from '../../shared/permissions.js';
 import type { Ctx } from './context.js';
 import type { Desk } from './desk.js';
 import { audienceOf } from './audience.js';
@@ -129,4 +130,15 @@ export function feedFilter(db: () => Db, desk: Desk): (e: EntryFacts) => boolean
     const d = db();
     return entryVisible(d, releaseScope(d, desk), e);
   };
+}
+
+/**
+ * Whether a desk's pushed moves may carry the unit's new position: only if its operator may read
+ * the units list (a desk no one is signed in on hears that a unit moved, never where to). Read
+ * afresh for each batch, like the filter: the desk's operator may change.
+ */
+export function readsPositions(desk: Desk): boolean {
+  const readers = PERMISSIONS.listUnits;
+  const role = desk.operator?.role;
+  return role !== undefined && readers !== 'public' && (readers as readonly string[]).includes(role);
 }

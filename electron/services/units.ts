@@ -121,7 +121,10 @@ export function writeMove(
       callsign: before.callsign,
       source: to.source,
       from: { lat: before.lat, lon: before.lon, at: before.positionAt, venueId: before.venueId },
-      to: { lat: to.lat, lon: to.lon, venueId: to.venueId },
+      // The fix time and the row's new version let a desk apply the move from the pushed entry
+      // (shared/live.ts moveOf) instead of re-reading the units.
+      to: { lat: to.lat, lon: to.lon, venueId: to.venueId, at: to.at },
+      version: version + 1,
     },
   });
   return true;

@@ -30,7 +30,7 @@ import { installSourcePush, type SourcePush } from './source-push';
 import { loadBaseMap } from './static-geo';
 import { buildStyle, layerGroups } from './style';
 import { baseSource } from './layers/base';
-import { addUnitImages } from './unit-icons';
+import { resolveUnitImage } from './unit-icons';
 import { MapTools } from '../map-tools/MapTools';
 import { setViewCentre } from '../map-tools/view-centre';
 import { useUnitTrail } from '../map-tools/use-unit-trail';
@@ -107,6 +107,9 @@ export function MapView({ still = false }: { still?: boolean }) {
       // The wall's map is only looked at: no handler, so nothing a stray touch could move.
       interactive: !still,
       pixelRatio: window.devicePixelRatio * scaleRef.current,
+      // Symbols shown or hidden by placement appear at once: a fade redraws the map for 300 ms
+      // after every change of the units, which a stream of moves made a redraw without end.
+      fadeDuration: 0,
     });
     if (!still) {
       instance.touchZoomRotate.disableRotation();
@@ -117,13 +120,12 @@ export function MapView({ still = false }: { still?: boolean }) {
     themed.current = still ? 'dark' : store.getState().mapTheme;
     const removeHooks = installTestHooks(instance, () => progress.data && progress.geo === 1);
     const removeEditing = still ? () => {} : installEditing(instance, store);
-    const removeClusterImages = installClusterImages(instance);
+    const removeClusterImages = installClusterImages(instance, [resolveUnitImage]);
     instance.on('load', () => {
       pusher.current?.dispose();
       pusher.current = installSourcePush(instance);
       progress.data = false;
       progress.geo = 0;
-      addUnitImages(instance);
       pulse.current = installPulse(instance);
       setMap(instance);
       void loadBaseMap().then((base) => {

@@ -69,13 +69,20 @@ function drawParadeHead(): ImageData | null {
   return ctx.getImageData(0, 0, size, size);
 }
 
-/** Registers the parade head and draws each cluster ring when first needed; returns the removal. */
-export function installClusterImages(map: MaplibreMap): () => void {
+/** Draws and adds an image the style names if it is one of the caller's; true if it was. */
+export type ImageResolver = (map: MaplibreMap, id: string) => boolean;
+
+/**
+ * Draws the parade head, each cluster ring and whatever `others` know (the unit symbols) when a
+ * layer first asks for it (the map's one missing-image resolver); returns the removal.
+ */
+export function installClusterImages(map: MaplibreMap, others: readonly ImageResolver[] = []): () => void {
   map.setMissingStyleImageResolver((id) => {
     if (map.hasImage(id)) return;
     const ring = parseClusterImageId(id);
     const image = id === PARADE_HEAD_IMAGE ? drawParadeHead() : ring && drawRing(ring.theme, ring.counts);
     if (image) map.addImage(id, image, { pixelRatio: PIXEL_RATIO });
+    else for (const resolve of others) if (resolve(map, id)) return;
   });
   return () => {
     map.setMissingStyleImageResolver(null);

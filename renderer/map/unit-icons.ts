@@ -1,9 +1,12 @@
 // Unit symbols: APP-6 / MIL-STD-2525C friendly land-unit frames (milsymbol), one per unit kind, the
-// frame filled with the status colour. Every kind × status image is drawn once, when the style
-// loads, and registered with map.addImage (never per unit); the `units` layer picks its image with
-// ['concat', 'unit-', kind, '-', status]. A dashed ring marks a stale position.
+// frame filled with the status colour. Each kind × status image is drawn once, when a layer first
+// asks for it (the map's missing-image resolver, cluster-icons.ts), and registered with
+// map.addImage (never per unit); the `units` layer picks its image with
+// ['concat', 'unit-', kind, '-', status]. Drawing all of them as the style loaded held up the first
+// paint, where the units present use a few and a map of dots at city zoom uses none. A dashed ring
+// marks a stale position.
 import ms from 'milsymbol';
-import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { ImageResolver } from './cluster-icons';
 import { UNIT_KINDS, UNIT_STATUSES, type UnitKind, type UnitStatus } from '../../shared/domain';
 import { UNIT_STATUS_COLOR } from './palette';
 
@@ -97,21 +100,24 @@ function drawStaleRing(): ImageData | null {
   return ctx.getImageData(0, 0, size, size);
 }
 
-/** Registers every unit image on the map (once per style). */
-export function addUnitImages(map: MaplibreMap): void {
-  for (const kind of UNIT_KINDS) {
-    for (const status of UNIT_STATUSES) {
-      const id = unitImageId(kind, status);
-      if (map.hasImage(id)) continue;
-      const img = drawSymbol(kind, status);
-      if (img) map.addImage(id, img, { pixelRatio: PIXEL_RATIO });
-    }
+const KINDS = new Set<string>(UNIT_KINDS);
+const STATUSES = new Set<string>(UNIT_STATUSES);
+
+/** Draws and adds a unit image (a kind × status symbol, or the stale ring) the map asks for. */
+export const resolveUnitImage: ImageResolver = (map, id) => {
+  let image: ImageData | null = null;
+  if (id === STALE_RING) image = drawStaleRing();
+  else if (id.startsWith('unit-')) {
+    // Statuses have no '-' (kinds have '_'): the status is what follows the last one.
+    const cut = id.lastIndexOf('-');
+    const kind = id.slice('unit-'.length, cut);
+    const status = id.slice(cut + 1);
+    if (KINDS.has(kind) && STATUSES.has(status)) image = drawSymbol(kind as UnitKind, status as UnitStatus);
   }
-  if (!map.hasImage(STALE_RING)) {
-    const ring = drawStaleRing();
-    if (ring) map.addImage(STALE_RING, ring, { pixelRatio: PIXEL_RATIO });
-  }
-}
+  if (!image) return false;
+  map.addImage(id, image, { pixelRatio: PIXEL_RATIO });
+  return true;
+};
 
 const symbolUrls = new Map<UnitKind, string>();
 

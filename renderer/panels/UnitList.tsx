@@ -22,6 +22,9 @@ export function UnitList() {
   const lang = i18n.language;
 
   const shown = useMemo(() => {
+    // No query: no search text to build (translated per unit, it cost a pushed batch of moves
+    // most of its render).
+    if (!query.trim()) return units;
     const match = matcher(query);
     return units.filter((u) => match(unitSearchText(u, t, lang)));
   }, [units, query, lang, t]);

@@ -6,30 +6,63 @@ import { toApiError } from '../api';
 import { boardPageInput } from './board';
 import { may } from './can';
 import { reconcileById, replaceById } from './reconcile';
+import type { Unit } from '../../shared/domain';
 import type { DataSlice, Slice } from './types';
 import { setThresholds } from '../incidents/overdue';
-import { reloadsFor } from '../live/apply';
+import { pushedMove, reloadsFor, type PushedMove } from '../live/apply';
 import { openLiveStream } from '../live/stream';
 import { AWARENESS_PARTS } from './awareness-slice';
 import { coalesced } from './coalesce';
+import { applyMoves, keepMoved } from './unit-moves';
 
 /** Polling ticks between two full reads when the journal has not moved. */
 const FULL_EVERY = 12;
 /** The shortest gap between two reads of the units while changes stream in. */
 const UNITS_GAP_MS = 250;
+/**
+ * Pushed moves are applied together at most this often: a gateway's moves come a few per pushed
+ * batch, hundreds a second, and each application redraws the map (two or three WebGL frames, each
+ * a long one on a CPU renderer); once a second is a tracker's own pace.
+ */
+export const MOVES_GAP_MS = 1000;
 
 export const createDataSlice =
   (client: VigieClient): Slice<DataSlice> =>
   (set, get) => {
     // Only the latest units read is applied (a read that left before a write is stale).
     let unitsSeq = 0;
+    // For each units read on its way, the rows pushed moves changed since it left.
+    const reading = new Set<Map<string, Unit>>();
     const readUnits = async () => {
       const seq = ++unitsSeq;
-      const units = await client.listUnits({});
-      if (seq === unitsSeq) set({ units: reconcileById(get().units, units) });
+      const movedSince = new Map<string, Unit>();
+      reading.add(movedSince);
+      try {
+        const units = keepMoved(await client.listUnits({}), movedSince);
+        if (seq === unitsSeq) set({ units: reconcileById(get().units, units) });
+      } finally {
+        reading.delete(movedSince);
+      }
     };
-    // Pushed moves ask for the units by the batch: merged, at most four reads a second.
+    // Changes to units other than moves ask for the units by the batch: merged, at most four reads a second.
     const loadUnits = coalesced(readUnits, UNITS_GAP_MS);
+
+    let queued: PushedMove[] = [];
+    let flush: ReturnType<typeof setTimeout> | null = null;
+    const applyQueued = () => {
+      flush = null;
+      const moves = queued;
+      queued = [];
+      const r = applyMoves(get().units, moves);
+      for (const m of reading) for (const [id, u] of r.moved) m.set(id, u);
+      if (r.units !== get().units) set({ units: r.units });
+      if (r.reread) void loadUnits().catch((err) => set({ refreshError: toApiError(err).message }));
+    };
+    const queueMoves = (moves: PushedMove[]) => {
+      if (!moves.length) return;
+      queued.push(...moves);
+      flush ??= setTimeout(applyQueued, MOVES_GAP_MS);
+    };
     return {
       loadState: 'idle',
       loadError: null,
@@ -145,6 +178,7 @@ export const createDataSlice =
         }),
 
       applyJournal: async (entries) => {
+        queueMoves(entries.flatMap((e) => pushedMove(e) ?? []));
         const r = reloadsFor(entries);
         if (r.has('everything')) return get().refresh();
         try {

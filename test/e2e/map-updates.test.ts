@@ -1,6 +1,6 @@
 // How changes reach the map, end to end in Chromium against `vigie serve`: a unit moved by another
-// desk (a tracker's fix) moves on the map, sent to the units source as a diff (updateData) rather
-// than the whole collection again; the P1 pulse is a CSS overlay over the open P1s in view (the
+// desk (a tracker's fix) moves on the map from the pushed change itself (no units read), sent to
+// the units source as a diff (updateData) rather than the whole collection again; the P1 pulse is a CSS overlay over the open P1s in view (the
 // map's own ring stays still, so the map does not draw again for it), and under reduced motion the
 // overlay is empty.
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ interface SourceMap extends TestMap {
 }
 
 describe('changes reaching the map', () => {
-  it('moves a unit another desk moved, sending only that unit to the map', async () => {
+  it('moves a unit another desk moved without reading the units, sending only that unit to the map', async () => {
     const { page } = ui;
     await jump(page, [2.3212, 48.8606], 15.5);
     const seen = await page.evaluate(() => {
@@ -45,6 +45,8 @@ describe('changes reaching the map', () => {
     expect(unit).toBeDefined();
     if (!unit) return;
     const to: [number, number] = [seen.at[0] + 0.0012, seen.at[1] - 0.0006];
+    // The units list cannot be read meanwhile: the new position can only come with the pushed entry.
+    await page.route('**/api/listUnits', (route) => route.abort());
     await api('moveUnit', { id: unit.id, version: unit.version, lon: to[0], lat: to[1], source: 'tracker' });
 
     const drawnAt = () =>
@@ -54,6 +56,7 @@ describe('changes reaching the map', () => {
         return f ? f.geometry.coordinates.map((c) => Math.round(c * 1e5)) : null;
       }, seen.id);
     await expect.poll(drawnAt, { timeout: 20_000 }).toEqual(to.map((c) => Math.round(c * 1e5)));
+    await page.unroute('**/api/listUnits');
     const sent = await page.evaluate(() => (window as unknown as Spied).__sent);
     expect(sent?.updateData).toBeGreaterThanOrEqual(1);
     expect(sent?.setData).toBe(0);

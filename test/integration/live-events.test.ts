@@ -7,6 +7,8 @@ import { roomCert } from '../../electron/cli/room-cert.js';
 import { nextBatch, roomLiveSource } from '../../electron/live-events.js';
 import { openRoomClient } from '../../electron/room-client.js';
 import { startFeed } from '../../electron/services/feed.js';
+import type { Unit } from '../../shared/domain.js';
+import type { LiveEntry } from '../../shared/live.js';
 import { testApp } from '../support/app.js';
 import { testDatabase } from '../support/backend.js';
 import { serve } from '../support/serve.js';
@@ -95,5 +97,31 @@ describe('the desktop live feed from a room server', () => {
       after = b.head;
     }
     expect(seen).toBe(true);
+
+    // A unit moved at the other desk reaches this one with its position, as the room sent it for
+    // this desk's session (the desktop's renderer applies it without a units read).
+    const units = await other.call('listUnits', {});
+    if (!units.ok) throw new Error(units.error.message);
+    const unit = (units.value as Unit[]).find((u) => u.lat !== null) as Unit;
+    const moved = await other.call('moveUnit', {
+      id: unit.id,
+      version: unit.version,
+      lat: 48.8611,
+      lon: 2.3364,
+      source: 'tracker',
+    });
+    if (!moved.ok) throw new Error(moved.error.message);
+    let move: LiveEntry['move'];
+    for (let i = 0; i < 10 && !move; i++) {
+      const b = await nextBatch(live, after, 3000);
+      move = b.entries.find((e) => e.action === 'unit.moved' && e.entityId === unit.id)?.move;
+      after = b.head;
+    }
+    expect(move).toMatchObject({
+      lat: 48.8611,
+      lon: 2.3364,
+      positionSource: 'tracker',
+      version: (moved.value as Unit).version,
+    });
   });
 });

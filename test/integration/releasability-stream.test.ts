@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { streamEvents } from '../../electron/host/events.js';
 import { nextBatch } from '../../electron/live-events.js';
-import type { Desk } from '../../electron/services/desk.js';
+import { createDesk, type Desk } from '../../electron/services/desk.js';
+import type { Unit } from '../../shared/domain.js';
 import { startFeed, type JournalFeed } from '../../electron/services/feed.js';
 import type { LiveEntry } from '../../shared/live.js';
 import { readEventStream } from '../support/event-stream.js';
@@ -88,5 +89,45 @@ describe('releasability: the live feed', () => {
     // The long poll for a desk on its own file filters the same way.
     const officer = await nextBatch(feed, first.head, 100, m.officer);
     expect(officer.entries.map((e) => e.action)).toEqual(['incident.marking_changed', 'incident.note_added']);
+  });
+
+  it('carries a moved unit’s position only to desks that may read the units, on both transports', async () => {
+    const m = markedOperation();
+    const feed = startFeed({ current: () => m.t.app.db, location: m.t.dbPath });
+    cleanup.push(() => feed.close());
+    const start = feed.head();
+    const unit = m.t.call('listUnits', {}).find((u: Unit) => u.lat !== null) as Unit;
+    const after = m.t.call('moveUnit', {
+      id: unit.id,
+      version: unit.version,
+      lat: 48.8611,
+      lon: 2.3364,
+      source: 'typed',
+    });
+    const position = {
+      lat: 48.8611,
+      lon: 2.3364,
+      venueId: after.venueId,
+      positionAt: after.positionAt,
+      positionSource: 'typed',
+      version: after.version,
+    };
+    const moveIn = (entries: LiveEntry[]) =>
+      entries.filter((e) => e.action === 'unit.moved' && e.entityId === unit.id).map((e) => e.move ?? null);
+
+    // The host's officer and a partner's liaison read the units: their moves bring the position.
+    expect(moveIn(await streamFor(feed, m.officer))).toEqual([position]);
+    expect(moveIn(await streamFor(feed, m.de))).toEqual([position]);
+    expect(moveIn((await nextBatch(feed, start, 100, m.es)).entries)).toEqual([position]);
+
+    // A desk no one is signed in on hears that the unit moved, never where to.
+    const nobody = await nextBatch(feed, start, 100, createDesk());
+    expect(moveIn(nobody.entries)).toEqual([null]);
+    expect(JSON.stringify(nobody)).not.toContain('48.8611');
+    // Nor does the German desk once its liaison has signed out: judged for each batch.
+    m.t.call('signOut', {}, m.de);
+    const signedOut = await nextBatch(feed, start, 100, m.de);
+    expect(moveIn(signedOut.entries)).toEqual([null]);
+    expect(JSON.stringify(signedOut)).not.toContain('48.8611');
   });
 });

@@ -188,11 +188,24 @@ export function drawUnitsAs(map: MaplibreMap, dots: boolean): void {
   if (map.getLayer('unit-dots')) map.setLayerZoomRange('unit-dots', min, max);
 }
 
+type UnitFeature = Collection<Point>['features'][number];
+
+// The feature made for each unit row, reused while the row (its identity kept across reads and
+// pushed moves for a unit that did not change) keeps its place: the source diff then passes it by
+// identity, and a batch of moves costs the features that moved.
+const made = new WeakMap<Unit, UnitFeature>();
+
 export function unitFeatures(units: readonly Unit[]): Collection<Point> {
   const features: Collection<Point>['features'] = [];
   for (const u of units) {
     if (u.lat === null || u.lon === null) continue;
-    features.push({
+    const order = features.length;
+    const held = made.get(u);
+    if (held && held.properties?.['order'] === order) {
+      features.push(held);
+      continue;
+    }
+    const f: UnitFeature = {
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [u.lon, u.lat] },
       properties: {
@@ -202,9 +215,11 @@ export function unitFeatures(units: readonly Unit[]): Collection<Point> {
         kind: u.kind,
         country: u.country,
         stale: u.positionStale,
-        order: features.length,
+        order,
       },
-    });
+    };
+    made.set(u, f);
+    features.push(f);
   }
   return { type: 'FeatureCollection', features };
 }

@@ -74,8 +74,8 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
     ],
     [
       'Unit list reads in the window',
-      `${f(frames.vigie, 'refreshes', '')} (listUnits, on pushed changes)`,
-      `${f(frames.reduced, 'refreshes', '')} (listUnits, on pushed changes)`,
+      `${f(frames.vigie, 'refreshes', '')} (listUnits; pushed moves bring their positions)`,
+      `${f(frames.reduced, 'refreshes', '')} (listUnits; pushed moves bring their positions)`,
       `${f(frames.peer, 'refreshes', '')} (a fetch every second)`,
     ],
   ];
@@ -130,8 +130,12 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
         `map does less of it: above ${num(DOTS_ABOVE, 0)} units it draws plain dots below street zoom (a circle ` +
         `layer, no icon placement on the CPU; APP-6 symbols from zoom ${DOTS_UNTIL}), the clustered copy of the ` +
         `units is built only when the map is zoomed out (the route's view, where the bench loads, is not), and ` +
-        `the rendered features are counted only when asked (once here, after the time is taken). What remains ` +
-        `is mostly the WebGL part, which a GPU would take off the CPU, and the console's own start (section 8).`,
+        `the rendered features are counted only when asked (once here, after the time is taken); the APP-6 ` +
+        `symbols are drawn when a layer first asks for one, not all 84 as the style loads (none before a map of ` +
+        `dots settles). What remains is mostly the WebGL part (a CPU profile of the 10,000-unit load on a busy ` +
+        `machine: about a quarter of the page's time compiling MapLibre's shaders on SwiftShader, and the ` +
+        `page's first 2D canvas, the parade head's, 0.2–0.6 s under the profiler), which a GPU would take off the CPU, and the ` +
+        `console's own start (section 8).`,
     );
   }
   if (faster.length) {
@@ -180,15 +184,19 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
       `the whole collection), and nothing counts rendered features. p95 frame interval: ` +
       `${fig(p95(frames.vigie), 'ms')} with the pulse, ${fig(p95(frames.reduced), 'ms')} with reduced motion ` +
       `(still ring), ${fig(p95(frames.peer), 'ms')} for Leaflet moving 1,000 DOM markers every second. ` +
-      `What the frames follow now is the data path and the redraw: with the live feed, pushed moves ask for ` +
-      `the whole unit list again (listUnits, ${num(median(built.filter((z) => z.id === 'u1k').map((z) => z.units)), 0)} ` +
-      `bench units and the exercise's); those asks are merged (one read in flight, one after it, at most four a ` +
-      `second: renderer/state/coalesce.ts), ${fig(reads, '/s')} here, and each read is parsed, reconciled, turned ` +
-      `into GeoJSON, diffed, sent to the map's worker and drawn again by WebGL on SwiftShader, on the same two ` +
-      `cores as the \`vigie serve\` process answering the reads and taking the moves. Each such update costs ` +
-      `the page a few hundred milliseconds of CPU here, so a few a second keep it busy. What would close the gap: a ` +
-      `GPU for the redraws, and the moves taken from the pushed changes (the feed names only what changed, not ` +
-      `the positions, so that releasability stays the server's) rather than a read of every unit.`,
+      `What the frames follow now is the redraw alone. A pushed move brings the unit's new position, fix time ` +
+      `and version (put on the entry by the server only after the desk's releasability filter let it through, ` +
+      `and only for a desk whose operator may read the units), and the console applies the moves it received ` +
+      `once a second to its units, with no unit list read (${fig(reads, '/s')} here: the periodic full read ` +
+      `only), no GeoJSON made again for units that did not move, and the moved features sent to the map as a ` +
+      `diff. Each such update makes MapLibre reload the units source's tiles on its worker and draw the whole ` +
+      `map two or three times (when the source changes, when its tiles arrive, once more for the symbol ` +
+      `placement), and each of those is a full WebGL frame on SwiftShader, on the same two cores as the ` +
+      `\`vigie serve\` process taking the moves: a bare repaint of this map, nothing changed, took 100–170 ms a ` +
+      `frame on a loaded machine (load average 6–8) when profiled. So an update a second still gives a few long ` +
+      `frames a second, where the merged reads kept the page busy without pause before. What would close the ` +
+      `gap: a GPU for the redraws, or the moving units drawn outside the WebGL map (an overlay, as the P1 pulse ` +
+      `is), so that a move redraws only them.`,
   );
   const moves = stat(frames.vigie.map((z) => z.movesPerSecond));
   notes.push(
