@@ -30,6 +30,24 @@ const cjsImportMeta = {
   define: { 'import.meta.url': '__vigie_import_meta_url' },
 };
 
+// Node's built-in modules, loaded in the CLI through require() rather than as ES modules. An ES
+// import of a built-in builds a module facade that reads every export, getters included: node:http's
+// WebSocket and MessageEvent then load undici, node:crypto its webcrypto, some 20-50 ms before
+// `vigie serve` can listen (issue 18, first paint). Required, a built-in is the plain object Node
+// already holds, and the bundle reads only the names it uses.
+const builtinsRequired = {
+  name: 'builtins-required',
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) =>
+      args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -65,6 +83,7 @@ const builds = [
     format: 'esm',
     target: 'node22',
     external: ['better-sqlite3', ...dependencies],
+    plugins: [builtinsRequired],
     // Bundled CommonJS code calls require(); give the ES module one.
     banner: {
       js: "import { createRequire as __vigieCreateRequire } from 'node:module';\nconst require = __vigieCreateRequire(import.meta.url);",

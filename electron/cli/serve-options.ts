@@ -7,7 +7,7 @@ import type { AppPaths } from '../app-root.js';
 import { backupSettings, BackupSettingsError } from '../backup/settings.js';
 import type { RollingSettings } from '../backup/rolling.js';
 import { listenPlan, ListenError, type Listen } from '../host/listen.js';
-import type { TakTarget } from '../services/tak-send.js';
+import type { TakTarget } from '../services/tak-address.js';
 import { isRoomUrl } from '../store/location.js';
 import { int, parse, resolveDb, UsageError } from './args.js';
 import { TAK_FLAGS, takTarget } from './tak-flags.js';

@@ -2,7 +2,7 @@
 // `--tak-tls`, `--tak-ca FILE` or a client certificate (`--tak-cert FILE --tak-key FILE`) for TLS.
 // Shared by `vigie export` (one send) and `vigie serve` (the room's TAK server, for the console).
 import { readFileSync } from 'node:fs';
-import { parseTakAddress, type TakTarget } from '../services/tak-send.js';
+import { parseTakAddress, type TakTarget } from '../services/tak-address.js';
 import { UsageError } from './args.js';
 
 export const TAK_FLAGS = {

@@ -5,7 +5,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StaticRoots } from '../static-paths.js';
-import { TILES_PREFIX } from '../tiles/respond.js';
+import { TILES_PREFIX } from '../tiles/prefix.js';
 import { allowedHosts, createListener, LOOPBACK, publicUrl, type Listen } from './listen.js';
 import { apiError, sendJson, sendStatic } from './respond.js';
 

@@ -2,11 +2,15 @@
 // server) only over TLS, since desks on the network then send operational data across it. The Host
 // names the server answers to follow from the address and the certificate, which keeps the
 // DNS-rebinding guard: a page served from another name cannot reach the API.
-import { createPrivateKey, X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import { isIP } from 'node:net';
+
+// node:crypto and node:https (with node:tls) are taken only with a certificate: a loopback
+// `vigie serve` listens without loading them (issue 18, first paint).
+const crypto = () => process.getBuiltinModule('node:crypto');
+const https = () => process.getBuiltinModule('node:https');
 
 export class ListenError extends Error {
   override name = 'ListenError';
@@ -54,13 +58,13 @@ export function loadTls(certFile: string, keyFile: string): Tls {
   const key = readPem('--tls-key', keyFile);
   let x509: X509Certificate;
   try {
-    x509 = new X509Certificate(cert);
+    x509 = new (crypto().X509Certificate)(cert);
   } catch {
     throw new ListenError(`--tls-cert: ${certFile} is not a PEM certificate`);
   }
   let privateKey;
   try {
-    privateKey = createPrivateKey(key);
+    privateKey = crypto().createPrivateKey(key);
   } catch {
     throw new ListenError(`--tls-key: ${keyFile} is not a PEM private key (or it is encrypted)`);
   }
@@ -112,5 +116,5 @@ export function publicUrl(listen: Listen, port: number): string {
 
 export function createListener(listen: Listen, handler: RequestListener): Server {
   if (!listen.tls) return createHttpServer(handler);
-  return createHttpsServer({ cert: listen.tls.cert, key: listen.tls.key, minVersion: 'TLSv1.2' }, handler);
+  return https().createServer({ cert: listen.tls.cert, key: listen.tls.key, minVersion: 'TLSv1.2' }, handler);
 }

@@ -17,7 +17,7 @@ import { seedScenario } from './seed.js';
 import { checkChain, type SessionState } from './session.js';
 import { watchChain } from './chain-check.js';
 import { warmReplay } from './replay.js';
-import type { TakTarget } from './tak-send.js';
+import type { TakTarget } from './tak-address.js';
 import { refuseUntrustedSchema, restoreSchema } from './schema-guard.js';
 import { createHandlers } from './handlers.js';
 import { liveDemoLogins, migrateTypedOperators } from './operator-accounts-boot.js';

@@ -5,12 +5,14 @@
 // matching) still raises every desk's alarm shortly after opening. Without a checkpoint, or when
 // the checkpointed entry is gone or changed, the whole chain is checked before anything is served.
 import type { Db } from '../store/db.js';
+import { sliceSizer } from './background-slice.js';
 import { entryHashAt } from '../store/journal-anchor.js';
 import { readCheckpoint, writeCheckpoint, type Checkpoint } from '../store/journal-checkpoint.js';
 import { GENESIS, verifyChainFrom, type ChainPoint, type ChainResult } from '../store/journal.js';
 
-/** Entries checked per background slice (a few tens of ms on SQLite), and the pause between slices. */
-const SLICE = 2000;
+/** Entries checked per background slice (sized to take a few ms: background-slice.ts), and the pause between slices. */
+const SLICE_MIN = 100;
+const SLICE_MAX = 2000;
 const PAUSE_MS = 5;
 
 export interface ChainWatch {
@@ -77,11 +79,12 @@ export function watchChain(db: Db, o: ChainWatchOptions): ChainWatch {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
   let from: ChainPoint = GENESIS;
+  const slice = sliceSizer(SLICE_MIN, SLICE_MAX);
   const step = () => {
     timer = null;
     if (closed || !pending) return;
     const target = pending;
-    const s = verifyChainFrom(db, from, Math.min(SLICE, target.seq - from.seq));
+    const s = slice.run((n) => verifyChainFrom(db, from, Math.min(n, target.seq - from.seq)));
     if (!s.ok || (s.reached.seq >= target.seq && s.reached.hash !== target.hash)) {
       result = s.ok
         ? { ok: false, entries: s.entries, firstBadSeq: target.seq, reason: 'previous-hash link broken' }

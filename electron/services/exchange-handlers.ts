@@ -4,7 +4,7 @@ import type { Ctx } from './context.js';
 import { exportData } from './exchange.js';
 import { importFeatures } from './exchange-import.js';
 import { takRelay } from './tak-relay.js';
-import type { TakTarget } from './tak-send.js';
+import type { TakTarget } from './tak-address.js';
 
 export const exchangeHandlers = (ctx: Ctx, tak: TakTarget | null): DomainHandlers<typeof exchangeCalls> => {
   const relay = takRelay(ctx, tak);

@@ -16,7 +16,7 @@ import { bulletinHandlers } from './bulletin-handlers.js';
 import { requestHandlers } from './request-handlers.js';
 import { operationHandlers, type OperationPlace } from './operation-handlers.js';
 import { exchangeHandlers } from './exchange-handlers.js';
-import type { TakTarget } from './tak-send.js';
+import type { TakTarget } from './tak-address.js';
 import { exerciseHandlers } from './exercise-handlers.js';
 import { replayHandlers } from './replay-handlers.js';
 import { guardHandlers } from './access.js';

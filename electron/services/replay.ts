@@ -4,6 +4,7 @@
 // as it does live. The source (the running operation or a backup opened read-only) is never written.
 import { join } from 'node:path';
 import type { Db } from '../store/db.js';
+import { sliceSizer } from './background-slice.js';
 import { openSqliteForCheck } from '../store/sqlite.js';
 import { ReplayIndex } from '../store/replay.js';
 import { listEntries } from '../store/journal.js';
@@ -37,8 +38,9 @@ export function replayIndexOf(db: Db): ReplayIndex {
   return index;
 }
 
-/** Entries read per warming slice (tens of ms), and the pause between slices. */
-const WARM_SLICE = 5000;
+/** Entries read per warming slice (sized to take a few ms: background-slice.ts), and the pause between slices. */
+const WARM_SLICE_MIN = 200;
+const WARM_SLICE_MAX = 5000;
 const WARM_PAUSE_MS = 10;
 
 /**
@@ -55,10 +57,11 @@ export function warmReplay(db: Db): { close(): void } {
   } catch {
     return { close: () => undefined }; // a schema without after-images cannot be replayed at all
   }
+  const slice = sliceSizer(WARM_SLICE_MIN, WARM_SLICE_MAX);
   const step = () => {
     timer = null;
     try {
-      if (index.warm(WARM_SLICE)) schedule();
+      if (slice.run((n) => index.warm(n))) schedule();
     } catch {
       // A replay asked for later reads the journal itself and reports what is wrong then.
     }

@@ -11,7 +11,8 @@ import { journal, requireOperator, type Ctx } from './context.js';
 import type { Desk } from './desk.js';
 import { exportFor } from './exchange.js';
 import { newId } from './ids.js';
-import { sendToTak, type TakTarget } from './tak-send.js';
+import type { TakTarget } from './tak-address.js';
+import { sendToTak } from './tak-send.js';
 import { hostCountry } from '../store/meta.js';
 
 /** Sends remembered for takSendStatus (the newest; older ones are forgotten, their outcome journaled). */

@@ -2,25 +2,10 @@
 // (8087 plain TCP, 8089 TLS with a client certificate by default), one <event> after the other.
 import { isIP, connect as tcpConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
-
-export interface TakTarget {
-  host: string;
-  port: number;
-  /** PEM texts; given: TLS (the server checked against `ca`, this client by `cert` and `key`). */
-  tls?: { ca?: string; cert?: string; key?: string };
-}
+import type { TakTarget } from './tak-address.js';
 
 export class TakSendError extends Error {
   override name = 'TakSendError';
-}
-
-/** "HOST:PORT" or "[IPv6]:PORT" as typed on a command line, or why it is not. */
-export function parseTakAddress(text: string): { host: string; port: number } | string {
-  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s[\]]+)):(\d{1,5})$/.exec(text.trim());
-  const port = Number(m?.[3]);
-  if (!m || !Number.isInteger(port) || port < 1 || port > 65535)
-    return `expected HOST:PORT (e.g. 10.0.0.5:8087), got "${text}"`;
-  return { host: (m[1] ?? m[2]) as string, port };
 }
 
 const TIMEOUT_MS = 10_000;

@@ -2,6 +2,7 @@
 // .pbf or .png is allowed) and GET /tiles/meta.json (TileJSON 3.0.0 of the loaded base map, usable
 // as a maplibre source `url`). Both answer 404 while the built-in map is in use.
 import type { BasemapSlot } from './slot.js';
+import { TILES_PREFIX } from './prefix.js';
 import { decodeTile, validZxy, type TileEncoding } from './types.js';
 
 export interface TileReply {
@@ -10,7 +11,6 @@ export interface TileReply {
   body: Uint8Array;
 }
 
-export const TILES_PREFIX = '/tiles/';
 const TILE_PATH = /^\/tiles\/(\d{1,2})\/(\d{1,8})\/(\d{1,8})(?:\.[a-z0-9]{1,8})?$/;
 
 const json = (status: number, value: unknown): TileReply => ({
