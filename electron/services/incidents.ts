@@ -16,7 +16,6 @@ import { transition, TRANSITIONS, type IncidentAction } from '../../shared/incid
 import { formatReference, referenceDay } from '../../shared/reference.js';
 import { iso } from '../../shared/clock.js';
 import {
-  getIncident,
   insertIncident,
   nextIncidentSequence,
   setIncidentStatus,
@@ -25,7 +24,7 @@ import {
 } from '../store/incidents.js';
 import { insertNote, listNotes } from '../store/incident-notes.js';
 import { assignmentViews } from '../store/assignments.js';
-import { listEntries } from '../store/journal.js';
+import { listEntries, lockJournalAhead } from '../store/journal.js';
 import { getVenue } from '../store/venues.js';
 import { getOperation } from '../store/meta.js';
 
@@ -67,7 +66,9 @@ export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof crea
     const day = referenceDay(now, getOperation(ctx.db)?.timezone ?? 'UTC');
     const id = newId(ctx.clock);
     const reference = formatReference(day, nextIncidentSequence(ctx.db, day));
-    insertIncident(ctx.db, {
+    // The journal's lock and head go with the insert: on a room, one round trip for both.
+    lockJournalAhead(ctx.db);
+    const created = insertIncident(ctx.db, {
       id,
       reference,
       category: input.category,
@@ -85,7 +86,6 @@ export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof crea
       updatedAt: at,
       marking: marking ?? null,
     });
-    const created = getIncident(ctx.db, id) as Incident;
     journal(ctx, who, { action: 'incident.created', entityType: 'incident', entityId: id, data: created });
     return created;
   })();

@@ -1,4 +1,4 @@
-import { touch } from './after-images.js';
+import { touch, touchRow } from './after-images.js';
 import type { Db } from './db.js';
 import type { Incident, IncidentCategory, IncidentStatus, Priority } from '../../shared/domain.js';
 import { STATUS_TIMESTAMP } from '../../shared/incident-lifecycle.js';
@@ -65,38 +65,43 @@ export type NewIncident = Omit<Incident, 'version' | 'marking' | Stamps> &
   Partial<Pick<Incident, Stamps | 'marking'>>;
 
 // Bound by position (named binding spread and looked up an object of 23 fields on every create).
+// RETURNING: the row as stored (defaults included) without a second statement to read it back.
 const INSERT_INCIDENT = `INSERT INTO incidents (id, reference, category, priority, status, title, description,
     source, reporter, lat, lon, venue_id, sector, location_text, created_at, updated_at,
     acknowledged_at, dispatched_at, on_scene_at, resolved_at, closed_at, cancelled_at, marking)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`;
 
-export function insertIncident(db: Db, i: NewIncident): void {
-  db.prepare(INSERT_INCIDENT).run(
-    i.id,
-    i.reference,
-    i.category,
-    i.priority,
-    i.status,
-    i.title,
-    i.description,
-    i.source,
-    i.reporter,
-    i.lat,
-    i.lon,
-    i.venueId,
-    i.sector,
-    i.locationText,
-    i.createdAt,
-    i.updatedAt,
-    i.acknowledgedAt ?? null,
-    i.dispatchedAt ?? null,
-    i.onSceneAt ?? null,
-    i.resolvedAt ?? null,
-    i.closedAt ?? null,
-    i.cancelledAt ?? null,
-    markingColumn(i.marking),
-  );
-  touch(db, 'incidents', i.id);
+/** Inserts the incident and answers it as stored (its version, its marking as read back). */
+export function insertIncident(db: Db, i: NewIncident): Incident {
+  const row = db
+    .prepare(INSERT_INCIDENT)
+    .get(
+      i.id,
+      i.reference,
+      i.category,
+      i.priority,
+      i.status,
+      i.title,
+      i.description,
+      i.source,
+      i.reporter,
+      i.lat,
+      i.lon,
+      i.venueId,
+      i.sector,
+      i.locationText,
+      i.createdAt,
+      i.updatedAt,
+      i.acknowledgedAt ?? null,
+      i.dispatchedAt ?? null,
+      i.onSceneAt ?? null,
+      i.resolvedAt ?? null,
+      i.closedAt ?? null,
+      i.cancelledAt ?? null,
+      markingColumn(i.marking),
+    ) as Row;
+  touchRow(db, 'incidents', row as unknown as Record<string, unknown>);
+  return toIncident(row);
 }
 
 export interface IncidentFilter {
