@@ -13,18 +13,17 @@ import type { createIncidentInput, updateIncidentInput } from '../../shared/api/
 import type { Incident, IncidentDetail, IncidentNote, Marking } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { transition, TRANSITIONS, type IncidentAction } from '../../shared/incident-lifecycle.js';
-import { formatReference, referenceDay } from '../../shared/reference.js';
+import { referenceDay } from '../../shared/reference.js';
 import { iso } from '../../shared/clock.js';
 import {
-  insertIncident,
-  nextIncidentSequence,
+  insertNextIncident,
   setIncidentStatus,
   updateIncident as updateIncidentRow,
   type IncidentPatch,
 } from '../store/incidents.js';
 import { insertNote, listNotes } from '../store/incident-notes.js';
 import { assignmentViews } from '../store/assignments.js';
-import { listEntries, lockJournalAhead } from '../store/journal.js';
+import { listEntries } from '../store/journal.js';
 import { getVenue } from '../store/venues.js';
 import { getOperation } from '../store/meta.js';
 
@@ -65,12 +64,8 @@ export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof crea
     // Read in the transaction (not cached): another desk or process may change the operation.
     const day = referenceDay(now, getOperation(ctx.db)?.timezone ?? 'UTC');
     const id = newId(ctx.clock);
-    const reference = formatReference(day, nextIncidentSequence(ctx.db, day));
-    // The journal's lock and head go with the insert: on a room, one round trip for both.
-    lockJournalAhead(ctx.db);
-    const created = insertIncident(ctx.db, {
+    const created = insertNextIncident(ctx.db, day, {
       id,
-      reference,
       category: input.category,
       priority: input.priority,
       status: 'new',

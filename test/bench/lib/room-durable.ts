@@ -7,7 +7,7 @@ import type { PgDb } from '../../../electron/store/pg/db.js';
 import { GENESIS_HASH } from '../../../electron/store/journal.js';
 import { newId } from '../../../electron/services/ids.js';
 import { iso, realTime } from '../../../shared/clock.js';
-import { formatReference, referenceDay } from '../../../shared/reference.js';
+import { referenceDay, referencePrefix } from '../../../shared/reference.js';
 import { journalRow } from './fixture-journal.js';
 import type { NewIncidentInput } from './plain.js';
 import type { Client } from './vigie.js';
@@ -49,8 +49,9 @@ const SHAPE = [
   /^BEGIN$/,
   // The operation's time zone, read inside the transaction (the reference's day).
   /^SELECT value FROM meta WHERE key = \$1$/,
+  // The day's counter raised, the journal's lock and head, sent before the insert (Vigie posts them,
+  // the head's rows kept); the insert makes the reference from the counter.
   /^INSERT INTO incident_sequences\b/,
-  // The journal's lock and head, sent before the insert (Vigie posts both, the head's rows kept).
   /^SELECT pg_advisory_xact_lock\(\$1\)$/,
   /^SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1$/,
   // The row as stored comes back from the insert: the answer, and the journal's after-image.
@@ -110,13 +111,14 @@ export class PgPeer {
     await this.sql.begin(async (tx) => {
       await this.q(tx, 2, ['operation']);
       const day = referenceDay(now, 'Europe/Paris');
-      const [seqRow] = await this.q(tx, 3, [day]);
+      await this.q(tx, 3, [day]);
       await this.q(tx, 4, [7_160_002]);
       const [head] = await this.q(tx, 5, []);
       const id = newId(realTime);
       const [created] = await this.q(tx, 6, [
         id,
-        formatReference(day, Number(seqRow?.['last'])),
+        referencePrefix(day),
+        day,
         input.category,
         input.priority,
         'new',
