@@ -115,7 +115,8 @@ export type EntryParams = [
 /**
  * Takes the journal lock and sends the read of the chain's head now, for the transaction's next
  * entry: on a room both go with the next statement waited for (the change's own write) instead of
- * a round trip of their own at the append. The lock is then held from here to the commit.
+ * a round trip of their own at the append. The lock is then held from here to the commit. The
+ * head is kept for the next appendEntry of the same block only (a savepoint begun or ended drops it).
  */
 export function lockJournalAhead(db: Db): void {
   db.lockJournal();
