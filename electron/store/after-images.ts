@@ -2,8 +2,8 @@
 // that `vigie verify` can replay the journal and compare it with the tables (a row edited without
 // a journal entry is then found), and a desk or a replay can rebuild the picture from entries alone.
 //
-// The store's write functions call touch() with the row's key; appendEntry() reads those rows back
-// and records them. A transaction that touches rows and commits without an entry after them is
+// The store's write functions call touch() with the row's key (or touchRow() with the row an
+// INSERT … RETURNING gave); appendEntry() reads the others back and records them. A transaction that touches rows and commits without an entry after them is
 // refused (db-types.ts TouchLog), so a change can never skip the journal unnoticed.
 import { createHash } from 'node:crypto';
 import type { Db, Touch } from './db-types.js';
