@@ -20,8 +20,13 @@ export function referenceDay(ms: number, timeZone: string): string {
   return `${get('month')}${get('day')}`;
 }
 
+/** What every reference of the day starts with; the store builds new ones from it (store/incidents.ts). */
+export const referencePrefix = (day: string): string => `INC-${day}-`;
+/** The daily number's least width, zero-padded. */
+export const SEQUENCE_DIGITS = 4;
+
 export function formatReference(day: string, sequence: number): string {
-  return `INC-${day}-${String(sequence).padStart(4, '0')}`;
+  return `${referencePrefix(day)}${String(sequence).padStart(SEQUENCE_DIGITS, '0')}`;
 }
 
 export const REFERENCE_PATTERN = /^INC-\d{4}-\d{4,}$/;

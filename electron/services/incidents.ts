@@ -13,12 +13,10 @@ import type { createIncidentInput, updateIncidentInput } from '../../shared/api/
 import type { Incident, IncidentDetail, IncidentNote, Marking } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { transition, TRANSITIONS, type IncidentAction } from '../../shared/incident-lifecycle.js';
-import { formatReference, referenceDay } from '../../shared/reference.js';
+import { referenceDay } from '../../shared/reference.js';
 import { iso } from '../../shared/clock.js';
 import {
-  getIncident,
-  insertIncident,
-  nextIncidentSequence,
+  insertNextIncident,
   setIncidentStatus,
   updateIncident as updateIncidentRow,
   type IncidentPatch,
@@ -66,10 +64,8 @@ export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof crea
     // Read in the transaction (not cached): another desk or process may change the operation.
     const day = referenceDay(now, getOperation(ctx.db)?.timezone ?? 'UTC');
     const id = newId(ctx.clock);
-    const reference = formatReference(day, nextIncidentSequence(ctx.db, day));
-    insertIncident(ctx.db, {
+    const created = insertNextIncident(ctx.db, day, {
       id,
-      reference,
       category: input.category,
       priority: input.priority,
       status: 'new',
@@ -85,7 +81,6 @@ export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof crea
       updatedAt: at,
       marking: marking ?? null,
     });
-    const created = getIncident(ctx.db, id) as Incident;
     journal(ctx, who, { action: 'incident.created', entityType: 'incident', entityId: id, data: created });
     return created;
   })();

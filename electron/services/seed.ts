@@ -12,13 +12,13 @@ import { insertZone } from '../store/zones.js';
 import { insertContingent } from '../store/contingents.js';
 import { insertUnit } from '../store/units.js';
 import { insertPosition } from '../store/positions.js';
-import { insertIncident, nextIncidentSequence } from '../store/incidents.js';
+import { insertNextIncident } from '../store/incidents.js';
 import { insertAssignment } from '../store/assignments.js';
 import { insertInject } from '../store/exercise.js';
 import { seedParadePlan } from './parade.js';
 import { seedAlertLevel } from './alert-level.js';
 import { chainageKm } from '../../shared/geo.js';
-import { formatReference, referenceDay } from '../../shared/reference.js';
+import { referenceDay } from '../../shared/reference.js';
 import { fixedClock, iso } from '../../shared/clock.js';
 import type { IncidentStatus } from '../../shared/domain.js';
 import { SEED_DESK as SEED_DESK_NAME } from '../../shared/awareness.js';
@@ -149,10 +149,8 @@ export function seedScenario(realCtx: Ctx, s: Scenario): SeedSummary {
       const at = start - inc.minutesBeforeStart * 60_000;
       const day = referenceDay(at, s.scenario.timezone);
       const id = newId(ctx.clock);
-      const reference = formatReference(day, nextIncidentSequence(db, day));
-      insertIncident(db, {
+      const { reference } = insertNextIncident(db, day, {
         id,
-        reference,
         category: inc.category,
         priority: inc.priority,
         status: inc.status,

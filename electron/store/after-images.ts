@@ -2,11 +2,11 @@
 // that `vigie verify` can replay the journal and compare it with the tables (a row edited without
 // a journal entry is then found), and a desk or a replay can rebuild the picture from entries alone.
 //
-// The store's write functions call touch() with the row's key; appendEntry() reads those rows back
-// and records them. A transaction that touches rows and commits without an entry after them is
+// The store's write functions call touch() with the row's key (or touchRow() with the row an
+// INSERT … RETURNING gave); appendEntry() reads the others back and records them. A transaction that touches rows and commits without an entry after them is
 // refused (db-types.ts TouchLog), so a change can never skip the journal unnoticed.
 import { createHash } from 'node:crypto';
-import type { Db } from './db-types.js';
+import type { Db, Touch } from './db-types.js';
 
 /** The tables the journal accounts for, each with its primary key. */
 export const JOURNALED_TABLES: Readonly<Record<string, readonly string[]>> = {
@@ -55,6 +55,15 @@ export function touch(db: Db, table: string, ...key: unknown[]): void {
   db.touched.add(table, key);
 }
 
+/**
+ * Records a row written, as the write returned it (INSERT … RETURNING *): the journal takes it as
+ * the after-image instead of reading it back, unless a later write touches the row again.
+ */
+export function touchRow(db: Db, table: string, row: Record<string, unknown>): void {
+  if (!JOURNALED_TABLES[table]) throw new Error(`store: ${table} is not a journaled table`);
+  db.touched.add(table, keyOf(table, row), row);
+}
+
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** A row as the journal records it: plain values, digested columns as `sha256:…`. */
@@ -72,20 +81,26 @@ export function imageOf(table: string, row: Record<string, unknown>): RowImage {
 
 const IN_CHUNK = 500;
 
-/** Reads back the touched rows (deduplicated, in first-touch order) as after-images. */
-export function readAfterImages(db: Db, touches: readonly [string, unknown[]][]): AfterImage[] {
+/**
+ * The touched rows (deduplicated, in first-touch order) as after-images: each as its last write
+ * returned it if that write gave it, else read back.
+ */
+export function readAfterImages(db: Db, touches: readonly Touch[]): AfterImage[] {
   const order: string[] = [];
   const byId = new Map<string, [string, unknown[]]>();
-  for (const [table, key] of touches) {
+  const found = new Map<string, RowImage>();
+  for (const [table, key, row] of touches) {
     const id = rowId(table, key);
     if (!byId.has(id)) {
       byId.set(id, [table, key]);
       order.push(id);
     }
+    if (row) found.set(id, imageOf(table, row));
+    else found.delete(id);
   }
-  const found = new Map<string, RowImage>();
   const byTable = new Map<string, unknown[][]>();
-  for (const [table, key] of byId.values()) {
+  for (const [id, [table, key]] of byId) {
+    if (found.has(id)) continue;
     const keys = byTable.get(table) ?? [];
     keys.push(key);
     byTable.set(table, keys);

@@ -12,12 +12,23 @@ export interface Statement {
   run(...params: unknown[]): RunResult;
 }
 
+/** Rows of a read sent ahead (Db.readAhead), taken when needed. */
+export interface Ahead {
+  readonly rows: unknown[];
+}
+
 export interface Db {
   readonly dialect: Dialect;
   /** Where it is: a file path, or the room URL without its password. */
   readonly location: string;
   readonly readonly: boolean;
   prepare(sql: string): Statement;
+  /**
+   * A read whose rows are needed later in the open transaction: on a room it is sent at once
+   * and its rows come back with the next statement waited for, sparing a round trip; a file (or
+   * a room outside a transaction) reads it at once.
+   */
+  readAhead(sql: string, ...params: unknown[]): Ahead;
   /** Wraps fn in a transaction (a savepoint when nested), like better-sqlite3's. */
   transaction<T>(fn: () => T): () => T;
   /** Several statements without parameters. */
@@ -59,20 +70,26 @@ export class AppendListeners {
   }
 }
 
+/** A journaled row written: its table, its key, and the row as written when the store has it. */
+export type Touch = [table: string, key: unknown[], row?: Record<string, unknown>];
+
 /**
- * The rows of journaled tables the open transaction wrote since its last journal entry. The
- * outermost commit refuses to go ahead while any is left: a change with no entry after it.
+ * The rows of journaled tables the open transaction wrote since its last journal entry (and the
+ * journal's head, when read ahead for that entry). The outermost commit refuses to go ahead while
+ * any row is left: a change with no entry after it.
  */
 export class TouchLog {
-  private rows: [string, unknown[]][] = [];
+  private rows: Touch[] = [];
   private depth = 0;
+  private head: Ahead | null = null;
 
-  add(table: string, key: unknown[]): void {
+  /** `row`: the row as the write left it (RETURNING), when the store has it; else it is read back. */
+  add(table: string, key: unknown[], row?: Record<string, unknown>): void {
     if (this.depth === 0) throw new Error(`store: ${table} written outside a transaction`);
-    this.rows.push([table, key]);
+    this.rows.push(row ? [table, key, row] : [table, key]);
   }
   /** What the next journal entry records; the log starts again empty. */
-  take(): [string, unknown[]][] {
+  take(): Touch[] {
     const out = this.rows;
     this.rows = [];
     return out;
@@ -81,14 +98,26 @@ export class TouchLog {
   get inTransaction(): boolean {
     return this.depth > 0;
   }
+  /** The journal's head read ahead under its lock (journal.ts), for the next entry only. */
+  aheadHead(read: Ahead): void {
+    this.head = read;
+  }
+  takeHead(): Ahead | null {
+    const out = this.head;
+    this.head = null;
+    return out;
+  }
   /** A transaction (or savepoint) begins; the mark lets its rollback forget what it touched. */
   begin(): number {
     this.depth++;
+    // A head read before is kept for no entry of this block: its lock may end with it.
+    this.head = null;
     return this.rows.length;
   }
   /** It ends, committed or not. The outermost commit checks that every touched row was journaled. */
   end(mark: number, committed: boolean): void {
     this.depth--;
+    this.head = null;
     if (!committed) this.rows.length = Math.min(this.rows.length, mark);
   }
   mustBeJournaled(): void {

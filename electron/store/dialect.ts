@@ -9,6 +9,8 @@ export interface Dialect {
   jsonHas(column: string, param: string): string;
   /** The larger of two values (SQLite's two-argument max). */
   greatest(a: string, b: string): string;
+  /** The integer column `column` as text, zero-padded to at least `digits` digits (never cut). */
+  zeroPad(column: string, digits: number): string;
   /** True when incident `alias` matches the full-text query `param` (see textQuery). */
   incidentMatches(alias: string, param: string): string;
   /** The order rows were inserted in, to break ties. */
@@ -37,6 +39,7 @@ export const SQLITE: Dialect = {
   jsonValues: (param) => `(SELECT value FROM json_each(${param}))`,
   jsonHas: (column, param) => `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value = ${param})`,
   greatest: (a, b) => `MAX(${a}, ${b})`,
+  zeroPad: (column, digits) => `printf('%0${digits}d', ${column})`,
   insertionOrder: (alias) => `${alias}.rowid`,
   listTables:
     "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT IN ('host_sessions', 'journal_checkpoint', 'reference_generation') ORDER BY name",
@@ -61,6 +64,9 @@ export const POSTGRES: Dialect = {
   // jsonb_exists is the `?` operator, spelled as a function so it is not taken for a parameter.
   jsonHas: (column, param) => `jsonb_exists(CAST(${column} AS jsonb), CAST(${param} AS text))`,
   greatest: (a, b) => `GREATEST(${a}, ${b})`,
+  // lpad alone would cut a longer number to `digits`.
+  zeroPad: (column, digits) =>
+    `lpad(CAST(${column} AS text), GREATEST(${digits}, length(CAST(${column} AS text))), '0')`,
   // Ids are ULIDs of operation time: their order is the order of creation.
   insertionOrder: (alias) => `${alias}.id`,
   listTables: `SELECT table_name AS name FROM information_schema.tables

@@ -1,10 +1,13 @@
-import { touch } from './after-images.js';
+import { touch, touchRow } from './after-images.js';
 import type { Db } from './db.js';
 import type { Incident, IncidentCategory, IncidentStatus, Priority } from '../../shared/domain.js';
 import { STATUS_TIMESTAMP } from '../../shared/incident-lifecycle.js';
 import type { Marking } from '../../shared/releasability.js';
 import { markingColumn, markingOf } from './marking-column.js';
 import type { BoardCursor } from '../../shared/board-cursor.js';
+import { referencePrefix, SEQUENCE_DIGITS } from '../../shared/reference.js';
+import { POSTGRES, SQLITE } from './dialect.js';
+import { lockJournalAhead } from './journal.js';
 
 interface Row {
   id: string;
@@ -65,38 +68,72 @@ export type NewIncident = Omit<Incident, 'version' | 'marking' | Stamps> &
   Partial<Pick<Incident, Stamps | 'marking'>>;
 
 // Bound by position (named binding spread and looked up an object of 23 fields on every create).
-const INSERT_INCIDENT = `INSERT INTO incidents (id, reference, category, priority, status, title, description,
+// RETURNING: the row as stored (defaults included) without a second statement to read it back.
+const insertSql = (reference: string) =>
+  `INSERT INTO incidents (id, reference, category, priority, status, title, description,
     source, reporter, lat, lon, venue_id, sector, location_text, created_at, updated_at,
     acknowledged_at, dispatched_at, on_scene_at, resolved_at, closed_at, cancelled_at, marking)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  VALUES (?, ${reference}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`;
+const INSERT_INCIDENT = insertSql('?');
+// The reference from the day's counter, as formatReference writes it (prefix, zero-padded number).
+const INSERT_NEXT = {
+  sqlite: insertSql(
+    `? || (SELECT ${SQLITE.zeroPad('last', SEQUENCE_DIGITS)} FROM incident_sequences WHERE day = ?)`,
+  ),
+  postgres: insertSql(
+    `? || (SELECT ${POSTGRES.zeroPad('last', SEQUENCE_DIGITS)} FROM incident_sequences WHERE day = ?)`,
+  ),
+};
+const RAISE_SEQUENCE = `INSERT INTO incident_sequences (day, last) VALUES (?, 1)
+  ON CONFLICT (day) DO UPDATE SET last = incident_sequences.last + 1`;
 
-export function insertIncident(db: Db, i: NewIncident): void {
-  db.prepare(INSERT_INCIDENT).run(
-    i.id,
-    i.reference,
-    i.category,
-    i.priority,
-    i.status,
-    i.title,
-    i.description,
-    i.source,
-    i.reporter,
-    i.lat,
-    i.lon,
-    i.venueId,
-    i.sector,
-    i.locationText,
-    i.createdAt,
-    i.updatedAt,
-    i.acknowledgedAt ?? null,
-    i.dispatchedAt ?? null,
-    i.onSceneAt ?? null,
-    i.resolvedAt ?? null,
-    i.closedAt ?? null,
-    i.cancelledAt ?? null,
-    markingColumn(i.marking),
-  );
-  touch(db, 'incidents', i.id);
+/** The values after the reference, in the inserts' column order. */
+const rest = (i: Omit<NewIncident, 'id' | 'reference'>) => [
+  i.category,
+  i.priority,
+  i.status,
+  i.title,
+  i.description,
+  i.source,
+  i.reporter,
+  i.lat,
+  i.lon,
+  i.venueId,
+  i.sector,
+  i.locationText,
+  i.createdAt,
+  i.updatedAt,
+  i.acknowledgedAt ?? null,
+  i.dispatchedAt ?? null,
+  i.onSceneAt ?? null,
+  i.resolvedAt ?? null,
+  i.closedAt ?? null,
+  i.cancelledAt ?? null,
+  markingColumn(i.marking),
+];
+
+function inserted(db: Db, row: Row): Incident {
+  touchRow(db, 'incidents', row as unknown as Record<string, unknown>);
+  return toIncident(row);
+}
+
+/** Inserts the incident and answers it as stored (its version, its marking as read back). */
+export function insertIncident(db: Db, i: NewIncident): Incident {
+  return inserted(db, db.prepare(INSERT_INCIDENT).get(i.id, i.reference, ...rest(i)) as Row);
+}
+
+/**
+ * Inserts a new incident under the next reference of its `day` (INC-0726-0042: the day's counter
+ * raised, then read by the insert itself), and answers it as stored. Its journal entry must follow:
+ * the journal is locked and its head read ahead in between, in the order every writer takes them
+ * (a day's counter, then the journal), so that on a room the counter, the lock, the head and the
+ * insert are one round trip.
+ */
+export function insertNextIncident(db: Db, day: string, i: Omit<NewIncident, 'reference'>): Incident {
+  db.prepare(RAISE_SEQUENCE).run(day);
+  lockJournalAhead(db);
+  const sql = INSERT_NEXT[db.dialect.name];
+  return inserted(db, db.prepare(sql).get(i.id, referencePrefix(day), day, ...rest(i)) as Row);
 }
 
 export interface IncidentFilter {
@@ -296,12 +333,7 @@ export function setIncidentStatus(
 
 /** Next daily sequence number for incident references (e.g. the 42 of INC-0726-0042). */
 export function nextIncidentSequence(db: Db, day: string): number {
-  const row = db
-    .prepare(
-      `INSERT INTO incident_sequences (day, last) VALUES (?, 1)
-       ON CONFLICT (day) DO UPDATE SET last = incident_sequences.last + 1 RETURNING last`,
-    )
-    .get(day) as { last: number };
+  const row = db.prepare(`${RAISE_SEQUENCE} RETURNING last`).get(day) as { last: number };
   return row.last;
 }
 

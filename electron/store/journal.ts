@@ -112,12 +112,24 @@ export type EntryParams = [
   string | null,
 ];
 
+/**
+ * Takes the journal lock and sends the read of the chain's head now, for the transaction's next
+ * entry: on a room both go with the next statement waited for (the change's own write) instead of
+ * a round trip of their own at the append. The lock is then held from here to the commit. The
+ * head is kept for the next appendEntry of the same block only (a savepoint begun or ended drops it).
+ */
+export function lockJournalAhead(db: Db): void {
+  db.lockJournal();
+  db.touched.aheadHead(db.readAhead(HEAD));
+}
+
 /** Appends one entry; call inside the transaction that makes the change it records. */
 export function appendEntry(db: Db, e: NewEntry): JournalEntry {
   db.lockJournal();
   const touched = db.touched.take();
   // Read under the journal lock, never remembered: another process may have appended since.
-  const last = db.prepare(HEAD).get() as { seq: number; hash: string } | undefined;
+  const ahead = db.touched.takeHead();
+  const last = (ahead ? ahead.rows[0] : db.prepare(HEAD).get()) as { seq: number; hash: string } | undefined;
   const row: Omit<Row, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     at: e.at,

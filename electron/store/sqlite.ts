@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index.js';
 import { StoreError } from './errors.js';
-import { AppendListeners, TouchLog, type Db, type Statement } from './db-types.js';
+import { AppendListeners, TouchLog, type Ahead, type Db, type Statement } from './db-types.js';
 import { SQLITE } from './dialect.js';
 import { journalBaseline } from './baseline.js';
 
@@ -179,6 +179,11 @@ class SqliteDb implements Db {
       this.statements.set(sql, s);
     }
     return s;
+  }
+
+  readAhead(sql: string, ...params: unknown[]): Ahead {
+    // In-process: nothing to gain by waiting.
+    return { rows: this.prepare(sql).all(...params) };
   }
 
   transaction<T>(fn: () => T): () => T {

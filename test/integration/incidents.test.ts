@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDesk } from '../../electron/services/desk.js';
 import type { CallInput } from '../../shared/api.js';
 import type { Unit } from '../../shared/domain.js';
+import { formatReference } from '../../shared/reference.js';
 import { testApp } from '../support/app.js';
 import { expectApiError } from '../support/api-error.js';
 import { addPerson, signInAs } from '../support/sign-in.js';
@@ -47,6 +48,18 @@ describe('creating incidents', () => {
     expect(a).toMatchObject({ status: 'new', version: 1, createdAt: '2024-07-26T16:00:00.000Z' });
     const [entry] = t.call('listJournal', { limit: 1, entityId: a.id });
     expect(entry).toMatchObject({ action: 'incident.created', operator: officer.name, desk: 'D1' });
+  });
+
+  it('writes the daily number with at least four digits, never cut, as formatReference does', () => {
+    const t = signedIn();
+    const db = t.app.ctx.db;
+    const counter = db.prepare("UPDATE incident_sequences SET last = ? WHERE day = '0726'");
+    const made = [8, 9998, 9999, 123455].map((last) => {
+      counter.run(last);
+      return t.call('createIncident', bag).reference;
+    });
+    expect(made).toEqual([9, 9999, 10000, 123456].map((n) => formatReference('0726', n)));
+    expect(made).toEqual(['INC-0726-0009', 'INC-0726-9999', 'INC-0726-10000', 'INC-0726-123456']);
   });
 
   it('places an incident given only a venue on the venue', () => {

@@ -5,12 +5,15 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/store/db.js';
 import { insertVenue } from '../../electron/store/venues.js';
-import { entryHash, GENESIS_HASH } from '../../electron/store/journal.js';
+import { appendEntry, entryHash, GENESIS_HASH } from '../../electron/store/journal.js';
+import { insertIncident, updateIncident } from '../../electron/store/incidents.js';
+import type { AfterImage } from '../../electron/store/after-images.js';
+import { testApp } from '../support/app.js';
+import { addPerson, signInAs } from '../support/sign-in.js';
 import { MIGRATIONS } from '../../electron/store/migrations/index.js';
 import { verifyDatabase } from '../../electron/services/verify.js';
 import { backend } from '../support/backend.js';
 import { tempDb } from '../support/temp.js';
-import { signInAs } from '../support/sign-in.js';
 import { ackBy, firstShift } from './handover-shift.js';
 
 const zoneShape = {
@@ -131,6 +134,54 @@ describe('the journal replayed against the tables', () => {
     expect(write).toThrow(/rows of venues written with no journal entry after them/);
     expect(t.call('listVenues', {})).toHaveLength(before);
     expect(t.call('verify', {}).ok).toBe(true);
+  });
+
+  it('records an inserted row as its insert returned it (the row stored), or read back if written again', () => {
+    const t = testApp();
+    signInAs(t.call, addPerson(t.app.ctx, 'Capt. Élise Moreau'), 'D1');
+    const db = t.app.ctx.db;
+    const images = (entityId: string) => {
+      const r = db
+        .prepare('SELECT after_images AS a FROM journal WHERE entity_id = ? ORDER BY seq DESC LIMIT 1')
+        .get(entityId) as { a: string };
+      return JSON.parse(r.a) as AfterImage[];
+    };
+    const created = t.call('createIncident', {
+      category: 'unattended_bag',
+      priority: 2,
+      title: 'Sac abandonné',
+      description: 'Under a bench',
+      source: 'cctv',
+      lat: 48.8578,
+      lon: 2.3372,
+    });
+    const stored = db.prepare('SELECT * FROM incidents WHERE id = ?').get(created.id);
+    expect(images(created.id)).toEqual([['incidents', [created.id], stored]]);
+    // Inserted, then changed before the entry: the entry has the row as changed, not as inserted.
+    const at = '2024-07-26T16:05:00.000Z';
+    db.transaction(() => {
+      insertIncident(db, {
+        ...created,
+        id: 'again',
+        reference: 'INC-0726-9999',
+        createdAt: at,
+        updatedAt: at,
+      });
+      updateIncident(db, 'again', 1, { title: 'Renamed' }, at);
+      appendEntry(db, {
+        at,
+        recordedAt: at,
+        operator: 'Capt. Élise Moreau',
+        role: 'watch_officer',
+        desk: 'D1',
+        action: 'incident.created',
+        entityType: 'incident',
+        entityId: 'again',
+        data: null,
+      });
+    })();
+    expect(images('again')[0]?.[2]).toMatchObject({ id: 'again', title: 'Renamed', version: 2 });
+    expect(verifyDatabase(db)).toMatchObject({ ok: true, replay: { ok: true, problems: [] } });
   });
 
   it('hashes the after-images with the entry: editing them breaks the chain', () => {

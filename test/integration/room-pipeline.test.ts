@@ -1,14 +1,16 @@
-// Writes posted without waiting inside a room's transaction (bridge.post): a failed one fails the
-// whole transaction, with its own error, at the next statement that waits or at COMMIT; nothing of
-// the transaction is kept; row counts read later are the statement's own; the connection is usable
-// afterwards. On PostgreSQL a COMMIT after a failed statement rolls back without an error, so an
-// error lost on the way would be a write reported saved that was not.
+// Writes posted without waiting inside a room's transaction (bridge.post), and reads sent ahead
+// (Db.readAhead): a failed one fails the whole transaction, with its own error, at the next
+// statement that waits or at COMMIT; nothing of the transaction is kept; row counts read later are
+// the statement's own; the connection is usable afterwards. On PostgreSQL a COMMIT after a failed
+// statement rolls back without an error, so an error lost on the way would be a write reported
+// saved that was not.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgError, PgUnavailable } from '../../electron/store/pg/bridge.js';
 import { openPostgres } from '../../electron/store/pg/db.js';
 import type { Db } from '../../electron/store/db-types.js';
+import type { PgDb } from '../../electron/store/pg/db.js';
 import { pgBinDir, startPgCluster, type PgCluster } from '../support/pg-cluster.js';
 
 let cluster: PgCluster;
@@ -153,5 +155,59 @@ describe('writes posted inside a room transaction', () => {
       insert().run(6, 'y');
     })();
     expect(ids()).toEqual([5, 6]);
+  });
+});
+
+describe('reads sent ahead inside a room transaction (Db.readAhead)', () => {
+  /** The round trips the main thread waits for, by what it waited on. */
+  function waits(): { seen: string[]; stop: () => void } {
+    const bridge = (db as PgDb).bridge;
+    const send = bridge['send'];
+    const seen: string[] = [];
+    bridge['send'] = (r, timeoutMs) => {
+      seen.push(r.op === 'query' ? (r.sql ?? '') : r.op);
+      return send.call(bridge, r, timeoutMs);
+    };
+    return { seen, stop: () => void (bridge['send'] = send) };
+  }
+
+  it('come back with the next statement waited for, seeing what was posted before them', () => {
+    db.prepare('DELETE FROM scratch').run();
+    insert().run(1, 'a');
+    const w = waits();
+    const [early, count] = db.transaction(() => {
+      insert().run(2, 'b'); // posted, and seen by the read sent after it
+      const ahead = db.readAhead('SELECT id, v FROM scratch ORDER BY id');
+      const n = db.prepare('SELECT count(*) AS n FROM scratch').get();
+      return [ahead.rows, n];
+    })();
+    w.stop();
+    expect(early).toEqual([
+      { id: 1, v: 'a' },
+      { id: 2, v: 'b' },
+    ]);
+    expect(count).toEqual({ n: 2 });
+    // One wait for the count (which brought the early rows) and one for COMMIT: none of their own.
+    expect(w.seen).toEqual(['SELECT count(*) AS n FROM scratch', 'COMMIT']);
+  });
+
+  it('wait for their rows themselves when nothing else was waited for', () => {
+    db.prepare('DELETE FROM scratch').run();
+    insert().run(7, 'z');
+    const rows = db.transaction(() => db.readAhead('SELECT v FROM scratch WHERE id = ?', 7).rows)();
+    expect(rows).toEqual([{ v: 'z' }]);
+  });
+
+  it('fail the transaction with their own error, keeping nothing of it', () => {
+    db.prepare('DELETE FROM scratch').run();
+    const err = caught(() =>
+      db.transaction(() => {
+        insert().run(1, 'gone');
+        db.readAhead('SELECT nothing FROM scratch');
+        db.prepare('SELECT count(*) AS n FROM scratch').get();
+      })(),
+    );
+    expect((err as PgError).code).toBe('42703'); // undefined column
+    expect(ids()).toEqual([]);
   });
 });

@@ -51,6 +51,18 @@ function workerFile(): string {
   return found;
 }
 
+/** What a posted statement left, once the worker has sent it back. */
+interface Cell {
+  count?: number;
+  rows?: Record<string, unknown>[] | undefined;
+}
+
+/** A posted statement's answer: reading it waits only if it has not come back yet. */
+export interface Posted {
+  readonly count: number;
+  readonly rows: Record<string, unknown>[];
+}
+
 export class PgBridge {
   private readonly port: MessagePort;
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
@@ -59,7 +71,7 @@ export class PgBridge {
   private next = 0;
   private closed = false;
   /** Posted statements whose row count the worker has not sent back yet. */
-  private readonly unanswered = new Map<number, { count?: number }>();
+  private readonly unanswered = new Map<number, Cell>();
 
   constructor(url: string, o: BridgeOptions = {}) {
     this.timeoutMs = o.timeoutMs ?? 5000;
@@ -86,24 +98,30 @@ export class PgBridge {
   }
 
   /**
-   * A statement of an open transaction whose rows the caller does not read: posted without waiting,
-   * so the main thread goes on while the worker runs it (createIncident posts 5 of its 16 statements,
-   * which then share the round trip of the next one waited for). Its row count, if read, waits then. If it fails, the worker answers the next
+   * A statement of an open transaction whose answer the caller does not need yet: posted without
+   * waiting, so the main thread goes on while the worker runs it, and it shares the round trip of
+   * the next statement waited for. Its row count (and its rows, if `keep`), when read, come back
+   * with that statement's answer, or are waited for then. If it fails, the worker answers the next
    * waited statement (the COMMIT at the latest) with its error instead: the transaction fails as a
    * whole, with the error it would have thrown had it waited.
    */
-  post(sql: string, params: unknown[] = []): { readonly count: number } {
+  post(sql: string, params: unknown[] = [], keep = false): Posted {
     if (this.closed) throw new PgUnavailable('The room database connection is closed.');
     const id = ++this.next;
-    const cell: { count?: number } = {};
+    const cell: Cell = {};
     this.unanswered.set(id, cell);
-    this.port.postMessage({ op: 'query', sql, params, id, deferred: true } satisfies Request);
-    const sync = () => this.send({ op: 'sync' });
+    this.port.postMessage({ op: 'query', sql, params, id, deferred: true, keep } satisfies Request);
+    const answered = (): Cell => {
+      if (cell.count === undefined) this.send({ op: 'sync' });
+      if (cell.count === undefined) throw new PgUnavailable('The room database connection was reset.');
+      return cell;
+    };
     return {
       get count(): number {
-        if (cell.count === undefined) sync();
-        if (cell.count === undefined) throw new PgUnavailable('The room database connection was reset.');
-        return cell.count;
+        return answered().count as number;
+      },
+      get rows(): Record<string, unknown>[] {
+        return answered().rows ?? [];
       },
     };
   }
@@ -145,9 +163,9 @@ export class PgBridge {
         throw new PgUnavailable(`The room database did not answer within ${timeoutMs / 1000} s.`);
       }
       const reply = msg.message as Reply;
-      for (const [posted, count] of reply.counts ?? []) {
+      for (const [posted, count, rows] of reply.counts ?? []) {
         const cell = this.unanswered.get(posted);
-        if (cell) cell.count = count;
+        if (cell) Object.assign(cell, { count, rows });
       }
       // Everything posted before this reply has run: a statement that failed has no count to wait for.
       for (const posted of this.unanswered.keys()) if (posted < reply.id) this.unanswered.delete(posted);

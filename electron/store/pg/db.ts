@@ -2,7 +2,14 @@
 // parameters, transactions as BEGIN/COMMIT (savepoints when nested) on the worker's one connection,
 // the schema checked and migrated under an advisory lock (several servers may start at once), and
 // the journal's new head announced with NOTIFY, which PostgreSQL delivers only on commit.
-import { AppendListeners, TouchLog, type Db, type RunResult, type Statement } from '../db-types.js';
+import {
+  AppendListeners,
+  TouchLog,
+  type Ahead,
+  type Db,
+  type RunResult,
+  type Statement,
+} from '../db-types.js';
 import { POSTGRES } from '../dialect.js';
 import { StoreError } from '../errors.js';
 import { LATEST_VERSION } from '../migrations/index.js';
@@ -81,6 +88,14 @@ export class PgDb implements Db {
       this.statements.set(sql, s);
     }
     return s;
+  }
+
+  readAhead(sql: string, ...params: unknown[]): Ahead {
+    const t = translate(sql);
+    const values = bind(t, params);
+    // Outside a transaction a posted statement's error would have no transaction to fail.
+    if (!this.inTransaction) return { rows: this.bridge.query(t.text, values).rows };
+    return this.bridge.post(t.text, values, true);
   }
 
   get inTransaction(): boolean {

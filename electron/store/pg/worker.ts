@@ -23,14 +23,16 @@ export interface Request {
   params?: unknown[];
   /** Posted without waiting (bridge.post): no reply of its own. */
   deferred?: boolean;
+  /** A posted read whose rows the caller takes later: sent back with the next reply. */
+  keep?: boolean;
 }
 
 export interface Reply {
   id: number;
   rows?: Record<string, unknown>[];
   count?: number;
-  /** Row counts of the posted statements run since the last reply, by id. */
-  counts?: [number, number][];
+  /** Row counts of the posted statements run since the last reply, by id (and rows, if kept). */
+  counts?: [number, number, Record<string, unknown>[]?][];
   error?: { message: string; code?: string | undefined; detail?: string | undefined };
 }
 
@@ -117,7 +119,7 @@ async function answer(r: Request): Promise<Reply> {
 // without an error: so every reply carries that first error, whatever its own statement gave,
 // until a rollback (to a savepoint too: the bridge waits for each savepoint, so what failed since
 // is inside it) or a reset ends it.
-let counts: [number, number][] = [];
+let counts: NonNullable<Reply['counts']> = [];
 let failed: Reply['error'];
 
 function settle(r: Request, own: Reply): Reply {
@@ -166,7 +168,7 @@ init.port.on('message', (r: Request) => {
     const own = await result;
     if (r.deferred) {
       if (own.error) failed ??= own.error;
-      else counts.push([r.id, own.count ?? 0]);
+      else counts.push(r.keep ? [r.id, own.count ?? 0, own.rows ?? []] : [r.id, own.count ?? 0]);
       return;
     }
     const reply = settle(r, own);

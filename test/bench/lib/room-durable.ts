@@ -7,7 +7,7 @@ import type { PgDb } from '../../../electron/store/pg/db.js';
 import { GENESIS_HASH } from '../../../electron/store/journal.js';
 import { newId } from '../../../electron/services/ids.js';
 import { iso, realTime } from '../../../shared/clock.js';
-import { formatReference, referenceDay } from '../../../shared/reference.js';
+import { referenceDay, referencePrefix } from '../../../shared/reference.js';
 import { journalRow } from './fixture-journal.js';
 import type { NewIncidentInput } from './plain.js';
 import type { Client } from './vigie.js';
@@ -29,9 +29,9 @@ export function capture(client: Client, call: () => void): Captured[] {
     seen.push({ sql, params });
     return query.call(bridge, sql, params);
   };
-  bridge.post = (sql: string, params: unknown[] = []) => {
+  bridge.post = (sql: string, params: unknown[] = [], keep = false) => {
     seen.push({ sql, params, posted: true });
-    return post.call(bridge, sql, params);
+    return post.call(bridge, sql, params, keep);
   };
   try {
     call();
@@ -49,12 +49,13 @@ const SHAPE = [
   /^BEGIN$/,
   // The operation's time zone, read inside the transaction (the reference's day).
   /^SELECT value FROM meta WHERE key = \$1$/,
+  // The day's counter raised, the journal's lock and head, sent before the insert (Vigie posts them,
+  // the head's rows kept); the insert makes the reference from the counter.
   /^INSERT INTO incident_sequences\b/,
-  /^INSERT INTO incidents\b/,
-  /^SELECT \* FROM incidents WHERE id = \$1$/,
   /^SELECT pg_advisory_xact_lock\(\$1\)$/,
   /^SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1$/,
-  /^SELECT \* FROM incidents WHERE id IN \(\$1\)$/,
+  // The row as stored comes back from the insert: the answer, and the journal's after-image.
+  /^INSERT INTO incidents\b[\s\S]*RETURNING \*$/,
   /^INSERT INTO journal\b/,
   /^SELECT pg_notify\(\$1, \$2\)$/,
   /^COMMIT$/,
@@ -63,7 +64,7 @@ const SHAPE = [
   /^SELECT n FROM reference_generation WHERE id = 1$/,
 ];
 /** Where the statements after COMMIT start: reads replayed with the parameters Vigie sent. */
-const AFTER_COMMIT = 12;
+const AFTER_COMMIT = 10;
 
 /** Vigie's createIncident statements, checked against SHAPE: the texts the peer sends. */
 export function createStatements(seen: Captured[]): Captured[] {
@@ -104,15 +105,18 @@ export class PgPeer {
     const now = realTime.now();
     const at = iso(now);
     await this.q(this.sql, 0, this.account);
-    // sql.begin sends BEGIN (text 1) and COMMIT (text 11) itself.
+    // sql.begin sends BEGIN (text 1) and COMMIT (text 9) itself.
     await this.sql.begin(async (tx) => {
       await this.q(tx, 2, ['operation']);
       const day = referenceDay(now, 'Europe/Paris');
-      const [seqRow] = await this.q(tx, 3, [day]);
+      await this.q(tx, 3, [day]);
+      await this.q(tx, 4, [7_160_002]);
+      const [head] = await this.q(tx, 5, []);
       const id = newId(realTime);
-      await this.q(tx, 4, [
+      const [created] = await this.q(tx, 6, [
         id,
-        formatReference(day, Number(seqRow?.['last'])),
+        referencePrefix(day),
+        day,
         input.category,
         input.priority,
         'new',
@@ -135,11 +139,6 @@ export class PgPeer {
         null,
         null, // marking: releasable to all partners
       ]);
-      const [created] = await this.q(tx, 5, [id]);
-      await this.q(tx, 6, [7_160_002]);
-      const [head] = await this.q(tx, 7, []);
-      // The entry's after-image: the row read back again, as appendEntry does.
-      const [after] = await this.q(tx, 8, [id]);
       const row = journalRow(
         {
           at,
@@ -152,10 +151,11 @@ export class PgPeer {
         },
         Number(head?.['seq'] ?? 0) + 1,
         String(head?.['hash'] ?? GENESIS_HASH),
-        JSON.stringify([['incidents', [id], after ?? null]]),
+        // The after-image: the row the insert returned, as appendEntry takes it.
+        JSON.stringify([['incidents', [id], created ?? null]]),
       );
-      await this.q(tx, 9, row.params);
-      await this.q(tx, 10, ['vigie_journal', String(row.seq)]);
+      await this.q(tx, 7, row.params);
+      await this.q(tx, 8, ['vigie_journal', String(row.seq)]);
     });
     for (const [i, params] of this.after.entries()) await this.q(this.sql, AFTER_COMMIT + i, params);
   }

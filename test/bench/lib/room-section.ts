@@ -167,14 +167,18 @@ export function roomSection(res: RoomResults, facts: Record<string, string>, n: 
   notes.push(
     `**Durable create: Vigie runs at ${x(createRatio)} of the bare client** (target ≥ 0.8: ${createRatio.median >= 0.8 ? 'met' : 'not met'}): ` +
       `${num(usV / 1000, 2)} ms per create against ${num(usP / 1000, 2)} ms. Both send the same ${creates.statements} statements (the ` +
-      `signed-in account's check; the operation's time zone read from meta; BEGIN; the daily reference counter; the incident insert ` +
-      `and its read-back; the journal's advisory lock, chain head and insert; pg_notify; COMMIT; then, for the answer's place name, ` +
-      `a meta setting, the zones, venues and routes read), and both wait at COMMIT for PostgreSQL to flush its WAL. The bare client ` +
-      `awaits each answer before sending the next statement: ${creates.statements} round trips. Vigie's bridge posts the ` +
-      `${creates.posted} statements of the transaction whose answer the service does not read (BEGIN, the inserts, the advisory ` +
-      `lock, pg_notify) to the worker thread without waiting, and the worker sends each at once behind those in flight (postgres.js ` +
-      `pipelines them on its one connection), so that they share the round trip of the next statement the main thread waits for: ` +
-      `${waited} waits. A posted statement that fails fails the transaction at the next wait or at COMMIT, with its own error ` +
+      `signed-in account's check; the operation's time zone read from meta; BEGIN; the day's reference counter raised; the ` +
+      `journal's advisory lock and chain head; the incident insert, which makes the reference from the counter and returns the row ` +
+      `as stored (RETURNING *: the answer, and the journal entry's after-image, with no read-back); the journal insert; pg_notify; ` +
+      `COMMIT; then, for the answer's place name, the reference data's counter read: it has not moved since the first create, so ` +
+      `the named places Vigie gathered then still serve), and both wait at COMMIT for ` +
+      `PostgreSQL to flush its WAL. The bare client awaits each answer before sending the next statement: ${creates.statements} ` +
+      `round trips. Vigie's bridge posts the ${creates.posted} statements of the transaction whose answer the service does not ` +
+      `need yet (BEGIN, the counter, the lock, the chain head's read, whose rows it keeps, the journal insert, pg_notify) to the ` +
+      `worker thread without waiting, and the worker sends each at once behind those in flight (postgres.js pipelines them on its ` +
+      `one connection), so that they share the round trip of the next statement the main thread waits for: ${waited} waits (the ` +
+      `account, the time zone, the insert, COMMIT and the counter's read after it). A posted statement that fails fails the ` +
+      `transaction at the next wait or at COMMIT, with its own error ` +
       `(test/integration/room-pipeline.test.ts). In the same rotation on the cluster with fsync off (the commit waits for no disk) ` +
       `a create takes ${num(usVc / 1000, 2)} ms in Vigie and ${num(usPc / 1000, 2)} ms bare (${times(cpuRatio)}): the wait for ` +
       `the disk is about ${num(flushUs / 1000, 2)} ms of Vigie's create, ${flushBound ? 'most of it' : 'the smaller part'}, where ` +
@@ -185,10 +189,10 @@ export function roomSection(res: RoomResults, facts: Record<string, string>, n: 
       `its WAL writer: the round trips it saves against its layers (zod validation, the row mapped into an Incident, the journal ` +
       `entry built as an object, the place name worked out, as on SQLite) and its synchronous bridge, where each waited statement ` +
       `is posted from the main thread to the worker and its answer posted back while the main thread sleeps on a shared flag: ` +
-      `two thread hops and a structured clone each way, which the bare client does not pay. For both clients, caching the time ` +
-      `zone and the place names' reference data (told of changes by the journal's NOTIFY) and reading the incident back with ` +
-      `RETURNING would save round trips; the place names' four reads after COMMIT are ${num((4 / creates.statements) * 100, 0)} % ` +
-      `of the statements.`,
+      `two thread hops and a structured clone each way, which the bare client does not pay, and which weigh more the busier the ` +
+      `machine (each hop waits for a core). What is left to save: the counter's read after COMMIT, which could travel with ` +
+      `the COMMIT (read ahead in the transaction); and the time zone's read, which needs a round trip of its own only because ` +
+      `the day it gives is needed before the insert.`,
   );
   const rate = (runs: typeof alone) => stat(d(runs, 'rate')).median;
   const together95 = ms(col(together, 'p95'));
@@ -196,10 +200,10 @@ export function roomSection(res: RoomResults, facts: Record<string, string>, n: 
     `**${settings.desks} desks together: ${num(rate(together), 0)} writes/s, ${x(scaling)} of one desk alone ` +
       `(${num(rate(alone), 0)} writes/s), p95 ${together95} per write against ${ms(col(alone, 'p95'))} alone.** Every write ` +
       `appends to the one journal chain, and appends are serialised by the advisory lock each takes (pg_advisory_xact_lock, held to ` +
-      `the end of the transaction): from the lock to the end of COMMIT a desk holds every other desk's append, for three round trips ` +
-      `(the lock sent with the chain head's read, which the bridge waits for; the changed rows read for the entry's after-images; ` +
-      `the journal insert and pg_notify sent with the COMMIT) and the commit's WAL flush, besides the main thread's work between ` +
-      `them (the entry built and hashed). No two appends ever wait for the flush ` +
+      `the end of the transaction): from the lock to the end of COMMIT a desk holds every other desk's append, for two round trips ` +
+      `in a createIncident (the lock sent with the chain head's read and the insert, which the bridge waits for; the journal ` +
+      `insert and pg_notify sent with the COMMIT; a moveUnit has a third, reading the changed rows for the entry's after-images) ` +
+      `and the commit's WAL flush, besides the main thread's work between them (the entry built and hashed). No two appends ever wait for the flush ` +
       `together, so PostgreSQL cannot group their commits, and the room's write rate is bounded by one lock holder at a time. ` +
       `The rest of each transaction runs in parallel, but on ${cpus().length} cores shared by ${settings.desks} Node processes, ` +
       `their worker threads and as many PostgreSQL backends, so a single desk already keeps the machine ` +
