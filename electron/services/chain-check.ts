@@ -6,6 +6,7 @@
 // the checkpointed entry is gone or changed, the whole chain is checked before anything is served.
 import type { Db } from '../store/db.js';
 import { sliceSizer } from './background-slice.js';
+import { sliceTimer } from './background-gate.js';
 import { entryHashAt } from '../store/journal-anchor.js';
 import { readCheckpoint, writeCheckpoint, type Checkpoint } from '../store/journal-checkpoint.js';
 import { GENESIS, verifyChainFrom, type ChainPoint, type ChainResult } from '../store/journal.js';
@@ -76,12 +77,10 @@ export function watchChain(db: Db, o: ChainWatchOptions): ChainWatch {
     if (tail.ok && cp.seq > 0) pending = cp;
   }
 
-  let timer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
   let from: ChainPoint = GENESIS;
   const slice = sliceSizer(SLICE_MIN, SLICE_MAX);
   const step = () => {
-    timer = null;
     if (closed || !pending) return;
     const target = pending;
     const s = slice.run((n) => verifyChainFrom(db, from, Math.min(n, target.seq - from.seq)));
@@ -101,10 +100,8 @@ export function watchChain(db: Db, o: ChainWatchOptions): ChainWatch {
     }
     schedule();
   };
-  const schedule = () => {
-    timer = setTimeout(step, PAUSE_MS);
-    timer.unref();
-  };
+  const timer = sliceTimer(PAUSE_MS, step);
+  const schedule = () => timer.schedule();
   /** Checks the entries appended since the last check and moves the checkpoint to the end. */
   const advance = () => {
     if (!good || pending || !result.ok) return;
@@ -126,7 +123,7 @@ export function watchChain(db: Db, o: ChainWatchOptions): ChainWatch {
     close: () => {
       if (closed) return;
       closed = true;
-      if (timer) clearTimeout(timer);
+      timer.close();
       // A clean close that did not finish the older part still checked everything after the
       // checkpoint it started from: the checkpoint moves past what this run appended.
       pending = null;

@@ -7,6 +7,7 @@ import { ApiError, type ApiErrorData, type Issue, type Result } from '../../shar
 import type { Desk } from './desk.js';
 import { storageFailure } from './storage-errors.js';
 import { inputIssues } from './input-guard.js';
+import { calls } from './background-gate.js';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, desk: Desk) => CallOutput<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -21,6 +22,7 @@ export function zodIssues(error: z.ZodError): Issue[] {
 }
 
 export function dispatch(handlers: Handlers, name: string, raw: unknown, desk: Desk): Result<unknown> {
+  calls.callArrived();
   try {
     const { call, input } = parseCall(name, raw);
     const handler = handlers[call] as (input: unknown, desk: Desk) => unknown;

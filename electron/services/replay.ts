@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { Db } from '../store/db.js';
 import { sliceSizer } from './background-slice.js';
+import { sliceTimer } from './background-gate.js';
 import { openSqliteForCheck } from '../store/sqlite.js';
 import { ReplayIndex } from '../store/replay.js';
 import { listEntries } from '../store/journal.js';
@@ -50,7 +51,6 @@ const WARM_PAUSE_MS = 10;
  * later entries are read when a replay asks for them.
  */
 export function warmReplay(db: Db): { close(): void } {
-  let timer: ReturnType<typeof setTimeout> | null = null;
   let index: ReplayIndex;
   try {
     index = replayIndexOf(db);
@@ -58,25 +58,15 @@ export function warmReplay(db: Db): { close(): void } {
     return { close: () => undefined }; // a schema without after-images cannot be replayed at all
   }
   const slice = sliceSizer(WARM_SLICE_MIN, WARM_SLICE_MAX);
-  const step = () => {
-    timer = null;
+  const timer = sliceTimer(WARM_PAUSE_MS, () => {
     try {
-      if (slice.run((n) => index.warm(n))) schedule();
+      if (slice.run((n) => index.warm(n))) timer.schedule();
     } catch {
       // A replay asked for later reads the journal itself and reports what is wrong then.
     }
-  };
-  const schedule = () => {
-    timer = setTimeout(step, WARM_PAUSE_MS);
-    timer.unref();
-  };
-  schedule();
-  return {
-    close: () => {
-      if (timer) clearTimeout(timer);
-      timer = null;
-    },
-  };
+  });
+  timer.schedule();
+  return { close: () => timer.close() };
 }
 
 export function replayRange(db: Db, backup: string | null): ReplayRange {
