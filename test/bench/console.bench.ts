@@ -231,7 +231,8 @@ runBench(async () => {
       `(${num(chunkKb('MapView'), 0)} KB of the renderer's ${num(bundleKb(), 0)} KB of JavaScript), fetched when the ` +
       `console renders. With ${num(INCIDENTS, 0)} incidents the page loads while the start's background work runs ` +
       `(the journal's older entries checked from its checkpoint, the replay's keyframes read): each slice of it is ` +
-      `sized to take about 8 ms (services/background-slice.ts), so a request waits about that long behind it, where ` +
+      `sized to take about 8 ms (services/background-slice.ts), so a request waits about that long behind it, and waits ` +
+      `itself until no call has come for 100 ms, at most a second (services/background-gate.ts), where ` +
       `fixed slices of 2,000 and 5,000 entries took 100–150 ms each on a busy machine (this column's first paint ` +
       `was 2.11× the floor's in the previous report, 3.2–4.7× with other benches running beside it). ` +
       `The interactive board comes ` +
