@@ -53,12 +53,15 @@ export function moveOf(data: unknown): UnitMove | null {
   const d = record(data);
   const to = record(d?.['to']);
   if (!d || !to) return null;
-  const { lat, lon, venueId, at } = to;
-  const { source, version } = d;
-  if (!isNum(lat) || !isNum(lon) || typeof at !== 'string' || typeof source !== 'string') return null;
-  if (!(Number.isSafeInteger(version) && (version as number) > 0)) return null;
-  if (venueId !== null && typeof venueId !== 'string') return null;
-  return { lat, lon, venueId, positionAt: at, positionSource: source, version: version as number };
+  const move = {
+    lat: to['lat'],
+    lon: to['lon'],
+    venueId: to['venueId'],
+    positionAt: to['at'],
+    positionSource: d['source'],
+    version: d['version'],
+  };
+  return isUnitMove(move) ? move : null;
 }
 
 /** Whether a pushed entry's `move` is whole (a console checks what the transport brought). */

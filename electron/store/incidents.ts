@@ -6,7 +6,7 @@ import type { Marking } from '../../shared/releasability.js';
 import { markingColumn, markingOf } from './marking-column.js';
 import type { BoardCursor } from '../../shared/board-cursor.js';
 import { referencePrefix, SEQUENCE_DIGITS } from '../../shared/reference.js';
-import { POSTGRES, SQLITE } from './dialect.js';
+import { POSTGRES, SQLITE, type Dialect } from './dialect.js';
 import { lockJournalAhead } from './journal.js';
 
 interface Row {
@@ -76,14 +76,9 @@ const insertSql = (reference: string) =>
   VALUES (?, ${reference}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`;
 const INSERT_INCIDENT = insertSql('?');
 // The reference from the day's counter, as formatReference writes it (prefix, zero-padded number).
-const INSERT_NEXT = {
-  sqlite: insertSql(
-    `? || (SELECT ${SQLITE.zeroPad('last', SEQUENCE_DIGITS)} FROM incident_sequences WHERE day = ?)`,
-  ),
-  postgres: insertSql(
-    `? || (SELECT ${POSTGRES.zeroPad('last', SEQUENCE_DIGITS)} FROM incident_sequences WHERE day = ?)`,
-  ),
-};
+const insertNextSql = (d: Dialect) =>
+  insertSql(`? || (SELECT ${d.zeroPad('last', SEQUENCE_DIGITS)} FROM incident_sequences WHERE day = ?)`);
+const INSERT_NEXT = { sqlite: insertNextSql(SQLITE), postgres: insertNextSql(POSTGRES) };
 const RAISE_SEQUENCE = `INSERT INTO incident_sequences (day, last) VALUES (?, 1)
   ON CONFLICT (day) DO UPDATE SET last = incident_sequences.last + 1`;
 
