@@ -1,7 +1,8 @@
 // The one component that owns the maplibre instance: created on mount, removed on unmount. Store
 // data reaches it as GeoJSON pushed into the style's sources (only the ones that changed); clicks
 // on the map select in the store, or place the incident being created in "pick on map" mode;
-// selections made elsewhere move the camera; open P1 incidents pulse (an overlay: pulse.ts). The built-in base map
+// selections made elsewhere move the camera; open P1 incidents pulse (an overlay: pulse.ts); the
+// units are drawn on an overlay too (unit-overlay.ts), so their moves repaint no map. The built-in base map
 // is loaded once; the layers panel's choices show and hide layer groups, the theme recolours
 // the style in place; an operator whose role may drags a unit to move it (moveUnit) or a zone's corners
 // (editing.ts); the selected unit's position history is drawn as a trail. `still`: the wall's map,
@@ -27,6 +28,7 @@ import { pulsePoints } from './layers/incidents';
 import { Legend } from './Legend';
 import { installPulse, type Pulse } from './pulse';
 import { installSourcePush, type SourcePush } from './source-push';
+import { installUnitOverlay, type UnitOverlay } from './unit-overlay';
 import { loadBaseMap } from './static-geo';
 import { buildStyle, layerGroups } from './style';
 import { baseSource } from './layers/base';
@@ -87,6 +89,7 @@ export function MapView({ still = false }: { still?: boolean }) {
   const eased = useRef<unknown>(null);
   const pulse = useRef<Pulse | null>(null);
   const pusher = useRef<SourcePush | null>(null);
+  const overlay = useRef<UnitOverlay | null>(null);
   const fitted = useRef(false);
   // The first API data and the static geography have been handed to the map.
   const settled = useRef({ data: false, geo: 0 });
@@ -118,8 +121,11 @@ export function MapView({ still = false }: { still?: boolean }) {
     }
     const progress = settled.current;
     themed.current = still ? 'dark' : store.getState().mapTheme;
-    const removeHooks = installTestHooks(instance, () => progress.data && progress.geo === 1);
-    const removeEditing = still ? () => {} : installEditing(instance, store);
+    const units = installUnitOverlay(instance);
+    units.setTheme(themed.current);
+    overlay.current = units;
+    const removeHooks = installTestHooks(instance, () => progress.data && progress.geo === 1, units);
+    const removeEditing = still ? () => {} : installEditing(instance, store, units);
     const removeClusterImages = installClusterImages(instance, [resolveUnitImage]);
     instance.on('load', () => {
       pusher.current?.dispose();
@@ -147,6 +153,8 @@ export function MapView({ still = false }: { still?: boolean }) {
       removeEditing();
       removeClusterImages();
       removeHooks();
+      units.remove();
+      overlay.current = null;
       setMap(null);
       fitted.current = false;
       instance.remove();
@@ -158,6 +166,10 @@ export function MapView({ still = false }: { still?: boolean }) {
     const push = pusher.current;
     if (!map || !push) return;
     for (const [id, fc] of Object.entries(data)) {
+      if (id === 'units') {
+        overlay.current?.setUnits(fc);
+        continue;
+      }
       if (!push.push(id, fc)) continue;
       if (id === 'incidents') pulse.current?.setPoints(pulsePoints(fc as Parameters<typeof pulsePoints>[0]));
     }
@@ -168,6 +180,18 @@ export function MapView({ still = false }: { still?: boolean }) {
       map.triggerRepaint();
     }
   }, [map, data, loadState]);
+
+  // The selected unit's ring is the overlay's, so that it follows the unit's moves without a repaint.
+  const ringLon = selectedUnit?.lon ?? null;
+  const ringLat = selectedUnit?.lat ?? null;
+  const ringId = selectedUnit?.id ?? null;
+  useEffect(() => {
+    overlay.current?.setSelected(
+      map && ringId && ringLon !== null && ringLat !== null
+        ? { id: ringId, lon: ringLon, lat: ringLat }
+        : null,
+    );
+  }, [map, ringId, ringLon, ringLat]);
 
   // The wall's display changed size: draw at the new enlargement (still-scale.ts).
   useEffect(() => {
@@ -191,6 +215,7 @@ export function MapView({ still = false }: { still?: boolean }) {
       applied.current = { map, basemap, theme, lang };
     }
     applyVisibility(map, groups, hiddenGroups, basemap);
+    overlay.current?.setShown(!hiddenGroups.includes('units'), !hiddenGroups.includes('labels'));
     map.triggerRepaint();
   }, [map, groups, hiddenGroups, basemap, theme, lang]);
 
@@ -198,6 +223,7 @@ export function MapView({ still = false }: { still?: boolean }) {
   useEffect(() => {
     if (!map || themed.current === theme) return;
     themed.current = theme;
+    overlay.current?.setTheme(theme);
     markBusy(map);
     for (const layer of buildStyle(glyphsUrl(), theme).layers) {
       if (!map.getLayer(layer.id)) continue;
