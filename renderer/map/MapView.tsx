@@ -41,6 +41,7 @@ import { applyBasemap } from './operator-basemap';
 import { applyVisibility } from './visibility';
 import { glyphsUrl } from './glyphs';
 import { installTestHooks, markBusy } from './test-hooks';
+import { startMark } from './start-marks';
 import { useMapData } from './use-map-data';
 import { useStillScale } from './still-scale';
 import { isFiltered } from '../state/board';
@@ -97,6 +98,7 @@ export function MapView({ still = false }: { still?: boolean }) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    startMark('construct');
     const instance = new maplibregl.Map({
       container,
       style: buildStyle(glyphsUrl(), still ? 'dark' : store.getState().mapTheme),
@@ -114,6 +116,8 @@ export function MapView({ still = false }: { still?: boolean }) {
       // after every change of the units, which a stream of moves made a redraw without end.
       fadeDuration: 0,
     });
+    startMark('constructed');
+    instance.once('render', () => startMark('first-render'));
     if (!still) {
       instance.touchZoomRotate.disableRotation();
       instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -128,6 +132,7 @@ export function MapView({ still = false }: { still?: boolean }) {
     const removeEditing = still ? () => {} : installEditing(instance, store, units);
     const removeClusterImages = installClusterImages(instance, [resolveUnitImage]);
     instance.on('load', () => {
+      startMark('style-loaded');
       pusher.current?.dispose();
       pusher.current = installSourcePush(instance);
       progress.data = false;
@@ -135,6 +140,7 @@ export function MapView({ still = false }: { still?: boolean }) {
       pulse.current = installPulse(instance);
       setMap(instance);
       void loadBaseMap().then((base) => {
+        startMark('base-map');
         markBusy(instance);
         progress.geo = 1;
         for (const name of base?.order ?? []) {
@@ -174,6 +180,7 @@ export function MapView({ still = false }: { still?: boolean }) {
       if (id === 'incidents') pulse.current?.setPoints(pulsePoints(fc as Parameters<typeof pulsePoints>[0]));
     }
     if (loadState === 'ready' && !settled.current.data) {
+      startMark('data');
       settled.current.data = true;
       // Even with nothing to draw, render once more so an idle reports the settled map.
       markBusy(map);

@@ -13,6 +13,7 @@
 // data-idle.
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { UnitOverlay } from './unit-overlay';
+import { startMark } from './start-marks';
 
 const COUNTED = {
   renderedIncidents: ['incidents'],
@@ -69,6 +70,7 @@ export function installTestHooks(map: MaplibreMap, isSettled: () => boolean, uni
     if (el.dataset.idle === 'true') return;
     if (counting) count();
     el.dataset.idle = isSettled() ? 'true' : 'false';
+    if (el.dataset.idle === 'true') startMark('settled');
   };
   const onMoveStart = () => markBusy(map);
   map.on('idle', onIdle);

@@ -84,7 +84,8 @@ function projector(map: MaplibreMap): Project {
   const c = map.getCenter();
   const a = map.project(c);
   const ma = mercator(c.lng, c.lat);
-  const d = Math.max(1e-6, 1e-3 * 2 ** (12 - map.getZoom()));
+  // A second point a few hundred pixels away (any would do: the map is exactly affine here).
+  const d = 2 ** (10 - map.getZoom());
   const b = map.project([c.lng + d, Math.max(-80, Math.min(80, c.lat + d))]);
   const mb = mercator(c.lng + d, Math.max(-80, Math.min(80, c.lat + d)));
   const sx = (b.x - a.x) / (mb.mx - ma.mx);
@@ -100,6 +101,7 @@ export function installUnitOverlay(map: MaplibreMap): UnitOverlay {
   map.getCanvas().after(canvas);
   const ctx = canvas.getContext('2d');
   let units: OverlayUnit[] = [];
+  let from: FeatureCollection | null = null;
   let selected: SelectedPoint | null = null;
   let theme: MapTheme = 'dark';
   let shown = { units: true, labels: true };
@@ -243,6 +245,8 @@ export function installUnitOverlay(map: MaplibreMap): UnitOverlay {
 
   return {
     setUnits(fc) {
+      if (fc === from) return;
+      from = fc;
       const next: OverlayUnit[] = [];
       for (const f of fc.features) {
         const u = toUnit(f);

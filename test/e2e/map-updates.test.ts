@@ -80,6 +80,13 @@ describe('changes reaching the map', () => {
     );
     expect(target).toBeDefined();
     if (!target) return;
+    // Drawn where the map itself puts the unit's point.
+    const mapped = await page.evaluate((t) => (window.__vigieMap as TestMap).project([t.lon, t.lat]), {
+      lon: target.lon,
+      lat: target.lat,
+    });
+    expect(Math.abs(mapped.x - target.x)).toBeLessThan(0.5);
+    expect(Math.abs(mapped.y - target.y)).toBeLessThan(0.5);
     const ringPixel = () =>
       page.evaluate(
         ({ x, y }) => {
