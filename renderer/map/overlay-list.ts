@@ -175,10 +175,11 @@ export function buildDrawList(
   return { mode, zoom: view.zoom, items, labels };
 }
 
-/** Units whose point is inside the view (what the tests count as rendered). */
+/** Units whose symbol or dot shows in the view, if only in part (what the tests count as rendered). */
 export function inView(list: DrawList, width: number, height: number): number {
+  const r = reach(list);
   let n = 0;
-  for (const { x, y } of list.items) if (x >= 0 && y >= 0 && x <= width && y <= height) n++;
+  for (const { x, y } of list.items) if (x >= -r && y >= -r && x <= width + r && y <= height + r) n++;
   return n;
 }
 

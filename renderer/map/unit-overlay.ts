@@ -99,7 +99,9 @@ export function installUnitOverlay(map: MaplibreMap): UnitOverlay {
   canvas.dataset.testid = 'unit-overlay';
   canvas.setAttribute('aria-hidden', 'true');
   map.getCanvas().after(canvas);
-  const ctx = canvas.getContext('2d');
+  // Drawn on the CPU (no accelerated canvas): without a GPU an accelerated canvas's paths and
+  // images go through the same emulated GL as the map's frames, and wait behind them.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   let units: OverlayUnit[] = [];
   let from: FeatureCollection | null = null;
   let selected: SelectedPoint | null = null;
