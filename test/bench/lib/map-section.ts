@@ -164,7 +164,7 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
         (perUnit < 0.05
           ? `The units list in the side panel is windowed (a fixed row height, like the incident board): only ` +
             `the rows in view are in the DOM, whatever the number of units. The heap holds the units themselves, ` +
-            `their GeoJSON and what the map's source keeps of it.`
+            `their GeoJSON and the overlay's copy of their points.`
           : `Part of the units list is rendered row by row: windowing it (a fixed row height, like the incident ` +
             `board) would keep the DOM at a screenful of rows.`),
     );
