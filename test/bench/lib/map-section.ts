@@ -147,7 +147,7 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
     notes.push(
       `Where Vigie is faster (${faster.map((r) => `${r.label}: ${x(speed(r))}`).join('; ')}), it is because ` +
         `Leaflet creates, lays out and paints one DOM element per marker, so its cost grows with the markers, ` +
-        `while Vigie hands all points to WebGL in one layer.`,
+        `while Vigie draws all its points on one canvas.`,
     );
   }
   const u1 = results.find((r) => r.scenario.id === 'u1k');
