@@ -1,8 +1,15 @@
 // The map, loaded as its own chunk (maplibre-gl is most of the renderer's JavaScript): the top
 // bar, the side panel and the sign-in screen paint without waiting for it.
 import { lazy, Suspense, type ComponentProps } from 'react';
+import { startMark } from './start-marks';
 
-const Loaded = lazy(() => import('./MapView').then((m) => ({ default: m.MapView })));
+const Loaded = lazy(() => {
+  startMark('chunk-asked');
+  return import('./MapView').then((m) => {
+    startMark('chunk-loaded');
+    return { default: m.MapView };
+  });
+});
 
 export function MapView(props: ComponentProps<typeof Loaded>) {
   return (

@@ -1,7 +1,8 @@
 // The one component that owns the maplibre instance: created on mount, removed on unmount. Store
 // data reaches it as GeoJSON pushed into the style's sources (only the ones that changed); clicks
 // on the map select in the store, or place the incident being created in "pick on map" mode;
-// selections made elsewhere move the camera; open P1 incidents pulse (an overlay: pulse.ts). The built-in base map
+// selections made elsewhere move the camera; open P1 incidents pulse (an overlay: pulse.ts); the
+// units are drawn on an overlay too (unit-overlay.ts), so their moves repaint no map. The built-in base map
 // is loaded once; the layers panel's choices show and hide layer groups, the theme recolours
 // the style in place; an operator whose role may drags a unit to move it (moveUnit) or a zone's corners
 // (editing.ts); the selected unit's position history is drawn as a trail. `still`: the wall's map,
@@ -27,6 +28,7 @@ import { pulsePoints } from './layers/incidents';
 import { Legend } from './Legend';
 import { installPulse, type Pulse } from './pulse';
 import { installSourcePush, type SourcePush } from './source-push';
+import { installUnitOverlay, type UnitOverlay } from './unit-overlay';
 import { loadBaseMap } from './static-geo';
 import { buildStyle, layerGroups } from './style';
 import { baseSource } from './layers/base';
@@ -39,6 +41,7 @@ import { applyBasemap } from './operator-basemap';
 import { applyVisibility } from './visibility';
 import { glyphsUrl } from './glyphs';
 import { installTestHooks, markBusy } from './test-hooks';
+import { startMark } from './start-marks';
 import { useMapData } from './use-map-data';
 import { useStillScale } from './still-scale';
 import { isFiltered } from '../state/board';
@@ -87,6 +90,7 @@ export function MapView({ still = false }: { still?: boolean }) {
   const eased = useRef<unknown>(null);
   const pulse = useRef<Pulse | null>(null);
   const pusher = useRef<SourcePush | null>(null);
+  const overlay = useRef<UnitOverlay | null>(null);
   const fitted = useRef(false);
   // The first API data and the static geography have been handed to the map.
   const settled = useRef({ data: false, geo: 0 });
@@ -94,6 +98,7 @@ export function MapView({ still = false }: { still?: boolean }) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    startMark('construct');
     const instance = new maplibregl.Map({
       container,
       style: buildStyle(glyphsUrl(), still ? 'dark' : store.getState().mapTheme),
@@ -111,6 +116,8 @@ export function MapView({ still = false }: { still?: boolean }) {
       // after every change of the units, which a stream of moves made a redraw without end.
       fadeDuration: 0,
     });
+    startMark('constructed');
+    instance.once('render', () => startMark('first-render'));
     if (!still) {
       instance.touchZoomRotate.disableRotation();
       instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -118,10 +125,14 @@ export function MapView({ still = false }: { still?: boolean }) {
     }
     const progress = settled.current;
     themed.current = still ? 'dark' : store.getState().mapTheme;
-    const removeHooks = installTestHooks(instance, () => progress.data && progress.geo === 1);
-    const removeEditing = still ? () => {} : installEditing(instance, store);
+    const units = installUnitOverlay(instance);
+    units.setTheme(themed.current);
+    overlay.current = units;
+    const removeHooks = installTestHooks(instance, () => progress.data && progress.geo === 1, units);
+    const removeEditing = still ? () => {} : installEditing(instance, store, units);
     const removeClusterImages = installClusterImages(instance, [resolveUnitImage]);
     instance.on('load', () => {
+      startMark('style-loaded');
       pusher.current?.dispose();
       pusher.current = installSourcePush(instance);
       progress.data = false;
@@ -129,6 +140,7 @@ export function MapView({ still = false }: { still?: boolean }) {
       pulse.current = installPulse(instance);
       setMap(instance);
       void loadBaseMap().then((base) => {
+        startMark('base-map');
         markBusy(instance);
         progress.geo = 1;
         for (const name of base?.order ?? []) {
@@ -147,6 +159,8 @@ export function MapView({ still = false }: { still?: boolean }) {
       removeEditing();
       removeClusterImages();
       removeHooks();
+      units.remove();
+      overlay.current = null;
       setMap(null);
       fitted.current = false;
       instance.remove();
@@ -158,16 +172,33 @@ export function MapView({ still = false }: { still?: boolean }) {
     const push = pusher.current;
     if (!map || !push) return;
     for (const [id, fc] of Object.entries(data)) {
+      if (id === 'units') {
+        overlay.current?.setUnits(fc);
+        continue;
+      }
       if (!push.push(id, fc)) continue;
       if (id === 'incidents') pulse.current?.setPoints(pulsePoints(fc as Parameters<typeof pulsePoints>[0]));
     }
     if (loadState === 'ready' && !settled.current.data) {
+      startMark('data');
       settled.current.data = true;
       // Even with nothing to draw, render once more so an idle reports the settled map.
       markBusy(map);
       map.triggerRepaint();
     }
   }, [map, data, loadState]);
+
+  // The selected unit's ring is the overlay's, so that it follows the unit's moves without a repaint.
+  const ringLon = selectedUnit?.lon ?? null;
+  const ringLat = selectedUnit?.lat ?? null;
+  const ringId = selectedUnit?.id ?? null;
+  useEffect(() => {
+    overlay.current?.setSelected(
+      map && ringId && ringLon !== null && ringLat !== null
+        ? { id: ringId, lon: ringLon, lat: ringLat }
+        : null,
+    );
+  }, [map, ringId, ringLon, ringLat]);
 
   // The wall's display changed size: draw at the new enlargement (still-scale.ts).
   useEffect(() => {
@@ -191,6 +222,7 @@ export function MapView({ still = false }: { still?: boolean }) {
       applied.current = { map, basemap, theme, lang };
     }
     applyVisibility(map, groups, hiddenGroups, basemap);
+    overlay.current?.setShown(!hiddenGroups.includes('units'), !hiddenGroups.includes('labels'));
     map.triggerRepaint();
   }, [map, groups, hiddenGroups, basemap, theme, lang]);
 
@@ -198,6 +230,7 @@ export function MapView({ still = false }: { still?: boolean }) {
   useEffect(() => {
     if (!map || themed.current === theme) return;
     themed.current = theme;
+    overlay.current?.setTheme(theme);
     markBusy(map);
     for (const layer of buildStyle(glyphsUrl(), theme).layers) {
       if (!map.getLayer(layer.id)) continue;

@@ -1,15 +1,16 @@
-// Dragging a unit to move it: press on an unclustered unit (symbol or dot, UNIT_LAYERS) and drag; a ghost of
+// Dragging a unit to move it: press on a unit the overlay draws (symbol or dot) and drag; a ghost of
 // the unit and a line from where it was follow the pointer; on release `onDrop` gets the new point.
 // A press that moves less than a few pixels stays a click (it selects the unit). Only while
 // `enabled()` (signed in, not placing an incident); the map does not pan during a unit drag.
-import type { GeoJSONSource, Map as MaplibreMap, MapMouseEvent, PointLike } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MaplibreMap, MapMouseEvent } from 'maplibre-gl';
 import { DRAG_SOURCE, dragFeatures } from './layers/trail';
-import { UNIT_LAYERS } from './layers/units';
+import type { UnitAt } from './interactions';
 
 const THRESHOLD_PX = 5;
 const TOLERANCE_PX = 8;
 
 export interface DragHandlers {
+  unitAt: UnitAt;
   enabled: () => boolean;
   onDrop: (unitId: string, lon: number, lat: number) => void;
 }
@@ -33,23 +34,17 @@ export function installUnitDrag(map: MaplibreMap, h: DragHandlers): () => void {
   const clear = () => map.getSource<GeoJSONSource>(DRAG_SOURCE)?.setData(dragFeatures(null, null));
 
   const onDown = (e: MapMouseEvent) => {
-    const layers = UNIT_LAYERS.filter((l) => map.getLayer(l));
-    if (!h.enabled() || e.originalEvent.button !== 0 || layers.length === 0) return;
+    if (!h.enabled() || e.originalEvent.button !== 0) return;
     const { x, y } = e.point;
-    const box: [PointLike, PointLike] = [
-      [x - TOLERANCE_PX, y - TOLERANCE_PX],
-      [x + TOLERANCE_PX, y + TOLERANCE_PX],
-    ];
-    const f = map.queryRenderedFeatures(box, { layers })[0];
-    if (!f || f.geometry.type !== 'Point') return;
-    const [lon, lat] = f.geometry.coordinates;
-    if (lon === undefined || lat === undefined) return;
+    const hit = h.unitAt(x, y, TOLERANCE_PX);
+    if (!hit) return;
     e.preventDefault(); // no pan
+    const { unit } = hit;
     pressed = {
-      id: String(f.properties.id),
-      kind: String(f.properties.kind),
-      status: String(f.properties.status),
-      from: [lon, lat],
+      id: unit.id,
+      kind: unit.kind,
+      status: unit.status,
+      from: [unit.lon, unit.lat],
       x,
       y,
       dragging: false,

@@ -9,10 +9,14 @@ import { installUnitDrag } from './drag';
 import { installShapeEdit } from './shape-drag';
 import { moveUnitOnMap } from '../map-tools/move-unit';
 import { closeZoneDraft } from '../map-tools/zone-actions';
+import { hitTest } from './overlay-list';
+import type { UnitOverlay } from './unit-overlay';
 
 /** Installs the pointer's actions on the map; returns a function that removes them. */
-export function installEditing(instance: maplibregl.Map, store: VigieStore): () => void {
+export function installEditing(instance: maplibregl.Map, store: VigieStore, units: UnitOverlay): () => void {
+  const unitAt = (x: number, y: number, tolerance: number) => hitTest(units.list(), x, y, tolerance);
   const removePicking = installPicking(instance, {
+    unitAt,
     onPick: (kind, id) => store.getState().select(kind, id, 'map'),
     placing: () => {
       const s = store.getState();
@@ -51,6 +55,7 @@ export function installEditing(instance: maplibregl.Map, store: VigieStore): () 
   };
   instance.on('dblclick', onDblClick);
   const removeDrag = installUnitDrag(instance, {
+    unitAt,
     enabled: () => {
       const s = store.getState();
       return may(s, 'moveUnit') && !s.picking && !s.zoneDraft && !s.zoneShape && s.mapTool !== 'measure';

@@ -1,14 +1,18 @@
 // Clicking on the map: picks the unit or incident nearest the pointer (within a few pixels) and
-// reports it; the pointer becomes a hand over anything clickable. In "pick on map" mode (placing an
+// reports it (units are drawn by the overlay, unit-overlay.ts, which says which one is under the
+// pointer; the map only draws those its clusters leave alone at city zoom); the pointer becomes a
+// hand over anything clickable. In "pick on map" mode (placing an
 // incident) a click reports the point instead, and the pointer is a crosshair. A click on a unit
 // cluster zooms in on it.
 import type { GeoJSONSource, Map as MaplibreMap, MapMouseEvent, PointLike } from 'maplibre-gl';
 import { CLUSTER_SOURCE, CLUSTER_UNTIL } from './layers/units';
 import type { SelectionKind } from '../state/types';
+import type { Placed } from './overlay-list';
+
+/** The overlay's unit under a point of the map, widened by `tolerance` pixels. */
+export type UnitAt = (x: number, y: number, tolerance: number) => Placed | null;
 
 const PICKABLE: Record<string, SelectionKind> = {
-  units: 'unit',
-  'unit-dots': 'unit',
   'unit-singles': 'unit',
   incidents: 'incident',
 };
@@ -20,15 +24,17 @@ interface Pick {
   id: string;
 }
 
-function pickAt(map: MaplibreMap, e: MapMouseEvent): Pick | null {
+function pickAt(map: MaplibreMap, e: MapMouseEvent, unitAt: UnitAt): Pick | null {
   const { x, y } = e.point;
   const box: [PointLike, PointLike] = [
     [x - TOLERANCE_PX, y - TOLERANCE_PX],
     [x + TOLERANCE_PX, y + TOLERANCE_PX],
   ];
   const layers = Object.keys(PICKABLE).filter((l) => map.getLayer(l));
-  let best: Pick | null = null;
-  let bestDist = Infinity;
+  // The overlay is drawn over the map: its unit wins a tie.
+  const unit = unitAt(x, y, TOLERANCE_PX);
+  let best: Pick | null = unit ? { kind: 'unit', id: unit.unit.id } : null;
+  let bestDist = unit ? Math.hypot(unit.x - x, unit.y - y) : Infinity;
   for (const f of map.queryRenderedFeatures(box, { layers })) {
     const kind = PICKABLE[f.layer.id];
     const id: unknown = f.properties.id;
@@ -65,6 +71,7 @@ function zoomIntoCluster(map: MaplibreMap, e: MapMouseEvent): void {
 }
 
 export interface PickingHandlers {
+  unitAt: UnitAt;
   onPick: (kind: SelectionKind, id: string) => void;
   /** True while the next click places a point. */
   placing: () => boolean;
@@ -83,14 +90,14 @@ export function installPicking(map: MaplibreMap, h: PickingHandlers): () => void
       map.getCanvas().style.cursor = '';
       return;
     }
-    const hit = pickAt(map, e);
+    const hit = pickAt(map, e, h.unitAt);
     if (hit) h.onPick(hit.kind, hit.id);
     else if (clusterAt(map, e)) zoomIntoCluster(map, e);
     else h.onMiss?.(e);
   };
   const onMove = (e: MapMouseEvent) => {
     if (h.placing()) map.getCanvas().style.cursor = 'crosshair';
-    else map.getCanvas().style.cursor = pickAt(map, e) || clusterAt(map, e) ? 'pointer' : '';
+    else map.getCanvas().style.cursor = pickAt(map, e, h.unitAt) || clusterAt(map, e) ? 'pointer' : '';
   };
   map.on('click', onClick);
   map.on('mousemove', onMove);

@@ -1,17 +1,17 @@
 // Hands the collections of use-map-data.ts to the map's GeoJSON sources, each only when it changed.
-// The units and incidents go as diffs (GeoJSONSource.updateData, source-diff.ts): a unit that moved
-// sends one feature to the worker. The clustered copy of the units is drawn only below
-// CLUSTER_UNTIL, so it is built (a whole setData: the clustering needs every point) only while the
-// map is zoomed out, or about to be, and on the way out if the units changed while zoomed in.
-// Above DOTS_ABOVE units, the units are drawn as dots below street zoom (layers/units.ts).
+// The incidents go as diffs (GeoJSONSource.updateData, source-diff.ts): an incident that changed
+// sends one feature to the worker. The units themselves are drawn by the overlay (unit-overlay.ts),
+// never by a source; their clustered copy is drawn only below CLUSTER_UNTIL, so it is built (a
+// whole setData: the clustering needs every point) only while the map is zoomed out, or about to
+// be, and on the way out if the units changed while zoomed in.
 import type { Feature, FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import { byId, isEmptyDiff, sourceDiff } from './source-diff';
-import { CLUSTER_SOURCE, CLUSTER_UNTIL, DOTS_ABOVE, drawUnitsAs } from './layers/units';
+import { CLUSTER_SOURCE, CLUSTER_UNTIL } from './layers/units';
 import { markBusy } from './test-hooks';
 
 /** Sources whose features are named by an `id` property and sent as diffs. */
-const DIFFED = new Set(['units', 'incidents']);
+const DIFFED = new Set(['incidents']);
 /** The clustered copy is built this far above CLUSTER_UNTIL already, so zooming out finds it ready. */
 const CLUSTER_AHEAD = 0.5;
 
@@ -24,7 +24,6 @@ export interface SourcePush {
 export function installSourcePush(map: MaplibreMap): SourcePush {
   const sent = new Map<string, FeatureCollection>();
   const held = new Map<string, Map<string, Feature>>();
-  let dots: boolean | null = null;
   // The units the clustered copy should show, and whether it shows them yet.
   let clusterData: FeatureCollection | null = null;
   let clusterFresh = true;
@@ -73,14 +72,6 @@ export function installSourcePush(map: MaplibreMap): SourcePush {
           if (!disposed) sendClusters();
         });
         return false;
-      }
-      if (id === 'units') {
-        const many = fc.features.length > DOTS_ABOVE;
-        if (many !== dots) {
-          dots = many;
-          markBusy(map);
-          drawUnitsAs(map, many);
-        }
       }
       return send(id, fc);
     },

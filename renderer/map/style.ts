@@ -67,7 +67,6 @@ function toLight<T>(value: T): T {
 const PARADE_LIGHT_TEXT = '#92400e';
 const LIGHT_PAINT: Record<string, Record<string, unknown>> = {
   'zone-labels': { 'text-color': ['to-color', ['get', 'color'], LIGHT_THEME.labelMuted] },
-  'unit-labels': { 'text-color': LIGHT_THEME.label },
   'incident-labels': { 'text-color': priorityText.light },
   // A dark edge round each incident dot: a pale priority (P3 yellow) would melt into light land.
   incidents: {

@@ -1,10 +1,10 @@
 // Unit symbols: APP-6 / MIL-STD-2525C friendly land-unit frames (milsymbol), one per unit kind, the
-// frame filled with the status colour. Each kind × status image is drawn once, when a layer first
-// asks for it (the map's missing-image resolver, cluster-icons.ts), and registered with
-// map.addImage (never per unit); the `units` layer picks its image with
-// ['concat', 'unit-', kind, '-', status]. Drawing all of them as the style loaded held up the first
-// paint, where the units present use a few and a map of dots at city zoom uses none. A dashed ring
-// marks a stale position.
+// frame filled with the status colour. Each kind × status image is drawn once, when first asked for:
+// by the units overlay (unit-overlay.ts), or by the map's missing-image resolver (cluster-icons.ts)
+// for the units left alone by the clusters at city zoom, which registers it with map.addImage
+// (never per unit; ['concat', 'unit-', kind, '-', status]). Drawing all of them as the style loaded
+// held up the first paint, where the units present use a few and a map of dots uses none. A dashed
+// ring marks a stale position.
 import ms from 'milsymbol';
 import type { ImageResolver } from './cluster-icons';
 import { UNIT_KINDS, UNIT_STATUSES, type UnitKind, type UnitStatus } from '../../shared/domain';
@@ -55,7 +55,7 @@ export const STALE_RING = 'unit-stale-ring';
 
 const PIXEL_RATIO = 2;
 
-function drawSymbol(kind: UnitKind, status: UnitStatus): ImageData | null {
+function drawSymbol(kind: UnitKind, status: UnitStatus): HTMLCanvasElement | null {
   const sym = new ms.Symbol(unitSidc(kind), {
     size: 22 * PIXEL_RATIO,
     fillColor: UNIT_STATUS_COLOR[status],
@@ -76,10 +76,10 @@ function drawSymbol(kind: UnitKind, status: UnitStatus): ImageData | null {
     ctx.fillStyle = '#000000';
     ctx.fillText(text, a.x, a.y + PIXEL_RATIO);
   }
-  return ctx.getImageData(0, 0, canvas.width, canvas.height);
+  return canvas;
 }
 
-function drawStaleRing(): ImageData | null {
+function drawStaleRing(): HTMLCanvasElement | null {
   const size = 48 * PIXEL_RATIO;
   const canvas = document.createElement('canvas');
   canvas.width = size;
@@ -97,23 +97,40 @@ function drawStaleRing(): ImageData | null {
     ctx.arc(size / 2, size / 2, size / 2 - 4 * PIXEL_RATIO, 0, Math.PI * 2);
     ctx.stroke();
   }
-  return ctx.getImageData(0, 0, size, size);
+  return canvas;
 }
+
+const pixels = (canvas: HTMLCanvasElement | null): ImageData | null =>
+  canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height) ?? null;
+
+const drawn = new Map<string, HTMLCanvasElement | null>();
+
+/**
+ * The image of a unit symbol (or the stale ring), drawn once: the units overlay (unit-overlay.ts)
+ * draws it scaled, at PIXEL_RATIO pixels per CSS pixel.
+ */
+export function unitImage(id: string): HTMLCanvasElement | null {
+  if (!drawn.has(id)) drawn.set(id, drawImage(id));
+  return drawn.get(id) ?? null;
+}
+export const UNIT_IMAGE_RATIO = PIXEL_RATIO;
 
 const KINDS = new Set<string>(UNIT_KINDS);
 const STATUSES = new Set<string>(UNIT_STATUSES);
 
 /** Draws and adds a unit image (a kind × status symbol, or the stale ring) the map asks for. */
+function drawImage(id: string): HTMLCanvasElement | null {
+  if (id === STALE_RING) return drawStaleRing();
+  if (!id.startsWith('unit-')) return null;
+  // Statuses have no '-' (kinds have '_'): the status is what follows the last one.
+  const cut = id.lastIndexOf('-');
+  const kind = id.slice('unit-'.length, cut);
+  const status = id.slice(cut + 1);
+  return KINDS.has(kind) && STATUSES.has(status) ? drawSymbol(kind as UnitKind, status as UnitStatus) : null;
+}
+
 export const resolveUnitImage: ImageResolver = (map, id) => {
-  let image: ImageData | null = null;
-  if (id === STALE_RING) image = drawStaleRing();
-  else if (id.startsWith('unit-')) {
-    // Statuses have no '-' (kinds have '_'): the status is what follows the last one.
-    const cut = id.lastIndexOf('-');
-    const kind = id.slice('unit-'.length, cut);
-    const status = id.slice(cut + 1);
-    if (KINDS.has(kind) && STATUSES.has(status)) image = drawSymbol(kind as UnitKind, status as UnitStatus);
-  }
+  const image = pixels(unitImage(id));
   if (!image) return false;
   map.addImage(id, image, { pixelRatio: PIXEL_RATIO });
   return true;

@@ -93,8 +93,9 @@ export function useMapData(trail: readonly UnitPosition[]): SourceData {
     [shapeRings],
   );
 
-  const selected = unit ?? incident;
-  const kind = unit ? 'unit' : 'incident';
+  // A selected unit's ring is drawn by the units overlay (unit-overlay.ts), with the unit.
+  const selected = unit ? null : incident;
+  const kind = 'incident';
   const id = selected?.id;
   const lon = selected?.lon ?? null;
   const lat = selected?.lat ?? null;

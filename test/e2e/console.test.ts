@@ -77,26 +77,29 @@ describe('the console in Chromium against vigie serve', () => {
   it('selects a unit when it is clicked on the map, and shows it in the panel', async () => {
     const { page } = ui;
     await mapIdle(page, 20);
-    // Pick a rendered unit feature and click its pixel.
+    // Pick a unit the overlay draws alone (no other unit or incident near) and click its pixel.
     const target = await page.evaluate(() => {
-      type Feature = { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } };
+      type Near = { x: number; y: number; unit: { callsign: string } };
+      const units = (window as unknown as { __vigieUnits: { list(): { items: Near[] } } }).__vigieUnits.list()
+        .items;
       const map = (
         window as unknown as {
           __vigieMap: {
-            queryRenderedFeatures(a?: unknown, b?: unknown): Feature[];
-            project(c: [number, number]): { x: number; y: number };
+            queryRenderedFeatures(a?: unknown, b?: unknown): unknown[];
             getCanvas(): HTMLCanvasElement;
           };
         }
       ).__vigieMap;
       const rect = map.getCanvas().getBoundingClientRect();
-      for (const f of map.queryRenderedFeatures({ layers: ['units'] })) {
-        const p = map.project(f.geometry.coordinates);
+      for (const p of units) {
         const inside = p.x > 40 && p.y > 40 && p.x < rect.width - 40 && p.y < rect.height - 40;
-        // Only a unit alone under its pixel: a clean click.
-        const under = map.queryRenderedFeatures([p.x, p.y], { layers: ['units', 'incidents'] });
-        if (inside && under.length === 1) {
-          return { x: rect.left + p.x, y: rect.top + p.y, callsign: String(f.properties.callsign) };
+        const alone = units.filter((q) => Math.hypot(q.x - p.x, q.y - p.y) < 20).length === 1;
+        const box = [
+          [p.x - 20, p.y - 20],
+          [p.x + 20, p.y + 20],
+        ];
+        if (inside && alone && map.queryRenderedFeatures(box, { layers: ['incidents'] }).length === 0) {
+          return { x: rect.left + p.x, y: rect.top + p.y, callsign: p.unit.callsign };
         }
       }
       return null;

@@ -294,6 +294,15 @@ export async function sourceFeatures(
   );
 }
 
+/** The status the units overlay draws the unit with (renderer/map/unit-overlay.ts), or null when it does not draw it. */
+export async function mapUnitStatus(page: Page, callsign: string): Promise<string | null> {
+  return page.evaluate((callsign) => {
+    type Drawn = { unit: { callsign: string; status: string } };
+    const units = (window as unknown as { __vigieUnits: { list(): { items: Drawn[] } } }).__vigieUnits;
+    return units.list().items.find((p) => p.unit.callsign === callsign)?.unit.status ?? null;
+  }, callsign);
+}
+
 /** The status the map draws the incident with, or null when the map does not draw it. */
 export async function mapIncidentStatus(page: Page, ref: string): Promise<string | null> {
   const found = await sourceFeatures(page, 'incidents', 'reference', ref);

@@ -14,7 +14,7 @@ import {
   mapIdle,
   mapIncidentStatus,
   signInFromPage,
-  sourceFeatures,
+  mapUnitStatus,
   type Console,
   type HostApi,
   type Served,
@@ -30,11 +30,6 @@ let reference = '';
 let incidentId = '';
 /** The unit assigned to it. */
 let callsign = '';
-
-async function mapUnitStatus(page: Page, unit: string): Promise<string | null> {
-  const found = await sourceFeatures(page, 'units', 'callsign', unit);
-  return found.length ? String(found[0]?.status) : null;
-}
 
 const row = (page: Page, ref: string) =>
   page.locator(`[data-testid="incident-row"][data-reference="${ref}"]`);

@@ -7,7 +7,17 @@ import type { ParadeView } from '../../shared/api/map.js';
 import type { JournalEntry, Unit } from '../../shared/domain.js';
 import { artifact, mapIdle } from './harness.js';
 import { DEMO } from '../support/sign-in.js';
-import { api, jump, mapConsole, rendered, ROUTE_VIEW, ui, type TestMap } from './map-helpers.js';
+import {
+  api,
+  drawnUnits,
+  jump,
+  mapConsole,
+  rendered,
+  ROUTE_VIEW,
+  ui,
+  type TestMap,
+  type TestUnits,
+} from './map-helpers.js';
 
 mapConsole();
 
@@ -19,24 +29,17 @@ describe('acting on the map in Chromium against vigie serve', () => {
     await jump(page, [2.3212, 48.8606], 15.5);
     const target = await page.evaluate(() => {
       const map = window.__vigieMap as TestMap;
+      const units = (window.__vigieUnits as TestUnits).list().items;
       const rect = map.getCanvas().getBoundingClientRect();
-      for (const f of map.queryRenderedFeatures({ layers: ['units'] })) {
-        const p = map.project(f.geometry.coordinates);
+      for (const p of units) {
         const inside = p.x > 420 && p.y > 80 && p.x < rect.width - 160 && p.y < rect.height - 220;
-        const near = map.queryRenderedFeatures(
-          [
-            [p.x - 20, p.y - 20],
-            [p.x + 20, p.y + 20],
-          ],
-          { layers: ['units', 'incidents'] },
-        );
-        if (inside && near.length === 1)
-          return {
-            x: rect.left + p.x,
-            y: rect.top + p.y,
-            id: String(f.properties.id),
-            callsign: String(f.properties.callsign),
-          };
+        const box = [
+          [p.x - 20, p.y - 20],
+          [p.x + 20, p.y + 20],
+        ];
+        const alone = units.filter((q) => Math.abs(q.x - p.x) < 20 && Math.abs(q.y - p.y) < 20).length === 1;
+        if (inside && alone && map.queryRenderedFeatures(box, { layers: ['incidents'] }).length === 0)
+          return { x: rect.left + p.x, y: rect.top + p.y, id: p.unit.id, callsign: p.unit.callsign };
       }
       return null;
     });
@@ -67,12 +70,8 @@ describe('acting on the map in Chromium against vigie serve', () => {
     expect(journal.map((e) => e.action)).toContain('unit.moved');
     // The map draws it at its new place, with its trail (the old and the new fix).
     await mapIdle(page, 1);
-    const drawn = await page.evaluate((id) => {
-      const map = window.__vigieMap as TestMap;
-      return map.queryRenderedFeatures({ layers: ['units'] }).find((f) => f.properties.id === id)?.geometry
-        .coordinates;
-    }, target.id);
-    expect(drawn?.[0]).toBeCloseTo(after?.lon ?? 0, 5);
+    const drawn = (await drawnUnits(page)).units.find((u) => u.id === target.id);
+    expect(drawn?.lon).toBeCloseTo(after?.lon ?? 0, 5);
     expect(await rendered(page, ['unit-trail-dots'])).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: artifact('map-drag.png') });
   });

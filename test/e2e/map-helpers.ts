@@ -35,7 +35,46 @@ export interface TestMap {
 declare global {
   interface Window {
     __vigieMap?: unknown;
+    __vigieUnits?: unknown;
   }
+}
+
+/** A unit as the units overlay holds it (renderer/map/overlay-list.ts). */
+export interface TestUnit {
+  id: string;
+  callsign: string;
+  kind: string;
+  status: string;
+  country: string;
+  stale: boolean;
+  lon: number;
+  lat: number;
+}
+/** The units overlay, as the debug flag exposes it (window.__vigieUnits; renderer/map/unit-overlay.ts). */
+export interface TestUnits {
+  list(): {
+    mode: 'none' | 'dots' | 'symbols';
+    zoom: number;
+    items: { unit: TestUnit; x: number; y: number }[];
+    labels: { unit: TestUnit; x: number; y: number; box: [number, number, number, number] }[];
+  };
+  count(): number;
+}
+
+/** The units the overlay draws with their point in view (their page position too), how, and their labels. */
+export function drawnUnits(page: Page): Promise<{
+  mode: 'none' | 'dots' | 'symbols';
+  units: (TestUnit & { x: number; y: number; pageX: number; pageY: number })[];
+  labels: { unit: TestUnit; box: [number, number, number, number] }[];
+}> {
+  return page.evaluate(() => {
+    const list = (window.__vigieUnits as TestUnits).list();
+    const rect = (window.__vigieMap as TestMap).getCanvas().getBoundingClientRect();
+    const units = list.items
+      .filter((p) => p.x >= 0 && p.y >= 0 && p.x <= rect.width && p.y <= rect.height)
+      .map((p) => ({ ...p.unit, x: p.x, y: p.y, pageX: rect.left + p.x, pageY: rect.top + p.y }));
+    return { mode: list.mode, units, labels: list.labels.map((l) => ({ unit: l.unit, box: l.box })) };
+  });
 }
 
 let hostCalls: HostApi | null = null;

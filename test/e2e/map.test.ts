@@ -5,7 +5,7 @@
 // search and measure) is in map-actions.test.ts.
 import { describe, expect, it } from 'vitest';
 import { artifact, mapIdle } from './harness.js';
-import { jump, mapConsole, rendered, ROUTE_VIEW, ui, type TestMap } from './map-helpers.js';
+import { drawnUnits, jump, mapConsole, rendered, ROUTE_VIEW, ui, type TestMap } from './map-helpers.js';
 
 mapConsole();
 
@@ -20,7 +20,7 @@ describe('the map in Chromium against vigie serve', () => {
       ),
     ).toBeGreaterThan(0);
     expect(await rendered(page, ['base-peripherique', 'base-axes-major', 'base-parks'])).toBeGreaterThan(0);
-    expect(await rendered(page, ['units'])).toBeGreaterThan(20);
+    expect((await drawnUnits(page)).units.length).toBeGreaterThan(20);
     await page.screenshot({ path: artifact('map-route.png') });
   });
 
@@ -65,7 +65,8 @@ describe('the map in Chromium against vigie serve', () => {
     const units = page.getByTestId('layer-group-units');
     await units.uncheck();
     await expect.poll(() => mapIdle(page, 0).then((d) => d.units), { timeout: 20_000 }).toBe(0);
-    expect(await rendered(page, ['unit-labels', 'unit-clusters'])).toBe(0);
+    expect(await rendered(page, ['unit-clusters'])).toBe(0);
+    expect(await drawnUnits(page)).toMatchObject({ units: [], labels: [] });
     // Incidents of one priority: the rendered incidents drop, and come back.
     const before = (await mapIdle(page, 0)).incidents;
     expect(before).toBeGreaterThan(0);
@@ -85,7 +86,7 @@ describe('the map in Chromium against vigie serve', () => {
     expect(back.incidents).toBeGreaterThan(0);
 
     // A unit kind: its units leave the map (and the clusters), the rest stay.
-    const patrols = await rendered(page, ['units']);
+    const patrols = (await drawnUnits(page)).units.length;
     await page.getByTestId('layer-kind-patrol').uncheck();
     await expect.poll(() => mapIdle(page, 0).then((d) => d.units), { timeout: 20_000 }).toBeLessThan(patrols);
     await page.getByTestId('layer-kind-patrol').check();
@@ -97,7 +98,7 @@ describe('the map in Chromium against vigie serve', () => {
     const { page } = ui;
     await jump(page, [2.3212, 48.8656], 16);
     expect(await rendered(page, ['base-axis-labels', 'base-bridge-labels'])).toBeGreaterThan(0);
-    expect(await rendered(page, ['unit-labels'])).toBeGreaterThan(0);
+    expect((await drawnUnits(page)).labels.length).toBeGreaterThan(0);
     await page.screenshot({ path: artifact('map-street.png') });
 
     await page.getByTestId('layers-toggle').click();

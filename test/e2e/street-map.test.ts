@@ -70,12 +70,14 @@ function renderedBasemap(page: Page) {
       const key = l['source-layer'];
       fills[key] = (fills[key] ?? 0) + map.queryRenderedFeatures({ layers: [l.id] }).length;
     }
-    const ids = all.map((l) => l.id);
     return {
       texts: [...texts],
       fills,
-      // The operation's units are drawn above the base map's highest layer.
-      unitsAbove: ids.indexOf('units') > Math.max(...own.map((l) => ids.indexOf(l.id))),
+      // The operation's units are drawn above the base map (the map's canvas): by the units overlay,
+      // laid over it, with the base map's layers in the style.
+      unitsAbove:
+        document.querySelector('[data-testid="unit-overlay"]')?.previousElementSibling === map.getCanvas() &&
+        own.length > 0,
     };
   });
 }

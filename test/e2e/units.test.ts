@@ -13,6 +13,7 @@ import {
   artifact,
   hostApi,
   mapIdle,
+  mapUnitStatus,
   openConsole,
   serve,
   signInFromPage,
@@ -28,18 +29,6 @@ let hostCalls: HostApi | null = null;
 /** Calls the host's API from Node, as another client would (an officer at another desk). */
 const api = <T>(name: string, input: unknown): Promise<T> =>
   (hostCalls ??= hostApi(served.url, 'officer', 'D1-API'))<T>(name, input);
-
-async function mapUnitStatus(page: Page, callsign: string): Promise<string | null> {
-  return page.evaluate((callsign) => {
-    const map = (
-      window as unknown as {
-        __vigieMap: { querySourceFeatures(s: string): { properties: Record<string, unknown> }[] };
-      }
-    ).__vigieMap;
-    const f = map.querySourceFeatures('units').find((x) => x.properties.callsign === callsign);
-    return f ? String(f.properties.status) : null;
-  }, callsign);
-}
 
 const boardRow = (page: Page, callsign: string) =>
   page.locator(`[data-testid="board-unit-row"][data-callsign="${callsign}"]`);

@@ -126,23 +126,28 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
         `Vigie's time is the whole console: React with the unit and incident lists, its own offline style and ` +
         `base map (the Seine, arrondissements, zones, venues, the ceremony route, label glyphs), the API calls, and ` +
         `the map itself, tiled on its worker and drawn with WebGL that here runs on SwiftShader, i.e. on the same ` +
-        `two CPU cores as everything else. The peer draws bare markers on an empty background. Since 2026-12-07 the ` +
-        `map does less of it: above ${num(DOTS_ABOVE, 0)} units it draws plain dots below street zoom (a circle ` +
-        `layer, no icon placement on the CPU; APP-6 symbols from zoom ${DOTS_UNTIL}), the clustered copy of the ` +
-        `units is built only when the map is zoomed out (the route's view, where the bench loads, is not), and ` +
-        `the rendered features are counted only when asked (once here, after the time is taken); the APP-6 ` +
-        `symbols are drawn when a layer first asks for one, not all 84 as the style loads (none before a map of ` +
-        `dots settles). What remains is mostly the WebGL part (a CPU profile of the 10,000-unit load on a busy ` +
-        `machine: about a quarter of the page's time compiling MapLibre's shaders on SwiftShader, and the ` +
-        `page's first 2D canvas, the parade head's, 0.2–0.6 s under the profiler), which a GPU would take off the CPU, and the ` +
-        `console's own start (section 8).`,
+        `two CPU cores as everything else. The peer draws bare markers on an empty background. The map does ` +
+        `less of it than it did: since 2026-12-07 the units are not in the WebGL map at all from route zoom in: ` +
+        `a 2D canvas over it draws them (renderer/map/unit-overlay.ts; above ${num(DOTS_ABOVE, 0)} units plain ` +
+        `dots below street zoom, one path per colour, APP-6 symbols from zoom ${DOTS_UNTIL}), so the map's worker ` +
+        `tiles no units source; the clustered copy of the units is built only when the map is zoomed out (the ` +
+        `route's view, where the bench loads, is not); the rendered features are counted only when asked (once ` +
+        `here, after the time is taken). Where the rest goes, from the console's User Timing marks ` +
+        `(renderer/map/start-marks.ts) on the 10,000-unit load, on a machine shared with other work (load ` +
+        `average 8–10), typical of the runs: the page boots and asks for the map's chunk at ~0.4–0.9 s, the ` +
+        `chunk is in 0.2–0.6 s later, the map is constructed in under 0.1 s and draws its first frame 0.3–1.1 s ` +
+        `on, its style is loaded 0.4–1.7 s after that (MapLibre's worker and first shader programs, on ` +
+        `SwiftShader), the first data is handed to it at once (the API answers came meanwhile), and the ` +
+        `map is idle 2.5–3.5 s later: tiling the base map's geography and the incidents on the worker and ` +
+        `drawing the frames that follow, each a full WebGL frame on the CPU. That last part, and the shader ` +
+        `work, is what a GPU would take off the CPU; the console's own start is section 8.`,
     );
   }
   if (faster.length) {
     notes.push(
       `Where Vigie is faster (${faster.map((r) => `${r.label}: ${x(speed(r))}`).join('; ')}), it is because ` +
         `Leaflet creates, lays out and paints one DOM element per marker, so its cost grows with the markers, ` +
-        `while Vigie hands all points to WebGL in one layer.`,
+        `while Vigie draws all its points on one canvas.`,
     );
   }
   const u1 = results.find((r) => r.scenario.id === 'u1k');
@@ -159,7 +164,7 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
         (perUnit < 0.05
           ? `The units list in the side panel is windowed (a fixed row height, like the incident board): only ` +
             `the rows in view are in the DOM, whatever the number of units. The heap holds the units themselves, ` +
-            `their GeoJSON and what the map's source keeps of it.`
+            `their GeoJSON and the overlay's copy of their points.`
           : `Part of the units list is rendered row by row: windowing it (a fixed row height, like the incident ` +
             `board) would keep the DOM at a screenful of rows.`),
     );
@@ -178,25 +183,23 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
   const p95 = (z: Frames[]) => stat(z.map((y) => y.p95));
   const reads = stat(frames.vigie.map((z) => z.refreshes / (FRAME_MS / 1000)));
   notes.push(
-    `**Frames.** An idle headless page ticks every ~16.7 ms. On the map's side, nothing repaints it for the open ` +
-      `P1s any more (their pulse is a CSS animation over the map, taken by the compositor; the map's own ring is ` +
-      `still), a moved unit reaches the map as a diff of the features that changed (GeoJSONSource.updateData, not ` +
-      `the whole collection), and nothing counts rendered features. p95 frame interval: ` +
+    `**Frames.** An idle headless page ticks every ~16.7 ms. Nothing repaints the WebGL map while units move: ` +
+      `the moving units are drawn outside it, on a 2D canvas laid over the map (renderer/map/unit-overlay.ts), ` +
+      `redrawn at most once an animation frame when the units change or the camera moves, on the CPU (tens of ` +
+      `milliseconds for a screenful of symbols or ten thousand dots here); the open P1s' pulse is a CSS ` +
+      `animation over the map (the map's own ring is still); nothing counts rendered features. Before, each ` +
+      `batch of moves made MapLibre re-tile the units source on its worker and draw the whole map two or three ` +
+      `times, each a full WebGL frame of 100–170 ms on SwiftShader. p95 frame interval: ` +
       `${fig(p95(frames.vigie), 'ms')} with the pulse, ${fig(p95(frames.reduced), 'ms')} with reduced motion ` +
       `(still ring), ${fig(p95(frames.peer), 'ms')} for Leaflet moving 1,000 DOM markers every second. ` +
-      `What the frames follow now is the redraw alone. A pushed move brings the unit's new position, fix time ` +
-      `and version (put on the entry by the server only after the desk's releasability filter let it through, ` +
-      `and only for a desk whose operator may read the units), and the console applies the moves it received ` +
-      `once a second to its units, with no unit list read (${fig(reads, '/s')} here: the periodic full read ` +
-      `only), no GeoJSON made again for units that did not move, and the moved features sent to the map as a ` +
-      `diff. Each such update makes MapLibre reload the units source's tiles on its worker and draw the whole ` +
-      `map two or three times (when the source changes, when its tiles arrive, once more for the symbol ` +
-      `placement), and each of those is a full WebGL frame on SwiftShader, on the same two cores as the ` +
-      `\`vigie serve\` process taking the moves: a bare repaint of this map, nothing changed, took 100–170 ms a ` +
-      `frame on a loaded machine (load average 6–8) when profiled. So an update a second still gives a few long ` +
-      `frames a second, where the merged reads kept the page busy without pause before. What would close the ` +
-      `gap: a GPU for the redraws, or the moving units drawn outside the WebGL map (an overlay, as the P1 pulse ` +
-      `is), so that a move redraws only them.`,
+      `A pushed move brings the unit's new position, fix time and version (put on the entry by the server only ` +
+      `after the desk's releasability filter let it through, and only for a desk whose operator may read the ` +
+      `units), and the console applies the moves it received once a second to its units, with no unit list ` +
+      `read (${fig(reads, '/s')} here: the periodic full read only) and no GeoJSON made again for units that ` +
+      `did not move. What long frames remain come from the rest of the page on the same two cores as the ` +
+      `\`vigie serve\` process taking the moves: the side panel's list re-rendered for the moved units, the ` +
+      `overlay's redraw, and the machine's other load (the peer's own count of long frames in the same run ` +
+      `says how much of it is the machine).`,
   );
   const moves = stat(frames.vigie.map((z) => z.movesPerSecond));
   notes.push(
