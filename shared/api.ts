@@ -19,7 +19,7 @@ import { exchangeCalls } from './api/exchange.js';
 import { exerciseCalls } from './api/exercise.js';
 import { replayCalls } from './api/replay.js';
 
-export type { IncidentPage, IncidentPoint } from './api/incidents.js';
+export type { IncidentPage } from './api/incidents.js';
 export type { DeskLock, RoomLinkView, Session, SessionView } from './api/session.js';
 export type { CallSpec } from './api/call.js';
 

@@ -6,7 +6,8 @@ import type { Ctx } from './context.js';
 import type { Desk } from './desk.js';
 import { releaseScope } from './releasability.js';
 import { matchesVisibleText } from './text-match.js';
-import type { IncidentPage, IncidentPoint, listIncidentsInput } from '../../shared/api/incidents.js';
+import type { IncidentPage, listIncidentsInput } from '../../shared/api/incidents.js';
+import type { IncidentPointRow } from '../../shared/incident-points.js';
 import { boardCursorOf, isAfter, parseBoardCursor } from '../../shared/board-cursor.js';
 import type { Incident, IncidentRow } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
@@ -67,7 +68,7 @@ export function listIncidentPointsFor(
   ctx: Ctx,
   desk: Desk,
   input: Omit<BoardInput, 'limit'>,
-): IncidentPoint[] {
+): IncidentPointRow[] {
   const filter = filterOf({ ...input, limit: 0 }, desk, ctx);
   const points = listIncidentPoints(ctx.db, filter);
   if (!filter.release || !filter.text) return points;
@@ -75,7 +76,7 @@ export function listIncidentPointsFor(
   const seen = new Set(
     visibleText(ctx, filter, listIncidents(ctx.db, { ...filter, limit: points.length })).map((i) => i.id),
   );
-  return points.filter((p) => seen.has(p.id));
+  return points.filter((p) => seen.has(p[0]));
 }
 
 /** The full-text index holds every note; a match may have come from one this desk may not see. */

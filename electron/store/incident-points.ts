@@ -1,16 +1,17 @@
 // The incidents the board's filters match, as the map draws them: a few columns of each, and the
-// units working each (one read of every active assignment, no unit rows), in the board's order.
+// units working each (one read of every active assignment, no unit rows), in the board's order,
+// each already in its form on the wire (shared/incident-points.ts).
 import type { Db } from './db.js';
 import { boardWhere, type IncidentFilter } from './incidents.js';
-import type { IncidentPoint } from '../../shared/api/incidents.js';
+import type { IncidentPointRow } from '../../shared/incident-points.js';
 
 interface PointRow {
   id: string;
   reference: string;
   title: string;
-  category: IncidentPoint['category'];
-  priority: IncidentPoint['priority'];
-  status: IncidentPoint['status'];
+  category: IncidentPointRow[3];
+  priority: IncidentPointRow[4];
+  status: IncidentPointRow[5];
   lat: number | null;
   lon: number | null;
   venue_id: string | null;
@@ -19,7 +20,7 @@ interface PointRow {
   version: number;
 }
 
-export function listIncidentPoints(db: Db, f: Omit<IncidentFilter, 'limit' | 'after'>): IncidentPoint[] {
+export function listIncidentPoints(db: Db, f: Omit<IncidentFilter, 'limit' | 'after'>): IncidentPointRow[] {
   const where = boardWhere(db, { ...f, limit: 0 });
   const rows = db
     .prepare(
@@ -44,19 +45,19 @@ export function listIncidentPoints(db: Db, f: Omit<IncidentFilter, 'limit' | 'af
     if (list) list.push(a.unitId);
     else units.set(a.incidentId, [a.unitId]);
   }
-  return rows.map((r) => ({
-    id: r.id,
-    reference: r.reference,
-    title: r.title,
-    category: r.category,
-    priority: r.priority,
-    status: r.status,
-    lat: r.lat,
-    lon: r.lon,
-    venueId: r.venue_id,
-    sector: r.sector,
-    createdAt: r.created_at,
-    version: r.version,
-    unitIds: units.get(r.id) ?? [],
-  }));
+  return rows.map((r) => [
+    r.id,
+    r.reference,
+    r.title,
+    r.category,
+    r.priority,
+    r.status,
+    r.lat,
+    r.lon,
+    r.venue_id,
+    r.sector,
+    r.created_at,
+    r.version,
+    units.get(r.id) ?? [],
+  ]);
 }

@@ -9,7 +9,8 @@ import { buildClient } from '../../shared/call-names';
 import { ApiError } from '../../shared/errors';
 import { isOpen } from '../../shared/incident-lifecycle';
 import type { IncidentRow } from '../../shared/domain';
-import { byUrgency, pointOf } from '../state/board';
+import { byUrgency, rowPoint } from '../state/board';
+import { pointRow } from '../../shared/incident-points';
 
 /**
  * The session the replay's views see: the live one, its operator read as the wall's, a screen that
@@ -87,7 +88,7 @@ export function replayClient(
         ? Promise.resolve(
             filterIncidents(p.incidents, { ...input, limit: 100_000 })
               .sort(byUrgency)
-              .map(pointOf),
+              .map((r) => pointRow(rowPoint(r))),
           )
         : refuse();
     },

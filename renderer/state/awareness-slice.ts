@@ -3,7 +3,7 @@
 // changed (live/apply.ts), and with every periodic refresh. A list the role may not read stays empty.
 import type { VigieClient } from '../../shared/api';
 import type { AlertAck, AlertLevel, Bulletin, DeskInfo, DeskRequest } from '../../shared/awareness';
-import type { Incident } from '../../shared/domain';
+import { pointOfRow, type IncidentPoint } from '../../shared/incident-points';
 import { toApiError } from '../api';
 import { may } from './can';
 import type { Slice, VigieState } from './types';
@@ -24,8 +24,11 @@ export interface AwarenessSlice {
   requests: DeskRequest[];
   desks: DeskInfo[];
   alertAcks: AlertAck[];
-  /** The open P1 incidents, whatever the board's filters: the alerts never depend on a filter. */
-  priorityOne: Incident[];
+  /**
+   * The open P1 incidents, whatever the board's filters: the alerts never depend on a filter. Their
+   * points are all the alerts need (with 50,000 incidents, the full rows took 300 ms to read).
+   */
+  priorityOne: IncidentPoint[];
   /** Re-reads the parts named (all by default); a failure is shown like a failed refresh. */
   loadAwareness: (parts?: readonly AwarenessPart[]) => Promise<void>;
   /** Puts one changed row in place (a write's answer), ahead of the push that follows it. */
@@ -71,8 +74,10 @@ export const createAwarenessSlice =
       alertAcks: (s) =>
         may(s, 'listAlertAcks') ? client.listAlertAcks({}).then((alertAcks) => ({ alertAcks })) : null,
       priorityOne: (s) =>
-        may(s, 'listIncidents')
-          ? client.listIncidents({ priorities: [1], limit: 500 }).then((priorityOne) => ({ priorityOne }))
+        may(s, 'listIncidentPoints')
+          ? client
+              .listIncidentPoints({ priorities: [1] })
+              .then((rows) => ({ priorityOne: rows.map(pointOfRow) }))
           : null,
     };
     return {

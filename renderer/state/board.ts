@@ -1,7 +1,8 @@
 // The incident board's query: filters → the calls' input, the same filters checked on one row
 // (to drop a row the desk itself just moved out of view, before the server is asked again), the
 // board order (priority, then oldest first, as the server sorts), and a cheap row comparison.
-import type { CallInput, IncidentPoint } from '../../shared/api';
+import type { CallInput } from '../../shared/api';
+import { pointOf, type IncidentPoint } from '../../shared/incident-points';
 import type { Incident, IncidentRow } from '../../shared/domain';
 import { isFinished } from '../../shared/incident-lifecycle';
 import type { BoardFilters } from './types';
@@ -117,22 +118,12 @@ export function endOf(i: Incident): string | null {
   return i.resolvedAt ?? i.closedAt ?? i.cancelledAt ?? i.updatedAt;
 }
 
-/** An incident as the map's points hold it (listIncidentPoints). */
-export const pointOf = (i: IncidentRow): IncidentPoint => ({
-  id: i.id,
-  reference: i.reference,
-  title: i.title,
-  category: i.category,
-  priority: i.priority,
-  status: i.status,
-  lat: i.lat,
-  lon: i.lon,
-  venueId: i.venueId,
-  sector: i.sector,
-  createdAt: i.createdAt,
-  version: i.version,
-  unitIds: i.assigned.map((a) => a.unitId),
-});
+/** A board row as the map's points hold it. */
+export const rowPoint = (r: IncidentRow): IncidentPoint =>
+  pointOf(
+    r,
+    r.assigned.map((a) => a.unitId),
+  );
 
 /** Every change to an incident bumps its version; the units working it are compared apart. */
 export const samePoint = (a: IncidentPoint, b: IncidentPoint): boolean =>

@@ -6,13 +6,14 @@ import type { VigieClient } from '../../shared/api';
 import type { Incident, IncidentRow } from '../../shared/domain';
 import { toApiError } from '../api';
 import { BOARD_PAGE_MAX } from '../../shared/api/incidents';
+import { pointOfRow } from '../../shared/incident-points';
 import {
   BOARD_PAGE,
   EMPTY_FILTERS,
   appendPage,
   boardInput,
   boardPageInput,
-  pointOf,
+  rowPoint,
   samePoint,
   sameRow,
   upsertLoadedRow,
@@ -89,7 +90,7 @@ export const createIncidentSlice =
           ? { ...s.detail, incident }
           : s.detail;
       set({
-        incidentPoints: upsertRow(s.incidentPoints, pointOf(row), s.boardFilters),
+        incidentPoints: upsertRow(s.incidentPoints, rowPoint(row), s.boardFilters),
         boardRows: upsertLoadedRow(s.boardRows, row, s.boardFilters, s.boardNext !== null),
         detail,
       });
@@ -171,8 +172,9 @@ export const createIncidentSlice =
       loadIncidentPoints: async () => {
         const seq = ++pointsSeq;
         try {
-          const points = await client.listIncidentPoints(boardInput(get().boardFilters));
+          const rows = await client.listIncidentPoints(boardInput(get().boardFilters));
           if (seq !== pointsSeq) return true;
+          const points = rows.map(pointOfRow);
           set({ incidentPoints: reconcileById(get().incidentPoints, points, samePoint) });
           return true;
         } catch (err) {

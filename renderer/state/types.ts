@@ -3,7 +3,8 @@
 import type { StateCreator } from 'zustand';
 import type { MapSlice } from './map-slice';
 import type { AwarenessSlice } from './awareness-slice';
-import type { CallInput, IncidentPoint, RoomLinkView, Session } from '../../shared/api';
+import type { CallInput, RoomLinkView, Session } from '../../shared/api';
+import type { IncidentPoint } from '../../shared/incident-points';
 import type {
   Contingent,
   Incident,

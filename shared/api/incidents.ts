@@ -2,9 +2,6 @@ import { z } from 'zod';
 import { call, id, shortText, version } from './call.js';
 import {
   INCIDENT_CATEGORIES,
-  type IncidentCategory,
-  type IncidentStatus,
-  type Priority,
   INCIDENT_SOURCES,
   INCIDENT_STATUSES,
   type Incident,
@@ -16,6 +13,7 @@ import {
 import { INCIDENT_ACTIONS } from '../incident-lifecycle.js';
 import { markingSchema } from '../releasability.js';
 import { BOARD_CURSOR } from '../board-cursor.js';
+import type { IncidentPointRow } from '../incident-points.js';
 
 const priority = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 const lat = z.number().min(-90).max(90);
@@ -103,36 +101,15 @@ export interface IncidentPage {
   next: string | null;
 }
 
-/**
- * What the map and the panels that look an incident up need of every incident the board's filters
- * match (listIncidentPoints): no description, place names or units' details, so that the whole open
- * set stays small to send and to parse.
- */
-export interface IncidentPoint {
-  id: string;
-  reference: string;
-  title: string;
-  category: IncidentCategory;
-  priority: Priority;
-  status: IncidentStatus;
-  lat: number | null;
-  lon: number | null;
-  venueId: string | null;
-  sector: string | null;
-  /** When it was reported: the overdue deadlines count from it (shared/overdue.ts). */
-  createdAt: string;
-  version: number;
-  /** The units working it now. */
-  unitIds: string[];
-}
-
 export const incidentCalls = {
   listIncidents: call<IncidentRow[]>()(listIncidentsInput),
   listIncidentPage: call<IncidentPage>()(
     listIncidentsInput.extend({ limit: z.number().int().min(1).max(BOARD_PAGE_MAX).default(200) }).strict(),
   ),
-  /** Every incident the board's filters match, as points (the board's order). */
-  listIncidentPoints: call<IncidentPoint[]>()(listIncidentsInput.omit({ limit: true, after: true }).strict()),
+  /** Every incident the board's filters match, as points (the board's order; shared/incident-points.ts). */
+  listIncidentPoints: call<IncidentPointRow[]>()(
+    listIncidentsInput.omit({ limit: true, after: true }).strict(),
+  ),
   getIncident: call<IncidentDetail>()(z.object({ id }).strict()),
   createIncident: call<Incident>()(createIncidentInput),
   updateIncident: call<Incident>()(updateIncidentInput),

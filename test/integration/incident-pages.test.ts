@@ -10,6 +10,7 @@ import { addPerson, signInAs } from '../support/sign-in.js';
 import { createDesk, type Desk } from '../../electron/services/desk.js';
 import { dispatch } from '../../electron/services/dispatch.js';
 import { markedOperation } from './releasability-fixture.js';
+import { pointOfRow } from '../../shared/incident-points.js';
 
 const base: CallInput<'createIncident'> = {
   category: 'crowd_surge',
@@ -105,6 +106,13 @@ describe('the board a page at a time', () => {
   });
 });
 
+/** The points as the console turns them back from the wire. */
+const pointsOf = (
+  t: { call: ReturnType<typeof board>['call'] },
+  input: CallInput<'listIncidentPoints'>,
+  desk?: Desk,
+) => t.call('listIncidentPoints', input, desk).map(pointOfRow);
+
 describe('the map’s points (listIncidentPoints)', () => {
   it('are every incident the filters match, in the board’s order, with the units working each', () => {
     const t = board();
@@ -128,7 +136,7 @@ describe('the map’s points (listIncidentPoints)', () => {
       { text: 'filler 1' },
     ]) {
       const rows = t.call('listIncidents', { ...input, limit: 100_000 });
-      const points = t.call('listIncidentPoints', input);
+      const points = pointsOf(t, input);
       expect(points.map((p) => p.id)).toEqual(rows.map((r) => r.id));
       for (const [n, p] of points.entries()) {
         const r = rows[n];
@@ -150,16 +158,16 @@ describe('the map’s points (listIncidentPoints)', () => {
         });
       }
     }
-    const points = t.call('listIncidentPoints', {});
+    const points = pointsOf(t, {});
     expect(points.find((p) => p.id === target.id)?.unitIds).toEqual([unit.id]);
     expect(points.some((p) => p.id === closed.id)).toBe(false);
-    expect(t.call('listIncidentPoints', { includeClosed: true }).some((p) => p.id === closed.id)).toBe(true);
+    expect(pointsOf(t, { includeClosed: true }).some((p) => p.id === closed.id)).toBe(true);
   });
 
   it('give each desk only what is released to it, text matched on what it may read', () => {
     const m = markedOperation();
     const ids = (d: Desk, input: CallInput<'listIncidentPoints'> = { includeClosed: true }) =>
-      m.t.call('listIncidentPoints', input, d).map((p) => p.id);
+      pointsOf(m.t, input, d).map((p) => p.id);
     expect(ids(m.de)).toContain(m.all.id);
     expect(ids(m.de)).not.toContain(m.frEs.id);
     expect(ids(m.de)).not.toContain(m.frOnly.id);

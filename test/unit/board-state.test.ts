@@ -64,7 +64,8 @@ async function storeOver(all: Row[]) {
   const { createVigieStore } = await load<{ createVigieStore(c: Client): Store }>(
     '../../renderer/state/store.ts',
   );
-  const { pointOf } = await load<{ pointOf(r: Row): { id: string } }>('../../renderer/state/board.ts');
+  const { rowPoint } = await load<{ rowPoint(r: Row): unknown }>('../../renderer/state/board.ts');
+  const { pointRow } = await load<{ pointRow(p: unknown): unknown[] }>('../../shared/incident-points.ts');
   const calls: Input[] = [];
   const asked: string[] = [];
   const client = new Proxy({} as Client, {
@@ -75,7 +76,9 @@ async function storeOver(all: Row[]) {
         return Promise.resolve(pageOf(all, input));
       }
       if (name === 'listIncidentPoints')
-        return Promise.resolve(filterIncidents(all, { ...input, limit: 100_000 }).map(pointOf));
+        return Promise.resolve(
+          filterIncidents(all, { ...input, limit: 100_000 }).map((r) => pointRow(rowPoint(r))),
+        );
       return Promise.resolve([]);
     },
   });

@@ -11,7 +11,7 @@
 // drawn (they still show on the board).
 import type { Point } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { IncidentPoint } from '../../../shared/api';
+import type { IncidentPoint } from '../../../shared/incident-points';
 import { isOpen } from '../../../shared/incident-lifecycle';
 import { FONT_SEMIBOLD } from '../glyphs';
 import { THEME } from '../palette';
