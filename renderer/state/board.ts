@@ -3,7 +3,7 @@
 // board order (priority, then oldest first, as the server sorts), and a cheap row comparison.
 import type { CallInput } from '../../shared/api';
 import { pointOf, type IncidentPoint } from '../../shared/incident-points';
-import type { Incident, IncidentRow } from '../../shared/domain';
+import type { Incident, IncidentDetail, IncidentRow } from '../../shared/domain';
 import { isFinished } from '../../shared/incident-lifecycle';
 import type { BoardFilters } from './types';
 
@@ -130,3 +130,17 @@ export const samePoint = (a: IncidentPoint, b: IncidentPoint): boolean =>
   a.version === b.version &&
   a.unitIds.length === b.unitIds.length &&
   a.unitIds.every((u, i) => u === b.unitIds[i]);
+
+/** The units working an incident, as the board's loaded row or the pane's detail has them. */
+export function assignedIn(
+  rows: readonly IncidentRow[],
+  detail: IncidentDetail | null,
+  id: string,
+): IncidentRow['assigned'] | null {
+  const row = rows.find((r) => r.id === id);
+  if (row) return row.assigned;
+  if (detail?.incident.id !== id) return null;
+  return detail.assignments
+    .filter((a) => a.releasedAt === null)
+    .map((a) => ({ unitId: a.unitId, callsign: a.callsign, country: a.country }));
+}

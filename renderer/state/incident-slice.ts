@@ -11,6 +11,7 @@ import {
   BOARD_PAGE,
   EMPTY_FILTERS,
   appendPage,
+  assignedIn,
   boardInput,
   boardPageInput,
   rowPoint,
@@ -59,16 +60,7 @@ export const createIncidentSlice =
     /** The board's row of an incident, if the loaded pages hold it. */
     const boardRow = (id: string): IncidentRow | null => get().boardRows.find((r) => r.id === id) ?? null;
 
-    /** The units working an incident, as the board's row or the pane's detail has them. */
-    const assignedTo = (id: string): IncidentRow['assigned'] | null => {
-      const row = boardRow(id);
-      if (row) return row.assigned;
-      const d = get().detail;
-      if (d?.incident.id !== id) return null;
-      return d.assignments
-        .filter((a) => a.releasedAt === null)
-        .map((a) => ({ unitId: a.unitId, callsign: a.callsign, country: a.country }));
-    };
+    const assignedTo = (id: string) => assignedIn(get().boardRows, get().detail, id);
 
     /** The incident in the pane, as fresh as this desk knows it. */
     const paneIncident = (): Incident | null => {
@@ -84,13 +76,17 @@ export const createIncidentSlice =
     /** Puts an incident the service returned on the board, on the map and in the pane. */
     const applyIncident = (incident: Incident, assigned?: IncidentRow['assigned']) => {
       const s = get();
-      const row: IncidentRow = { ...incident, assigned: assigned ?? assignedTo(incident.id) ?? [] };
+      const known = assigned ?? assignedTo(incident.id);
+      const row: IncidentRow = { ...incident, assigned: known ?? [] };
+      const point = rowPoint(row);
+      // Neither the board's pages nor the pane hold it: the point keeps the units it had.
+      if (!known) point.unitIds = s.incidentPoints.find((p) => p.id === incident.id)?.unitIds ?? [];
       const detail =
         s.detail && s.detail.incident.id === incident.id && s.detail.incident.version <= incident.version
           ? { ...s.detail, incident }
           : s.detail;
       set({
-        incidentPoints: upsertRow(s.incidentPoints, rowPoint(row), s.boardFilters),
+        incidentPoints: upsertRow(s.incidentPoints, point, s.boardFilters),
         boardRows: upsertLoadedRow(s.boardRows, row, s.boardFilters, s.boardNext !== null),
         detail,
       });
