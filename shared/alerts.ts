@@ -8,6 +8,12 @@ import { requestIsFrom, requestIsTo, requestOverdue, SEED_DESK } from './awarene
 
 export { requestIsTo } from './awareness.js';
 import type { Incident } from './domain.js';
+
+/** What an incident's alerts look at. */
+export type AlertIncident = Pick<
+  Incident,
+  'id' | 'reference' | 'title' | 'category' | 'priority' | 'status' | 'createdAt'
+>;
 import { overdue, type OverdueThresholds } from './overdue.js';
 
 export const ALERT_KINDS = [
@@ -47,8 +53,8 @@ export interface AlertDesk {
 
 export interface AlertInput {
   me: AlertDesk;
-  /** Open P1 incidents this desk may see. */
-  priorityOne: readonly Incident[];
+  /** Open P1 incidents this desk may see (their points are enough: shared/incident-points.ts). */
+  priorityOne: readonly AlertIncident[];
   requests: readonly DeskRequest[];
   bulletins: readonly Bulletin[];
   alertLevel: AlertLevel | null;
@@ -68,7 +74,11 @@ const FINISHED = new Set(['resolved', 'closed', 'cancelled']);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** When a P1 crossed each deadline it has missed (overdue() itself says which one applies now). */
-function overdueSince(i: Incident, phase: 'acknowledge' | 'on_scene', t: OverdueThresholds): number | null {
+function overdueSince(
+  i: AlertIncident,
+  phase: 'acknowledge' | 'on_scene',
+  t: OverdueThresholds,
+): number | null {
   const minutes = phase === 'acknowledge' ? t.acknowledgeMinutes[i.priority] : t.onSceneMinutes[i.priority];
   return minutes === null ? null : Date.parse(i.createdAt) + minutes * 60_000;
 }

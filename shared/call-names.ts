@@ -35,6 +35,7 @@ export const CALL_NAMES = [
   'retractParadeActual',
   'listIncidents',
   'listIncidentPage',
+  'listIncidentPoints',
   'getIncident',
   'createIncident',
   'updateIncident',

@@ -16,18 +16,14 @@ export const DEFAULT_THRESHOLDS: OverdueThresholds = {
 
 export type Overdue = null | 'acknowledge' | 'on_scene';
 
-export interface OverdueTimes {
-  createdAt: string;
-  acknowledgedAt: string | null;
-  onSceneAt: string | null;
-}
+/**
+ * What the deadlines look at: the status says whether it was acknowledged or is on scene yet, and
+ * the deadlines count from its creation (the map's points carry no more than this).
+ */
+export type OverdueItem = Pick<Incident, 'priority' | 'status' | 'createdAt'>;
 
 /** Which deadline the incident has missed, if any, at operation time `now`. */
-export function overdue(
-  i: Pick<Incident, 'priority' | 'status'> & OverdueTimes,
-  now: number,
-  t = DEFAULT_THRESHOLDS,
-): Overdue {
+export function overdue(i: OverdueItem, now: number, t = DEFAULT_THRESHOLDS): Overdue {
   if (i.status !== 'new' && i.status !== 'acknowledged' && i.status !== 'dispatched') return null;
   const age = (now - Date.parse(i.createdAt)) / 60_000;
   const ack = t.acknowledgeMinutes[i.priority];

@@ -45,6 +45,7 @@ export const PERMISSIONS: { readonly [K in CallName]: readonly Role[] | 'public'
   retractParadeActual: OPS,
   listIncidents: ALL,
   listIncidentPage: ALL,
+  listIncidentPoints: ALL,
   getIncident: ALL,
   createIncident: OPS_LIAISON,
   updateIncident: OPS,

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../services/dispatch.js';
 import { dispatch, internalError } from '../services/dispatch.js';
+import { calls } from '../services/background-gate.js';
 import type { Desk } from '../services/desk.js';
 import type { HostAccess } from '../services/host-access.js';
 import { isCallName } from '../../shared/api.js';
@@ -77,6 +78,10 @@ export async function startHost(o: HostOptions): Promise<Host> {
     if (!hosts.includes((req.headers.host ?? '').toLowerCase()))
       return sendJson(res, 403, err('forbidden', 'Host not allowed'));
     const url = new URL(req.url ?? '/', `${scheme}://${LOOPBACK}:${port}`);
+    // The page's files and the map's tiles are a desk's too: while a console loads them (before
+    // its first call), the background slices wait as they do for calls. With 50,000 journal
+    // entries to re-check and index they took 100–400 ms at a time from the page's own loading.
+    calls.callArrived();
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, err('invalid_input', 'API calls are POST'));

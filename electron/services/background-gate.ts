@@ -12,7 +12,7 @@ export class CallGate {
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
-  /** A desk's call arrived (services/dispatch.ts, both transports). */
+  /** A desk's call arrived (services/dispatch.ts, both transports), or any request to the browser host. */
   callArrived(): void {
     this.lastCall = this.now();
   }

@@ -7,12 +7,14 @@ import type { Desk } from './desk.js';
 import { releaseScope } from './releasability.js';
 import { matchesVisibleText } from './text-match.js';
 import type { IncidentPage, listIncidentsInput } from '../../shared/api/incidents.js';
+import type { IncidentPointRow } from '../../shared/incident-points.js';
 import { boardCursorOf, isAfter, parseBoardCursor } from '../../shared/board-cursor.js';
 import type { Incident, IncidentRow } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { countIncidents, listIncidents, type IncidentFilter } from '../store/incidents.js';
 import { hiddenNoteCount, listNotes } from '../store/incident-notes.js';
 import { activeAssignedUnits } from '../store/assignments.js';
+import { listIncidentPoints } from '../store/incident-points.js';
 
 /** From this many incidents on, the units are read for every incident at once. */
 const ALL_ASSIGNMENTS_FROM = 2_000;
@@ -59,6 +61,22 @@ export function listIncidentPageFor(ctx: Ctx, desk: Desk, input: BoardInput): In
     total: countIncidents(ctx.db, filter),
     next: found.length > rows.length && last ? boardCursorOf(last) : null,
   };
+}
+
+/** Every incident the filter matches as a point, released to this desk as the board's rows are. */
+export function listIncidentPointsFor(
+  ctx: Ctx,
+  desk: Desk,
+  input: Omit<BoardInput, 'limit'>,
+): IncidentPointRow[] {
+  const filter = filterOf({ ...input, limit: 0 }, desk, ctx);
+  const points = listIncidentPoints(ctx.db, filter);
+  if (!filter.release || !filter.text) return points;
+  // A text match may come from a note this desk may not see: the board's own check decides.
+  const seen = new Set(
+    visibleText(ctx, filter, listIncidents(ctx.db, { ...filter, limit: points.length })).map((i) => i.id),
+  );
+  return points.filter((p) => seen.has(p[0]));
 }
 
 /** The full-text index holds every note; a match may have come from one this desk may not see. */

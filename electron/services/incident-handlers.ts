@@ -11,7 +11,7 @@ import {
   updateIncident,
 } from './incidents.js';
 import { assignUnit, releaseUnit } from './assignments.js';
-import { listIncidentPageFor, listIncidentsFor } from './incident-board.js';
+import { listIncidentPageFor, listIncidentPointsFor, listIncidentsFor } from './incident-board.js';
 import { withPlaces } from './place-names.js';
 
 export const incidentHandlers = (ctx: Ctx): DomainHandlers<typeof incidentCalls> => {
@@ -23,6 +23,8 @@ export const incidentHandlers = (ctx: Ctx): DomainHandlers<typeof incidentCalls>
       const page = listIncidentPageFor(ctx, desk, input);
       return { ...page, rows: withPlaces(ctx, desk, page.rows) };
     },
+    // Points carry no place names: the map draws them, the pane reads the incident whole.
+    listIncidentPoints: (input, desk) => listIncidentPointsFor(ctx, desk, input),
     getIncident: (input, desk) => {
       const detail = getIncidentDetail(ctx, desk, input.id);
       return { ...detail, incident: placed(desk, detail.incident) };

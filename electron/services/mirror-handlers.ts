@@ -36,6 +36,7 @@ export const READ_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'getParade',
   'listIncidents',
   'listIncidentPage',
+  'listIncidentPoints',
   'getIncident',
   'getContingent',
   'listUnitPositions',

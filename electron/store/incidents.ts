@@ -171,8 +171,8 @@ export const releasedParams = (scope: ReleaseScope | undefined) => ({
 export const releasedTo = (scope: ReleaseScope | undefined, m: Marking): boolean =>
   !scope || m === null || (scope.country !== null && m.includes(scope.country));
 
-/** The board's WHERE (without the cursor) and its parameters, shared by the page and its count. */
-function boardWhere(db: Db, f: IncidentFilter): { sql: string; params: Record<string, unknown> } {
+/** The board's WHERE (without the cursor) and its parameters, shared by the page, its count and its points. */
+export function boardWhere(db: Db, f: IncidentFilter): { sql: string; params: Record<string, unknown> } {
   const list = <T>(v: T[] | undefined) => (v && v.length ? JSON.stringify(v) : null);
   const d = db.dialect;
   return {

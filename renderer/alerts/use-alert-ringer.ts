@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../shared/alerts';
-import { notify } from './notify';
+import { notificationPermission, notify } from './notify';
 import { useAlertPrefs } from './prefs';
 import { playTone } from './sound';
 import { alertBody, alertTitle } from './alert-text';
@@ -18,6 +18,8 @@ export function useAlertRinger(alerts: readonly Alert[], open: (a: Alert) => voi
     const prefs = useAlertPrefs.getState();
     // Alerts come most urgent first: one sound per pass, for the most urgent that is due.
     let sounded = false;
+    // The texts only where a notification can show (a busy day raises thousands of P1 alerts at once).
+    const desktop = prefs.desktop && notificationPermission() === 'granted';
     for (const a of alerts) {
       const last = rung.current.get(a.key);
       const fresh = last === undefined;
@@ -28,7 +30,7 @@ export function useAlertRinger(alerts: readonly Alert[], open: (a: Alert) => voi
         sounded = true;
         void playTone(a.tone, a.key, prefs);
       }
-      if (fresh && prefs.desktop) notify(a, alertTitle(t, a), alertBody(t, a), () => open(a));
+      if (fresh && desktop) notify(a, alertTitle(t, a), alertBody(t, a), () => open(a));
     }
     // Forget alerts that went down, so that one raised again (a new answer) rings again.
     const up = new Set(alerts.map((a) => a.key));

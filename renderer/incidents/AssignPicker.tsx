@@ -21,7 +21,7 @@ export function AssignPicker({ incident, onClose }: { incident: Incident; onClos
   const { t, i18n } = useTranslation();
   const { timeZone } = useOperationClock();
   const units = useVigie((s) => s.units);
-  const incidents = useVigie((s) => s.incidents);
+  const incidents = useVigie((s) => s.incidentPoints);
   const assign = useVigie((s) => s.assignUnit);
   const [answer, setAnswer] = useState<SuggestionsAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +48,7 @@ export function AssignPicker({ incident, onClose }: { incident: Incident; onClos
 
   const workingOn = useMemo(() => {
     const m = new Map<string, string>();
-    for (const i of incidents) for (const a of i.assigned) m.set(a.unitId, i.reference);
+    for (const i of incidents) for (const unitId of i.unitIds) m.set(unitId, i.reference);
     return m;
   }, [incidents]);
 

@@ -1,12 +1,17 @@
 // Overdue incidents on the operation clock (shared/overdue.ts), with the operation's thresholds
 // from the settings (setThresholds at load and after a change).
 // Counting them every second over tens of thousands of rows would cost the main thread each tick,
-// so each read of the board is turned once into the sorted instants at which its incidents become
+// so each read of the points (every matching incident) is turned once into the sorted instants at which its incidents become
 // overdue; the count at any `now` is then a binary search. (Overdue only ever starts with time: it
 // ends when the status changes, and a status change is a new read.)
 import { useMemo } from 'react';
-import type { Incident } from '../../shared/domain';
-import { DEFAULT_THRESHOLDS, overdue, type Overdue, type OverdueThresholds } from '../../shared/overdue';
+import {
+  DEFAULT_THRESHOLDS,
+  overdue,
+  type Overdue,
+  type OverdueItem,
+  type OverdueThresholds,
+} from '../../shared/overdue';
 
 let THRESHOLDS: OverdueThresholds = DEFAULT_THRESHOLDS;
 
@@ -19,10 +24,10 @@ export function setThresholds(t: OverdueThresholds): void {
 
 export const currentThresholds = (): OverdueThresholds => THRESHOLDS;
 
-export const overdueAt = (i: Incident, now: number): Overdue => overdue(i, now, THRESHOLDS);
+export const overdueAt = (i: OverdueItem, now: number): Overdue => overdue(i, now, THRESHOLDS);
 
 /** The first instant (ms) at which the incident is overdue, or null if it never will be as it is. */
-export function overdueFrom(i: Incident): number | null {
+export function overdueFrom(i: OverdueItem): number | null {
   const created = Date.parse(i.createdAt);
   let first: number | null = null;
   for (const minutes of [THRESHOLDS.acknowledgeMinutes[i.priority], THRESHOLDS.onSceneMinutes[i.priority]]) {
@@ -34,10 +39,10 @@ export function overdueFrom(i: Incident): number | null {
   return first;
 }
 
-let cache = new WeakMap<readonly Incident[], Float64Array>();
+let cache = new WeakMap<readonly OverdueItem[], Float64Array>();
 
 /** Sorted instants at which the incidents of this list become overdue (computed once per list). */
-export function overdueInstants(incidents: readonly Incident[]): Float64Array {
+export function overdueInstants(incidents: readonly OverdueItem[]): Float64Array {
   let instants = cache.get(incidents);
   if (!instants) {
     const all: number[] = [];
@@ -64,7 +69,7 @@ export function countUpTo(sorted: Float64Array, now: number): number {
 }
 
 /** How many of the incidents have missed a deadline at `now`. */
-export function useOverdueCount(incidents: readonly Incident[], now: number): number {
+export function useOverdueCount(incidents: readonly OverdueItem[], now: number): number {
   const instants = useMemo(() => overdueInstants(incidents), [incidents]);
   return countUpTo(instants, now);
 }

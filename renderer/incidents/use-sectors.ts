@@ -4,7 +4,7 @@ import { useVigie } from '../state/hooks';
 
 export function useSectors(extra?: string | null): string[] {
   const units = useVigie((s) => s.units);
-  const incidents = useVigie((s) => s.incidents);
+  const incidents = useVigie((s) => s.incidentPoints);
   return useMemo(() => {
     const all = new Set<string>();
     for (const u of units) if (u.sector) all.add(u.sector);

@@ -4,7 +4,7 @@
 // the unit or incident), Escape closes the list.
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useIncidents, useRoutes, useStoreApi, useUnits, useVenues, useZones } from '../state/hooks';
+import { useIncidentPoints, useRoutes, useStoreApi, useUnits, useVenues, useZones } from '../state/hooks';
 import { searchPlaces, type Place } from './locate';
 import { useStreetSearch } from './use-street-search';
 
@@ -19,7 +19,7 @@ export function PlaceSearch() {
   const routes = useRoutes();
   const zones = useZones();
   const units = useUnits();
-  const incidents = useIncidents();
+  const incidents = useIncidentPoints();
   const streets = useStreetSearch(open ? query : '');
   const results = useMemo(() => {
     const found = searchPlaces(query, { venues, routes, zones, units, incidents }, streets.length ? 8 : 12);

@@ -89,7 +89,7 @@ export interface SearchData {
   routes: readonly Route[];
   zones?: readonly Zone[];
   units: readonly Unit[];
-  incidents: readonly Incident[];
+  incidents: readonly Pick<Incident, 'id' | 'reference' | 'title' | 'lat' | 'lon'>[];
 }
 
 /**

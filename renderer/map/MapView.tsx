@@ -15,7 +15,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import {
   useRoutes,
   useVenues,
-  useSelectedIncident,
+  useSelectedIncidentAt,
   useSelectedUnit,
   useSelection,
   useStoreApi,
@@ -83,7 +83,7 @@ export function MapView({ still = false }: { still?: boolean }) {
   const picking = useVigie((s) => s.picking);
   const filtered = useVigie((s) => s.boardFilters);
   const selectedUnit = useSelectedUnit();
-  const selectedIncident = useSelectedIncident();
+  const selectedIncident = useSelectedIncidentAt();
   const target = selectedUnit ?? selectedIncident;
   const targetLon = target?.lon ?? null;
   const targetLat = target?.lat ?? null;

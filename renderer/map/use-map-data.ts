@@ -6,9 +6,9 @@ import { useMemo } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { UnitPosition } from '../../shared/domain';
 import {
-  useIncidents,
+  useIncidentPoints,
   useRoutes,
-  useSelectedIncident,
+  useSelectedIncidentAt,
   useSelectedUnit,
   useUnits,
   useVenues,
@@ -36,12 +36,12 @@ export type SourceData = Record<string, FeatureCollection>;
 
 export function useMapData(trail: readonly UnitPosition[]): SourceData {
   const units = useUnits();
-  const incidents = useIncidents();
+  const incidents = useIncidentPoints();
   const venues = useVenues();
   const routes = useRoutes();
   const zones = useZones();
   const unit = useSelectedUnit();
-  const incident = useSelectedIncident();
+  const incident = useSelectedIncidentAt();
   const draft = useVigie((s) => s.draftPoint);
 
   const layers = useVigie((s) => s.mapLayers);

@@ -11,7 +11,7 @@ import { overdueAt, useOverdueCount } from '../incidents/overdue';
 import { placeOf } from '../incidents/place';
 import { PRIORITY_VAR } from '../map/palette';
 import { endOf, isFiltered } from '../state/board';
-import { useBoardFilters, useIncidents, useSelection, useVigie } from '../state/hooks';
+import { useBoardFilters, useIncidentPoints, useSelection, useVigie } from '../state/hooks';
 import { BoardFilters } from './BoardFilters';
 import { RowList } from './RowList';
 import { MarkingBadge } from '../marking/MarkingBadge';
@@ -23,8 +23,8 @@ export function IncidentBoard() {
   const rows = useVigie((s) => s.boardRows);
   const total = useVigie((s) => s.boardTotal);
   const loadMore = useVigie((s) => (s.boardNext !== null ? s.loadMoreIncidents : undefined));
-  // Every matching incident (read after the first page): the overdue count is over all of them.
-  const incidents = useIncidents();
+  // Every matching incident's point (read after the first page): the overdue count is over all.
+  const incidents = useIncidentPoints();
   const filters = useBoardFilters();
   const selection = useSelection();
   const select = useVigie((s) => s.select);

@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNow, useOperationClock } from '../clock/use-clock';
 import { useOverdueCount } from '../incidents/overdue';
-import { useCan, useIncidents, useSelectedUnit, useTab, useVigie } from '../state/hooks';
+import { useCan, useIncidentPoints, useSelectedUnit, useTab, useVigie } from '../state/hooks';
 import type { Tab } from '../state/types';
 import { BulletinsPanel, useOwedBulletins } from '../bulletins/BulletinsPanel';
 import { IncidentBoard } from './IncidentBoard';
@@ -87,7 +87,7 @@ function OverdueTabBadge() {
   const { t } = useTranslation();
   const { clock } = useOperationClock();
   const now = useNow(clock);
-  const count = useOverdueCount(useIncidents(), now);
+  const count = useOverdueCount(useIncidentPoints(), now);
   if (!count) return null;
   return (
     <span className="tab-overdue" title={t('board.overdueCount', { count })}>

@@ -3,7 +3,7 @@
 // reach them (the liaison's contact, and the radio and phone of the contingent's liaison units).
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../shared/domain';
-import { useContingent, useIncidents, useUnits, useVigie } from '../state/hooks';
+import { useContingent, useUnits, useVigie } from '../state/hooks';
 import { languageName } from '../units/UnitBoard';
 import { Field } from './Fields';
 
@@ -16,7 +16,7 @@ export function contactLine(u: Pick<Unit, 'radio' | 'phone'>): string | null {
 export function UnitContacts({ unit }: { unit: Unit }) {
   const { t, i18n } = useTranslation();
   const contingent = useContingent(unit.contingentId);
-  const incident = useIncidents().find((i) => i.assigned.some((a) => a.unitId === unit.id));
+  const incident = useVigie((s) => s.incidentPoints.find((i) => i.unitIds.includes(unit.id)));
   const liaisonUnits = useUnits().filter(
     (u) => u.contingentId === unit.contingentId && u.kind === 'liaison' && contactLine(u),
   );

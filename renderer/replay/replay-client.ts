@@ -9,7 +9,8 @@ import { buildClient } from '../../shared/call-names';
 import { ApiError } from '../../shared/errors';
 import { isOpen } from '../../shared/incident-lifecycle';
 import type { IncidentRow } from '../../shared/domain';
-import { byUrgency } from '../state/board';
+import { byUrgency, rowPoint } from '../state/board';
+import { pointRow } from '../../shared/incident-points';
 
 /**
  * The session the replay's views see: the live one, its operator read as the wall's, a screen that
@@ -80,6 +81,16 @@ export function replayClient(
     listIncidentPage: (input: CallInput<'listIncidentPage'>) => {
       const p = picture();
       return p ? Promise.resolve(pageOf(p.incidents, input)) : refuse();
+    },
+    listIncidentPoints: (input: CallInput<'listIncidentPoints'>) => {
+      const p = picture();
+      return p
+        ? Promise.resolve(
+            filterIncidents(p.incidents, { ...input, limit: 100_000 })
+              .sort(byUrgency)
+              .map((r) => pointRow(rowPoint(r))),
+          )
+        : refuse();
     },
     listZones: from((p) => p.zones),
     listRoutes: from((p) => p.routes),

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { REQUEST_TARGET_KINDS, type RequestTargetKind } from '../../shared/awareness';
 import { REQUEST_LIMITS } from '../../shared/api/requests';
 import { ROLES } from '../../shared/roles';
-import { useIncidents, useSelection, useSession, useVenues, useVigie } from '../state/hooks';
+import { useIncidentPoints, useSelection, useSession, useVenues, useVigie } from '../state/hooks';
 import { byTimeIso, HHMM } from './requests';
 import { useRequestActions } from './use-request-actions';
 
@@ -25,7 +25,7 @@ export function RequestForm({ now, timeZone, incidentId: about, onClose }: Props
   const me = useSession()?.operator;
   const desks = useVigie((s) => s.desks);
   const contingents = useVigie((s) => s.contingents);
-  const incidents = useIncidents();
+  const incidents = useIncidentPoints();
   const venues = useVenues();
   const selection = useSelection();
   const showNotice = useVigie((s) => s.showNotice);

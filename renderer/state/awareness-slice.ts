@@ -3,7 +3,8 @@
 // changed (live/apply.ts), and with every periodic refresh. A list the role may not read stays empty.
 import type { VigieClient } from '../../shared/api';
 import type { AlertAck, AlertLevel, Bulletin, DeskInfo, DeskRequest } from '../../shared/awareness';
-import type { Incident } from '../../shared/domain';
+import type { IncidentStatus } from '../../shared/domain';
+import { pointOfRow, type IncidentPoint } from '../../shared/incident-points';
 import { toApiError } from '../api';
 import { may } from './can';
 import type { Slice, VigieState } from './types';
@@ -18,14 +19,21 @@ export const AWARENESS_PARTS = [
 ] as const;
 export type AwarenessPart = (typeof AWARENESS_PARTS)[number];
 
+/** The statuses in which a P1 can raise an alert: new, or short of on scene (shared/alerts.ts). */
+const ALERTING: IncidentStatus[] = ['new', 'acknowledged', 'dispatched'];
+
 export interface AwarenessSlice {
   alertLevel: AlertLevel | null;
   bulletins: Bulletin[];
   requests: DeskRequest[];
   desks: DeskInfo[];
   alertAcks: AlertAck[];
-  /** The open P1 incidents, whatever the board's filters: the alerts never depend on a filter. */
-  priorityOne: Incident[];
+  /**
+   * The P1 incidents that can raise an alert, whatever the board's filters: the alerts never depend
+   * on a filter. Their points are all the alerts need (with 50,000 incidents, 500 full rows took
+   * 55–160 ms of the server's thread at start, points 20 ms).
+   */
+  priorityOne: IncidentPoint[];
   /** Re-reads the parts named (all by default); a failure is shown like a failed refresh. */
   loadAwareness: (parts?: readonly AwarenessPart[]) => Promise<void>;
   /** Puts one changed row in place (a write's answer), ahead of the push that follows it. */
@@ -71,8 +79,10 @@ export const createAwarenessSlice =
       alertAcks: (s) =>
         may(s, 'listAlertAcks') ? client.listAlertAcks({}).then((alertAcks) => ({ alertAcks })) : null,
       priorityOne: (s) =>
-        may(s, 'listIncidents')
-          ? client.listIncidents({ priorities: [1], limit: 500 }).then((priorityOne) => ({ priorityOne }))
+        may(s, 'listIncidentPoints')
+          ? client
+              .listIncidentPoints({ priorities: [1], statuses: ALERTING })
+              .then((rows) => ({ priorityOne: rows.map(pointOfRow) }))
           : null,
     };
     return {

@@ -1,13 +1,11 @@
-// The incident board's query: filters → listIncidents input, the same filters checked on one row
+// The incident board's query: filters → the calls' input, the same filters checked on one row
 // (to drop a row the desk itself just moved out of view, before the server is asked again), the
 // board order (priority, then oldest first, as the server sorts), and a cheap row comparison.
 import type { CallInput } from '../../shared/api';
-import type { Incident, IncidentRow } from '../../shared/domain';
+import { pointOf, type IncidentPoint } from '../../shared/incident-points';
+import type { Incident, IncidentDetail, IncidentRow } from '../../shared/domain';
 import { isFinished } from '../../shared/incident-lifecycle';
 import type { BoardFilters } from './types';
-
-/** The most incidents asked for at once for the map (every one that matches the board's filters). */
-export const BOARD_LIMIT = 100_000;
 
 /** The board asks for a page at a time (keyset paging), more as it is scrolled. */
 export const BOARD_PAGE = 200;
@@ -23,8 +21,9 @@ export const EMPTY_FILTERS: BoardFilters = {
   showClosed: false,
 };
 
-export function boardInput(f: BoardFilters, limit = BOARD_LIMIT): CallInput<'listIncidents'> {
-  const input: CallInput<'listIncidents'> = { includeClosed: f.showClosed, limit };
+/** The filters as the calls take them (the points' whole input; a page adds its limit and cursor). */
+export function boardInput(f: BoardFilters): CallInput<'listIncidentPoints'> {
+  const input: CallInput<'listIncidentPoints'> = { includeClosed: f.showClosed };
   const text = f.text.trim();
   if (text) input.text = text;
   if (f.status) input.statuses = [f.status];
@@ -42,8 +41,7 @@ export function boardPageInput(
   after: string | null,
   limit = BOARD_PAGE,
 ): CallInput<'listIncidentPage'> {
-  const { limit: _all, ...filter } = boardInput(f);
-  return { ...filter, limit, ...(after ? { after } : {}) };
+  return { ...boardInput(f), limit, ...(after ? { after } : {}) };
 }
 
 /** Filters other than "show closed" are set. */
@@ -57,7 +55,7 @@ export function isFiltered(f: BoardFilters): boolean {
  * Whether a row still belongs on the board, as far as the desk can tell without the server (text
  * and country are checked by the next read).
  */
-export function stillShown(i: Incident, f: BoardFilters): boolean {
+export function stillShown(i: BoardItem, f: BoardFilters): boolean {
   if (f.status && i.status !== f.status) return false;
   if (!f.status && !f.showClosed && (i.status === 'closed' || i.status === 'cancelled')) return false;
   if (f.priorities.length && !f.priorities.includes(i.priority)) return false;
@@ -67,8 +65,14 @@ export function stillShown(i: Incident, f: BoardFilters): boolean {
   return true;
 }
 
+/** What the board's filters and order look at: a row and a point both have it. */
+export type BoardItem = Pick<
+  Incident,
+  'id' | 'status' | 'priority' | 'category' | 'venueId' | 'sector' | 'createdAt'
+>;
+
 /** Priority first, then the oldest (the longest waiting) first. */
-export const byUrgency = (a: Incident, b: Incident): number =>
+export const byUrgency = (a: BoardItem, b: BoardItem): number =>
   a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 
 /** Every change to an incident bumps its version; the units working it are compared apart. */
@@ -78,9 +82,9 @@ export const sameRow = (a: IncidentRow, b: IncidentRow): boolean =>
   a.assigned.every((u, i) => u.unitId === b.assigned[i]?.unitId);
 
 /** Puts a changed or new row in its place on the board, or takes it off when it no longer shows. */
-export function upsertRow(list: readonly IncidentRow[], row: IncidentRow, f: BoardFilters): IncidentRow[] {
+export function upsertRow<R extends BoardItem>(list: readonly R[], row: R, f: BoardFilters): R[] {
   const rest = list.filter((r) => r.id !== row.id);
-  if (!stillShown(row, f)) return rest.length === list.length ? (list as IncidentRow[]) : rest;
+  if (!stillShown(row, f)) return rest.length === list.length ? (list as R[]) : rest;
   let i = rest.findIndex((r) => byUrgency(row, r) < 0);
   if (i < 0) i = rest.length;
   return [...rest.slice(0, i), row, ...rest.slice(i)];
@@ -112,4 +116,31 @@ export function appendPage(list: readonly IncidentRow[], page: readonly Incident
 export function endOf(i: Incident): string | null {
   if (!isFinished(i.status)) return null;
   return i.resolvedAt ?? i.closedAt ?? i.cancelledAt ?? i.updatedAt;
+}
+
+/** A board row as the map's points hold it. */
+export const rowPoint = (r: IncidentRow): IncidentPoint =>
+  pointOf(
+    r,
+    r.assigned.map((a) => a.unitId),
+  );
+
+/** Every change to an incident bumps its version; the units working it are compared apart. */
+export const samePoint = (a: IncidentPoint, b: IncidentPoint): boolean =>
+  a.version === b.version &&
+  a.unitIds.length === b.unitIds.length &&
+  a.unitIds.every((u, i) => u === b.unitIds[i]);
+
+/** The units working an incident, as the board's loaded row or the pane's detail has them. */
+export function assignedIn(
+  rows: readonly IncidentRow[],
+  detail: IncidentDetail | null,
+  id: string,
+): IncidentRow['assigned'] | null {
+  const row = rows.find((r) => r.id === id);
+  if (row) return row.assigned;
+  if (detail?.incident.id !== id) return null;
+  return detail.assignments
+    .filter((a) => a.releasedAt === null)
+    .map((a) => ({ unitId: a.unitId, callsign: a.callsign, country: a.country }));
 }

@@ -68,7 +68,7 @@ export const createDataSlice =
       loadError: null,
       refreshError: null,
       units: [],
-      incidents: [],
+      incidentPoints: [],
       venues: [],
       routes: [],
       zones: [],
@@ -102,8 +102,9 @@ export const createDataSlice =
             contingents,
             loadState: 'ready',
           });
-          // Every matching incident, for the map and the panels that look one up, once the desk is up.
-          void get().loadAllIncidents();
+          // Every matching incident's point, for the map and the panels that look one up, once the
+          // desk is up.
+          void get().loadIncidentPoints();
           // After the session is in place: what the role may read decides what is asked for.
           void get().loadAwareness();
         } catch (err) {

@@ -20,7 +20,8 @@ export function useVigie<T>(selector: (s: VigieState) => T): T {
 
 export const useSession = () => useVigie((s) => s.session);
 export const useUnits = () => useVigie((s) => s.units);
-export const useIncidents = () => useVigie((s) => s.incidents);
+/** Every incident the board's filters match, as a point (the board's loaded rows: boardRows). */
+export const useIncidentPoints = () => useVigie((s) => s.incidentPoints);
 export const useVenues = () => useVigie((s) => s.venues);
 export const useRoutes = () => useVigie((s) => s.routes);
 export const useZones = () => useVigie((s) => s.zones);
@@ -41,16 +42,24 @@ export const useSelectedUnit = (): Unit | null =>
     s.selection?.kind === 'unit' ? (s.units.find((u) => u.id === s.selection?.id) ?? null) : null,
   );
 
-/** An incident by id: its board row, or the pane's detail when the board does not show it. */
+/** An incident by id: its board row, or the pane's detail when the board's loaded pages miss it. */
 function findIncident(s: VigieState, id: string): Incident | null {
-  const row = s.incidents.find((i) => i.id === id) ?? null;
+  const row = s.boardRows.find((i) => i.id === id) ?? null;
   const fromDetail = s.detail?.incident.id === id ? s.detail.incident : null;
   if (row && fromDetail) return fromDetail.version > row.version ? fromDetail : row;
   return row ?? fromDetail;
 }
 
-export const useSelectedIncident = (): Incident | null =>
-  useVigie((s) => (s.selection?.kind === 'incident' ? findIncident(s, s.selection.id) : null));
+/**
+ * Where the selected incident is, for the map: as above, or its point while its detail is on its
+ * way (a point clicked on the map far down the board).
+ */
+export const useSelectedIncidentAt = (): Pick<Incident, 'id' | 'lat' | 'lon'> | null =>
+  useVigie((s) => {
+    const sel = s.selection;
+    if (sel?.kind !== 'incident') return null;
+    return findIncident(s, sel.id) ?? s.incidentPoints.find((p) => p.id === sel.id) ?? null;
+  });
 
 export const usePane = () => useVigie((s) => s.pane);
 

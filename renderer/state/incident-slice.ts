@@ -6,13 +6,16 @@ import type { VigieClient } from '../../shared/api';
 import type { Incident, IncidentRow } from '../../shared/domain';
 import { toApiError } from '../api';
 import { BOARD_PAGE_MAX } from '../../shared/api/incidents';
+import { pointOfRow } from '../../shared/incident-points';
 import {
-  BOARD_LIMIT,
   BOARD_PAGE,
   EMPTY_FILTERS,
   appendPage,
+  assignedIn,
   boardInput,
   boardPageInput,
+  rowPoint,
+  samePoint,
   sameRow,
   upsertLoadedRow,
   upsertRow,
@@ -39,7 +42,7 @@ export const createIncidentSlice =
     // Only the latest read of the board and of the detail is applied: a read that left before a
     // write would otherwise bring the old row back.
     let boardSeq = 0;
-    let allSeq = 0;
+    let pointsSeq = 0;
     let detailSeq = 0;
     // A further page on its way (only one at a time).
     let more: Promise<void> | null = null;
@@ -54,28 +57,36 @@ export const createIncidentSlice =
       return p && p.kind !== 'create' ? p.id : null;
     };
 
+    /** The board's row of an incident, if the loaded pages hold it. */
+    const boardRow = (id: string): IncidentRow | null => get().boardRows.find((r) => r.id === id) ?? null;
+
+    const assignedTo = (id: string) => assignedIn(get().boardRows, get().detail, id);
+
     /** The incident in the pane, as fresh as this desk knows it. */
     const paneIncident = (): Incident | null => {
       const id = paneId();
       if (!id) return null;
       const s = get();
       const fromDetail = s.detail?.incident.id === id ? s.detail.incident : null;
-      const fromBoard = s.incidents.find((r) => r.id === id) ?? null;
+      const fromBoard = boardRow(id);
       if (fromDetail && fromBoard) return fromBoard.version > fromDetail.version ? fromBoard : fromDetail;
       return fromDetail ?? fromBoard;
     };
 
-    /** Puts an incident the service returned on the board and in the pane. */
+    /** Puts an incident the service returned on the board, on the map and in the pane. */
     const applyIncident = (incident: Incident, assigned?: IncidentRow['assigned']) => {
       const s = get();
-      const old = s.incidents.find((r) => r.id === incident.id);
-      const row: IncidentRow = { ...incident, assigned: assigned ?? old?.assigned ?? [] };
+      const known = assigned ?? assignedTo(incident.id);
+      const row: IncidentRow = { ...incident, assigned: known ?? [] };
+      const point = rowPoint(row);
+      // Neither the board's pages nor the pane hold it: the point keeps the units it had.
+      if (!known) point.unitIds = s.incidentPoints.find((p) => p.id === incident.id)?.unitIds ?? [];
       const detail =
         s.detail && s.detail.incident.id === incident.id && s.detail.incident.version <= incident.version
           ? { ...s.detail, incident }
           : s.detail;
       set({
-        incidents: upsertRow(s.incidents, row, s.boardFilters),
+        incidentPoints: upsertRow(s.incidentPoints, point, s.boardFilters),
         boardRows: upsertLoadedRow(s.boardRows, row, s.boardFilters, s.boardNext !== null),
         detail,
       });
@@ -97,7 +108,6 @@ export const createIncidentSlice =
 
     return {
       boardFilters: EMPTY_FILTERS,
-      boardTruncated: false,
       boardLoading: false,
       boardRows: [],
       boardTotal: 0,
@@ -121,8 +131,8 @@ export const createIncidentSlice =
       },
 
       loadIncidents: async () => {
-        const [board, all] = await Promise.all([get().loadBoard(), get().loadAllIncidents()]);
-        return board && all;
+        const [board, points] = await Promise.all([get().loadBoard(), get().loadIncidentPoints()]);
+        return board && points;
       },
 
       loadBoard: async () => {
@@ -155,18 +165,16 @@ export const createIncidentSlice =
         }
       },
 
-      loadAllIncidents: async () => {
-        const seq = ++allSeq;
+      loadIncidentPoints: async () => {
+        const seq = ++pointsSeq;
         try {
-          const rows = await client.listIncidents(boardInput(get().boardFilters));
-          if (seq !== allSeq) return true;
-          set({
-            incidents: reconcileById(get().incidents, rows, sameRow),
-            boardTruncated: rows.length >= BOARD_LIMIT,
-          });
+          const rows = await client.listIncidentPoints(boardInput(get().boardFilters));
+          if (seq !== pointsSeq) return true;
+          const points = rows.map(pointOfRow);
+          set({ incidentPoints: reconcileById(get().incidentPoints, points, samePoint) });
           return true;
         } catch (err) {
-          if (seq === allSeq) set({ refreshError: toApiError(err).message });
+          if (seq === pointsSeq) set({ refreshError: toApiError(err).message });
           return false;
         }
       },
@@ -323,9 +331,8 @@ export const createIncidentSlice =
             confirmRest,
           });
           const s = get();
-          const row = s.incidents.find((i) => i.id === incident.id);
           const assigned = [
-            ...(row?.assigned ?? []).filter((a) => a.unitId !== unitId),
+            ...(assignedTo(incident.id) ?? []).filter((a) => a.unitId !== unitId),
             { unitId, callsign: r.unit.callsign, country: r.unit.country },
           ];
           set({ units: replaceById(s.units, r.unit) });
@@ -355,12 +362,12 @@ export const createIncidentSlice =
         try {
           const unit = await client.releaseUnit({ incidentId: incident.id, unitId });
           const s = get();
-          const row = s.incidents.find((i) => i.id === incident.id);
+          const assigned = assignedTo(incident.id);
           set({ units: replaceById(s.units, unit) });
-          if (row)
+          if (assigned)
             applyIncident(
-              row,
-              row.assigned.filter((a) => a.unitId !== unitId),
+              incident,
+              assigned.filter((a) => a.unitId !== unitId),
             );
           afterWrite();
           return true;

@@ -32,7 +32,7 @@ const CLEARED: Partial<VigieState> = {
   tab: 'units',
   requestDraft: null,
   units: [],
-  incidents: [],
+  incidentPoints: [],
   zones: [],
   pane: null,
   detail: null,

@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand';
 import type { MapSlice } from './map-slice';
 import type { AwarenessSlice } from './awareness-slice';
 import type { CallInput, RoomLinkView, Session } from '../../shared/api';
+import type { IncidentPoint } from '../../shared/incident-points';
 import type {
   Contingent,
   Incident,
@@ -57,10 +58,11 @@ export interface DataSlice {
   refreshError: string | null;
   units: Unit[];
   /**
-   * Every incident that matches the board's filters, read after the board's first page: drawn on
-   * the map, and where other panels look an incident up. The board itself shows boardRows.
+   * Every incident that matches the board's filters as a point (a few fields each, read after the
+   * board's first page): drawn on the map, counted for overdue, and where the panels that only need
+   * a reference, a sector or the units working it look an incident up. The board shows boardRows.
    */
-  incidents: IncidentRow[];
+  incidentPoints: IncidentPoint[];
   /** With their aliases, for the place search. */
   venues: (Venue & { aliases?: string[] })[];
   routes: Route[];
@@ -175,8 +177,6 @@ export interface DraftPoint extends LatLon {
 
 export interface IncidentSlice {
   boardFilters: BoardFilters;
-  /** `incidents` reached the fetch limit: more incidents match than were loaded. */
-  boardTruncated: boolean;
   boardLoading: boolean;
   /** The board's loaded pages, in board order (the first page, more as it is scrolled). */
   boardRows: IncidentRow[];
@@ -196,14 +196,14 @@ export interface IncidentSlice {
   setBoardFilters: (patch: Partial<BoardFilters>) => void;
   clearBoardFilters: () => void;
   /**
-   * Re-reads the board (as many rows as are loaded) and every matching incident with the current
-   * filters (the latest request wins); false if it failed.
+   * Re-reads the board (as many rows as are loaded) and every matching incident's point with the
+   * current filters (the latest request wins); false if it failed.
    */
   loadIncidents: () => Promise<boolean>;
   /** Re-reads the board's loaded range only; false if it failed. */
   loadBoard: () => Promise<boolean>;
-  /** Re-reads every incident that matches the filters (`incidents`); false if it failed. */
-  loadAllIncidents: () => Promise<boolean>;
+  /** Re-reads the point of every incident that matches the filters; false if it failed. */
+  loadIncidentPoints: () => Promise<boolean>;
   /** Loads the board's next page (nothing when all is loaded or a page is on its way). */
   loadMoreIncidents: () => Promise<void>;
   openIncident: (id: string) => void;

@@ -40,7 +40,9 @@ export function unitsBySector(units: readonly Unit[]): { rows: SectorRow[]; tota
 }
 
 /** The open P1 and P2 incidents, P1 first, the oldest first within a priority. */
-export function urgentIncidents<I extends Incident>(incidents: readonly I[]): I[] {
+export function urgentIncidents<I extends Pick<Incident, 'priority' | 'status' | 'createdAt'>>(
+  incidents: readonly I[],
+): I[] {
   return incidents
     .filter((i) => (i.priority === 1 || i.priority === 2) && isOpen(i.status))
     .sort((a, b) => a.priority - b.priority || a.createdAt.localeCompare(b.createdAt));

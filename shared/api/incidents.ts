@@ -13,6 +13,7 @@ import {
 import { INCIDENT_ACTIONS } from '../incident-lifecycle.js';
 import { markingSchema } from '../releasability.js';
 import { BOARD_CURSOR } from '../board-cursor.js';
+import type { IncidentPointRow } from '../incident-points.js';
 
 const priority = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 const lat = z.number().min(-90).max(90);
@@ -104,6 +105,10 @@ export const incidentCalls = {
   listIncidents: call<IncidentRow[]>()(listIncidentsInput),
   listIncidentPage: call<IncidentPage>()(
     listIncidentsInput.extend({ limit: z.number().int().min(1).max(BOARD_PAGE_MAX).default(200) }).strict(),
+  ),
+  /** Every incident the board's filters match, as points (the board's order; shared/incident-points.ts). */
+  listIncidentPoints: call<IncidentPointRow[]>()(
+    listIncidentsInput.omit({ limit: true, after: true }).strict(),
   ),
   getIncident: call<IncidentDetail>()(z.object({ id }).strict()),
   createIncident: call<Incident>()(createIncidentInput),

@@ -232,7 +232,8 @@ runBench(async () => {
       `console renders. With ${num(INCIDENTS, 0)} incidents the page loads while the start's background work runs ` +
       `(the journal's older entries checked from its checkpoint, the replay's keyframes read): each slice of it is ` +
       `sized to take about 8 ms (services/background-slice.ts), so a request waits about that long behind it, and waits ` +
-      `itself until no call has come for 100 ms, at most a second (services/background-gate.ts), where ` +
+      `itself until no request has come for 100 ms (a call, or the page's own files and tiles), at most a second ` +
+      `(services/background-gate.ts), where ` +
       `fixed slices of 2,000 and 5,000 entries took 100–150 ms each on a busy machine (this column's first paint ` +
       `was 2.11× the floor's in the previous report, 3.2–4.7× with other benches running beside it). ` +
       `The interactive board comes ` +
@@ -240,12 +241,23 @@ runBench(async () => {
       `calls (getSession, listUnits, listIncidentPage, …) have answered and the list rendered, while the map's WebGL ` +
       `start-up (SwiftShader, on the CPU) competes for the same two cores. With ${num(INCIDENTS, 0)} incidents the ` +
       `board asks for its first page only (200 rows, and how many match in all; more as it scrolls), so the console ` +
-      `is ready without waiting for the open set; every open incident is then read once more for the map, after the ` +
-      `console is ready, and that read (serialised, parsed, put in the store) runs beside the first clicks. ` +
+      `is ready without waiting for the open set. No full row of the open set is read after that either: the map ` +
+      `reads its own points (listIncidentPoints: the 12,500 open incidents' id, reference, title, category, ` +
+      `priority, status, position, venue, sector, creation, version and units, each an array of 13 fields, 2.1 MB ` +
+      `and 90 ms from the host where the full rows with their units and place names were 9.4 MB and 490 ms of the ` +
+      `server's one thread), and the panels that looked an incident up in the full list use the points too (the overdue counts, ` +
+      `the unit card, the assign picker, the sectors, the request form, the place search) or the board's rows (the ` +
+      `wall's list, the pane); the alerts read as points only the P1s that can still ring (1,900 points, 0.3 MB, ` +
+      `where the 500 oldest open P1s' full rows took 55–160 ms). What still differs from the exercise: the first page itself (200 rows ` +
+      `against some 30, and a count over 50,000: 20–80 ms of the server before the console is ready); the points, ` +
+      `which now come some 100 ms after the console is ready where the full rows came 500 ms and more later, so ` +
+      `that the map's first drawing of 12,500 incidents (a full WebGL redraw on the CPU with SwiftShader) and the ` +
+      `alerts over every P1 that can still ring (2,500 alerts from 1,900 P1s, where the 500 oldest gave fewer) fall ` +
+      `where the first click does; and the journal's 50,000 entries re-checked and indexed in the background ` +
+      `(some 900 ms of the host's CPU over the first seconds, one slice at a time). ` +
       (scaleRatio.median > 1.1
-        ? `It still costs ${times(scaleRatio)}: a map query of its own (points only, or only what is in view) ` +
-          `would take that read off the start.`
-        : `That is within ${times(scaleRatio)} of the exercise's figure.`),
+        ? `It is ${times(scaleRatio)} the exercise's figure (target ≤ 1.1×).`
+        : `That is within ${times(scaleRatio)} of the exercise's figure (target ≤ 1.1×).`),
   ];
 
   return {

@@ -132,7 +132,7 @@ describe('the console in Chromium against vigie serve', () => {
     const { page } = ui;
     const reads: string[] = [];
     const onRequest = (r: { url(): string }) => {
-      const call = /\/api\/(listIncidents|listJournal)$/.exec(r.url())?.[1];
+      const call = /\/api\/(listIncidentPoints|listJournal)$/.exec(r.url())?.[1];
       if (call) reads.push(call);
     };
     const count = (call: string) => reads.filter((c) => c === call).length;
@@ -151,11 +151,13 @@ describe('the console in Chromium against vigie serve', () => {
       await page.waitForTimeout(16_000);
       expect(count('listJournal')).toBe(0);
       // The full read each minute may fall in the window, nothing more.
-      expect(count('listIncidents')).toBeLessThanOrEqual(1);
+      expect(count('listIncidentPoints')).toBeLessThanOrEqual(1);
       // Another desk writes: the push brings the board read well before a polling tick would.
       reads.length = 0;
       await write('Written by another desk');
-      await expect.poll(() => count('listIncidents'), { timeout: 3000, interval: 50 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => count('listIncidentPoints'), { timeout: 3000, interval: 50 })
+        .toBeGreaterThan(0);
 
       // No stream (refused from the start): the console says so and asks the journal's head each tick.
       await page.context().route('**/events*', (route) => route.abort('connectionrefused'));
@@ -169,7 +171,7 @@ describe('the console in Chromium against vigie serve', () => {
       await expect.poll(() => count('listJournal'), { timeout: 15_000 }).toBeGreaterThan(0);
       reads.length = 0;
       await write('Written while the stream is down');
-      await expect.poll(() => count('listIncidents'), { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect.poll(() => count('listIncidentPoints'), { timeout: 15_000 }).toBeGreaterThan(0);
       // The stream back: the banner goes by itself.
       await page.context().unroute('**/events*');
       await expect.poll(() => page.getByTestId('room-alarm').count(), { timeout: 15_000 }).toBe(0);

@@ -7,6 +7,7 @@ import { testApp } from '../support/app.js';
 import { paths, tempDir } from '../support/temp.js';
 import { hostClient } from '../support/host-client.js';
 import { signInAs } from '../support/sign-in.js';
+import { calls, QUIET_MS } from '../../electron/services/background-gate.js';
 
 let host: Host | undefined;
 afterEach(async () => {
@@ -103,6 +104,16 @@ describe('browser host', () => {
     expect(((await route.json()) as { bridges: unknown[] }).bridges.length).toBe(18);
     expect((await fetch(`${h.url}resources/%2e%2e/package.json`)).status).toBe(404);
     expect((await fetch(`${h.url}..%2f..%2fpackage.json`)).status).toBe(404);
+  });
+
+  it('holds the background slices while a page loads its files, as for a call', async () => {
+    const { host: h } = await start();
+    // Quiet: a slice due now would run.
+    await new Promise((r) => setTimeout(r, QUIET_MS + 20));
+    expect(calls.waitFor(calls.time())).toBe(0);
+    const res = await fetch(`${h.url}assets/app.js`);
+    expect(res.status).toBe(200);
+    expect(calls.waitFor(calls.time())).toBeGreaterThan(0);
   });
 
   it('refuses oversized bodies', async () => {

@@ -1,11 +1,16 @@
 // The board a page at a time (listIncidentPage): keyset pages that join up to the whole board in
 // its order, the count of all that match, units read for the page's incidents, a bad cursor refused.
+// And the map's points (listIncidentPoints): the same incidents, a few fields each, as released.
 import { describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/api.js';
 import type { IncidentRow } from '../../shared/domain.js';
 import { testApp } from '../support/app.js';
 import { expectApiError } from '../support/api-error.js';
 import { addPerson, signInAs } from '../support/sign-in.js';
+import { createDesk, type Desk } from '../../electron/services/desk.js';
+import { dispatch } from '../../electron/services/dispatch.js';
+import { markedOperation } from './releasability-fixture.js';
+import { pointOfRow } from '../../shared/incident-points.js';
 
 const base: CallInput<'createIncident'> = {
   category: 'crowd_surge',
@@ -98,5 +103,98 @@ describe('the board a page at a time', () => {
       expectApiError(() => t.call('listIncidentPage', { after }), 'invalid_input', /after/);
     expectApiError(() => t.call('listIncidents', { after: 'x' }), 'invalid_input', /after/);
     expectApiError(() => t.call('listIncidentPage', { limit: 5000 }), 'invalid_input', /limit/);
+  });
+});
+
+/** The points as the console turns them back from the wire. */
+const pointsOf = (
+  t: { call: ReturnType<typeof board>['call'] },
+  input: CallInput<'listIncidentPoints'>,
+  desk?: Desk,
+) => t.call('listIncidentPoints', input, desk).map(pointOfRow);
+
+describe('the map’s points (listIncidentPoints)', () => {
+  it('are every incident the filters match, in the board’s order, with the units working each', () => {
+    const t = board();
+    const target = t.call('listIncidents', {})[4];
+    const unit = t.call('listUnits', {}).find((u) => u.status === 'available');
+    if (!target || !unit) throw new Error('fixture');
+    const working = t.call('assignUnit', { incidentId: target.id, unitId: unit.id }).incident;
+    t.call('transitionIncident', { id: target.id, version: working.version, action: 'acknowledge' });
+    const closed = t.call('listIncidents', {})[9];
+    if (!closed) throw new Error('fixture');
+    t.call('transitionIncident', {
+      id: closed.id,
+      version: closed.version,
+      action: 'cancel',
+      reason: 'hoax',
+    });
+    for (const input of [
+      {},
+      { includeClosed: true },
+      { priorities: [1, 2] as (1 | 2)[] },
+      { text: 'filler 1' },
+    ]) {
+      const rows = t.call('listIncidents', { ...input, limit: 100_000 });
+      const points = pointsOf(t, input);
+      expect(points.map((p) => p.id)).toEqual(rows.map((r) => r.id));
+      for (const [n, p] of points.entries()) {
+        const r = rows[n];
+        if (!r) throw new Error('fixture');
+        expect(p).toEqual({
+          id: r.id,
+          reference: r.reference,
+          title: r.title,
+          category: r.category,
+          priority: r.priority,
+          status: r.status,
+          lat: r.lat,
+          lon: r.lon,
+          venueId: r.venueId,
+          sector: r.sector,
+          createdAt: r.createdAt,
+          version: r.version,
+          unitIds: r.assigned.map((a) => a.unitId),
+        });
+      }
+    }
+    const points = pointsOf(t, {});
+    expect(points.find((p) => p.id === target.id)?.unitIds).toEqual([unit.id]);
+    expect(points.some((p) => p.id === closed.id)).toBe(false);
+    expect(pointsOf(t, { includeClosed: true }).some((p) => p.id === closed.id)).toBe(true);
+  });
+
+  it('give each desk only what is released to it, text matched on what it may read', () => {
+    const m = markedOperation();
+    const ids = (d: Desk, input: CallInput<'listIncidentPoints'> = { includeClosed: true }) =>
+      pointsOf(m.t, input, d).map((p) => p.id);
+    expect(ids(m.de)).toContain(m.all.id);
+    expect(ids(m.de)).not.toContain(m.frEs.id);
+    expect(ids(m.de)).not.toContain(m.frOnly.id);
+    expect(ids(m.es)).toEqual(expect.arrayContaining([m.all.id, m.frEs.id]));
+    expect(ids(m.es)).not.toContain(m.frOnly.id);
+    expect(ids(m.officer)).toEqual(expect.arrayContaining([m.all.id, m.frEs.id, m.frOnly.id]));
+    // A word found only in a note not released to the reader does not find the incident.
+    expect(ids(m.de, { text: 'spanishnoteremark' })).toEqual([]);
+    expect(ids(m.es, { text: 'spanishnoteremark' })).toEqual([m.all.id]);
+    expect(ids(m.officer, { text: 'frenchnoteremark' })).toEqual([m.all.id]);
+    // Nothing of a point not released leaks through another: the same as the board.
+    for (const d of [m.de, m.es])
+      expect(ids(d)).toEqual(m.t.call('listIncidents', { includeClosed: true }, d).map((i) => i.id));
+  });
+
+  it('are read only by a signed-in desk, and refuse bad input naming the field', () => {
+    const t = board();
+    const r = dispatch(t.app.handlers, 'listIncidentPoints', {}, createDesk());
+    expect(r.ok ? 'ok' : r.error.code).toBe('unauthorized');
+    expectApiError(
+      () => t.call('listIncidentPoints', { priorities: [7] } as never),
+      'invalid_input',
+      /priorities/,
+    );
+    expectApiError(() => t.call('listIncidentPoints', { country: 'fr' }), 'invalid_input', /country/);
+    // Points are the whole set: a page's limit or cursor is not theirs.
+    expectApiError(() => t.call('listIncidentPoints', { limit: 5 } as never), 'invalid_input', /limit/);
+    expectApiError(() => t.call('listIncidentPoints', { after: 'x' } as never), 'invalid_input', /after/);
   });
 });

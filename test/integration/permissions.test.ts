@@ -110,6 +110,7 @@ function world(role: Role) {
     },
     listIncidents: () => ({}),
     listIncidentPage: () => ({}),
+    listIncidentPoints: () => ({}),
     getIncident: () => ({ id: as('createIncident', incident).id }),
     createIncident: () => incident,
     updateIncident: () => {

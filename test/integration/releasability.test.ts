@@ -30,6 +30,7 @@ const READS: Inputs = {
   getParade: () => ({}),
   listIncidents: () => ({ includeClosed: true }),
   listIncidentPage: () => ({ includeClosed: true }),
+  listIncidentPoints: () => ({ includeClosed: true }),
   getIncident: (m) => ({ id: m.all.id }),
   listUnitPositions: (m) => ({ id: m.esUnit.id }),
   nearestUnits: (m) => ({ incidentId: m.all.id }),

@@ -27,7 +27,7 @@ interface State {
   boardRows: Row[];
   boardTotal: number;
   boardNext: string | null;
-  incidents: Row[];
+  incidentPoints: { id: string; priority: number; unitIds: string[] }[];
   loadBoard(): Promise<boolean>;
   loadIncidents(): Promise<boolean>;
   loadMoreIncidents(): Promise<void>;
@@ -64,18 +64,25 @@ async function storeOver(all: Row[]) {
   const { createVigieStore } = await load<{ createVigieStore(c: Client): Store }>(
     '../../renderer/state/store.ts',
   );
+  const { rowPoint } = await load<{ rowPoint(r: Row): unknown }>('../../renderer/state/board.ts');
+  const { pointRow } = await load<{ pointRow(p: unknown): unknown[] }>('../../shared/incident-points.ts');
   const calls: Input[] = [];
+  const asked: string[] = [];
   const client = new Proxy({} as Client, {
     get: (_t, name: string) => (input: Input) => {
+      asked.push(name);
       if (name === 'listIncidentPage') {
         calls.push(input);
         return Promise.resolve(pageOf(all, input));
       }
-      if (name === 'listIncidents') return Promise.resolve(filterIncidents(all, input));
+      if (name === 'listIncidentPoints')
+        return Promise.resolve(
+          filterIncidents(all, { ...input, limit: 100_000 }).map((r) => pointRow(rowPoint(r))),
+        );
       return Promise.resolve([]);
     },
   });
-  return { store: createVigieStore(client), calls };
+  return { store: createVigieStore(client), calls, asked };
 }
 
 const sorted = (rows: Row[]) =>
@@ -85,8 +92,12 @@ const sorted = (rows: Row[]) =>
 
 describe('the board state, a page at a time', () => {
   it('loads the first page, then further pages as asked, with the count of all', async () => {
-    const all = Array.from({ length: 450 }, (_, n) => row(n));
-    const { store, calls } = await storeOver(all);
+    // Every fifth incident has a unit working it.
+    const all = Array.from({ length: 450 }, (_, n) => ({
+      ...row(n),
+      assigned: n % 5 ? [] : [{ unitId: `u-${row(n).id}` }],
+    }));
+    const { store, calls, asked } = await storeOver(all);
     const s = () => store.getState();
     await s().loadBoard();
     expect(s().boardRows.map((r) => r.id)).toEqual(
@@ -114,8 +125,14 @@ describe('the board state, a page at a time', () => {
     expect(s().boardRows).toHaveLength(200);
     expect(s().boardRows.every((r) => r.priority <= 2)).toBe(true);
     expect(s().boardTotal).toBe(all.filter((r) => r.priority <= 2).length);
-    // The map's list holds every matching incident, not just the page.
-    expect(s().incidents).toHaveLength(s().boardTotal);
+    // The map's points are every matching incident, not just the page, with the units working it;
+    // and no call read every incident's full row.
+    expect(s().incidentPoints).toHaveLength(s().boardTotal);
+    expect(s().incidentPoints.every((p) => p.priority <= 2)).toBe(true);
+    const working = s().incidentPoints.filter((p) => p.unitIds.length);
+    expect(working.length).toBeGreaterThan(0);
+    expect(working.every((p) => p.unitIds[0] === `u-${p.id}`)).toBe(true);
+    expect(asked).not.toContain('listIncidents');
   });
 
   it('puts a changed row in its place within the loaded range, and leaves it to a later page past it', async () => {

@@ -9,17 +9,37 @@ async function load<T>(path: string): Promise<T> {
   return (await import(/* @vite-ignore */ path)) as T;
 }
 
-type Row = { id: string; status: string; priority: number; category: string; title: string };
+type Row = {
+  id: string;
+  reference: string;
+  status: string;
+  priority: number;
+  category: string;
+  title: string;
+  createdAt: string;
+  assigned: { unitId: string }[];
+};
 type Client = Record<string, (input: unknown) => Promise<unknown>>;
 interface ReplayClientModule {
   replayClient(live: Client, picture: () => unknown, readOnly: () => string): Client;
   filterIncidents(all: Row[], input: Record<string, unknown>): Row[];
 }
 
+const row = (id: string, status: string, priority: number, category: string, title: string): Row => ({
+  id,
+  reference: `INC-${id.toUpperCase()}`,
+  status,
+  priority,
+  category,
+  title,
+  createdAt: '2024-07-26T17:00:00.000Z',
+  assigned: id === 'a' ? [{ unitId: 'u1' }] : [],
+});
+
 const rows: Row[] = [
-  { id: 'a', status: 'new', priority: 1, category: 'unattended_bag', title: 'Sac abandonné Pont Neuf' },
-  { id: 'b', status: 'closed', priority: 2, category: 'disorder', title: 'Scuffle at gate B' },
-  { id: 'c', status: 'on_scene', priority: 3, category: 'disorder', title: 'Drone over Trocadéro' },
+  row('a', 'new', 1, 'unattended_bag', 'Sac abandonné Pont Neuf'),
+  row('b', 'closed', 2, 'disorder', 'Scuffle at gate B'),
+  row('c', 'on_scene', 3, 'disorder', 'Drone over Trocadéro'),
 ];
 
 describe('the replay client', () => {
@@ -52,6 +72,12 @@ describe('the replay client', () => {
     );
     expect(await client.listUnits?.({})).toEqual([{ id: 'u1' }]);
     expect(await client.listJournal?.({})).toEqual([]);
+    // The map's points: the picture's open incidents in the board's order, as arrays on the wire.
+    const points = (await client.listIncidentPoints?.({})) as unknown[][];
+    expect(points.map((p) => [p[0], p[1], p[2], p[4], p[5], p[12]])).toEqual([
+      ['a', 'INC-A', 'Sac abandonné Pont Neuf', 1, 'new', ['u1']],
+      ['c', 'INC-C', 'Drone over Trocadéro', 3, 'on_scene', []],
+    ]);
     expect(await client.getSession?.({})).toEqual({ operator: { ...session.operator, role: 'wall' } });
     await expect(client.createIncident?.({ title: 'x' })).rejects.toMatchObject({
       code: 'forbidden',

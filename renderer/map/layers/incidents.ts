@@ -11,7 +11,7 @@
 // drawn (they still show on the board).
 import type { Point } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { Incident } from '../../../shared/domain';
+import type { IncidentPoint } from '../../../shared/incident-points';
 import { isOpen } from '../../../shared/incident-lifecycle';
 import { FONT_SEMIBOLD } from '../glyphs';
 import { THEME } from '../palette';
@@ -128,7 +128,7 @@ export const incidentsLayer: MapLayerModule = {
   ],
 };
 
-export function incidentFeatures(incidents: readonly Incident[]): Collection<Point> {
+export function incidentFeatures(incidents: readonly IncidentPoint[]): Collection<Point> {
   const features: Collection<Point>['features'] = [];
   for (const i of incidents) {
     if (i.lat === null || i.lon === null) continue;
