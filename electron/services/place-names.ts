@@ -102,14 +102,23 @@ interface Reference {
   names: Map<string, PointNames>;
 }
 
-/** Names by latitude, then longitude (numbers as keys: no string made per point). */
+/**
+ * Names by point, under one number made of both coordinates (no string, no map per point); points
+ * that share it are chained and told apart by their exact coordinates.
+ */
 interface PointNames {
-  byLat: Map<number, Map<number, PlaceName | null>>;
+  byKey: Map<number, Named>;
   size: number;
+}
+interface Named {
+  lat: number;
+  lon: number;
+  place: PlaceName | null;
+  next: Named | null;
 }
 
 /** Points named per scope before that scope's names are dropped (a day's incidents fit many times). */
-const NAMES_KEPT = 200_000;
+const NAMES_KEPT = 100_000;
 
 const references = new WeakMap<Db, Reference>();
 
@@ -167,7 +176,7 @@ function deskPlaces(ctx: Ctx, desk: Desk, known?: KnownGeneration): DeskPlaces {
   const map = basemapSlot(ctx.db).info();
   const namesKey = `${key}|${map?.kind === 'vector' ? map.generation : '-'}`;
   let names = ref.names.get(namesKey);
-  if (!names || names.size >= NAMES_KEPT) ref.names.set(namesKey, (names = { byLat: new Map(), size: 0 }));
+  if (!names || names.size >= NAMES_KEPT) ref.names.set(namesKey, (names = { byKey: new Map(), size: 0 }));
   return { candidates, names };
 }
 
@@ -205,14 +214,12 @@ export function streetsNear(db: Db, points: readonly { lat: number; lon: number 
 /** The name of each point, worked out once per point under the reference counter. */
 function placeOf(ctx: Ctx, places: DeskPlaces, lat: number, lon: number): PlaceName | null {
   const { names } = places;
-  let byLon = names.byLat.get(lat);
-  if (!byLon) names.byLat.set(lat, (byLon = new Map()));
-  let place = byLon.get(lon);
-  if (place === undefined) {
-    place = nameOf(ctx.db, places.candidates, lat, lon);
-    byLon.set(lon, place);
-    names.size++;
-  }
+  const key = lat * 1000 + lon;
+  const first = names.byKey.get(key) ?? null;
+  for (let n = first; n; n = n.next) if (n.lat === lat && n.lon === lon) return n.place;
+  const place = nameOf(ctx.db, places.candidates, lat, lon);
+  names.byKey.set(key, { lat, lon, place, next: first });
+  names.size++;
   return place;
 }
 
