@@ -290,7 +290,8 @@ runBench(async () => {
         `figures call \`appendEntry\` and \`verifyChain\` from electron/store/journal.ts. The peer is the same SQL ` +
         `(the migrations' schema, the statements the store runs, prepared once) on node:sqlite, and on better-sqlite3 ` +
         `to separate the driver from Vigie's layers. ${RUNS} runs per figure unless said. Durable writes: each run gives ` +
-        `every contestant (the disk loops included) ${ROUNDS} turns of ${SLICE_MS} ms in rotation, and counts what it did; ` +
+        `every contestant (the disk loops included) ${ROUNDS} turns of ${SLICE_MS} ms, in an order drawn anew ` +
+        `each round (seeded), so that no contestant always follows the disk's fsync loops, and counts what it did; ` +
         `queries ${QUERY_RUNS} runs after a warm-up; ` +
         `the chain ${CHAIN_RUNS} runs. Ratios are taken run by run between measurements made side by side.`,
     ],
