@@ -211,15 +211,21 @@ export function streetsNear(db: Db, points: readonly { lat: number; lon: number 
   return out;
 }
 
-/** The name of each point, worked out once per point under the reference counter. */
-function placeOf(ctx: Ctx, places: DeskPlaces, lat: number, lon: number): PlaceName | null {
+/**
+ * The point's name, worked out once per point under the reference counter; `keep`: remember it (a
+ * board's rows, read again and again) or not (a write's answer: keeping every create's new point
+ * grew the heap at each create, which cost more than the board naming it once later).
+ */
+function placeOf(ctx: Ctx, places: DeskPlaces, lat: number, lon: number, keep: boolean): PlaceName | null {
   const { names } = places;
   const key = lat * 1000 + lon;
   const first = names.byKey.get(key) ?? null;
   for (let n = first; n; n = n.next) if (n.lat === lat && n.lon === lon) return n.place;
   const place = nameOf(ctx.db, places.candidates, lat, lon);
-  names.byKey.set(key, { lat, lon, place, next: first });
-  names.size++;
+  if (keep) {
+    names.byKey.set(key, { lat, lon, place, next: first });
+    names.size++;
+  }
   return place;
 }
 
@@ -234,7 +240,7 @@ export function withPlaces<T extends Incident>(
   return incidents.map((i) => {
     if (i.lat === null || i.lon === null) return { ...i, place: null };
     places ??= deskPlaces(ctx, desk, known);
-    return { ...i, place: placeOf(ctx, places, i.lat, i.lon) };
+    return { ...i, place: placeOf(ctx, places, i.lat, i.lon, false) };
   });
 }
 
@@ -246,7 +252,7 @@ export function placeRows<T extends Incident>(ctx: Ctx, desk: Desk, rows: T[]): 
   let places: DeskPlaces | null = null;
   for (const r of rows) {
     if (r.lat === null || r.lon === null) r.place = null;
-    else r.place = placeOf(ctx, (places ??= deskPlaces(ctx, desk)), r.lat, r.lon);
+    else r.place = placeOf(ctx, (places ??= deskPlaces(ctx, desk)), r.lat, r.lon, true);
   }
   return rows;
 }
