@@ -26,6 +26,23 @@ import { assignmentViews } from '../store/assignments.js';
 import { listEntries } from '../store/journal.js';
 import { getVenue } from '../store/venues.js';
 import { getOperation } from '../store/meta.js';
+import type { Ahead } from '../store/db.js';
+import { referenceGenerationAhead } from '../store/reference-generation.js';
+
+/**
+ * An incident as a write left it, and the reference data's counter read at the end of the write's
+ * transaction: the answer is named under it (place-names.ts) with no read of the counter after.
+ */
+export interface Written {
+  incident: Incident;
+  reference: Ahead;
+}
+
+/** Call last in the write's transaction. */
+const written = (ctx: Ctx, incident: Incident): Written => ({
+  incident,
+  reference: referenceGenerationAhead(ctx.db),
+});
 
 function staleConflict(current: Incident, yours: number): ApiError {
   return new ApiError({
@@ -54,7 +71,7 @@ function withVenuePoint(
     : { lat: venue.lat, lon: venue.lon };
 }
 
-export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof createIncidentInput>): Incident {
+export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof createIncidentInput>): Written {
   const who = requireOperator(desk);
   const marking = checkOwnMarking(ctx, desk, input.marking);
   const now = ctx.clock.now();
@@ -82,11 +99,11 @@ export function createIncident(ctx: Ctx, desk: Desk, input: z.output<typeof crea
       marking: marking ?? null,
     });
     journal(ctx, who, { action: 'incident.created', entityType: 'incident', entityId: id, data: created });
-    return created;
+    return written(ctx, created);
   })();
 }
 
-export function updateIncident(ctx: Ctx, desk: Desk, input: z.output<typeof updateIncidentInput>): Incident {
+export function updateIncident(ctx: Ctx, desk: Desk, input: z.output<typeof updateIncidentInput>): Written {
   const who = requireOperator(desk);
   return ctx.db.transaction(() => {
     const before = mustSeeIncident(ctx, desk, input.id);
@@ -101,7 +118,7 @@ export function updateIncident(ctx: Ctx, desk: Desk, input: z.output<typeof upda
     if (patch.venueId !== undefined && patch.lat === undefined)
       Object.assign(patch, withVenuePoint(ctx, { venueId: patch.venueId }));
     if (before.version !== version) throw staleConflict(before, version);
-    if (Object.keys(patch).length === 0) return before;
+    if (Object.keys(patch).length === 0) return written(ctx, before);
     if (!updateIncidentRow(ctx.db, id, version, patch, iso(ctx.clock.now())))
       throw staleConflict(before, version);
     // A new marking is its own entry: who released what to whom is looked for on its own.
@@ -123,7 +140,7 @@ export function updateIncident(ctx: Ctx, desk: Desk, input: z.output<typeof upda
         entityId: id,
         data: { reference: before.reference, changes },
       });
-    return mustGetIncident(ctx, id);
+    return written(ctx, mustGetIncident(ctx, id));
   })();
 }
 
@@ -131,7 +148,7 @@ export function transitionIncident(
   ctx: Ctx,
   desk: Desk,
   input: { id: string; version: number; action: IncidentAction; reason?: string | undefined },
-): Incident {
+): Written {
   const who = requireOperator(desk);
   return ctx.db.transaction(() => {
     const before = mustSeeIncident(ctx, desk, input.id);
@@ -162,7 +179,7 @@ export function transitionIncident(
       data: { reference: before.reference, from: before.status, to: t.to, reason: input.reason ?? null },
     });
     followIncident(ctx, who, before.id, t.to);
-    return mustGetIncident(ctx, before.id);
+    return written(ctx, mustGetIncident(ctx, before.id));
   })();
 }
 

@@ -20,28 +20,38 @@ function textProblem(s: string): string | null {
 
 export function inputIssues(raw: unknown): Issue[] {
   const issues: Issue[] = [];
-  const walk = (value: unknown, path: string[], depth: number) => {
+  // One path, pushed and popped as the walk goes: joined only for an issue (every call is walked).
+  const path: string[] = [];
+  const where = (...tail: string[]) => [...path, ...tail].join('.') || '(input)';
+  const walk = (value: unknown, depth: number) => {
     if (issues.length >= 20) return;
     if (typeof value === 'string') {
       const problem = textProblem(value);
-      if (problem)
-        issues.push({ path: path.length ? path.join('.') : '(input)', message: `text ${problem}` });
+      if (problem) issues.push({ path: where(), message: `text ${problem}` });
       return;
     }
     if (typeof value !== 'object' || value === null) return;
     if (depth >= MAX_DEPTH) {
-      issues.push({ path: path.join('.') || '(input)', message: `nested deeper than ${MAX_DEPTH} levels` });
+      issues.push({ path: where(), message: `nested deeper than ${MAX_DEPTH} levels` });
       return;
     }
-    const entries = Array.isArray(value)
-      ? value.map((v, i) => [String(i), v] as const)
-      : Object.entries(value);
-    for (const [key, child] of entries) {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(String(i));
+        walk(value[i], depth + 1);
+        path.pop();
+      }
+      return;
+    }
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
       const problem = textProblem(key);
-      if (problem) issues.push({ path: [...path, '(key)'].join('.'), message: `key ${problem}` });
-      walk(child, [...path, key], depth + 1);
+      if (problem) issues.push({ path: where('(key)'), message: `key ${problem}` });
+      path.push(key);
+      walk((value as Record<string, unknown>)[key], depth + 1);
+      path.pop();
     }
   };
-  walk(raw, [], 0);
+  walk(raw, 0);
   return issues;
 }

@@ -21,6 +21,7 @@ import type { Desk } from './desk.js';
 import { audienceOf } from './audience.js';
 import { scopeOf } from './releasability.js';
 import { streetCandidates } from './street-names.js';
+import { basemapSlot } from '../tiles/slot.js';
 
 type LonLat = [number, number];
 
@@ -94,23 +95,54 @@ interface Reference {
   landmarks: PlaceCandidate[];
   /** Every candidate, per release scope of the zones ('all': every zone). */
   byScope: Map<string, PlaceCandidate[]>;
+  /**
+   * Points already named, per release scope and loaded base map: a board read again (after every
+   * change, on every desk) names each incident once per counter, not once per read.
+   */
+  names: Map<string, PointNames>;
 }
+
+/**
+ * Names by point, under one number made of both coordinates (no string, no map per point); points
+ * that share it are chained and told apart by their exact coordinates.
+ */
+interface PointNames {
+  byKey: Map<number, Named>;
+  size: number;
+}
+interface Named {
+  lat: number;
+  lon: number;
+  place: PlaceName | null;
+  next: Named | null;
+}
+
+/** Points named per scope before that scope's names are dropped (a day's incidents fit many times). */
+const NAMES_KEPT = 100_000;
 
 const references = new WeakMap<Db, Reference>();
 
-function reference(db: Db): Reference {
-  // Read before the data it guards, so that data is never older than the counter it is kept under.
-  const generation = referenceGeneration(db);
-  const kept = references.get(db);
+/**
+ * The counter as a write's transaction read it last (store/reference-generation.ts,
+ * referenceGenerationAhead): the write's answer is named after the commit without a read of its own.
+ */
+export type KnownGeneration = number | null | undefined;
+
+function reference(db: Db, known?: KnownGeneration): Reference {
   // Inside a transaction a write may not have raised the counter yet (a room raises it at COMMIT)
   // or may be rolled back with it: read afresh there, and keep nothing.
   const inTransaction = db.touched.inTransaction;
+  // Read before the data it guards, so that data is never older than the counter it is kept under
+  // (a known reading was taken before its transaction's commit, so before any read made here).
+  const generation = known !== undefined && !inTransaction ? known : referenceGeneration(db);
+  const kept = references.get(db);
   if (kept && kept.generation === generation && !inTransaction) return kept;
   const fresh: Reference = {
     generation,
     host: hostCountry(db),
     landmarks: landmarksOf(db),
     byScope: new Map(),
+    names: new Map(),
   };
   if (!inTransaction && generation !== null) references.set(db, fresh);
   return fresh;
@@ -129,13 +161,28 @@ function candidatesIn(ref: Reference, scopeKey: string, zones: () => Zone[]): Pl
   return found;
 }
 
-/** The candidates as this desk may see them (zones released to it only). */
-export function placeCandidatesFor(ctx: Ctx, desk: Desk): PlaceCandidate[] {
-  const ref = reference(ctx.db);
+interface DeskPlaces {
+  candidates: PlaceCandidate[];
+  /** This desk's scope's names of points under the loaded base map. */
+  names: PointNames;
+}
+
+function deskPlaces(ctx: Ctx, desk: Desk, known?: KnownGeneration): DeskPlaces {
+  const ref = reference(ctx.db, known);
   const scope = scopeOf(audienceOf(desk, ref.host));
   const key = scope === undefined ? 'all' : `to:${scope.country ?? ''}`;
-  return candidatesIn(ref, key, () => listZones(ctx.db, scope));
+  const candidates = candidatesIn(ref, key, () => listZones(ctx.db, scope));
+  // The streets come from the loaded base map, which a load replaces without touching the counter.
+  const map = basemapSlot(ctx.db).info();
+  const namesKey = `${key}|${map?.kind === 'vector' ? map.generation : '-'}`;
+  let names = ref.names.get(namesKey);
+  if (!names || names.size >= NAMES_KEPT) ref.names.set(namesKey, (names = { byKey: new Map(), size: 0 }));
+  return { candidates, names };
 }
+
+/** The candidates as this desk may see them (zones released to it only). */
+export const placeCandidatesFor = (ctx: Ctx, desk: Desk): PlaceCandidate[] =>
+  deskPlaces(ctx, desk).candidates;
 
 /** Every candidate, all zones included: for the host's handover report. */
 export const allPlaceCandidates = (db: Db): PlaceCandidate[] =>
@@ -164,12 +211,48 @@ export function streetsNear(db: Db, points: readonly { lat: number; lon: number 
   return out;
 }
 
-/** The incidents, each with the place its point is nearest (null without a point). */
-export function withPlaces<T extends Incident>(ctx: Ctx, desk: Desk, incidents: T[]): T[] {
-  let candidates: PlaceCandidate[] | null = null;
+/**
+ * The point's name, worked out once per point under the reference counter; `keep`: remember it (a
+ * board's rows, read again and again) or not (a write's answer: keeping every create's new point
+ * grew the heap at each create, which cost more than the board naming it once later).
+ */
+function placeOf(ctx: Ctx, places: DeskPlaces, lat: number, lon: number, keep: boolean): PlaceName | null {
+  const { names } = places;
+  const key = lat * 1000 + lon;
+  const first = names.byKey.get(key) ?? null;
+  for (let n = first; n; n = n.next) if (n.lat === lat && n.lon === lon) return n.place;
+  const place = nameOf(ctx.db, places.candidates, lat, lon);
+  if (keep) {
+    names.byKey.set(key, { lat, lon, place, next: first });
+    names.size++;
+  }
+  return place;
+}
+
+/** The incidents, each copied with the place its point is nearest (null without a point). */
+export function withPlaces<T extends Incident>(
+  ctx: Ctx,
+  desk: Desk,
+  incidents: T[],
+  known?: KnownGeneration,
+): T[] {
+  let places: DeskPlaces | null = null;
   return incidents.map((i) => {
     if (i.lat === null || i.lon === null) return { ...i, place: null };
-    candidates ??= placeCandidatesFor(ctx, desk);
-    return { ...i, place: nameOf(ctx.db, candidates, i.lat, i.lon) };
+    places ??= deskPlaces(ctx, desk, known);
+    return { ...i, place: placeOf(ctx, places, i.lat, i.lon, false) };
   });
+}
+
+/**
+ * The same, set on the rows themselves: for rows the store has just made for this answer (the
+ * board's), which nothing else holds, so a copy of each would be wasted.
+ */
+export function placeRows<T extends Incident>(ctx: Ctx, desk: Desk, rows: T[]): T[] {
+  let places: DeskPlaces | null = null;
+  for (const r of rows) {
+    if (r.lat === null || r.lon === null) r.place = null;
+    else r.place = placeOf(ctx, (places ??= deskPlaces(ctx, desk)), r.lat, r.lon, true);
+  }
+  return rows;
 }

@@ -58,15 +58,19 @@ export function activeAssignedUnits(
   db: Db,
   incidentIds?: readonly string[],
 ): { incidentId: string; unitId: string; callsign: string; country: string }[] {
+  // A page's ids go through the incident's index: one statement for both cases, with an OR, had
+  // the planner walk every active assignment (over three times as long for a page of 200).
+  const which = incidentIds
+    ? `a.incident_id IN ${db.dialect.jsonValues('@ids')} AND a.released_at IS NULL`
+    : 'a.released_at IS NULL';
   return db
     .prepare(
       `SELECT a.incident_id AS incidentId, u.id AS unitId, u.callsign, c.country
        FROM assignments a JOIN units u ON u.id = a.unit_id JOIN contingents c ON c.id = u.contingent_id
-       WHERE a.released_at IS NULL
-         AND (CAST(@ids AS text) IS NULL OR a.incident_id IN ${db.dialect.jsonValues('@ids')})
+       WHERE ${which}
        ORDER BY u.callsign`,
     )
-    .all({ ids: incidentIds ? JSON.stringify(incidentIds) : null }) as {
+    .all(incidentIds ? { ids: JSON.stringify(incidentIds) } : {}) as {
     incidentId: string;
     unitId: string;
     callsign: string;

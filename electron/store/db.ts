@@ -5,7 +5,7 @@
 import { openSqlite, type SqliteOpenOptions } from './sqlite.js';
 import { openPostgres } from './pg/db.js';
 
-export type { Db, RunResult, Statement } from './db-types.js';
+export type { Ahead, Db, RunResult, Statement } from './db-types.js';
 import type { Db } from './db-types.js';
 
 export type OpenOptions = SqliteOpenOptions;

@@ -68,6 +68,41 @@ describe('place names follow the reference data', () => {
     expect(placeAt(a, partner)).toMatchObject({ kind: 'district' });
   });
 
+  it("the board's rows and a write's answer are named again once another server changes the data", () => {
+    const { a, b } = twoServers();
+    const onBoard = (id: string) => ({
+      page: a.call('listIncidentPage', { limit: 200 }).rows.find((r) => r.id === id)?.place,
+      all: a.call('listIncidents', {}).find((r) => r.id === id)?.place,
+    });
+    const input = {
+      category: 'suspicious_package',
+      priority: 2,
+      title: 'Unattended bag',
+      source: 'radio',
+    } as const;
+    const first = a.call('createIncident', { ...input, ...ROQUETTE });
+    expect(first.place).toMatchObject({ kind: 'district' });
+    // The board names the point, and keeps that name only while the reference data stands still.
+    expect(onBoard(first.id)).toMatchObject({ page: { kind: 'district' }, all: { kind: 'district' } });
+    b.app.db.exec(INSERT_VENUE);
+    expect(onBoard(first.id)).toMatchObject({ page: { name: VENUE.name }, all: { name: VENUE.name } });
+    // A write's answer is named under the counter its own transaction read last.
+    b.app.db.exec(`DELETE FROM venues WHERE id = '${VENUE.id}'`);
+    const second = a.call('createIncident', { ...input, ...ROQUETTE });
+    expect(second.place).toMatchObject({ kind: 'district' });
+    b.app.db.exec(INSERT_VENUE);
+    const acknowledged = a.call('transitionIncident', {
+      id: second.id,
+      version: second.version,
+      action: 'acknowledge',
+    });
+    expect(acknowledged.place).toMatchObject({ kind: 'venue', name: VENUE.name });
+    b.app.db.exec(`DELETE FROM venues WHERE id = '${VENUE.id}'`);
+    const edited = a.call('updateIncident', { id: second.id, version: acknowledged.version, title: 'Bag' });
+    expect(edited.place).toMatchObject({ kind: 'district' });
+    expect(onBoard(second.id)).toMatchObject({ page: { kind: 'district' }, all: { kind: 'district' } });
+  });
+
   it('a venue written by a tool outside the services is seen by every server', () => {
     const { a, b } = twoServers();
     expect(placeAt(a)?.kind).toBe('district');

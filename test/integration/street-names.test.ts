@@ -37,9 +37,21 @@ describe.each([
     // The exercise's sector zone the point lies in, until the map knows the street.
     const sector = { kind: 'zone', name: 'Sector Seine-Ouest (Pont Neuf – Trocadéro)' };
     expect(t.call('namePlace', BY_RIVOLI).place).toMatchObject(sector);
+    const early = t.call('createIncident', {
+      category: 'disorder',
+      priority: 3,
+      title: 'Shouting at the arcade',
+      source: 'radio',
+      ...BY_RIVOLI,
+    });
+    const boardPlace = () =>
+      t.call('listIncidentPage', { limit: 200 }).rows.find((i) => i.id === early.id)?.place;
+    expect(boardPlace()).toMatchObject(sector);
     const file = join(tempDir(), `paris.${format}`);
     writeVectorTileFile(file, schema);
     t.call('setBasemap', { path: file });
+    // The board's names kept for its points give way to the loaded map's streets.
+    expect(boardPlace()).toMatchObject({ kind: 'street', name: STREET.name });
 
     const named = t.call('namePlace', BY_RIVOLI).place;
     expect(named).toMatchObject({ kind: 'street', name: STREET.name });

@@ -13,6 +13,11 @@ export async function interleave<K extends string>(
   rounds: number,
   sliceMs: number,
   contestants: Record<K, (i: number) => unknown>,
+  /**
+   * A new order each round (seeded: the same for every run of the bench), so that none always runs
+   * right after the same one (after a loop of fsyncs, say, whose writeback it would meet first).
+   */
+  o: { shuffle?: boolean } = {},
 ): Promise<Record<K, number[]>> {
   const keys = Object.keys(contestants) as K[];
   const out = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
@@ -21,7 +26,7 @@ export async function interleave<K extends string>(
     const ops = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
     const ms = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
     for (let round = 0; round < rounds; round++) {
-      for (const k of keys) {
+      for (const k of o.shuffle ? shuffled(keys, run * rounds + round) : keys) {
         const f = contestants[k];
         const t = performance.now();
         let elapsed: number;
@@ -35,6 +40,18 @@ export async function interleave<K extends string>(
       }
     }
     for (const k of keys) out[k].push(perSecond(ops[k], ms[k]));
+  }
+  return out;
+}
+
+/** The keys in an order drawn from `seed` (Fisher–Yates over a small linear congruential generator). */
+function shuffled<K>(keys: readonly K[], seed: number): K[] {
+  const out = [...keys];
+  let state = (seed * 2654435761 + 1) >>> 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j] as K, out[i] as K];
   }
   return out;
 }

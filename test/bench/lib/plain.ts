@@ -62,7 +62,12 @@ const BOARD_WHERE = `(@all = 1 OR i.status NOT IN ('closed', 'cancelled'))
          AND (@match IS NULL OR i.rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH @match))`;
 
 /** The board statement of electron/store/incidents.ts (listIncidents), word for word, from the first row. */
-const BOARD_SQL = `SELECT i.* FROM incidents i
+const BOARD_SQL = `SELECT i.id, i.reference, i.category, i.priority, i.status, i.title, i.description, i.source,
+       i.reporter, i.lat, i.lon, i.venue_id AS "venueId", i.sector, i.location_text AS "locationText",
+       i.created_at AS "createdAt", i.updated_at AS "updatedAt", i.acknowledged_at AS "acknowledgedAt",
+       i.dispatched_at AS "dispatchedAt", i.on_scene_at AS "onSceneAt", i.resolved_at AS "resolvedAt",
+       i.closed_at AS "closedAt", i.cancelled_at AS "cancelledAt", i.marking, i.version
+       FROM incidents i
        WHERE ${BOARD_WHERE}
        ORDER BY i.priority, i.created_at, i.id
        LIMIT @limit`;

@@ -182,19 +182,25 @@ export async function durableWrites(): Promise<DurableResult> {
     return () => diskWrite(buf);
   };
   try {
-    const rate = await interleave(RUNS, ROUNDS, SLICE_MS, {
-      disk: disk(256),
-      diskCommit: disk(commit.bytes),
-      vigie: (i) => vigie.call('createIncident', incidentInput(i)),
-      better: (i) => plain['better-sqlite3'].createIncident(incidentInput(i)),
-      node: (i) => plain['node:sqlite'].createIncident(incidentInput(i)),
-      appendVigie: (i) => db.transaction(() => appendVia(db, i))(),
-      appendBetter: (i) => plain['better-sqlite3'].appendDurable('unit.moved', moveData(i)),
-      appendNode: (i) => plain['node:sqlite'].appendDurable('unit.moved', moveData(i)),
-      cpuVigie: (i) => cpuVigie.call('createIncident', incidentInput(i)),
-      cpuBetter: (i) => cpuPlain['better-sqlite3'].createIncident(incidentInput(i)),
-      cpuNode: (i) => cpuPlain['node:sqlite'].createIncident(incidentInput(i)),
-    });
+    const rate = await interleave(
+      RUNS,
+      ROUNDS,
+      SLICE_MS,
+      {
+        disk: disk(256),
+        diskCommit: disk(commit.bytes),
+        vigie: (i) => vigie.call('createIncident', incidentInput(i)),
+        better: (i) => plain['better-sqlite3'].createIncident(incidentInput(i)),
+        node: (i) => plain['node:sqlite'].createIncident(incidentInput(i)),
+        appendVigie: (i) => db.transaction(() => appendVia(db, i))(),
+        appendBetter: (i) => plain['better-sqlite3'].appendDurable('unit.moved', moveData(i)),
+        appendNode: (i) => plain['node:sqlite'].appendDurable('unit.moved', moveData(i)),
+        cpuVigie: (i) => cpuVigie.call('createIncident', incidentInput(i)),
+        cpuBetter: (i) => cpuPlain['better-sqlite3'].createIncident(incidentInput(i)),
+        cpuNode: (i) => cpuPlain['node:sqlite'].createIncident(incidentInput(i)),
+      },
+      { shuffle: true },
+    );
     const out: DurableResult = {
       disk: rate.disk,
       diskCommit: rate.diskCommit,
