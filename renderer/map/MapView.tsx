@@ -139,6 +139,7 @@ export function MapView({ still = false }: { still?: boolean }) {
       progress.geo = 0;
       pulse.current = installPulse(instance);
       setMap(instance);
+      store.getState().setMapWaiting(false);
       void loadBaseMap().then((base) => {
         startMark('base-map');
         markBusy(instance);

@@ -58,6 +58,8 @@ export const createDataSlice =
       if (r.units !== get().units) set({ units: r.units });
       if (r.reread) void loadUnits().catch((err) => set({ refreshError: toApiError(err).message }));
     };
+    // The first read of the points, held until the map can draw them (setMapWaiting).
+    let pointsHeld = false;
     const queueMoves = (moves: PushedMove[]) => {
       if (!moves.length) return;
       queued.push(...moves);
@@ -69,11 +71,19 @@ export const createDataSlice =
       refreshError: null,
       units: [],
       incidentPoints: [],
+      mapWaiting: false,
       venues: [],
       routes: [],
       zones: [],
       contingents: [],
       live: { connected: false, room: { state: 'ok', since: null } },
+
+      setMapWaiting: (waiting) => {
+        set({ mapWaiting: waiting });
+        if (waiting || !pointsHeld) return;
+        pointsHeld = false;
+        void get().loadIncidentPoints();
+      },
 
       loadAll: async () => {
         set({ loadState: 'loading', loadError: null });
@@ -103,8 +113,10 @@ export const createDataSlice =
             loadState: 'ready',
           });
           // Every matching incident's point, for the map and the panels that look one up, once the
-          // desk is up.
-          void get().loadIncidentPoints();
+          // desk is up and the map can draw them (should it never draw, the periodic full read
+          // brings them).
+          if (get().mapWaiting) pointsHeld = true;
+          else void get().loadIncidentPoints();
           // After the session is in place: what the role may read decides what is asked for.
           void get().loadAwareness();
         } catch (err) {

@@ -63,6 +63,14 @@ export interface DataSlice {
    * a reference, a sector or the units working it look an incident up. The board shows boardRows.
    */
   incidentPoints: IncidentPoint[];
+  /**
+   * A map is on screen that cannot draw yet (its code or style still loading): the first read of
+   * the points waits for it, so that parsing thousands of them does not compete with the board's
+   * first clicks for nothing the officer could see yet.
+   */
+  mapWaiting: boolean;
+  /** Set by the map: true while it loads, false once it draws (or is gone); a held read then runs. */
+  setMapWaiting: (waiting: boolean) => void;
   /** With their aliases, for the place search. */
   venues: (Venue & { aliases?: string[] })[];
   routes: Route[];
