@@ -266,8 +266,8 @@ runBench(async () => {
         `the loaded base map stand still (kept per release scope), so a board read again names nothing anew. The board ` +
         `asks for ${num(queries.find((q) => q.paged)?.rows ?? 0, 0)} rows at a time, so that work is per page; ` +
         (slowQueries.some((q) => !q.paged)
-          ? `the whole open set, which the console still reads after the board for the map, pays it on every row: ` +
-            `a map query of its own (points only) would close that.`
+          ? `the whole open set of full rows (listIncidents, which the console no longer reads: the map has its own ` +
+            `points, listIncidentPoints) pays it on every row.`
           : `what remains is per call, not per row.`),
     );
   }

@@ -118,7 +118,7 @@ async function withPage<T>(
   }
 }
 
-/** The console's own answers to listUnits and listIncidents on load: the peer draws exactly these. */
+/** The console's own answers to listUnits and the map's listIncidentPoints on load: the peer draws exactly these. */
 export interface Captured {
   units?: string;
   incidents?: string;
@@ -141,9 +141,10 @@ export async function loadVigie(
       delete capture.units;
       delete capture.incidents;
       page.on('response', (res) => {
+        // The map's points, not the alerts' read of the P1s that can ring (the same call, with statuses).
         const key = res.url().endsWith('/api/listUnits')
           ? 'units'
-          : res.url().endsWith('/api/listIncidents')
+          : res.url().endsWith('/api/listIncidentPoints') && !res.request().postData()?.includes('statuses')
             ? 'incidents'
             : null;
         if (key && capture[key] === undefined) {

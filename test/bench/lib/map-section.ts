@@ -156,7 +156,8 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
     const nodes = (r: ScenarioResult) => median(r.vigie.map((l) => l.memory.nodes));
     const heap = (r: ScenarioResult) => median(r.vigie.map((l) => l.memory.jsHeapUsed));
     const units = u10.scenario.units - u1.scenario.units;
-    const perUnit = (nodes(u10) - nodes(u1)) / units;
+    // Not below zero: a few nodes fewer at 10,000 units (the legend, a toast) is no growth.
+    const perUnit = Math.max(0, (nodes(u10) - nodes(u1)) / units);
     notes.push(
       `**The console's DOM grows by ${num(perUnit, 1)} nodes per unit** (${num(nodes(u10), 0)} nodes at ` +
         `${u10.label}, against ${num(median(u10.peer.map((l) => l.memory.nodes)), 0)} for Leaflet's one element ` +
@@ -196,10 +197,10 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
       `after the desk's releasability filter let it through, and only for a desk whose operator may read the ` +
       `units), and the console applies the moves it received once a second to its units, with no unit list ` +
       `read (${fig(reads, '/s')} here: the periodic full read only) and no GeoJSON made again for units that ` +
-      `did not move. What long frames remain come from the rest of the page on the same two cores as the ` +
-      `\`vigie serve\` process taking the moves: the side panel's list re-rendered for the moved units, the ` +
-      `overlay's redraw, and the machine's other load (the peer's own count of long frames in the same run ` +
-      `says how much of it is the machine).`,
+      `did not move. The long frames that remain (about one a second, where the peer has none) are not ` +
+      `profiled yet; what runs then on the page's two cores, beside the \`vigie serve\` process taking the ` +
+      `moves: the live feed's entries (one per move) read on the page's main thread, the side panel's list ` +
+      `re-rendered for the moved units, and the overlay's redraw (2–14 ms for a screenful of symbols, measured).`,
   );
   const moves = stat(frames.vigie.map((z) => z.movesPerSecond));
   notes.push(
@@ -244,7 +245,7 @@ export function mapSection({ results, frames, built, retries, version }: MapRun)
         `idle the bench notes the time, then asks for one count (a vigie:count event; data-rendered-units), and ` +
         `keeps the time only if every unit is drawn, so the count's own cost is outside the figure, as an ` +
         `officer's console never pays it. Each load is a new browser context (cold cache). The peer is a page served by the bench on 127.0.0.1 with Leaflet ${leafletVersion()} ` +
-        `from node_modules: the very listUnits / listIncidents answers the console got, drawn as L.marker + ` +
+        `from node_modules: the very listUnits / listIncidentPoints (the map's) answers the console got, drawn as L.marker + ` +
         `L.divIcon in a map of the same size and place, no base map; timed to the second animation frame after the ` +
         `last marker is added. Frames are recorded with requestAnimationFrame in the page, right after the load.`,
     ],

@@ -42,7 +42,8 @@ const QUERIES: Query[] = [
     paged: true,
   },
   {
-    label: 'Every open incident (limit 100,000), as the map reads them after the board',
+    label:
+      'Every open incident, full rows (limit 100,000; listIncidents, which the console no longer reads at start)',
     filter: { limit: 100_000 },
     paged: false,
   },

@@ -1,8 +1,11 @@
 // The Leaflet peer page's script (bundled for the browser by test/bench/lib/browser.ts). It loads
-// the same units and incidents the console receives (listUnits, listIncidents, saved by the bench)
+// the same units and incidents the console receives (listUnits, and the map's listIncidentPoints, each
+// point an array on the wire, saved by the bench)
 // and draws each as a DOM marker; window.__benchIdleAt is set once the markers have been painted.
 // Query: data (the scenario's data path), bbox (west,south,east,north), left/top/width/height (the
 // rectangle Vigie's map occupies, so both maps draw into the same area).
+
+import { pointOfRow, type IncidentPointRow } from '../../../shared/incident-points.js';
 
 /** The few Leaflet 1.9 calls used here (leaflet.js is loaded by a script tag as the global L). */
 interface LatLngHolder {
@@ -69,10 +72,12 @@ async function main(): Promise<void> {
     { animate: false },
   );
   const base = q.get('data') ?? '';
-  const [units, incidents] = (await Promise.all([
+  const [units, rows] = (await Promise.all([
     fetch(`${base}-units.json`).then((r) => r.json()),
     fetch(`${base}-incidents.json`).then((r) => r.json()),
-  ])) as [UnitData[], IncidentData[]];
+  ])) as [UnitData[], IncidentPointRow[]];
+  // Turned back into objects as the console's store does (its own time is part of the peer's).
+  const incidents: IncidentData[] = rows.map(pointOfRow);
 
   const markers = new Map<string, LatLngHolder>();
   let drawnUnits = 0;
