@@ -1,7 +1,8 @@
 // The incidents the board's filters match, as the map draws them: a few columns of each, and the
-// units working each (one read of every active assignment, no unit rows), in the board's order,
+// units working each (one read of every active assignment), in the board's order,
 // each already in its form on the wire (shared/incident-points.ts).
 import type { Db } from './db.js';
+import { activeAssignedUnits } from './assignments.js';
 import { boardWhere, type IncidentFilter } from './incidents.js';
 import type { IncidentPointRow } from '../../shared/incident-points.js';
 
@@ -32,14 +33,8 @@ export function listIncidentPoints(db: Db, f: Omit<IncidentFilter, 'limit' | 'af
     .all(where.params) as PointRow[];
   if (!rows.length) return [];
   const units = new Map<string, string[]>();
-  const assigned = db
-    .prepare(
-      // In callsign order, as the board's rows list them.
-      `SELECT a.incident_id AS "incidentId", a.unit_id AS "unitId"
-       FROM assignments a JOIN units u ON u.id = a.unit_id
-       WHERE a.released_at IS NULL ORDER BY u.callsign`,
-    )
-    .all() as { incidentId: string; unitId: string }[];
+  // In callsign order, as the board's rows list them.
+  const assigned = activeAssignedUnits(db);
   for (const a of assigned) {
     const list = units.get(a.incidentId);
     if (list) list.push(a.unitId);

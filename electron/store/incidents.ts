@@ -171,12 +171,8 @@ export const releasedParams = (scope: ReleaseScope | undefined) => ({
 export const releasedTo = (scope: ReleaseScope | undefined, m: Marking): boolean =>
   !scope || m === null || (scope.country !== null && m.includes(scope.country));
 
-/**
- * An incident's columns named as its fields (toIncident's mapping in SQL): a board of thousands of
- * rows is then read as the Incidents themselves, with no second object made for each row. Quoted:
- * PostgreSQL folds unquoted names to lower case.
- */
-const BOARD_COLUMNS = Object.entries({
+/** Each field of an Incident and its column (the stored row's names). */
+const INCIDENT_COLUMNS = {
   id: 'id',
   reference: 'reference',
   category: 'category',
@@ -201,7 +197,14 @@ const BOARD_COLUMNS = Object.entries({
   cancelledAt: 'cancelled_at',
   marking: 'marking',
   version: 'version',
-} satisfies Record<keyof Omit<Incident, 'place'>, string>)
+} satisfies Record<keyof Omit<Incident, 'place'>, string>;
+
+/**
+ * An incident's columns named as its fields (toIncident's mapping in SQL): a board of thousands of
+ * rows is then read as the Incidents themselves, with no second object made for each row. Quoted:
+ * PostgreSQL folds unquoted names to lower case.
+ */
+const BOARD_COLUMNS = Object.entries(INCIDENT_COLUMNS)
   .map(([field, column]) => (field === column ? `i.${column}` : `i.${column} AS "${field}"`))
   .join(', ');
 
@@ -301,21 +304,6 @@ export type IncidentPatch = Partial<
   >
 >;
 
-const PATCH_COLUMNS: Record<keyof IncidentPatch, string> = {
-  category: 'category',
-  priority: 'priority',
-  title: 'title',
-  description: 'description',
-  source: 'source',
-  reporter: 'reporter',
-  lat: 'lat',
-  lon: 'lon',
-  venueId: 'venue_id',
-  sector: 'sector',
-  locationText: 'location_text',
-  marking: 'marking',
-};
-
 /** Optimistic update of editable fields; false when the row is missing or its version moved on. */
 export function updateIncident(
   db: Db,
@@ -325,7 +313,7 @@ export function updateIncident(
   at: string,
 ): boolean {
   const keys = Object.keys(patch) as (keyof IncidentPatch)[];
-  const sets = keys.map((k) => `${PATCH_COLUMNS[k]} = @${k}`);
+  const sets = keys.map((k) => `${INCIDENT_COLUMNS[k]} = @${k}`);
   const r = db
     .prepare(
       `UPDATE incidents SET ${[...sets, 'updated_at = @at', 'version = version + 1'].join(', ')}
